@@ -50,7 +50,9 @@ SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 def _integral_as_int(value: float) -> int | float:
-    return int(value) if value.is_integer() else value
+    if isinstance(value, int):  # an int assigned to a float field after validation
+        return value
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
 Number = Annotated[float, Field(allow_inf_nan=False), PlainSerializer(_integral_as_int)]
@@ -307,7 +309,7 @@ class ContactReason(_Strict):
     demand: Demand = "value"
     """value (the customer wants this contact) or failure (we caused it)."""
     root_cause: str = ""
-    avoidable: Percent = 0
+    avoidable: Percent = 0.0
     """Share of these contacts that could be avoided, in %."""
     notes: str = ""
 
@@ -701,60 +703,63 @@ def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> 
 
     scales = plan.scales
     bounds = {
-        "effort": scales.effort,
-        "customer_value": scales.customer_value,
-        "efficiency": scales.efficiency,
-        "time_criticality": scales.customer_value,
-        "risk_reduction": scales.customer_value,
+        "effort": (scales.effort.min, scales.effort.max),
+        "customer_value": (scales.customer_value.min, scales.customer_value.max),
+        "efficiency": (scales.efficiency.min, scales.efficiency.max),
+        "time_criticality": (scales.customer_value.min, scales.customer_value.max),
+        "risk_reduction": (scales.customer_value.min, scales.customer_value.max),
     }
+    initiative_bounds = list(bounds.items())
+    estimate_bounds = initiative_bounds[:3]
+
+    def out_of_scale(loc: Loc, low: int, high: int, value: float) -> None:
+        add(loc, f"expected a score from {low} to {high}, got {_fmt(value)}")
+
+    # This loop runs for every initiative on every load: the common case (nothing
+    # wrong) is kept to plain comparisons, and lists of one skip the duplicate checks.
     for index, item in enumerate(plan.initiatives):
         loc: Loc = ("initiatives", index)
-        if _blank(item.title):
+        if not item.title.strip():
             add((*loc, "title"), "expected a title, got blank")
-        for index_area, area_id in _duplicates(item.areas):
-            add((*loc, "areas", index_area), f"area {area_id!r} is listed twice")
-        for field, scale in bounds.items():
+        if len(item.areas) > 1:
+            for index_area, area_id in _duplicates(item.areas):
+                add((*loc, "areas", index_area), f"area {area_id!r} is listed twice")
+        for field, (low, high) in initiative_bounds:
             value = getattr(item, field)
-            if value is not None and not scale.min <= value <= scale.max:
-                add(
-                    (*loc, field),
-                    f"expected a score from {scale.min} to {scale.max}, got {_fmt(value)}",
-                )
+            if value is not None and not low <= value <= high:
+                out_of_scale((*loc, field), low, high, value)
         for name, value in item.criteria.items():
             criterion = criteria.get(name)
             if criterion is None:
                 known = ", ".join(sorted(criteria)) or "none are defined under [scoring]"
                 add((*loc, "criteria", name), f"unknown criterion {name!r} (known: {known})")
             elif not criterion.min <= value <= criterion.max:
+                out_of_scale((*loc, "criteria", name), criterion.min, criterion.max, value)
+        if item.depends_on:
+            for dep_index, dep in enumerate(item.depends_on):
+                if dep == item.id:
+                    add((*loc, "depends_on", dep_index), "an initiative cannot depend on itself")
+                elif dep not in ids:
+                    add((*loc, "depends_on", dep_index), f"no initiative has the id {dep!r}")
+            if len(item.depends_on) > 1:
+                for dep_index, dep in _duplicates(item.depends_on):
+                    add((*loc, "depends_on", dep_index), f"{dep!r} is listed twice")
+        if not item.estimates:
+            continue
+        names = [e.participant.strip().casefold() for e in item.estimates]
+        if len(set(names)) < len(names):
+            for est_index, participant in _duplicates(names):
                 add(
-                    (*loc, "criteria", name),
-                    f"expected a score from {criterion.min} to {criterion.max}, got {_fmt(value)}",
+                    (*loc, "estimates", est_index, "participant"),
+                    f"participant {participant!r} has two estimates",
                 )
-        for dep_index, dep in enumerate(item.depends_on):
-            if dep == item.id:
-                add((*loc, "depends_on", dep_index), "an initiative cannot depend on itself")
-            elif dep not in ids:
-                add((*loc, "depends_on", dep_index), f"no initiative has the id {dep!r}")
-        for dep_index, dep in _duplicates(item.depends_on):
-            add((*loc, "depends_on", dep_index), f"{dep!r} is listed twice")
-        for est_index, participant in _duplicates(
-            e.participant.strip().casefold() for e in item.estimates
-        ):
-            add(
-                (*loc, "estimates", est_index, "participant"),
-                f"participant {participant!r} has two estimates",
-            )
         for est_index, estimate in enumerate(item.estimates):
-            if _blank(estimate.participant):
+            if not names[est_index]:
                 add((*loc, "estimates", est_index, "participant"), "expected a name, got blank")
-            for field in ("effort", "customer_value", "efficiency"):
+            for field, (low, high) in estimate_bounds:
                 value = getattr(estimate, field)
-                scale = bounds[field]
-                if value is not None and not scale.min <= value <= scale.max:
-                    add(
-                        (*loc, "estimates", est_index, field),
-                        f"expected a score from {scale.min} to {scale.max}, got {_fmt(value)}",
-                    )
+                if value is not None and not low <= value <= high:
+                    out_of_scale((*loc, "estimates", est_index, field), low, high, value)
 
     cycle = dependency_cycle(plan.initiatives)
     if cycle:
@@ -803,7 +808,11 @@ def slugify(text: str, *, max_length: int = 48) -> str:
     """A slug for an id: "Webbchatt på sajten!" → "webbchatt-pa-sajten"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
-    slug = slug[:max_length].rstrip("-")
+    if len(slug) > max_length:
+        head = slug[:max_length]
+        if slug[max_length] != "-" and "-" in head:
+            head = head.rsplit("-", 1)[0]  # end at a whole word
+        slug = head.rstrip("-")
     return slug or "initiative"
 
 
