@@ -1,0 +1,245 @@
+"""Two versions of a plan side by side: what was added, removed, changed or moved.
+
+The changes come from :func:`kxplan.compare.compare`, grouped by section (and
+per area). Each row shows where the change is, the old value and the new one;
+added rows are green, removed red, changed and moved yellow (CSS classes, so
+both themes have their own shades), with a sign in front so colour is not the
+only cue. Choosing a row closes the screen with a :class:`Jump` to the step
+of the walk where that part of the plan is edited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, ListItem, ListView, Static
+
+from kxplan.compare import (
+    SECTION_TITLES,
+    Change,
+    Comparison,
+    Value,
+    describe,
+    show_value,
+    where,
+)
+from kxplan.framework import AREAS, QUADRANT_LABELS
+from kxplan.tui.screens.walk import STEPS
+
+MAX_ROWS: Final = 400
+"""Changes listed at most; the rest are counted (``kxplan diff`` shows them all)."""
+
+OVERVIEW_STEP: Final = 0
+PRIORITISATION_STEP: Final = next(
+    index for index, info in enumerate(STEPS) if info.area_id == "prioritisation"
+)
+_AREA_STEPS: Final[dict[str, int]] = {
+    info.area_id: index for index, info in enumerate(STEPS) if info.area_id
+}
+_AREA_NAMES: Final = {area.id: area.name for area in AREAS}
+
+
+@dataclass(frozen=True, slots=True)
+class Jump:
+    """Where in the walk a change lives: a step, and the initiative to highlight there."""
+
+    step: int
+    initiative_id: str | None = None
+
+
+def jump_target(change: Change) -> Jump:
+    """The step of the walk where ``change`` is edited.
+
+    Initiatives and their ranks: Prioritisation with the initiative highlighted;
+    an area's fields and rows: that area's step; scoring settings: Prioritisation;
+    the strategy, metadata, scales and extra fields: the Overview.
+    """
+    if change.section in ("initiatives", "ranks"):
+        return Jump(PRIORITISATION_STEP, change.path[0])
+    if change.section == "areas":
+        return Jump(_AREA_STEPS.get(change.path[0], OVERVIEW_STEP))
+    if change.section == "scoring":
+        return Jump(PRIORITISATION_STEP)
+    return Jump(OVERVIEW_STEP)
+
+
+def one_line(value: Value) -> str:
+    """A value on one line, for a table cell."""
+    return " ".join(show_value(value).split())
+
+
+def sides(change: Change) -> tuple[str, str]:
+    """The old and the new side of a change as short texts ("" where there is none)."""
+    if change.kind == "added":
+        return "", one_line(change.new)
+    if change.kind == "removed":
+        return one_line(change.old), ""
+    if change.kind == "moved":
+        return _rank(change.old), _rank(change.new)
+    if change.section == "ranks":
+        return _quadrant(change.old), _quadrant(change.new)
+    trend = f" ({change.trend})" if change.trend else ""
+    return one_line(change.old), one_line(change.new) + trend
+
+
+def sign(change: Change) -> str:
+    """+ added, - removed, ~ changed, ↑ / ↓ moved up or down the ranking."""
+    if change.kind == "moved":
+        old, new = change.old, change.new
+        if old is None or (isinstance(old, int) and isinstance(new, int) and new < old):
+            return "↑"
+        return "↓"
+    return {"added": "+", "removed": "-"}.get(change.kind, "~")
+
+
+def _rank(value: Value) -> str:
+    return "unranked" if value is None else f"rank {value}"
+
+
+def _quadrant(value: Value) -> str:
+    return "(none)" if value is None else QUADRANT_LABELS.get(str(value), str(value)).lower()
+
+
+def groups(comparison: Comparison) -> list[tuple[str, list[Change]]]:
+    """(heading, changes) per section, areas one by one; timestamps left out."""
+    found: list[tuple[str, list[Change]]] = []
+    for section, title in SECTION_TITLES.items():
+        changes = [c for c in comparison.in_section(section) if not c.is_timestamp]
+        if section == "areas":
+            for area_id, name in _AREA_NAMES.items():
+                in_area = [c for c in changes if c.path[0] == area_id]
+                if in_area:
+                    found.append((f"{title}: {name}", in_area))
+        elif changes:
+            if section == "ranks" and comparison.method:
+                title += f" ({comparison.method})"
+            found.append((title, changes))
+    return found
+
+
+class ChangeRow(ListItem):
+    """One change: sign, where, old value, new value."""
+
+    def __init__(self, change: Change) -> None:
+        super().__init__(classes=f"change-row -{change.kind}")
+        self.change = change
+
+    def compose(self) -> ComposeResult:
+        old, new = sides(self.change)
+        yield Label(sign(self.change), classes="change-sign")
+        yield Label(Text(where(self.change)), classes="change-where")
+        yield Label(Text(old), classes="change-old")
+        yield Label(Text(new), classes="change-new")
+
+
+class CompareScreen(ModalScreen[Jump | None]):
+    """Two versions side by side; enter jumps to the chosen change, escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("enter", "jump", "Go to change", priority=True),
+    ]
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        old_name: str,
+        new_name: str,
+        old_heading: str = "",
+        new_heading: str = "",
+    ) -> None:
+        super().__init__(classes="full-screen")
+        self.comparison = comparison
+        self.old_name = old_name
+        self.new_name = new_name
+        self.old_heading = old_heading or old_name
+        """The old side's column heading (its name, or something shorter)."""
+        self.new_heading = new_heading or new_name
+
+    def compose(self) -> ComposeResult:
+        comparison = self.comparison
+        with Vertical(id="compare", classes="full-panel"):
+            yield Label(Text(f"Compare {self.old_name} → {self.new_name}"), classes="dialog-title")
+            summary = comparison.summary()
+            if comparison.ranks_skipped:
+                summary += f"; ranks not compared: {comparison.ranks_skipped}"
+            yield Static(Text(summary), id="compare-summary")
+            with Horizontal(id="compare-columns", classes="change-row"):
+                yield Label("", classes="change-sign")
+                yield Label("What", classes="change-where")
+                yield Label(Text(self.old_heading), classes="change-old")
+                yield Label(Text(self.new_heading), classes="change-new")
+            yield ListView(*self._items(), id="changes")
+            yield Static(id="change-details")
+        yield Footer()
+
+    def _items(self) -> list[ListItem]:
+        items: list[ListItem] = []
+        shown = 0
+        total = sum(len(changes) for _, changes in groups(self.comparison))
+        for heading, changes in groups(self.comparison):
+            if shown >= MAX_ROWS:
+                break
+            items.append(ListItem(Label(Text(heading)), classes="change-heading", disabled=True))
+            for change in changes[: MAX_ROWS - shown]:
+                items.append(ChangeRow(change))
+                shown += 1
+        if total > shown:
+            more = f"… and {total - shown} more changes (kxplan diff lists them all)"
+            items.append(ListItem(Label(more), classes="change-heading", disabled=True))
+        if not total:
+            items.append(
+                ListItem(Label("No differences."), classes="change-heading", disabled=True)
+            )
+        return items
+
+    def on_mount(self) -> None:
+        changes = self.query_one("#changes", ListView)
+        changes.focus()
+        first = next(
+            (index for index, item in enumerate(changes.children) if isinstance(item, ChangeRow)),
+            None,
+        )
+        changes.index = first
+        self._show_details(changes.highlighted_child)
+
+    @property
+    def highlighted_change(self) -> Change | None:
+        """The change under the cursor, if any."""
+        item = self.query_one("#changes", ListView).highlighted_child
+        return item.change if isinstance(item, ChangeRow) else None
+
+    @on(ListView.Highlighted)
+    def _highlighted(self, event: ListView.Highlighted) -> None:
+        self._show_details(event.item)
+
+    def _show_details(self, item: ListItem | None) -> None:
+        details = Text()
+        if isinstance(item, ChangeRow):
+            details.append(describe(item.change))
+            long_text = details.plain.endswith(": text changed")
+            for line in item.change.line_diff()[:6] if long_text else ():
+                details.append("\n" + line, style="dim")
+        self.query_one("#change-details", Static).update(details)
+
+    @on(ListView.Selected)
+    def _selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        self.action_jump()
+
+    def action_jump(self) -> None:
+        """Close and go to the step where the highlighted change is edited."""
+        change = self.highlighted_change
+        if change is not None:
+            self.dismiss(jump_target(change))
+
+    def action_close(self) -> None:
+        """Back to the list of versions."""
+        self.dismiss(None)

@@ -1,0 +1,104 @@
+"""A question with a few answers, e.g. save / discard / cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+Choice = tuple[str, str, str]
+"""(answer, button label, button variant: "primary", "error", "default", …)."""
+
+
+class Confirm(ModalScreen[str]):
+    """Ask a question; returns the chosen answer, or ``cancel_answer`` on Escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        choices: Sequence[Choice],
+        cancel_answer: str = "cancel",
+        focus_answer: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.question_title = title
+        self.message = message
+        self.choices = tuple(choices)
+        self.cancel_answer = cancel_answer
+        self.focus_answer = focus_answer or self.choices[0][0]
+        """The answer whose button has the focus at first (Enter picks it)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm"):
+            yield Label(Text(self.question_title), classes="dialog-title")
+            yield Static(Text(self.message), id="confirm-message")
+            with Horizontal(classes="dialog-buttons"):
+                for answer, label, variant in self.choices:
+                    yield Button(label, variant=variant, id=f"answer-{answer}", compact=True)  # type: ignore[arg-type]
+
+    def on_mount(self) -> None:
+        self.query_one(f"#answer-{self.focus_answer}", Button).focus()
+
+    @on(Button.Pressed)
+    def _answer(self, event: Button.Pressed) -> None:
+        answer = (event.button.id or "").removeprefix("answer-")
+        self.dismiss(answer)
+
+    def action_cancel(self) -> None:
+        """Escape: the cancelling answer."""
+        self.dismiss(self.cancel_answer)
+
+
+def unsaved_changes(name: str) -> Confirm:
+    """Save / discard / cancel for a plan with unsaved changes."""
+    return Confirm(
+        "Unsaved changes",
+        f"{name} has changes that are not saved yet.",
+        [
+            ("save", "Save", "primary"),
+            ("discard", "Discard", "error"),
+            ("cancel", "Cancel", "default"),
+        ],
+    )
+
+
+def changed_on_disk(name: str) -> Confirm:
+    """Overwrite / cancel when the file changed since it was opened or saved."""
+    return Confirm(
+        "File changed on disk",
+        f"{name} was changed by someone else since you opened or saved it. "
+        "Overwrite it with your version?",
+        [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
+        focus_answer="cancel",
+    )
+
+
+def delete_row(what: str) -> Confirm:
+    """Delete / cancel for one row."""
+    return Confirm(
+        "Delete?",
+        f"Delete {what}? This cannot be undone (unless you do not save).",
+        [("delete", "Delete", "error"), ("cancel", "Cancel", "default")],
+        focus_answer="cancel",
+    )
+
+
+def file_exists(path: Path) -> Confirm:
+    """Overwrite / cancel for saving over another existing file."""
+    return Confirm(
+        "File exists",
+        f"{path} already exists. Overwrite it with this plan?",
+        [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
+        focus_answer="cancel",
+    )

@@ -1,0 +1,73 @@
+"""Why a plan could not be opened, problem by problem, with the way back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, Static
+
+from kxplan.storage import Problem
+
+
+def describe_problems(problems: Sequence[Problem]) -> Text:
+    """Each problem on its own lines: where (line and key path), then what is wrong."""
+    text = Text()
+    for number, problem in enumerate(problems, 1):
+        where = f"line {problem.line}" if problem.line is not None else "whole file"
+        if problem.place:
+            where += f", {problem.place}"
+        text.append(f"{number}. {where}\n", style="bold")
+        text.append(f"   {problem.message}\n")
+    return text
+
+
+class ErrorScreen(Screen[None]):
+    """A plan file that cannot be opened: the problems, and a way back to the start."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back to welcome"),
+        Binding("enter", "back", "Back", show=False),
+    ]
+
+    class Back(Message):
+        """The user wants to go back to the welcome screen."""
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        super().__init__()
+        self.source = source
+        self.problems = tuple(problems)
+        self.sub_title = "could not open the plan"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="error-body"):
+            yield Label(Text(f"Could not open {self.source}"), classes="screen-title error-title")
+            count = len(self.problems)
+            yield Static(
+                Text(
+                    f"The file has {count} problem{'s' if count != 1 else ''}. "
+                    "Fix it in an editor (or run `kxplan validate`) and open it again."
+                ),
+                classes="hint",
+            )
+            with VerticalScroll(id="problems"):
+                yield Static(describe_problems(self.problems), id="problem-list")
+            yield Button("Back to welcome", variant="primary", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#back", Button).focus()
+
+    def on_button_pressed(self) -> None:
+        self.action_back()
+
+    def action_back(self) -> None:
+        """Return to the welcome screen."""
+        self.post_message(self.Back())

@@ -1,0 +1,46 @@
+"""All the keys, on one screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from kxplan.tui.keys import KEYS
+
+
+def keys_table() -> Table:
+    """The key list as a two-column table, one section after another."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for index, (section, keys) in enumerate(KEYS):
+        if index:
+            table.add_row("", "")
+        table.add_row(Text(section, style="bold underline"), "")
+        for key, meaning in keys:
+            table.add_row(Text(key), Text(meaning))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of every screen; any of escape, f1, ? or q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,question_mark,q", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help"):
+            yield Label("Keys", classes="dialog-title")
+            with VerticalScroll():
+                yield Static(keys_table(), id="keys")
+            yield Static(Text("escape closes this help"), classes="hint")
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,207 @@
+"""The plan's saved versions, oldest first (as ``kxplan history``), and comparing them.
+
+Each row is a snapshot from ``PLAN.versions/``: when it was taken (UTC), its
+label, and one line on what changed since the one before. The last row is the
+plan as it is now in the app, unsaved changes included. Enter compares the
+highlighted version with the current plan; space marks a version, and enter on
+another then compares those two (the older one on the left).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from kxplan.compare import compare
+from kxplan.model import Plan
+from kxplan.storage import PlanError
+from kxplan.tui.screens.compare import CompareScreen, Jump
+from kxplan.versions import Version, load_version
+
+NOW_KEY: Final = "now"
+"""Row key of the current plan, below the versions."""
+MARK: Final = "●"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A row of the list: a version (or the current plan), read or not."""
+
+    key: str
+    taken: str
+    label: str
+    plan: Plan | None
+    """The plan it holds; None when the file could not be read."""
+    changes: str
+    """What changed since the entry before, or why it could not be read."""
+
+    @property
+    def name(self) -> str:
+        """How the compare screen names it."""
+        if self.key == NOW_KEY:
+            return self.label
+        return f"{self.label} ({self.taken})" if self.label else self.taken
+
+    @property
+    def short_name(self) -> str:
+        """The label alone (or the time, without one): for a column heading."""
+        return self.label or self.taken
+
+
+def when(version: Version) -> str:
+    """When a version was taken, as ``kxplan history`` shows it (UTC)."""
+    return version.taken.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def entries(versions: list[Version], current: Plan, current_label: str) -> list[Entry]:
+    """The rows: each version with what changed since the one before, then the current plan."""
+    found: list[Entry] = []
+    previous: Plan | None = None
+    for index, version in enumerate(versions):
+        try:
+            plan = load_version(version)
+        except PlanError as error:
+            found.append(
+                Entry(
+                    str(index),
+                    when(version),
+                    version.label,
+                    None,
+                    f"unreadable: {error.problems[0]}",
+                )
+            )
+            continue
+        changes = "first version" if previous is None else compare(previous, plan).summary()
+        found.append(Entry(str(index), when(version), version.label, plan, changes))
+        previous = plan
+    changes = "no version to compare" if previous is None else compare(previous, current).summary()
+    found.append(Entry(NOW_KEY, "now", current_label, current, changes))
+    return found
+
+
+class VersionsScreen(ModalScreen[Jump | None]):
+    """The versions of the plan; returns where to jump when a change was chosen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("enter", "compare", "Compare", priority=True),
+        Binding("space", "mark", "Mark to compare two"),
+    ]
+
+    def __init__(
+        self, versions: list[Version], current: Plan, current_label: str, plan_name: str
+    ) -> None:
+        super().__init__(classes="full-screen")
+        self.entries = entries(versions, current, current_label)
+        self.plan_name = plan_name
+        self.marked: str | None = None
+        """Key of the row marked with space, if any."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="versions", classes="full-panel"):
+            yield Label(Text(f"Versions of {self.plan_name}"), classes="dialog-title")
+            yield Static(
+                Text(
+                    "Oldest first; the last row is the plan as it is now. enter compares "
+                    "the highlighted version with the current plan; space marks one, "
+                    "enter on another compares the two."
+                ),
+                classes="hint",
+            )
+            table: DataTable[Text] = DataTable(cursor_type="row", id="versions-table")
+            table.add_column(" ", key="mark", width=1)
+            table.add_column("Taken (UTC)", key="taken")
+            table.add_column("Label", key="label")
+            table.add_column("What changed since the one before", key="changes")
+            for entry in self.entries:
+                table.add_row(
+                    Text(""),
+                    Text(entry.taken),
+                    Text(entry.label or "–"),
+                    Text(entry.changes),
+                    key=entry.key,
+                )
+            yield table
+            yield Static(id="version-details")
+            if len(self.entries) == 1:
+                yield Static(
+                    Text("No versions yet: f5 (Save as new version) keeps one."),
+                    classes="hint",
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.focus()
+        table.move_cursor(row=max(len(self.entries) - 2, 0))
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self) -> None:
+        entry = self.highlighted
+        self.query_one("#version-details", Static).update(Text(f"{entry.name}: {entry.changes}"))
+
+    @property
+    def highlighted(self) -> Entry:
+        """The row under the cursor."""
+        return self.entries[self.query_one(DataTable).cursor_row]
+
+    def action_mark(self) -> None:
+        """Mark (or unmark) the highlighted row as one side of the comparison."""
+        table = self.query_one(DataTable)
+        key = self.highlighted.key
+        if self.marked is not None:
+            table.update_cell(self.marked, "mark", Text(""))
+        self.marked = None if self.marked == key else key
+        if self.marked is not None:
+            table.update_cell(self.marked, "mark", Text(MARK))
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_compare()
+
+    def action_compare(self) -> None:
+        """Compare the highlighted row with the marked one, or with the current plan."""
+        keys = [entry.key for entry in self.entries]
+        here = self.highlighted.key
+        other = self.marked if self.marked not in (None, here) else NOW_KEY
+        if here == other:
+            self.notify("Highlight a version to compare with the current plan, or mark one.")
+            return
+        old, new = sorted((here, other), key=keys.index)
+        self.compare(old, new)
+
+    def compare(self, old_key: str, new_key: str) -> None:
+        """Show the comparison of two rows (old on the left)."""
+        by_key = {entry.key: entry for entry in self.entries}
+        old, new = by_key[old_key], by_key[new_key]
+        for entry in (old, new):
+            if entry.plan is None:
+                self.notify(
+                    f"{entry.name} cannot be read: {entry.changes}",
+                    severity="error",
+                    markup=False,
+                )
+                return
+        assert old.plan is not None
+        assert new.plan is not None
+        comparison = compare(old.plan, new.plan)
+
+        def closed(jump: Jump | None) -> None:
+            if jump is not None:
+                self.dismiss(jump)
+
+        screen = CompareScreen(comparison, old.name, new.name, old.short_name, new.short_name)
+        self.app.push_screen(screen, closed)
+
+    def action_close(self) -> None:
+        """Back to the walk."""
+        self.dismiss(None)

@@ -1,0 +1,266 @@
+"""The guided walk: overview, the seven areas, the summary — one step at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import AwaitMount
+from textual.widgets import ContentSwitcher, Footer, Header
+
+from kxplan.framework import AREAS, AreaId
+from kxplan.model import Initiative
+from kxplan.session import Session
+from kxplan.tui.messages import EditInitiative, PlanEdited
+from kxplan.tui.screens.prompt import Prompt
+from kxplan.tui.steps.base import Step
+from kxplan.tui.steps.overview import OverviewStep
+from kxplan.tui.widgets.step_bar import StepBar
+from kxplan.tui.widgets.timebox import Timebox
+
+# The other steps (their tables, the ranking, scoring) and the initiative editor are
+# imported when first needed: the walk opens on the overview, and opens faster without them.
+
+
+@dataclass(frozen=True, slots=True)
+class StepInfo:
+    """A step of the walk: its name, a short name for the step bar, and its area if any."""
+
+    name: str
+    short: str
+    area_id: AreaId | None = None
+
+
+_SHORT: Final = {
+    "insight": "Insight",
+    "accessibility": "Access",
+    "service_friendliness": "Service",
+    "mobility": "Mobile",
+    "unnecessary_demand": "Demand",
+    "prioritisation": "Priority",
+    "anchoring": "Anchor",
+}
+
+STEPS: Final[tuple[StepInfo, ...]] = (
+    StepInfo("Strategy overview", "Overview"),
+    *(StepInfo(info.name, _SHORT[info.id], info.id) for info in AREAS),
+    StepInfo("Summary", "Summary"),
+)
+"""The steps in the order of the walk; the index is the step's number key."""
+
+
+def minutes_problem(text: str) -> str:
+    """What is wrong with a typed number of minutes, or ""."""
+    try:
+        minutes = float(text.strip().replace(",", "."))
+    except ValueError:
+        return "Type the minutes as a number, e.g. 15 (0 removes the timebox)."
+    if not 0 <= minutes <= 24 * 60:
+        return "Between 0 and 1440 minutes, please."
+    return ""
+
+
+class WalkScreen(Screen[None]):
+    """The workshop's main screen: a step bar, the current step, and the keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "next_step", "Next", priority=True, key_display="PgDn"),
+        Binding("pageup", "previous_step", "Prev", priority=True, key_display="PgUp"),
+        Binding("ctrl+right", "next_step", "Next step", show=False),
+        Binding("ctrl+left", "previous_step", "Prev step", show=False),
+        *(Binding(str(index), f"go_to({index})", show=False) for index in range(len(STEPS))),
+        Binding("i", "add_initiative", "Initiative"),
+        Binding("v", "toggle_view", "Ranking/matrix"),
+        Binding("f4", "timebox", "Timebox"),
+    ]
+
+    def __init__(self, session: Session, timer_clock: Callable[[], float]) -> None:
+        super().__init__()
+        self.session = session
+        self.timer_clock = timer_clock
+        self.step_index = 0
+        self.deadlines: dict[int, float] = {}
+        """Per step: when its timebox runs out, on ``timer_clock``'s scale."""
+        self._mounting: dict[int, AwaitMount] = {}
+        """Steps being built, by index: each step but the first is built on its first visit,
+        so the walk opens fast however large the plan."""
+        self.show_state()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="top-bar"):
+            yield StepBar([s.name for s in STEPS], [s.short for s in STEPS], id="step-bar")
+            yield Timebox(self.timer_clock, id="timebox")
+        with ContentSwitcher(initial=f"step-{self.step_index}", id="steps"):
+            yield self._build_step(self.step_index)
+        yield Footer()
+
+    def _build_step(self, index: int) -> Step:
+        """A new widget for step ``index``, hidden until the switcher shows it."""
+        info = STEPS[index]
+        step_id = f"step-{index}"
+        step: Step
+        if index == 0:
+            step = OverviewStep(self.session, id=step_id)
+        elif info.area_id == "prioritisation":
+            from kxplan.tui.steps.prioritisation import PrioritisationStep
+
+            step = PrioritisationStep(self.session, id=step_id)
+        elif info.area_id is not None:
+            from kxplan.tui.steps.area import AreaStep
+
+            step = AreaStep(self.session, info.area_id, id=step_id)
+            # q's choice holds on every area step, those built later included.
+            shown = [s.guide_choice for s in self.query(AreaStep) if type(s) is AreaStep]
+            step.guide_choice = shown[0] if shown else None
+        else:
+            from kxplan.tui.steps.summary import SummaryStep
+
+            step = SummaryStep(self.session, id=step_id)
+        step.display = False  # the switcher shows the current step
+        return step
+
+    def on_mount(self) -> None:
+        self.current_step.focus()
+
+    @property
+    def current_step(self) -> Step:
+        """The step widget shown now."""
+        return self.query_one(f"#step-{self.step_index}", Step)
+
+    def show_state(self) -> None:
+        """Put the file name, with ● when there are unsaved changes, in the header."""
+        marker = "● " if self.session.dirty else ""
+        self.sub_title = f"{marker}{self.session.name}"
+        self.title = "kxplan"
+
+    # --- moving through the walk ------------------------------------------------------
+
+    async def action_go_to(self, index: int) -> None:
+        """Show step ``index`` (0 overview … 8 summary), building it on its first visit."""
+        if not 0 <= index < len(STEPS):
+            return
+        switcher = self.query_one("#steps", ContentSwitcher)
+        step_id = f"step-{index}"
+        fresh = not switcher.query_children(f"#{step_id}")
+        if fresh:
+            self._mounting[index] = switcher.mount(self._build_step(index))
+        mounting = self._mounting.get(index)  # also when another visit is still building it
+        if mounting is not None:
+            await mounting  # the step is composed and mounted
+            self._mounting.pop(index, None)
+        self.step_index = index
+        switcher.current = step_id
+        self.query_one(StepBar).current = index
+        self.query_one(Timebox).deadline = self.deadlines.get(index)
+        step = self.current_step
+        if not fresh:  # a fresh step was built from the plan as it is now
+            step.reload()
+        step.scroll_home(animate=False)
+        step.focus()
+        self.refresh_bindings()
+
+    async def action_next_step(self) -> None:
+        """Go on to the next step."""
+        await self.action_go_to(min(self.step_index + 1, len(STEPS) - 1))
+
+    async def action_previous_step(self) -> None:
+        """Go back to the previous step."""
+        await self.action_go_to(max(self.step_index - 1, 0))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_view":
+            return STEPS[self.step_index].area_id == "prioritisation"
+        if action == "add_initiative":
+            return STEPS[self.step_index].area_id is not None or None
+        return True
+
+    def action_toggle_view(self) -> None:
+        """Prioritisation: switch between the ranking and the effort/impact matrix."""
+        from kxplan.tui.steps.prioritisation import PrioritisationStep
+
+        step = self.current_step
+        if isinstance(step, PrioritisationStep):
+            shown = step.toggle_view()
+            self.notify(f"Showing the {'matrix' if shown == 'matrix' else 'ranking'}.")
+
+    # --- timebox ----------------------------------------------------------------------
+
+    def action_timebox(self) -> None:
+        """Ask for this step's timebox in minutes; 0 removes it."""
+        index = self.step_index
+
+        def answered(text: str | None) -> None:
+            if text is None:
+                return
+            minutes = float(text.replace(",", "."))
+            if minutes <= 0:
+                self.deadlines.pop(index, None)
+            else:
+                self.deadlines[index] = self.timer_clock() + minutes * 60
+            if index == self.step_index:
+                self.query_one(Timebox).deadline = self.deadlines.get(index)
+
+        self.app.push_screen(
+            Prompt(
+                f"Timebox for {STEPS[index].name}",
+                "Minutes for this step (0 removes the timebox).",
+                "15",
+                minutes_problem,
+            ),
+            answered,
+        )
+
+    # --- initiatives ------------------------------------------------------------------
+
+    def action_add_initiative(self) -> None:
+        """Capture a new initiative for the current step's area."""
+        from kxplan.tui.screens.initiative_editor import InitiativeEditor
+
+        area_id = STEPS[self.step_index].area_id
+        editor = InitiativeEditor(self.session.plan, None, area_id)
+        self.app.push_screen(editor, self._initiative_added)
+
+    def _initiative_added(self, initiative: Initiative | None) -> None:
+        if initiative is None:
+            return
+        self.session.plan.initiatives.append(initiative)
+        self._initiatives_changed(f"Added the initiative {initiative.title!r}.")
+
+    @on(EditInitiative)
+    def _edit_initiative(self, event: EditInitiative) -> None:
+        from kxplan.tui.screens.initiative_editor import InitiativeEditor
+
+        try:
+            original = self.session.plan.initiative(event.initiative_id)
+        except KeyError:
+            return
+        index = self.session.plan.initiatives.index(original)
+
+        def edited(initiative: Initiative | None) -> None:
+            if initiative is not None and initiative != original:
+                self.session.plan.initiatives[index] = initiative
+                if initiative.id != original.id:
+                    for item in self.session.plan.initiatives:
+                        item.depends_on = [
+                            initiative.id if dep == original.id else dep for dep in item.depends_on
+                        ]
+                self._initiatives_changed(f"Updated the initiative {initiative.title!r}.")
+
+        self.app.push_screen(InitiativeEditor(self.session.plan, original), edited)
+
+    def _initiatives_changed(self, message: str) -> None:
+        self.session.changed()
+        self.current_step.reload()
+        self.show_state()
+        self.notify(message, markup=False)
+
+    @on(PlanEdited)
+    def _plan_edited(self) -> None:
+        self.show_state()

@@ -1,0 +1,1 @@
+"""The steps of the guided walk: overview, the areas, prioritisation, summary."""

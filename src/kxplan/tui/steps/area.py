@@ -1,0 +1,224 @@
+"""Steps 1–7: one area — purpose, questions, maturity, notes and its structured tables.
+
+The layout gives the room's working surface the space: a compact header, the guiding
+questions in a block that ``q`` shows or hides, maturity on one line, the three notes side
+by side, and the area's tables taking the rest of the height.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Final
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Label, Select, Static, TextArea
+
+from kxplan.framework import MATURITY_LEVELS, STRATEGY_QUESTIONS, AreaId, area
+from kxplan.session import Session
+from kxplan.tui.steps.base import NotesArea, Step, step_header
+from kxplan.tui.tables import TABLES_BY_AREA, demand_totals, number
+from kxplan.tui.widgets.area_table import AreaTable
+
+MATURITY_OPTIONS = [
+    (f"{level} {text.split(':')[0]}", level) for level, text in MATURITY_LEVELS.items()
+]
+
+ROOM_FOR_QUESTIONS: Final = 28
+"""Terminal rows from which the guiding questions show unless the room hid them (100×30
+shows them, 80×24 does not)."""
+
+
+def gap_text(today: int | None, target: int | None, *, today_first: bool = False) -> Text:
+    """The maturity gap and what the chosen levels mean, on one line (the target's meaning
+    first: it is what the room aims for; today's first while today is being chosen)."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    if today is not None and target is not None:
+        text.append(f"Gap {target - today:+d}", style="bold")
+    meanings = [("target", target), ("today", today)]
+    if today_first:
+        meanings.reverse()
+    for name, level in meanings:
+        if level is not None:
+            text.append(" · " if text.plain else "")
+            text.append(f"{name}: {MATURITY_LEVELS[level].split(': ', 1)[1]}")
+    if today is None and target is None:
+        text.append("Judge maturity today and the target, 1–5.", style="dim")
+    return text
+
+
+class AreaStep(Step):
+    """One area of the strategy, edited in place."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "toggle_guide", "Questions", show=False),
+    ]
+    GUIDE_SELECTOR: ClassVar[str] = "#guide"
+    """What ``q`` shows or hides."""
+
+    def __init__(self, session: Session, area_id: AreaId, *, id: str | None = None) -> None:
+        super().__init__(session, id=id)
+        self.area_id = area_id
+        self.area = area(area_id)
+        self.guide_choice: bool | None = None
+        """Whether the room chose to see the guide (None: shown when there is room)."""
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        info = self.area
+        yield Static(
+            step_header(f"{info.number} {info.name} · {info.name_sv}", info.purpose),
+            classes="step-header",
+        )
+        yield from self.compose_guide()
+        yield from self.compose_maturity_and_notes()
+        with Vertical(classes="step-work"):
+            yield from self.compose_work()
+        if self.area_id == "unnecessary_demand":
+            yield Static(id="demand-totals")
+        yield Static(id="initiative-count", classes="step-status")
+
+    def compose_guide(self) -> ComposeResult:
+        """The guiding questions of the area."""
+        questions = Text()
+        for index, question in enumerate(self.area.questions):
+            if index:
+                questions.append("\n")
+            questions.append("• " + question)
+        yield Static(questions, id="guide", classes="guiding-questions")
+
+    def compose_maturity_and_notes(self) -> ComposeResult:
+        """Maturity today and target with the gap on one line; the three notes side by side."""
+        record = self.session.plan.areas.get(self.area_id)
+        with Horizontal(classes="maturity-row"):
+            yield Label("Maturity today", classes="inline-label")
+            yield Select(
+                MATURITY_OPTIONS,
+                value=record.maturity_today or Select.NULL,
+                id="maturity-today",
+                prompt="–",
+                compact=True,
+            )
+            yield Label("target", classes="inline-label")
+            yield Select(
+                MATURITY_OPTIONS,
+                value=record.maturity_target or Select.NULL,
+                id="maturity-target",
+                prompt="–",
+                compact=True,
+            )
+            yield Static(id="maturity-gap")
+        with Horizontal(classes="notes-row"):
+            for key, question, hint in STRATEGY_QUESTIONS:
+                notes = NotesArea(getattr(record, key), question, id=f"notes-{key}")
+                notes.placeholder = hint
+                yield notes
+
+    def compose_work(self) -> ComposeResult:
+        """Where the room works: the area's tables, sharing the height that is left."""
+        for spec in TABLES_BY_AREA[self.area_id]:
+            title = Text(spec.title, style="bold")
+            title.append(f"  a add · e edit · d delete a {spec.row_name}", style="dim")
+            yield Label(title, classes="table-title")
+            yield AreaTable(spec, self.session, id=f"table-{spec.key}")
+
+    # --- the guide ----------------------------------------------------------------------
+
+    @property
+    def guide_shown(self) -> bool:
+        """Whether the guide shows now: the room's choice, or whether there is room."""
+        if self.guide_choice is not None:
+            return self.guide_choice
+        return self.app.size.height >= ROOM_FOR_QUESTIONS
+
+    def show_guide(self) -> None:
+        """Show or hide the guide as chosen, and say how to change it."""
+        self.query_one(self.GUIDE_SELECTOR).display = self.guide_shown
+        self._show_derived()
+
+    def action_toggle_guide(self) -> None:
+        """Show or hide the guiding questions, on every area step alike (the prioritisation
+        step, a subclass, keeps its own choice)."""
+        shown = not self.guide_shown
+        for step in self.screen.query(AreaStep):
+            if type(step) is type(self):
+                step.guide_choice = shown
+                step.show_guide()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.show_guide()
+
+    # --- the plan -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.show_guide()
+
+    def reload(self) -> None:
+        record = self.session.plan.areas.get(self.area_id)
+        for key, _question, _hint in STRATEGY_QUESTIONS:
+            notes = self.query_one(f"#notes-{key}", TextArea)
+            if notes.text != getattr(record, key):
+                notes.text = getattr(record, key)
+        for table in self.query(AreaTable):
+            table.reload()
+        self.show_guide()
+
+    def status_text(self) -> Text:
+        """The bottom line: initiatives for this area, and the keys that act on it."""
+        plan = self.session.plan
+        count = sum(1 for item in plan.initiatives if self.area_id in item.areas)
+        return Text(
+            f"{count} initiative{'s' if count != 1 else ''} for this area · i adds one"
+            f" · q {'hides' if self.guide_shown else 'shows'} the guiding questions"
+        )
+
+    def _show_derived(self) -> None:
+        plan = self.session.plan
+        record = plan.areas.get(self.area_id)
+        today_first = self.screen.focused is self.query_one("#maturity-today")
+        self.query_one("#maturity-gap", Static).update(
+            gap_text(record.maturity_today, record.maturity_target, today_first=today_first)
+        )
+        if self.area_id == "unnecessary_demand":
+            contacts, cost, unpriced = demand_totals(plan)
+            text = Text("Total avoidable: ", style="bold")
+            text.append(f"{number(round(contacts, 1))} contacts a month")
+            if cost is not None:
+                text.append(f", {number(round(cost, 2), plan.currency)} a month")
+            if unpriced:
+                text.append(
+                    f" ({unpriced} reason{'s' if unpriced != 1 else ''} without a known channel "
+                    "cost: add the channel's cost per contact under Accessibility)",
+                    style="dim",
+                )
+            self.query_one("#demand-totals", Static).update(text)
+        self.query_one("#initiative-count", Static).update(self.status_text())
+
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _focus_moved(self) -> None:
+        self._show_derived()
+
+    @on(Select.Changed, "#maturity-today, #maturity-target")
+    def _maturity_changed(self, event: Select.Changed) -> None:
+        record = self.session.plan.areas.get(self.area_id)
+        value = None if event.value is Select.NULL else event.value
+        name = "maturity_today" if event.select.id == "maturity-today" else "maturity_target"
+        if getattr(record, name) != value:
+            setattr(record, name, value)
+            self.edited()
+        self._show_derived()
+
+    @on(TextArea.Changed)
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        key = (event.text_area.id or "").removeprefix("notes-")
+        record = self.session.plan.areas.get(self.area_id)
+        if key in ("today", "target", "how") and getattr(record, key) != event.text_area.text:
+            setattr(record, key, event.text_area.text)
+            self.edited()
+
+    def on_plan_edited(self) -> None:
+        self._show_derived()

@@ -1,0 +1,109 @@
+"""Step 0: the strategy as a whole — who, and the three questions."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import Input, Label, Static, TextArea
+
+from kxplan.framework import STRATEGY_QUESTIONS
+from kxplan.tui.steps.base import NotesArea, Step, step_header
+
+PLAN_FIELDS: Final = (
+    ("title", "Title *"),
+    ("organisation", "Organisation"),
+    ("version", "Version"),
+    ("facilitator", "Facilitator"),
+    ("participants", "Participants"),
+    ("currency", "Currency"),
+)
+"""The plan's own fields edited on this step: (field, label)."""
+
+
+def split_names(text: str) -> list[str]:
+    """Participants typed as "Ann, Bo, Cy" → ["Ann", "Bo", "Cy"]."""
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+class OverviewStep(Step):
+    """Title, organisation, version, facilitator, participants, and the strategy's questions."""
+
+    def compose(self) -> ComposeResult:
+        plan = self.session.plan
+        yield Static(
+            step_header(
+                "0 Strategy overview",
+                "Who is in the room, and the three questions for the strategy as a whole. "
+                "The areas follow: page down to go on.",
+            ),
+            classes="step-header",
+        )
+        with Grid(id="plan-fields"):
+            for name, label in PLAN_FIELDS:
+                with Vertical(classes="plan-field"):
+                    yield Label(Text(label), classes="field-label")
+                    value = (
+                        ", ".join(plan.participants)
+                        if name == "participants"
+                        else str(getattr(plan, name))
+                    )
+                    yield Input(
+                        value,
+                        id=f"plan-{name}",
+                        placeholder="Names, separated by commas" if name == "participants" else "",
+                        select_on_focus=False,
+                        compact=True,
+                    )
+                    yield Static("", id=f"plan-{name}-error", classes="field-error")
+        with Horizontal(classes="notes-row strategy-notes"):
+            for key, question, hint in STRATEGY_QUESTIONS:
+                area = NotesArea(getattr(plan.strategy, key), question, id=f"strategy-{key}")
+                area.placeholder = hint
+                yield area
+
+    def reload(self) -> None:
+        plan = self.session.plan
+        for name, _label in PLAN_FIELDS:
+            widget = self.query_one(f"#plan-{name}", Input)
+            if name == "participants":
+                if split_names(widget.value) != plan.participants:
+                    widget.value = ", ".join(plan.participants)
+            elif widget.value != getattr(plan, name):
+                widget.value = str(getattr(plan, name))
+        for key, _question, _hint in STRATEGY_QUESTIONS:
+            area = self.query_one(f"#strategy-{key}", TextArea)
+            if area.text != getattr(plan.strategy, key):
+                area.text = getattr(plan.strategy, key)
+
+    @on(Input.Changed)
+    def _field_changed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("plan-")
+        plan = self.session.plan
+        error = ""
+        if name == "participants":
+            names = split_names(event.value)
+            folded = [n.casefold() for n in names]
+            twice = next((n for i, n in enumerate(names) if folded.index(n.casefold()) != i), None)
+            if twice is not None:
+                error = f"{twice!r} is listed twice"
+            if names != plan.participants:
+                plan.participants = names
+                self.edited()
+        elif name in dict(PLAN_FIELDS):
+            if name == "title" and not event.value.strip():
+                error = "The plan needs a title (it is not saved without one)."
+            if getattr(plan, name) != event.value:
+                setattr(plan, name, event.value)
+                self.edited()
+        self.query_one(f"#plan-{name}-error", Static).update(Text(error))
+
+    @on(TextArea.Changed)
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        key = (event.text_area.id or "").removeprefix("strategy-")
+        if getattr(self.session.plan.strategy, key) != event.text_area.text:
+            setattr(self.session.plan.strategy, key, event.text_area.text)
+            self.edited()

@@ -1,0 +1,94 @@
+"""Step 6: prioritisation — the ranking or the effort/impact matrix, with the area's notes.
+
+The ranked list is the heart of the workshop, so it takes the screen; the area's guiding
+questions, maturity and notes open in a pane under it with ``q``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Static
+
+from kxplan.session import Session
+from kxplan.tui.messages import EditInitiative
+from kxplan.tui.steps.area import AreaStep
+from kxplan.tui.steps.base import step_header
+from kxplan.tui.widgets.matrix import EffortImpactMatrix
+from kxplan.tui.widgets.ranking import RankingView
+
+
+class PrioritisationStep(AreaStep):
+    """The prioritisation area, with the initiatives ranked or placed in the 2×2."""
+
+    GUIDE_SELECTOR: ClassVar[str] = "#area-pane"
+
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(session, "prioritisation", id=id)
+
+    def compose(self) -> ComposeResult:
+        info = self.area
+        yield Static(
+            step_header(f"{info.number} {info.name} · {info.name_sv}", info.purpose),
+            classes="step-header",
+        )
+        with ContentSwitcher(initial="ranking", id="priority-views"):
+            yield RankingView(id="ranking")
+            yield EffortImpactMatrix(id="matrix")
+        with Vertical(id="area-pane"):
+            yield from self.compose_guide()
+            yield from self.compose_maturity_and_notes()
+        yield Static(id="initiative-count", classes="step-status")
+
+    @property
+    def guide_shown(self) -> bool:
+        """The pane stays closed until the room opens it: the ranking comes first."""
+        return self.guide_choice is True
+
+    def action_toggle_guide(self) -> None:
+        """Open the pane with the questions, maturity and notes, or close it."""
+        pane = self.query_one("#area-pane")
+        focused = self.screen.focused
+        super().action_toggle_guide()
+        if self.guide_shown:
+            self.query_one("#maturity-today").focus()
+        elif focused is not None and pane in focused.ancestors:
+            self.query_one(RankingView).table.focus()
+
+    def status_text(self) -> Text:
+        """How to open the area's pane (and where it stands), and the ranking's keys."""
+        record = self.session.plan.areas.prioritisation
+        if self.guide_shown:
+            text = Text("q closes the questions, maturity and notes")
+        else:
+            today, target = record.maturity_today, record.maturity_target
+            written = sum(1 for key in ("today", "target", "how") if getattr(record, key).strip())
+            text = Text("q questions, maturity and notes ")
+            text.append(f"(maturity {today or '–'} → {target or '–'}, notes {written} of 3)")
+        text.append(" · v ranking ⇄ matrix · enter edits")
+        return text
+
+    def reload(self) -> None:
+        super().reload()
+        self.query_one(RankingView).update_plan(self.session.plan)
+        self.query_one(EffortImpactMatrix).update_plan(self.session.plan)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.reload()
+
+    def toggle_view(self) -> str:
+        """Show the matrix instead of the ranking, or back; returns the view now shown."""
+        switcher = self.query_one("#priority-views", ContentSwitcher)
+        switcher.current = "matrix" if switcher.current == "ranking" else "ranking"
+        return switcher.current
+
+    @on(RankingView.Selected)
+    @on(EffortImpactMatrix.Selected)
+    def _selected(self, event: RankingView.Selected | EffortImpactMatrix.Selected) -> None:
+        event.stop()
+        self.post_message(EditInitiative(event.initiative_id))

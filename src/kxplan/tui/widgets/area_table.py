@@ -1,0 +1,189 @@
+"""An area's structured table, with keys to add, edit and delete rows through a form."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from pydantic import BaseModel
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from kxplan.model import plan_rule_problems
+from kxplan.session import Session
+from kxplan.tui.messages import PlanEdited
+from kxplan.tui.screens.confirm import delete_row
+from kxplan.tui.screens.row_editor import RowCheck, RowEditor
+from kxplan.tui.tables import TableSpec
+
+
+def row_label(row: Any) -> str:
+    """How a row is named in questions: its key, e.g. 'Phone' or 'CSAT / web'."""
+    key = getattr(row, "key", None) or getattr(row, "name", "")
+    if isinstance(key, tuple):
+        return " / ".join(str(part) for part in key if part)
+    return str(key)
+
+
+def is_numeric(cells: Sequence[str]) -> bool:
+    """Whether a column holds figures ("2 600", "80 %", "—"): those keep their width."""
+    filled = [cell for cell in cells if cell]
+    return bool(filled) and all(cell == "—" or cell.lstrip("+-−")[:1].isdigit() for cell in filled)
+
+
+def fit_widths(
+    natural: Sequence[int], room: int, fixed: Sequence[bool] = (), *, floor: int = 8
+) -> list[int]:
+    """Column widths that fit in ``room`` cells: the widest text columns give way first,
+    none below ``floor``; ``fixed`` columns (figures) keep their width; what still does
+    not fit scrolls sideways."""
+    widths = list(natural)
+    if sum(widths) <= room:
+        return widths
+    keep = [index < len(fixed) and fixed[index] for index in range(len(widths))]
+    text_room = room - sum(width for width, kept in zip(widths, keep, strict=True) if kept)
+    flexible = [width for width, kept in zip(widths, keep, strict=True) if not kept]
+    if not flexible:
+        return widths
+    cap = floor
+    low, high = floor, max(flexible)
+    while low <= high:
+        middle = (low + high) // 2
+        if sum(min(width, middle) for width in flexible) <= text_room:
+            cap, low = middle, middle + 1
+        else:
+            high = middle - 1
+    fitted = [width if kept else min(width, cap) for width, kept in zip(widths, keep, strict=True)]
+    spare = room - sum(fitted)
+    for index, width in enumerate(natural):
+        if spare <= 0:
+            break
+        if width > fitted[index]:
+            fitted[index] += 1
+            spare -= 1
+    return fitted
+
+
+class AreaTable(DataTable[Text]):
+    """The rows of one :class:`TableSpec` in the session's plan."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add_row", "Add row"),
+        Binding("e", "edit_row", "Edit row"),
+        Binding("d,delete", "delete_row", "Delete row"),
+    ]
+
+    def __init__(self, spec: TableSpec, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.spec = spec
+        self.session = session
+        self._fitted_to = -1
+        """The width the columns were last fitted to."""
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._fitted_to:
+            self.reload()
+
+    def reload(self) -> None:
+        """Show the plan's rows again, keeping the cursor where it was; the columns are
+        fitted to the table's width (long text gives way, numbers keep their width)."""
+        row_index = self.cursor_row
+        plan = self.session.plan
+        headers = [column.header for column in self.spec.columns]
+        rows = [
+            [column.cell(row, plan) for column in self.spec.columns] for row in self.spec.rows(plan)
+        ]
+        natural = [
+            max([cell_len(header), *(cell_len(cells[index]) for cells in rows)])
+            for index, header in enumerate(headers)
+        ]
+        room = self.scrollable_content_region.width - 2 * self.cell_padding * len(headers)
+        figures = [is_numeric([cells[index] for cells in rows]) for index in range(len(headers))]
+        widths = fit_widths(natural, room, figures) if room > 0 else natural
+        self._fitted_to = self.size.width
+        self.clear(columns=True)
+        for header, width in zip(headers, widths, strict=True):
+            self.add_column(Text(header, overflow="ellipsis", no_wrap=True), width=width)
+        for cells in rows:
+            self.add_row(*(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells))
+        if self.row_count:
+            self.move_cursor(row=min(row_index, self.row_count - 1))
+
+    def check(self, index: int | None) -> RowCheck:
+        """A checker for the row editor: rules of the whole plan, for the row at ``index``."""
+
+        def check_row(row: BaseModel) -> dict[str, str]:
+            candidate = self.session.plan.model_copy(deep=True)
+            rows = self.spec.rows(candidate)
+            position = len(rows) if index is None else index
+            if index is None:
+                rows.append(row)
+            else:
+                rows[index] = row
+            errors: dict[str, str] = {}
+            prefix = (*self.spec.loc, position)
+            for loc, message in plan_rule_problems(candidate):
+                if loc[: len(prefix)] == prefix:
+                    name = str(loc[len(prefix)]) if len(loc) > len(prefix) else ""
+                    errors.setdefault(name, message)
+            return errors
+
+        return check_row
+
+    def action_add_row(self) -> None:
+        """Open the form for a new row."""
+        editor = RowEditor(self.spec.model, self.spec.row_name, None, self.check(None))
+        self.app.push_screen(editor, self._added)
+
+    def _added(self, row: BaseModel | None) -> None:
+        if row is None:
+            return
+        self.spec.rows(self.session.plan).append(row)
+        self._edited()
+        self.move_cursor(row=self.row_count - 1)
+
+    def action_edit_row(self) -> None:
+        """Open the form for the row under the cursor."""
+        rows = self.spec.rows(self.session.plan)
+        if not rows:
+            self.action_add_row()
+            return
+        index = self.cursor_row
+        editor = RowEditor(self.spec.model, self.spec.row_name, rows[index], self.check(index))
+
+        def edited(row: BaseModel | None) -> None:
+            if row is not None and row != rows[index]:
+                rows[index] = row
+                self._edited()
+
+        self.app.push_screen(editor, edited)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_row()
+
+    def action_delete_row(self) -> None:
+        """Delete the row under the cursor, after asking."""
+        rows = self.spec.rows(self.session.plan)
+        if not rows:
+            return
+        index = self.cursor_row
+        what = f"the {self.spec.row_name} {row_label(rows[index])!r}"
+
+        def answered(answer: str | None) -> None:
+            if answer == "delete":
+                del rows[index]
+                self._edited()
+
+        self.app.push_screen(delete_row(what), answered)
+
+    def _edited(self) -> None:
+        self.session.changed()
+        self.reload()
+        self.post_message(PlanEdited())

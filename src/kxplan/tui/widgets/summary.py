@@ -1,0 +1,243 @@
+"""The strategy on one screen: gaps, top initiatives, anchoring and avoidable demand."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Final
+
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from kxplan import scoring
+from kxplan.framework import (
+    AREAS,
+    MATURITY_MAX,
+    MATURITY_MIN,
+    UNANCHORED,
+)
+from kxplan.model import Plan
+
+TOP_INITIATIVES: Final = 5
+"""How many of the best-ranked initiatives the summary lists."""
+NARROW: Final = 90
+"""Below this width the four sections stack in one column."""
+TOP_REASONS: Final = 3
+"""How many avoidable contact reasons the summary names."""
+
+
+def maturity_bar(today: int | None, target: int | None) -> Content:
+    """Five cells: ``█`` up to today, ``▒`` on to the target, ``·`` beyond."""
+    cells: list[tuple[str, str]] = []
+    for level in range(MATURITY_MIN, MATURITY_MAX + 1):
+        if today is not None and level <= today:
+            cells.append(("█", "$text-primary"))
+        elif target is not None and level <= target:
+            cells.append(("▒", "$text-warning"))
+        else:
+            cells.append(("·", "$text-muted"))
+    return Content.assemble(*cells)
+
+
+def _money(value: float, currency: str) -> str:
+    text = f"{value:,.0f}".replace(",", "\u202f")
+    return f"{text} {currency}".strip()
+
+
+class StrategySummary(Widget):
+    """Where the strategy stands, at a glance."""
+
+    DEFAULT_CSS = """
+    StrategySummary {
+        height: 1fr;
+        overflow-y: auto;
+    }
+    StrategySummary > Grid {
+        grid-size: 2;
+        grid-columns: 1fr 1fr;
+        grid-rows: auto;
+        grid-gutter: 0 1;
+        height: auto;
+        padding: 0 1;
+    }
+    StrategySummary.-narrow > Grid {
+        grid-size: 1;
+        grid-columns: 1fr;
+    }
+    StrategySummary .summary-box {
+        height: auto;
+        border: round $primary 50%;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    SECTIONS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("summary-gaps", "Gaps: today → target"),
+        ("summary-top", "Top initiatives"),
+        ("summary-anchoring", "Not yet anchored"),
+        ("summary-demand", "Avoidable demand"),
+    )
+
+    def __init__(
+        self,
+        plan: Plan | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with Grid():
+            for section_id, title in self.SECTIONS:
+                box = Static(id=section_id, classes="summary-box", markup=False)
+                box.border_title = title
+                yield box
+
+    def on_mount(self) -> None:
+        if self.plan is not None:
+            self.update_plan(self.plan)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    def update_plan(self, plan: Plan) -> None:
+        """Show this plan."""
+        self.plan = plan
+        if not self.children:
+            return
+        self.query_one("#summary-gaps", Static).update(self.gaps(plan))
+        self.query_one("#summary-top", Static).update(self.top_initiatives(plan))
+        self.query_one("#summary-anchoring", Static).update(self.anchoring(plan))
+        self.query_one("#summary-demand", Static).update(self.demand(plan))
+
+    # --- the sections, as text --------------------------------------------------------
+
+    @staticmethod
+    def gaps(plan: Plan) -> Content:
+        """One line per area: maturity today → target, a bar, and the gap."""
+        lines: list[Content] = []
+        width = max(len(area.name) for area in AREAS)
+        for area in AREAS:
+            data = plan.areas.get(area.id)
+            today, target = data.maturity_today, data.maturity_target
+            numbers = f"{today if today is not None else '?'} → {target if target else '?'}"
+            gap = data.gap
+            gap_text = (
+                Content.styled(f"gap {gap}", "bold" if gap and gap >= 2 else "")
+                if gap is not None
+                else Content.styled("not set", "$text-muted")
+            )
+            lines.append(
+                Content.assemble(
+                    f"{area.number} {area.name:<{width}}  ",
+                    numbers,
+                    "  ",
+                    maturity_bar(today, target),
+                    "  ",
+                    gap_text,
+                )
+            )
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def top_initiatives(plan: Plan) -> Content:
+        """The best-ranked open initiatives with owner and when, and how many are unscored."""
+        try:
+            ranking = scoring.rank(plan)
+        except scoring.ScoringError:
+            ranking = scoring.rank(plan, "ratio")
+        lines: list[Content] = []
+        by_id = {item.id: item for item in plan.initiatives}
+        for result in ranking.results[:TOP_INITIATIVES]:
+            item = by_id[result.id]
+            owner = item.who.strip() or "no owner yet"
+            when = item.when.strip() or "no date yet"
+            lines.append(Content.assemble((f"{result.rank}. ", "bold"), (item.title, "bold")))
+            lines.append(
+                Content.assemble(
+                    "   ",
+                    (owner, "" if item.who.strip() else "$text-warning"),
+                    ("  ·  ", "$text-muted"),
+                    (when, "" if item.when.strip() else "$text-warning"),
+                    ("  ·  ", "$text-muted"),
+                    (scoring.QUADRANT_NAMES[result.quadrant].capitalize(), "$text-muted"),
+                )
+            )
+        if not ranking.results:
+            lines.append(Content.styled("No initiatives are scored yet.", "$text-muted"))
+        unscored = len(ranking.unscored)
+        if unscored:
+            lines.append(
+                Content.styled(
+                    f"{unscored} open initiative{'s' if unscored != 1 else ''} not scored yet",
+                    "$text-warning",
+                )
+            )
+        elif ranking.results:
+            lines.append(Content.styled("Every open initiative is scored.", "$text-muted"))
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def anchoring(plan: Plan) -> Content:
+        """Departments whose buy-in is unknown, opposed or sceptical, with the next step."""
+        stakeholders = plan.areas.anchoring.stakeholders
+        weak = [s for s in stakeholders if s.buy_in in UNANCHORED]
+        if not stakeholders:
+            return Content.styled("No departments recorded yet (area 7).", "$text-muted")
+        if not weak:
+            return Content(f"All {len(stakeholders)} departments back the strategy.")
+        lines: list[Content] = []
+        for person in weak:
+            lines.append(
+                Content.assemble((person.name, "bold"), (f"  {person.buy_in}", "$text-warning"))
+            )
+            if person.next_step.strip():
+                lines.append(Content.assemble(("   next: ", "$text-muted"), person.next_step))
+        lines.append(
+            Content.styled(
+                f"{len(weak)} of {len(stakeholders)} departments not yet anchored", "$text-muted"
+            )
+        )
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def demand(plan: Plan) -> Content:
+        """Avoidable contacts and their cost per month, and the biggest reasons."""
+        reasons = plan.areas.unnecessary_demand.contact_reasons
+        if not reasons:
+            return Content.styled("No contact reasons recorded yet (area 5).", "$text-muted")
+        contacts = sum(r.avoidable_per_month for r in reasons)
+        costs = [plan.avoidable_cost_per_month(r) for r in reasons]
+        known = [c for c in costs if c is not None]
+        unpriced = sum(
+            1 for r, c in zip(reasons, costs, strict=True) if c is None and r.avoidable_per_month
+        )
+        lines = [
+            Content.assemble(
+                (f"{contacts:,.0f}".replace(",", "\u202f"), "bold"), " avoidable contacts a month"
+            ),
+        ]
+        if known:
+            lines.append(Content.assemble((_money(sum(known), plan.currency), "bold"), " a month"))
+        if unpriced:
+            lines.append(
+                Content.styled(
+                    f"{unpriced} reason{'s' if unpriced != 1 else ''} without a channel cost",
+                    "$text-muted",
+                )
+            )
+        biggest = sorted(reasons, key=lambda r: r.avoidable_per_month, reverse=True)
+        for reason in biggest[:TOP_REASONS]:
+            if not reason.avoidable_per_month:
+                continue
+            count = f"{reason.avoidable_per_month:,.0f}".replace(",", "\u202f")
+            lines.append(Content.assemble(("· ", "$text-muted"), reason.reason, f"  {count}"))
+        return Content("\n").join(lines)

@@ -1,0 +1,59 @@
+"""`kxplan example`: a starter template opened in memory, never written back."""
+
+# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from app_helpers import config_dir  # noqa: F401  (a fixture)
+from click.testing import CliRunner
+
+from kxplan import cli, templates
+from kxplan.tui.app import KxplanApp
+from kxplan.tui.screens.walk import WalkScreen
+
+
+async def test_the_example_opens_the_named_template_in_memory(config_dir: Path) -> None:
+    shipped = templates.template_path("public-service").read_bytes()
+    app = KxplanApp(
+        None,
+        clock=lambda: datetime(2026, 11, 24, tzinfo=UTC),
+        config_dir=config_dir,
+        cursor_blink=False,
+        example="public-service",
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        session = app.screen.session
+        assert session.path is None
+        assert session.plan == templates.load_template("public-service")
+    assert templates.template_path("public-service").read_bytes() == shipped
+
+
+def test_the_example_command_starts_the_ui_with_the_template(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[tuple[Path | None, str | None]] = []
+    monkeypatch.setattr("kxplan.tui.run", lambda path, *, example: calls.append((path, example)))
+
+    default = CliRunner().invoke(cli.main, ["example"])
+    named = CliRunner().invoke(cli.main, ["example", "e-commerce"])
+
+    assert (default.exit_code, named.exit_code) == (0, 0)
+    assert calls == [(None, "contact-centre"), (None, "e-commerce")]
+
+
+def test_an_unknown_example_is_refused_before_the_ui_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("kxplan.tui.run", lambda *a, **k: pytest.fail("the UI started"))
+
+    result = CliRunner().invoke(cli.main, ["example", "nope"])
+
+    assert result.exit_code == 2
+    assert "unknown template 'nope'" in result.output
+    assert "contact-centre" in result.output

@@ -1,0 +1,303 @@
+"""Versions in the app: save as new version, the list, the comparison, jumping to a change.
+
+Snapshots of the list and the comparison use version files written here with fixed
+times, so their names (and the dates shown) never depend on the clock."""
+
+# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from app_helpers import FIXED_NOW, config_dir, make_app, write_plan  # noqa: F401
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, ListView
+
+from kxplan import storage
+from kxplan.compare import Change
+from kxplan.tui.app import KxplanApp
+from kxplan.tui.screens.compare import ChangeRow, CompareScreen, Jump, jump_target
+from kxplan.tui.screens.prompt import Prompt
+from kxplan.tui.screens.versions import VersionsScreen
+from kxplan.tui.screens.walk import WalkScreen
+from kxplan.tui.widgets.ranking import RankingView
+from kxplan.tui.widgets.step_bar import StepBar
+from kxplan.versions import list_versions, save_version
+
+PROJECTOR = (100, 30)
+SSH = (80, 24)
+
+INITIATIVES: list[dict[str, object]] = [
+    {"id": "faq", "title": "Answers online", "effort": 2, "customer_value": 4, "efficiency": 4},
+    {"id": "chat", "title": "Web chat", "effort": 4, "customer_value": 4, "efficiency": 2},
+    {"id": "sms", "title": "Delivery text", "effort": 3, "customer_value": 3, "efficiency": 3},
+]
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A plan with three scored initiatives, opened by a relative name from its folder."""
+    monkeypatch.chdir(tmp_path)
+    write_plan(tmp_path / "strategy.toml", title="Versions plan", initiatives=INITIATIVES)
+    return Path("strategy.toml")
+
+
+async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
+    """Replace a field's text by typing, as a user would."""
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def save_version_with_label(pilot: Pilot[None], label: str) -> None:
+    """f5, type the label, enter."""
+    await pilot.press("f5")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, Prompt)
+    await pilot.press(*label, "enter")
+    await pilot.pause()
+
+
+def change_rows(app: KxplanApp) -> list[ChangeRow]:
+    return list(app.screen.query(ChangeRow))
+
+
+async def test_save_version_list_compare_and_jump_to_the_changed_initiative(
+    plan_path: Path, config_dir: Path
+) -> None:
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        await save_version_with_label(pilot, "Before scoring")
+
+        # Change a score: the initiative editor on "chat", effort 4 → 1.
+        await pilot.press("6")
+        await pilot.pause()
+        ranking = app.screen.query_one(RankingView)
+        ranking.highlight("chat")
+        ranking.table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_into(pilot, "#effort", "1")
+        await pilot.press("ctrl+s")  # keeps the initiative
+        await pilot.pause()
+        assert app.session is not None
+        assert app.session.plan.initiative("chat").effort == 1
+        assert app.session.dirty
+
+        await save_version_with_label(pilot, "After scoring")
+        assert not app.session.dirty  # "save as new version" saved the plan first
+        assert storage.load(plan_path).initiative("chat").effort == 1
+        kept = list_versions(plan_path)
+        assert [v.label for v in kept] == ["Before scoring", "After scoring"]
+        assert [v.path.name for v in kept] == [
+            "2026-11-24T093000Z--before-scoring.toml",
+            "2026-11-24T093000Z-2--after-scoring.toml",
+        ]
+        assert storage.load(kept[0].path).initiative("chat").effort == 4
+
+        # The list: both versions, then the current plan.
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, VersionsScreen)
+        table = app.screen.query_one(DataTable)
+        labels = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+        assert labels == ["Before scoring", "After scoring", "current plan"]
+        changes = [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
+        assert changes[0] == "first version"
+        assert changes[1].startswith("1 initiative re-scored")
+        assert changes[2] == "no differences"
+
+        # Compare "Before scoring" with the current plan.
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        rows = change_rows(app)
+        effort = next(row for row in rows if row.change.path == ("chat", "effort"))
+        assert effort.has_class("-changed")
+        assert (effort.change.old, effort.change.new) == (4, 1)
+        moved = [row for row in rows if row.change.kind == "moved"]
+        assert moved
+        assert all(row.has_class("-moved") for row in moved)
+        assert app.screen.highlighted_change == effort.change  # the first change
+
+        # Enter on it: both screens close, Prioritisation with "chat" highlighted.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.query_one(StepBar).current == 6
+        ranking = app.screen.query_one(RankingView)
+        assert ranking.highlighted_id == "chat"
+        assert ranking.table.has_focus
+
+
+async def test_two_marked_versions_are_compared_older_on_the_left(
+    plan_path: Path, config_dir: Path
+) -> None:
+    plan = storage.load(plan_path)
+    save_version(plan, plan_path, "One", now=datetime(2026, 11, 20, 10, tzinfo=UTC))
+    plan.title = "Renamed plan"
+    plan.areas.insight.maturity_today = 3
+    save_version(plan, plan_path, "Two", now=datetime(2026, 11, 21, 10, tzinfo=UTC))
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).cursor_row == 1  # the newest version
+        await pilot.press("space", "up", "enter")  # mark "Two", compare with "One"
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.old_name, app.screen.new_name) == (
+            "One (2026-11-20 10:00:00)",
+            "Two (2026-11-21 10:00:00)",
+        )
+        described = {row.change.path: row.change for row in change_rows(app)}
+        assert described[("title",)].new == "Renamed plan"
+        assert described[("insight", "maturity_today")].new == 3
+
+        # An area change jumps to that area's step.
+        rows = app.screen.query_one("#changes", ListView)
+        rows.index = rows.children.index(
+            next(r for r in change_rows(app) if r.change.path == ("insight", "maturity_today"))
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.query_one(StepBar).current == 1
+
+
+async def test_escape_goes_back_from_compare_to_the_list_and_to_the_walk(
+    plan_path: Path, config_dir: Path
+) -> None:
+    save_version(storage.load(plan_path), plan_path, "One", now=FIXED_NOW)
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        await pilot.press("f7", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, VersionsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, WalkScreen)
+
+
+async def test_palette_names_the_version_commands(plan_path: Path, config_dir: Path) -> None:
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Versions")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, VersionsScreen)
+        assert app.screen.query_one(DataTable).row_count == 1  # only the current plan
+
+
+async def test_a_plan_without_a_file_is_saved_first(
+    tmp_path: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(None, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        app.open_example()
+        await pilot.pause()
+        await save_version_with_label(pilot, "First")
+        assert isinstance(app.screen, Prompt)  # save as: where?
+        await type_into(pilot, "#prompt-input", "mine.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [v.label for v in list_versions(tmp_path / "mine.toml")] == ["First"]
+
+
+@pytest.mark.parametrize(
+    ("change", "jump"),
+    [
+        (Change("initiatives", "added", ("faq",), None, "Answers online"), Jump(6, "faq")),
+        (Change("ranks", "moved", ("faq", "rank"), 3, 1), Jump(6, "faq")),
+        (Change("areas", "changed", ("mobility", "maturity_today"), 1, 2), Jump(4)),
+        (Change("areas", "added", ("anchoring", "stakeholders", "IT")), Jump(7)),
+        (Change("scoring", "changed", ("method",), "ratio", "rice"), Jump(6)),
+        (Change("strategy", "changed", ("today",), "a", "b"), Jump(0)),
+        (Change("metadata", "changed", ("title",), "a", "b"), Jump(0)),
+    ],
+)
+def test_each_change_jumps_to_the_step_where_it_is_edited(change: Change, jump: Jump) -> None:
+    assert jump_target(change) == jump
+
+
+# --- snapshots ------------------------------------------------------------------------
+
+
+def two_versions(plan_path: Path) -> None:
+    """Two versions a day apart, then the plan changed after the second."""
+    plan = storage.load(plan_path)
+    save_version(plan, plan_path, "Kick-off", now=datetime(2026, 11, 20, 9, tzinfo=UTC))
+    plan.initiative("chat").effort = 1
+    plan.initiatives.append(
+        plan.initiative("sms").model_copy(update={"id": "app", "title": "Tracking in the app"})
+    )
+    plan.areas.insight.maturity_today = 2
+    save_version(plan, plan_path, "After workshop 2", now=datetime(2026, 11, 21, 15, tzinfo=UTC))
+    plan.initiatives = [item for item in plan.initiatives if item.id != "sms"]
+    plan.strategy.target = "Answers online first."
+    storage.save(plan, plan_path)
+
+
+def test_version_list_snapshot(snap_compare, plan_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    two_versions(plan_path)
+
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+
+    assert snap_compare(make_app(plan_path, config_dir), terminal_size=PROJECTOR, run_before=run)
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, SSH], ids=["100x30", "80x24"])
+def test_compare_snapshot(  # type: ignore[no-untyped-def]
+    snap_compare, plan_path: Path, config_dir: Path, size: tuple[int, int]
+) -> None:
+    two_versions(plan_path)
+
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press("f6", "space", "up", "enter")  # "Kick-off" → "After workshop 2"
+        await pilot.pause()
+
+    assert snap_compare(make_app(plan_path, config_dir), terminal_size=size, run_before=run)
+
+
+async def test_a_jump_builds_a_step_not_yet_visited_with_the_initiative_highlighted(
+    plan_path: Path, config_dir: Path
+) -> None:
+    plan = storage.load(plan_path)
+    save_version(plan, plan_path, "Before", now=datetime(2026, 11, 20, 10, tzinfo=UTC))
+    plan.initiative("chat").effort = 1
+    storage.save(plan, plan_path)
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#step-6")  # Prioritisation is built on its first visit
+        await pilot.press("f6", "enter")  # compare "Before" with the current plan
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.highlighted_change is not None
+        assert app.screen.highlighted_change.path == ("chat", "effort")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.query_one(StepBar).current == 6
+        ranking = app.screen.query_one("#step-6", Widget).query_one(RankingView)
+        assert ranking.highlighted_id == "chat"
+        assert ranking.table.has_focus

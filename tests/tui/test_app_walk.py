@@ -1,0 +1,283 @@
+"""The walk: user text shown literally, the row editor's checks, deleting, the timebox,
+the command palette, jumping between steps and the theme."""
+
+# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_helpers import (  # noqa: F401  (config_dir is a fixture)
+    FakeTimer,
+    config_dir,
+    fill,
+    make_app,
+    write_plan,
+)
+from textual.widgets import Button, DataTable, Input, Static, TextArea
+
+from kxplan import storage
+from kxplan.tui.screens.confirm import Confirm
+from kxplan.tui.screens.help import HelpScreen
+from kxplan.tui.screens.prompt import Prompt
+from kxplan.tui.screens.row_editor import RowEditor
+from kxplan.tui.screens.walk import WalkScreen
+from kxplan.tui.widgets.step_bar import StepBar
+from kxplan.tui.widgets.timebox import Timebox, format_remaining
+
+MARKUP_TITLE = "[bold]x[/]"
+MARKUP_LINK = "[link=http://a]y[/]"
+
+
+async def test_user_text_that_looks_like_markup_is_shown_as_typed(
+    tmp_path: Path,
+    config_dir: Path,
+) -> None:
+    plan = storage.loads(Path("templates/blank.toml").read_text(encoding="utf-8"))
+    data = plan.model_dump(by_alias=True)
+    data["title"] = MARKUP_TITLE
+    data["organisation"] = MARKUP_LINK
+    data["areas"]["insight"]["touchpoints"] = [{"name": MARKUP_TITLE, "channel": MARKUP_LINK}]
+    path = tmp_path / "[bold]plan.toml"
+    storage.save(storage.validate(data), path)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#plan-title", Input).value == MARKUP_TITLE
+        assert app.screen.sub_title == "[bold]plan.toml"
+        await pilot.press("1")
+        await pilot.pause()
+        table = app.screen.query_one("#table-touchpoints", DataTable)
+        assert [str(cell) for cell in table.get_row_at(0)][:3:2] == [MARKUP_TITLE, MARKUP_LINK]
+        screenshot = app.export_screenshot()
+    for text in (MARKUP_TITLE, MARKUP_LINK, "[bold]plan.toml"):
+        assert text.replace(" ", "&#160;") in screenshot
+
+
+async def test_row_editor_says_what_is_wrong_and_refuses_until_fixed(
+    tmp_path: Path,
+    config_dir: Path,
+) -> None:
+    path = write_plan(tmp_path / "plan.toml")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")  # Accessibility
+        app.screen.query_one("#table-channels").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, RowEditor)
+        await fill(pilot, {"name": "Chat", "preference": "140"})
+        error = str(editor.query_one("#error-preference", Static).render())
+        assert error == "expected a number at most 100, got 140"
+        assert editor.query_one("#keep", Button).disabled
+        await pilot.press("f10")  # refused while invalid
+        await pilot.pause()
+        assert app.screen is editor
+        await fill(pilot, {"preference": "a lot"})
+        assert "expected a number, got 'a lot'" in str(
+            editor.query_one("#error-preference", Static).render()
+        )
+        await fill(pilot, {"preference": "35"})
+        assert not editor.query_one("#keep", Button).disabled
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.session.plan.areas.accessibility.channels[0].preference == 35
+
+
+async def test_row_editor_applies_the_plans_rules_such_as_unique_names(
+    tmp_path: Path,
+    config_dir: Path,
+) -> None:
+    path = write_plan(
+        tmp_path / "plan.toml",
+        areas={"accessibility": {"channels": [{"name": "Phone"}]}},
+    )
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        app.screen.query_one("#table-channels").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        await fill(pilot, {"name": "phone"})
+        editor = app.screen
+        assert "appears twice in channels" in str(editor.query_one("#row-status").render())
+        assert editor.query_one("#keep", Button).disabled
+
+
+async def test_delete_asks_first_and_cancel_keeps_the_row(tmp_path: Path, config_dir: Path) -> None:
+    path = write_plan(
+        tmp_path / "plan.toml",
+        areas={"anchoring": {"stakeholders": [{"name": "Sales"}, {"name": "IT"}]}},
+    )
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("7")
+        table = app.screen.query_one("#table-stakeholders", DataTable)
+        table.focus()
+        await pilot.press("down", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "'IT'" in app.screen.message
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.row_count == 2
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#answer-delete")
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [s.name for s in storage.load(path).areas.anchoring.stakeholders] == ["Sales"]
+
+
+async def test_edit_row_with_enter_changes_it_in_place(tmp_path: Path, config_dir: Path) -> None:
+    path = write_plan(
+        tmp_path / "plan.toml",
+        areas={"service_friendliness": {"frictions": [{"title": "Slow refunds"}]}},
+    )
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        app.screen.query_one("#table-frictions").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RowEditor)
+        assert app.screen.query_one("#field-title", Input).value == "Slow refunds"
+        await fill(pilot, {"severity": "5"})
+        await pilot.press("enter")
+        await pilot.pause()
+        friction = app.screen.session.plan.areas.service_friendliness.frictions[0]
+        assert (friction.title, friction.severity) == ("Slow refunds", 5)
+
+
+async def test_timebox_counts_down_on_the_injected_clock_and_shows_time_up(
+    tmp_path: Path,
+    config_dir: Path,
+) -> None:
+    timer = FakeTimer()
+    app = make_app(write_plan(tmp_path / "plan.toml"), config_dir, timer)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "f4")
+        await pilot.pause()
+        assert isinstance(app.screen, Prompt)
+        app.screen.query_one(Input).value = "10"
+        await pilot.press("enter")
+        await pilot.pause()
+        box = app.screen.query_one(Timebox)
+        assert str(box.render()) == " ⏱ 10:00 "
+        timer.now += 9 * 60 + 30
+        assert str(box.render()) == " ⏱ 0:30 "
+        timer.now += 30
+        assert str(box.render()) == " TIME UP "
+        assert box.has_class("-time-up")
+        await pilot.press("2")  # the timebox belongs to step 1
+        await pilot.pause()
+        assert str(box.render()) == ""
+        await pilot.press("1")
+        await pilot.pause()
+        assert box.time_up
+
+
+def test_remaining_time_rounds_up_to_the_second() -> None:
+    assert format_remaining(600) == "10:00"
+    assert format_remaining(59.2) == "1:00"
+    assert format_remaining(0.4) == "0:01"
+    assert format_remaining(-3) == "0:00"
+
+
+async def test_palette_goes_to_a_step_by_its_name(tmp_path: Path, config_dir: Path) -> None:
+    app = make_app(write_plan(tmp_path / "plan.toml"), config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Anchoring")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(StepBar).current == 7
+
+
+async def test_step_keys_move_forward_back_and_jump(tmp_path: Path, config_dir: Path) -> None:
+    app = make_app(write_plan(tmp_path / "plan.toml"), config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(StepBar)
+        await pilot.press("pagedown", "pagedown")
+        assert bar.current == 2
+        await pilot.press("pageup")
+        assert bar.current == 1
+        await pilot.press("5")
+        assert bar.current == 5
+        await pilot.press("ctrl+right")
+        assert bar.current == 6
+        await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup", "pageup", "pageup")
+        assert bar.current == 0
+
+
+async def test_help_and_theme_toggle(tmp_path: Path, config_dir: Path) -> None:
+    app = make_app(write_plan(tmp_path / "plan.toml"), config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+
+
+async def test_notes_reach_the_plan_as_they_are_typed(tmp_path: Path, config_dir: Path) -> None:
+    path = write_plan(tmp_path / "plan.toml")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        app.screen.query_one("#step-4 #notes-how").focus()
+        await pilot.press(*"Chat on the phone")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert storage.load(path).areas.mobility.how == "Chat on the phone"
+
+
+async def test_steps_are_built_on_first_visit_and_keep_what_was_typed(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    path = write_plan(tmp_path / "plan.toml")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        steps = app.screen.query_one("#steps")
+        assert [step.id for step in steps.children] == ["step-0"]  # the rest on first visit
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.screen.sub_title == "plan.toml"  # building a step is not an edit
+        app.screen.query_one("#step-4 #notes-how").focus()
+        await pilot.press(*"Chat")
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")  # builds 5 … 8
+        await pilot.press("pageup", "pageup", "pageup", "pageup")
+        await pilot.pause()
+        assert sorted(str(step.id) for step in steps.children) == [
+            "step-0",
+            "step-4",
+            "step-5",
+            "step-6",
+            "step-7",
+            "step-8",
+        ]
+        assert [step.id for step in steps.children if step.display] == ["step-4"]
+        assert app.screen.query_one("#step-4 #notes-how", TextArea).text == "Chat"
+        assert app.screen.sub_title == "● plan.toml"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert storage.load(path).areas.mobility.how == "Chat"

@@ -1,0 +1,421 @@
+"""Pilot tests of whole prioritisation flows: editor → ranking view → spread screen.
+
+The harness app shows a RankingView; ``n`` opens the editor for a new
+initiative and Enter on a row opens it for that one, as the real app does.
+
+Hand-worked expectations for the three initiatives added (default 1–5 scales,
+value and efficiency weighted 1:1, scores are the median of the two estimates):
+
+=================  ======  =====  ==========  ====  ======  ==========  ============
+initiative         effort  value  efficiency  conf  impact  ratio       ICE
+=================  ======  =====  ==========  ====  ======  ==========  ============
+Chat on the web    2       4.5    3           100   3.75    1.875       3.75·1·4 = 15
+Tracking link      1       4      3           40    3.5     3.5         3.5·.4·5 = 7
+New CRM            4.5     3      4           50    3.5     0.78        3.5·.5·1.5
+=================  ======  =====  ==========  ====  ======  ==========  ============
+
+So by ratio: tracking link, chat, CRM; by ICE: chat, tracking link, CRM.
+Chat and tracking link are quick wins (effort ≤ 3, impact ≥ 3), the CRM a major project.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widgets import Footer, Input
+
+from kxplan import scoring
+from kxplan.framework import Method
+from kxplan.model import Estimate, Initiative, Plan
+from kxplan.tui.screens.initiative_editor import InitiativeEditor, with_initiative
+from kxplan.tui.screens.spread import SpreadScreen
+from kxplan.tui.widgets.rank_table import fit
+from kxplan.tui.widgets.ranking import RankingView
+
+CHAT, TRACKING, CRM = "chat-on-the-web", "tracking-link", "new-crm"
+
+Scores = tuple[str, str, str, str]
+
+
+class PlanningHarness(App[None]):
+    """A ranking view over a plan that the editor changes, like the real app."""
+
+    BINDINGS = [("n", "new", "New initiative")]  # noqa: RUF012
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+        self.chosen: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield RankingView(self.plan, id="ranking")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.view.table.focus()
+
+    @property
+    def view(self) -> RankingView:
+        return self.query_one(RankingView)
+
+    def action_new(self) -> None:
+        self.push_screen(InitiativeEditor(self.plan), partial(self.saved, None))
+
+    def on_ranking_view_selected(self, event: RankingView.Selected) -> None:
+        self.chosen.append(event.initiative_id)
+        original = self.plan.initiative(event.initiative_id)
+        self.push_screen(InitiativeEditor(self.plan, original), partial(self.saved, original.id))
+
+    def saved(self, replacing: str | None, initiative: Initiative | None) -> None:
+        if initiative is not None:
+            self.plan = with_initiative(self.plan, initiative, replacing)
+            self.view.update_plan(self.plan)
+
+
+async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
+    widget = pilot.app.screen.query_one(selector, Input)
+    widget.focus()
+    await pilot.pause()
+    await pilot.press("end", *["backspace"] * len(widget.value), *text)
+
+
+async def tab_through(pilot: Pilot[None], values: Scores) -> None:
+    """Type four values into four fields in a row, tabbing from one to the next."""
+    for index, value in enumerate(values):
+        if index:
+            await pilot.press("tab")
+        await pilot.press("end", *["backspace"] * 4, *value)
+
+
+async def add_initiative(
+    pilot: Pilot[None], title: str, own: Scores, anna: Scores, bo: Scores
+) -> None:
+    await pilot.press("n")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, InitiativeEditor)
+    await pilot.press(*title)  # the title field has the focus
+    pilot.app.screen.query_one("#effort", Input).focus()
+    await tab_through(pilot, own)  # effort, value, efficiency, confidence
+    pilot.app.screen.query_one("#estimate-0-effort", Input).focus()
+    await tab_through(pilot, anna)
+    await pilot.press("tab")  # on to Bo's row
+    await tab_through(pilot, bo)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert not isinstance(pilot.app.screen, InitiativeEditor), "the editor refused to save"
+
+
+async def add_three(pilot: Pilot[None]) -> None:
+    await add_initiative(
+        pilot,
+        "Chat on the web",
+        ("2", "4", "3", ""),
+        ("2", "4", "3", "100"),
+        ("2", "5", "3", "100"),
+    )
+    await add_initiative(
+        pilot, "Tracking link", ("1", "4", "3", ""), ("1", "4", "4", "40"), ("1", "4", "2", "40")
+    )
+    await add_initiative(
+        pilot, "New CRM", ("5", "3", "4", ""), ("5", "3", "4", "50"), ("4", "3", "4", "50")
+    )
+
+
+def plan_with(*initiatives: Initiative) -> Plan:
+    return Plan(title="Workshop", participants=["Anna", "Bo"], initiatives=list(initiatives))
+
+
+def empty_plan() -> Plan:
+    return Plan(title="Workshop", participants=["Anna", "Bo"])
+
+
+def three_plan() -> Plan:
+    """What adding the three initiatives through the editor gives (see add_three)."""
+
+    def initiative(
+        id: str, title: str, own: tuple[int, int, int], anna: Scores, bo: Scores
+    ) -> Initiative:
+        def estimate(name: str, values: Scores) -> Estimate:
+            effort, value, efficiency, confidence = (float(v) for v in values)
+            return Estimate(
+                participant=name,
+                effort=effort,
+                customer_value=value,
+                efficiency=efficiency,
+                confidence=confidence,
+            )
+
+        return Initiative(
+            id=id,
+            title=title,
+            effort=own[0],
+            customer_value=own[1],
+            efficiency=own[2],
+            estimates=[estimate("Anna", anna), estimate("Bo", bo)],
+        )
+
+    return plan_with(
+        initiative(
+            CHAT, "Chat on the web", (2, 4, 3), ("2", "4", "3", "100"), ("2", "5", "3", "100")
+        ),
+        initiative(
+            TRACKING, "Tracking link", (1, 4, 3), ("1", "4", "4", "40"), ("1", "4", "2", "40")
+        ),
+        initiative(CRM, "New CRM", (5, 3, 4), ("5", "3", "4", "50"), ("4", "3", "4", "50")),
+    )
+
+
+def shown(view: RankingView) -> RankingView:
+    """The view, read afresh after a key press (keeps type checkers from over-narrowing)."""
+    return view
+
+
+def ranked_ids(plan: Plan, method: Method | None = None) -> list[str]:
+    return [result.id for result in scoring.rank(plan, method).results]
+
+
+async def test_three_added_initiatives_are_listed_in_the_engines_order() -> None:
+    app = PlanningHarness(empty_plan())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await add_three(pilot)
+        assert [i.id for i in app.plan.initiatives] == [CHAT, TRACKING, CRM]
+        assert app.view.shown_ids == [TRACKING, CHAT, CRM]
+        assert app.view.shown_ids == ranked_ids(app.plan)
+        assert app.plan == three_plan()
+
+
+async def test_changing_a_score_in_the_editor_changes_the_order() -> None:
+    app = PlanningHarness(empty_plan())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await add_three(pilot)
+        app.view.table.focus()
+        await pilot.press("home", "down", "enter")  # the second row: chat on the web
+        await pilot.pause()
+        assert app.chosen == [CHAT]
+        assert isinstance(pilot.app.screen, InitiativeEditor)
+        await type_into(pilot, "#estimate-0-effort", "1")
+        await type_into(pilot, "#estimate-1-effort", "1")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # chat: impact 3.75 ÷ effort 1 = 3.75 now beats the tracking link's 3.5
+        assert app.view.shown_ids == [CHAT, TRACKING, CRM]
+        assert app.view.shown_ids == ranked_ids(app.plan)
+
+
+async def test_m_switches_the_method_and_the_order_follows() -> None:
+    app = PlanningHarness(three_plan())
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.view.methods() == ["ratio", "quadrant", "ice"]  # no reach, no WSJF data
+        await pilot.press("m")
+        assert shown(app.view).shown_method == "quadrant"
+        assert app.view.shown_ids == ranked_ids(app.plan, "quadrant") == [TRACKING, CHAT, CRM]
+        await pilot.press("m")
+        assert shown(app.view).shown_method == "ice"
+        assert app.view.shown_ids == ranked_ids(app.plan, "ice") == [CHAT, TRACKING, CRM]
+        await pilot.press("m")
+        assert shown(app.view).shown_method == "ratio"
+
+
+async def test_filter_by_quadrant_and_clear_it() -> None:
+    app = PlanningHarness(three_plan())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("u")
+        assert app.view.quadrant == "quick_win"
+        assert app.view.shown_ids == [TRACKING, CHAT]
+        await pilot.press("u")
+        assert app.view.shown_ids == [CRM]  # major projects
+        await pilot.press("u", "u")
+        assert app.view.shown_ids == []  # no thankless tasks
+        await pilot.press("x")
+        assert app.view.quadrant is None
+        assert app.view.shown_ids == [TRACKING, CHAT, CRM]
+
+
+async def test_sort_keys_reorder_the_list_but_keep_the_ranks() -> None:
+    app = PlanningHarness(three_plan())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("o")
+        assert shown(app.view).sort_by == "score"
+        assert app.view.shown_ids == [TRACKING, CHAT, CRM]
+        await pilot.press("o")
+        assert shown(app.view).sort_by == "effort"
+        assert app.view.shown_ids == [TRACKING, CHAT, CRM]  # 1, 2, 4.5
+        await pilot.press("o")
+        assert shown(app.view).sort_by == "impact"
+        assert app.view.shown_ids == [CHAT, TRACKING, CRM]  # 3.75, then 3.5 by rank
+        await pilot.press("o")
+        assert shown(app.view).sort_by == "title"
+        assert app.view.shown_ids == [CHAT, CRM, TRACKING]
+        first_cells = app.view.table.rows[0].cells
+        assert first_cells[0] == ("2", "")  # the rank column still says 2
+
+
+async def test_unscored_initiatives_come_after_the_ranked_ones() -> None:
+    plan = plan_with(
+        Initiative(id="idea", title="Just an idea"),
+        Initiative(id="scored", title="Scored", effort=2, customer_value=3, efficiency=3),
+    )
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)):
+        assert app.view.shown_ids == ["scored", "idea"]
+        assert app.view.table.rows[1].cells[0] == ("–", "dim")
+        assert app.view.table.rows[1].cells[5] == ("unscored", "dim")
+
+
+async def test_status_filter_shows_closed_initiatives_on_request() -> None:
+    plan = plan_with(
+        Initiative(id="open", title="Open", effort=2, customer_value=3, efficiency=3),
+        Initiative(
+            id="done", title="Done", status="done", effort=1, customer_value=5, efficiency=5
+        ),
+    )
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.view.shown_ids == ["open"]
+        for _ in range(4):  # open → idea → planned → in progress → done
+            await pilot.press("t")
+        assert shown(app.view).status == "done"
+        assert app.view.shown_ids == ["done"]
+        await pilot.press("t", "t")  # dropped → all
+        assert shown(app.view).status == "all"
+        assert app.view.shown_ids == ["done", "open"]
+
+
+async def test_area_filter_lists_only_that_areas_initiatives() -> None:
+    plan = plan_with(
+        Initiative(id="a", title="A", areas=["insight"], effort=2, customer_value=3, efficiency=3),
+        Initiative(id="b", title="B", areas=["mobility"], effort=1, customer_value=3, efficiency=3),
+    )
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        assert app.view.area == "insight"
+        assert app.view.shown_ids == ["a"]
+
+
+async def test_details_explain_the_highlighted_rank() -> None:
+    app = PlanningHarness(three_plan())
+    async with app.run_test(size=(100, 30)):
+        details = app.view.details_text(TRACKING).plain
+        assert details.startswith("1. Tracking link")
+        assert "3.5 ÷ effort 1 = 3.5" in details
+        assert "efficiency 2–4 (medium agreement)" in details  # Anna 4, Bo 2: two steps apart
+        assert "effort 1;" in details  # both said 1
+
+
+async def test_markup_in_titles_is_shown_literally_in_the_list() -> None:
+    title = "[bold]x[/] [link=http://a]y[/]"
+    plan = plan_with(Initiative(id="m", title=title, effort=1, customer_value=3, efficiency=3))
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)):
+        line = app.view.table.render_line(1).text
+        assert title in line
+        assert title in app.view.details_text("m").plain
+
+
+async def test_d_opens_the_spread_of_the_highlighted_initiative() -> None:
+    app = PlanningHarness(three_plan())
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.view.table.focus()
+        await pilot.press("end", "d")  # the CRM, last in the list
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, SpreadScreen)
+        rows = {key: [cell.plain for cell in cells] for key, cells in screen.rows()}
+        assert rows["estimate-0"] == ["Anna", "5", "3", "4", "50", ""]
+        assert rows["estimate-1"] == ["Bo", "4", "3", "4", "50", ""]
+        assert rows["lowest"] == ["Lowest", "4", "3", "4", "50", ""]
+        assert rows["highest"] == ["Highest", "5", "3", "4", "50", ""]
+        assert rows["median"] == ["Median", "4.5", "3", "4", "50", ""]
+        # one step apart on a five-step scale is high agreement; no reach estimates
+        assert rows["agreement"] == ["Agreement", "high", "high", "high", "high", "–"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, SpreadScreen)
+
+
+async def test_spread_lists_participants_without_an_estimate() -> None:
+    plan = plan_with(
+        Initiative(
+            id="x",
+            title="X",
+            effort=2,
+            customer_value=3,
+            efficiency=3,
+            estimates=[
+                Estimate(participant="Anna", effort=1, customer_value=2),
+                Estimate(participant="Chen", effort=5, customer_value=2),
+            ],
+        )
+    )
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, SpreadScreen)
+        rows = {key: [cell.plain for cell in cells] for key, cells in screen.rows()}
+        assert rows["missing-1"][0] == "Bo"
+        # effort 1 and 5 are four steps apart: low agreement
+        assert rows["agreement"][1] == "low"
+
+
+async def test_robustness_fills_the_range_column_in_the_background() -> None:
+    plan = plan_with(
+        *(
+            Initiative(
+                id=f"i{n}",
+                title=f"Initiative {n}",
+                effort=2,
+                customer_value=3,
+                efficiency=3,
+                estimates=[
+                    Estimate(participant="Anna", effort=1 + n % 5, customer_value=3, efficiency=2),
+                    Estimate(participant="Bo", effort=5 - n % 5, customer_value=4, efficiency=4),
+                ],
+            )
+            for n in range(6)
+        )
+    )
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.view.robustness == {}
+        await pilot.pause(0.6)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        expected = scoring.robustness(plan, samples=200)
+        assert app.view.robustness == expected
+        first = app.view.rows[0].id
+        text, style = app.view.table.rows[0].cells[7]
+        low, high = expected[first].rank_low, expected[first].rank_high
+        assert text.startswith(f"{low}–{high}")
+        assert style == ("unstable" if expected[first].unstable else "dim")
+
+
+async def test_a_method_the_plan_cannot_use_falls_back_to_the_ratio_with_a_notice() -> None:
+    plan = plan_with(Initiative(id="a", title="A", effort=2, customer_value=3, efficiency=3))
+    plan.scoring.method = "rice"  # needs reach, which A lacks
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)):
+        assert shown(app.view).shown_method == "ratio"
+        assert "cannot rank" in app.view.notice
+
+
+def test_fit_pads_cuts_and_aligns_by_terminal_cells() -> None:
+    assert fit("abc", 5, "left") == "abc  "
+    assert fit("abc", 5, "right") == "  abc"
+    assert fit("abcdef", 4, "left") == "abc…"
+    assert fit("日本語", 4, "left") == "日 …"  # wide characters count double
+    assert fit("x", 0, "left") == ""
+
+
+async def test_clicking_a_row_highlights_it_and_a_second_click_opens_it() -> None:
+    app = PlanningHarness(three_plan())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#ranking-table", offset=(10, 3))  # header, then rows 1, 2, 3
+        assert app.view.highlighted_id == CRM
+        await pilot.click("#ranking-table", offset=(10, 3))
+        await pilot.pause()
+        assert app.chosen == [CRM]
