@@ -115,15 +115,16 @@ def open_command(plan: Path | None) -> None:
 
 
 @main.command("example")
-@click.argument("template", required=False, default="contact-centre")
-def example_command(template: str) -> None:
+@click.argument("template", required=False)
+def example_command(template: str | None) -> None:
     """Open a starter TEMPLATE as an example plan in the terminal UI.
 
     The example lives in memory (default: contact-centre); saving asks for a new file,
     so nothing kxplan ships is ever changed.
     """
-    from kxplan.templates import UnknownTemplateError, template_path
+    from kxplan.templates import EXAMPLE, UnknownTemplateError, template_path
 
+    template = template or EXAMPLE
     try:
         template_path(template)
     except UnknownTemplateError as error:

@@ -37,6 +37,10 @@ class Template:
     path: Path
 
 
+EXAMPLE: Final = "contact-centre"
+"""The template opened as the built-in example (``kxplan example``, the welcome screen)."""
+
+
 class UnknownTemplateError(LookupError):
     """No template has the requested name."""
 

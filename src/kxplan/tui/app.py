@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from kxplan.tui.screens.compare import Jump
     from kxplan.tui.screens.welcome import WelcomeScreen
 
-EXAMPLE_TEMPLATE = "e-commerce"
-"""The template opened as the built-in example."""
 
 EXPORT_NAMES: Final[dict[Format, str]] = {
     "markdown": "Markdown",
@@ -262,7 +260,7 @@ class KxplanApp(App[None]):
 
         if name is None:
             names = [t.name for t in templates.list_templates()]
-            name = EXAMPLE_TEMPLATE if EXAMPLE_TEMPLATE in names else names[-1]
+            name = templates.EXAMPLE if templates.EXAMPLE in names else names[-1]
         try:
             plan = templates.load_template(name)
         except (PlanError, LookupError) as error:
