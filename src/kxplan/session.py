@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kxplan import storage
-from kxplan.model import Plan
+from kxplan.model import Initiative, Plan
 
 Clock = Callable[[], datetime]
 """Returns the current time; injected so tests are not at the mercy of the clock."""
@@ -85,6 +85,30 @@ class Session:
     def name(self) -> str:
         """The file name to show, or a placeholder for a plan that has no file yet."""
         return self.path.name if self.path is not None else "(not saved yet)"
+
+    def put_initiative(self, initiative: Initiative, replacing: str | None = None) -> None:
+        """Add ``initiative``, or put it in place of the one with id ``replacing``.
+
+        Dependencies on a renamed initiative follow its new id, and anyone who gave an
+        estimate but is not yet a participant joins the participants. Marks a change.
+        """
+        plan = self.plan
+        if replacing is None:
+            plan.initiatives.append(initiative)
+        else:
+            index = next(i for i, item in enumerate(plan.initiatives) if item.id == replacing)
+            plan.initiatives[index] = initiative
+            if initiative.id != replacing:
+                for item in plan.initiatives:
+                    item.depends_on = [
+                        initiative.id if dep == replacing else dep for dep in item.depends_on
+                    ]
+        known = {name.strip().casefold() for name in plan.participants}
+        for estimate in initiative.estimates:
+            if estimate.participant.strip().casefold() not in known:
+                plan.participants.append(estimate.participant.strip())
+                known.add(estimate.participant.strip().casefold())
+        self.changed()
 
     def changed(self) -> None:
         """Record an edit: the plan is dirty and its ``updated`` time is now."""

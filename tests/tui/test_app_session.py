@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kxplan import storage, templates
+from kxplan.model import Estimate, Initiative
 from kxplan.session import ChangedOnDisk, Session
 
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
@@ -112,3 +113,39 @@ def test_the_session_and_the_tui_package_import_no_ui_toolkit() -> None:
     command = [sys.executable, "-c", code]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def _initiative(id: str, **fields: object) -> Initiative:
+    return Initiative.model_validate({"id": id, "title": id.title(), **fields})
+
+
+def test_put_initiative_adds_and_enrols_new_estimators_once(tmp_path: Path) -> None:
+    session = Session.open(saved_plan(tmp_path / "p.toml"), clock=lambda: LATER)
+    session.plan.participants = ["Anna"]
+    estimates = [
+        Estimate(participant="anna", effort=2),  # Anna already takes part: case ignored
+        Estimate(participant=" Eva ", effort=3),
+    ]
+
+    session.put_initiative(_initiative("chat", estimates=estimates))
+
+    assert [item.id for item in session.plan.initiatives] == ["chat"]
+    assert session.plan.participants == ["Anna", "Eva"]
+    assert session.dirty
+    assert session.plan.updated == LATER
+    session.save()
+    assert storage.load(tmp_path / "p.toml").participants == ["Anna", "Eva"]
+
+
+def test_put_initiative_replaces_in_place_and_dependencies_follow_a_new_id(
+    tmp_path: Path,
+) -> None:
+    session = Session.open(saved_plan(tmp_path / "p.toml"), clock=lambda: LATER)
+    session.put_initiative(_initiative("faq"))
+    session.put_initiative(_initiative("bot", depends_on=["faq"]))
+
+    session.put_initiative(_initiative("web-faq", title="Web FAQ"), replacing="faq")
+
+    assert [item.id for item in session.plan.initiatives] == ["web-faq", "bot"]
+    assert session.plan.initiative("bot").depends_on == ["web-faq"]
+    session.save()  # the rules (no dangling dependency) still hold

@@ -230,7 +230,7 @@ class WalkScreen(Screen[None]):
     def _initiative_added(self, initiative: Initiative | None) -> None:
         if initiative is None:
             return
-        self.session.plan.initiatives.append(initiative)
+        self.session.put_initiative(initiative)
         self._initiatives_changed(f"Added the initiative {initiative.title!r}.")
 
     @on(EditInitiative)
@@ -241,22 +241,15 @@ class WalkScreen(Screen[None]):
             original = self.session.plan.initiative(event.initiative_id)
         except KeyError:
             return
-        index = self.session.plan.initiatives.index(original)
 
         def edited(initiative: Initiative | None) -> None:
             if initiative is not None and initiative != original:
-                self.session.plan.initiatives[index] = initiative
-                if initiative.id != original.id:
-                    for item in self.session.plan.initiatives:
-                        item.depends_on = [
-                            initiative.id if dep == original.id else dep for dep in item.depends_on
-                        ]
+                self.session.put_initiative(initiative, replacing=original.id)
                 self._initiatives_changed(f"Updated the initiative {initiative.title!r}.")
 
         self.app.push_screen(InitiativeEditor(self.session.plan, original), edited)
 
     def _initiatives_changed(self, message: str) -> None:
-        self.session.changed()
         self.current_step.reload()
         self.show_state()
         self.notify(message, markup=False)
