@@ -285,11 +285,15 @@ def _validation_problems(error: ValidationError, data: Mapping[str, Any]) -> lis
         if loc in seen:
             continue
         seen.add(loc)
-        problems.append((loc, _friendly(item, data)))
+        problems.append((loc, friendly_message(item, data)))
     return problems
 
 
-def _friendly(item: Mapping[str, Any], data: Mapping[str, Any]) -> str:
+def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = None) -> str:
+    """A pydantic error in words a facilitator understands ("expected …, got …").
+
+    ``data`` is the raw plan, used to suggest a close key for an unknown one.
+    """
     kind = item["type"]
     value = item.get("input")
     ctx = item.get("ctx") or {}
@@ -300,7 +304,7 @@ def _friendly(item: Mapping[str, Any], data: Mapping[str, Any]) -> str:
         return f"unknown area {loc[-1]!r}; {hint}the areas are {', '.join(AREA_IDS)}"
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        known = _known_keys(loc[:-1], data)
+        known = _known_keys(loc[:-1], data or {})
         close = difflib.get_close_matches(key, known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown key {key!r}{hint}; free-form notes belong under [extra]"

@@ -142,7 +142,7 @@ async def test_problems_in_estimates_and_text_are_named_next_to_the_fields() -> 
                 "Bo, customer value: expected a score from 1 to 5, got 6"
             ),
             "confidence": "expected a number, got 'abc'",
-            "title": "expected some text, got none",
+            "title": "expected some text, got an empty string",
         }
         assert "Bo, customer value" in error_text(pilot, "estimates")
         assert screen.result is None
@@ -155,7 +155,7 @@ async def test_an_empty_new_form_shows_no_problem_until_save_is_tried() -> None:
         assert str(pilot.app.screen.query_one("#notice", Static).render()) == ""
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert error_text(pilot, "title") == "expected some text, got none"
+        assert error_text(pilot, "title") == "expected some text, got an empty string"
         assert isinstance(pilot.app.screen, InitiativeEditor)
         assert app.results == []
 

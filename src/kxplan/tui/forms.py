@@ -14,7 +14,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from kxplan.storage import _friendly
+from kxplan.storage import friendly_message
 
 Kind = Literal["text", "int", "float", "choice", "choices"]
 
@@ -127,7 +127,7 @@ def parse_row(
     except ValidationError as error:
         for item in error.errors(include_url=False):
             name = str(item["loc"][0]) if item["loc"] else ""
-            errors.setdefault(name, _friendly(item, data))
+            errors.setdefault(name, friendly_message(item, data))
         return None, errors
     if errors:
         return None, errors

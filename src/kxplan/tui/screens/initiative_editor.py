@@ -43,6 +43,7 @@ from kxplan.model import (
     plan_rule_problems,
     unique_slug,
 )
+from kxplan.storage import friendly_message
 
 STATUS_LABELS: Final[dict[Status, str]] = {
     "idea": "Idea",
@@ -131,22 +132,6 @@ def anchor_hint(scale: Scale, text: str) -> Content:
             (f"{_show_number(value)} = between ", "dim"), lower, (" and ", "dim"), upper
         )
     return scale_range.stylize("dim")
-
-
-def _friendly(error: Any) -> str:
-    kind = error.get("type", "")
-    ctx = error.get("ctx") or {}
-    if kind == "string_too_short":
-        return "expected some text, got none"
-    if kind == "string_too_long":
-        return f"expected at most {ctx.get('max_length')} characters"
-    if kind == "string_pattern_mismatch":
-        return "expected lower-case letters, digits and single hyphens, like 'web-chat'"
-    if kind == "greater_than_equal":
-        return f"expected at least {ctx.get('ge')}"
-    if kind == "less_than_equal":
-        return f"expected at most {ctx.get('le')}"
-    return str(error.get("msg", "not valid")).replace("Input should be", "expected")
 
 
 class InitiativeEditor(ModalScreen[Initiative | None]):
@@ -539,7 +524,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
             initiative = Initiative.model_validate(data)
         except ValidationError as error:
             for item in error.errors(include_url=False):
-                self._place(errors, tuple(item["loc"]), _friendly(item), rows_of_estimates)
+                self._place(errors, tuple(item["loc"]), friendly_message(item), rows_of_estimates)
 
         if initiative is not None and initiative.id in self._taken:
             errors["id"] = f"the id {initiative.id!r} is taken by {self._taken[initiative.id]!r}"
