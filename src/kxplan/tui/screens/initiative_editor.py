@@ -190,6 +190,10 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         padding-left: 2;
         color: $text-muted;
     }
+    InitiativeEditor .note {
+        color: $text-muted;
+        height: auto;
+    }
     InitiativeEditor .error {
         display: none;
         color: $text-error;
@@ -350,6 +354,12 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                     yield Static(id=f"{score.key}-error", classes="error", markup=False)
 
                 yield Label("Estimates by participant", classes="section")
+                yield Static(
+                    "Where participants give a score, the ranking uses their median; "
+                    "the scores above count where nobody did.",
+                    classes="note",
+                    markup=False,
+                )
                 with Grid(id="estimates"):
                     yield from self._estimate_header()
                     for row, name in enumerate(self._participants):
