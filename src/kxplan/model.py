@@ -770,6 +770,38 @@ def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> 
         )
 
 
+def with_initiative(plan: Plan, initiative: Initiative, replacing: str | None = None) -> Plan:
+    """The plan with ``initiative`` in place of the one with id ``replacing`` (None: added).
+
+    When the id changed, dependencies on the old id follow it to the new one.
+    The plan is copied, not validated again (a thousand unchanged initiatives need no
+    second look): callers check the result with :func:`plan_rule_problems` where it
+    matters. The given plan is left as it was.
+    """
+    items = list(plan.initiatives)
+    index = next((i for i, item in enumerate(items) if item.id == replacing), None)
+    if replacing is not None and index is None:
+        raise KeyError(replacing)
+    if index is None:
+        items.append(initiative)
+    else:
+        items[index] = initiative
+        if replacing != initiative.id:
+            items = [
+                item.model_copy(
+                    update={
+                        "depends_on": [
+                            initiative.id if dep == replacing else dep for dep in item.depends_on
+                        ]
+                    }
+                )
+                if replacing in item.depends_on
+                else item
+                for item in items
+            ]
+    return plan.model_copy(update={"initiatives": items})
+
+
 def dependency_cycle(initiatives: Sequence[Initiative]) -> list[str]:
     """The ids of one dependency cycle, in order, or [] when there is none."""
     graph = {item.id: [d for d in item.depends_on if d != item.id] for item in initiatives}

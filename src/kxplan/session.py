@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kxplan import storage
-from kxplan.model import Initiative, Plan
+from kxplan.model import Initiative, Plan, with_initiative
 
 Clock = Callable[[], datetime]
 """Returns the current time; injected so tests are not at the mercy of the clock."""
@@ -93,16 +93,7 @@ class Session:
         estimate but is not yet a participant joins the participants. Marks a change.
         """
         plan = self.plan
-        if replacing is None:
-            plan.initiatives.append(initiative)
-        else:
-            index = next(i for i, item in enumerate(plan.initiatives) if item.id == replacing)
-            plan.initiatives[index] = initiative
-            if initiative.id != replacing:
-                for item in plan.initiatives:
-                    item.depends_on = [
-                        initiative.id if dep == replacing else dep for dep in item.depends_on
-                    ]
+        plan.initiatives = with_initiative(plan, initiative, replacing).initiatives
         known = {name.strip().casefold() for name in plan.participants}
         for estimate in initiative.estimates:
             if estimate.participant.strip().casefold() not in known:

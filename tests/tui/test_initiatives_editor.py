@@ -8,13 +8,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static, TextArea
 
 from kxplan.framework import AreaId
-from kxplan.model import Estimate, Initiative, Plan
-from kxplan.tui.screens.initiative_editor import (
-    InitiativeEditor,
-    anchor_hint,
-    parse_number,
-    with_initiative,
-)
+from kxplan.model import Estimate, Initiative, Plan, with_initiative
+from kxplan.tui.screens.initiative_editor import InitiativeEditor, anchor_hint, parse_number
 
 MARKUP_TITLE = "[bold]x[/] and [link=http://a]y[/]"
 

@@ -28,8 +28,8 @@ from textual.widgets import Footer, Input
 
 from kxplan import scoring
 from kxplan.framework import Method
-from kxplan.model import Estimate, Initiative, Plan
-from kxplan.tui.screens.initiative_editor import InitiativeEditor, with_initiative
+from kxplan.model import Estimate, Initiative, Plan, with_initiative
+from kxplan.tui.screens.initiative_editor import InitiativeEditor
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.widgets.rank_table import fit
 from kxplan.tui.widgets.ranking import RankingView

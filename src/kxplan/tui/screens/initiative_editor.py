@@ -42,6 +42,7 @@ from kxplan.model import (
     Scale,
     plan_rule_problems,
     unique_slug,
+    with_initiative,
 )
 from kxplan.storage import friendly_message
 
@@ -700,35 +701,3 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
     def participants(self) -> list[str]:
         """Everyone with a row in the estimates grid, including names added here."""
         return list(self._participants)
-
-
-def with_initiative(plan: Plan, initiative: Initiative, replacing: str | None = None) -> Plan:
-    """The plan with ``initiative`` in place of the one with id ``replacing`` (None: added).
-
-    When the id changed, dependencies on the old id follow it to the new one.
-    The plan is copied, not validated again: the editor has already checked the
-    initiative and the plan's rules, and a thousand other initiatives need no
-    second look. The given plan is left as it was.
-    """
-    items = list(plan.initiatives)
-    index = next((i for i, item in enumerate(items) if item.id == replacing), None)
-    if replacing is not None and index is None:
-        raise KeyError(replacing)
-    if index is None:
-        items.append(initiative)
-    else:
-        items[index] = initiative
-        if replacing != initiative.id:
-            items = [
-                item.model_copy(
-                    update={
-                        "depends_on": [
-                            initiative.id if dep == replacing else dep for dep in item.depends_on
-                        ]
-                    }
-                )
-                if replacing in item.depends_on
-                else item
-                for item in items
-            ]
-    return plan.model_copy(update={"initiatives": items})
