@@ -22,6 +22,7 @@ from kxplan.tui.recent import default_config_dir, load_recent, remember
 from kxplan.tui.screens.confirm import changed_on_disk, file_exists, unsaved_changes
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.walk import STEPS, WalkScreen
+from kxplan.tui.typeahead import TypeAhead
 
 # Templates, the welcome, error and help screens are imported where they are used: opening a
 # plan file, the usual start, needs none of them before the walk shows.
@@ -182,6 +183,13 @@ class KxplanApp(App[None]):
         self.config_dir = config_dir if config_dir is not None else default_config_dir()
         self.session: Session | None = None
         """The plan being edited, once one is open."""
+        self.type_ahead = TypeAhead(self)
+        """Keys typed faster than the app follows wait their turn instead of going astray."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.type_ahead.take(event):
+            return
+        await super().on_event(event)
 
     # --- starting ---------------------------------------------------------------------
 
