@@ -157,6 +157,63 @@ async def test_edit_row_with_enter_changes_it_in_place(tmp_path: Path, config_di
         assert (friction.title, friction.severity) == ("Slow refunds", 5)
 
 
+async def test_row_keys_pressed_on_the_step_act_on_its_table(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """Arriving on a step, a/e/d work at once: on the table used last, else the first."""
+    path = write_plan(
+        tmp_path / "plan.toml",
+        areas={"insight": {"kpis": [{"measure": "csat"}, {"measure": "nps"}]}},
+    )
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        assert type(app.focused).__name__ == "AreaStep"
+        await pilot.press("a")  # Insight has touchpoints, then KPIs: the first table
+        await pilot.pause()
+        assert isinstance(app.screen, RowEditor)
+        assert app.screen.model.__name__ == "Touchpoint"
+        await pilot.press("escape")
+        await pilot.pause()
+        kpis = app.screen.query_one("#table-kpis", DataTable)
+        kpis.focus()
+        await pilot.press("down")
+        app.screen.current_step.focus()  # back on the step, away from the tables
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, RowEditor)
+        assert app.screen.query_one("#field-measure").value == "nps"  # the row under the cursor
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is kpis  # the room sees which row e and d act on
+        app.screen.current_step.focus()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "NPS" in app.screen.message
+
+
+async def test_initiatives_can_be_captured_on_the_overview(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    path = write_plan(tmp_path / "plan.toml")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InitiativeEditor"
+        await pilot.press(*"Idea from the intro")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    initiative = storage.load(path).initiatives[0]
+    assert (initiative.title, initiative.areas) == ("Idea from the intro", [])
+
+
 async def test_timebox_counts_down_on_the_injected_clock_and_shows_time_up(
     tmp_path: Path,
     config_dir: Path,

@@ -177,8 +177,6 @@ class WalkScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_view":
             return STEPS[self.step_index].area_id == "prioritisation"
-        if action == "add_initiative":
-            return STEPS[self.step_index].area_id is not None or None
         return True
 
     def action_toggle_view(self) -> None:
@@ -220,7 +218,8 @@ class WalkScreen(Screen[None]):
     # --- initiatives ------------------------------------------------------------------
 
     def action_add_initiative(self) -> None:
-        """Capture a new initiative for the current step's area."""
+        """Capture a new initiative, for the current step's area if it is an area's step
+        (ideas come up on the overview and the summary too; they get no area)."""
         from kxplan.tui.screens.initiative_editor import InitiativeEditor
 
         area_id = STEPS[self.step_index].area_id

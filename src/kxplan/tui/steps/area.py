@@ -54,6 +54,9 @@ class AreaStep(Step):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "toggle_guide", "Questions", show=False),
+        Binding("a", "table('add_row')", "Add row", show=False),
+        Binding("e", "table('edit_row')", "Edit row", show=False),
+        Binding("d", "table('delete_row')", "Delete row", show=False),
     ]
     GUIDE_SELECTOR: ClassVar[str] = "#guide"
     """What ``q`` shows or hides."""
@@ -64,6 +67,8 @@ class AreaStep(Step):
         self.area = area(area_id)
         self.guide_choice: bool | None = None
         """Whether the room chose to see the guide (None: shown when there is room)."""
+        self.last_table: AreaTable | None = None
+        """The table the room worked in last; a/e/d outside any table act on it."""
 
     # --- layout -----------------------------------------------------------------------
 
@@ -151,6 +156,21 @@ class AreaStep(Step):
     def on_resize(self, event: events.Resize) -> None:
         self.show_guide()
 
+    # --- the tables ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "table":
+            return bool(self.query(AreaTable))
+        return True
+
+    def action_table(self, action: str) -> None:
+        """a, e or d pressed outside the tables: act on the table used last (else the
+        first), and move there so the room sees which row is meant."""
+        tables = list(self.query(AreaTable))
+        table = self.last_table if self.last_table in tables else tables[0]
+        table.focus()
+        getattr(table, f"action_{action}")()
+
     # --- the plan -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -199,7 +219,9 @@ class AreaStep(Step):
 
     @on(events.DescendantFocus)
     @on(events.DescendantBlur)
-    def _focus_moved(self) -> None:
+    def _focus_moved(self, event: events.DescendantFocus | events.DescendantBlur) -> None:
+        if isinstance(event.widget, AreaTable):
+            self.last_table = event.widget
         self._show_derived()
 
     @on(Select.Changed, "#maturity-today, #maturity-target")
