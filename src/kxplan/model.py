@@ -72,7 +72,9 @@ Loc = tuple[str | int, ...]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, validate_default=False)
+    # defer_build: each model builds its validator on first use, not on import. Loading a
+    # plan needs only Plan's (which covers the nested models), so start-up skips the rest.
+    model_config = ConfigDict(extra="forbid", strict=True, validate_default=False, defer_build=True)
 
 
 # --- scales and scoring settings ------------------------------------------------------
