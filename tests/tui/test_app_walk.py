@@ -22,6 +22,8 @@ from kxplan.tui.screens.help import HelpScreen
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.row_editor import RowEditor
 from kxplan.tui.screens.walk import WalkScreen
+from kxplan.tui.widgets.matrix import EffortImpactMatrix
+from kxplan.tui.widgets.ranking import RankingView
 from kxplan.tui.widgets.step_bar import StepBar
 from kxplan.tui.widgets.timebox import Timebox, format_remaining
 
@@ -193,6 +195,31 @@ async def test_row_keys_pressed_on_the_step_act_on_its_table(
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
         assert "NPS" in app.screen.message
+
+
+async def test_ranking_keys_work_as_soon_as_prioritisation_shows(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """On arrival the ranked list has focus: m switches the method at once; v shows the
+    matrix and its arrows work at once; v again returns to the list."""
+    path = write_plan(tmp_path / "plan.toml", template="contact-centre")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        view = app.screen.query_one(RankingView)
+        assert app.focused is view.table
+        before = view.shown_method
+        await pilot.press("m")
+        assert view.shown_method != before
+        await pilot.press("v")
+        await pilot.pause()
+        matrix = app.screen.query_one(EffortImpactMatrix)
+        assert app.focused is matrix
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.focused is view.table
 
 
 async def test_initiatives_can_be_captured_on_the_overview(

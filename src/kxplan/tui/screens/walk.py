@@ -127,7 +127,7 @@ class WalkScreen(Screen[None]):
         return step
 
     def on_mount(self) -> None:
-        self.current_step.focus()
+        self.current_step.focus_on_arrival()
 
     @property
     def current_step(self) -> Step:
@@ -163,7 +163,7 @@ class WalkScreen(Screen[None]):
         if not fresh:  # a fresh step was built from the plan as it is now
             step.reload()
         step.scroll_home(animate=False)
-        step.focus()
+        step.focus_on_arrival()
         self.refresh_bindings()
 
     async def action_next_step(self) -> None:

@@ -25,6 +25,11 @@ class Step(VerticalScroll):
     def reload(self) -> None:
         """Show the plan as it is now (called when the step is shown)."""
 
+    def focus_on_arrival(self) -> None:
+        """Focus what the room works with first when the step is shown: the step itself
+        (its keys then work at once, and arrows scroll it), unless a step knows better."""
+        self.focus()
+
     def edited(self) -> None:
         """Record an edit of the plan and tell the walk."""
         self.session.changed()

@@ -85,7 +85,16 @@ class PrioritisationStep(AreaStep):
         """Show the matrix instead of the ranking, or back; returns the view now shown."""
         switcher = self.query_one("#priority-views", ContentSwitcher)
         switcher.current = "matrix" if switcher.current == "ranking" else "ranking"
+        self.focus_on_arrival()
         return switcher.current
+
+    def focus_on_arrival(self) -> None:
+        """The ranked list (or the matrix, when shown): its keys — method, sort, filters,
+        spread, enter — then work at once and show in the footer."""
+        if self.query_one("#priority-views", ContentSwitcher).current == "matrix":
+            self.query_one(EffortImpactMatrix).focus()
+        else:
+            self.query_one(RankingView).table.focus()
 
     @on(RankingView.Selected)
     @on(EffortImpactMatrix.Selected)
