@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Final, Literal
 
 from kxplan.framework import Method
+from kxplan.literal import printable
 from kxplan.scoring import METHOD_LABELS, QUADRANT_NAMES, Ranking, Robustness, number
 
 Format = Literal["table", "markdown", "csv", "json"]
@@ -22,14 +23,6 @@ TITLE_WIDTH: Final = 40
 """Titles longer than this are cut with … in the terminal table."""
 
 Cell = str | int | float | bool | None
-
-
-def printable(text: str) -> str:
-    """``text`` on one line, with control characters (a terminal would act on) spelled out."""
-    flat = " ".join(text.split())
-    if flat.isprintable():
-        return flat
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in flat)
 
 
 def truncate(text: str, width: int = TITLE_WIDTH) -> str:

@@ -1,0 +1,40 @@
+"""User text made safe to print: control characters spelled out, never acted on.
+
+A plan is free text typed by people, and files can be edited by anyone: a title may
+hold an escape sequence that would retitle the terminal window, clear the screen or
+hide the lines before it. Whatever prints user text to a terminal or writes it into a
+document passes it through here, so such characters show as ``\\x1b`` instead.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_KEPT = frozenset("\n\t")
+"""Layout characters that are text, not commands."""
+
+
+def _shown(char: str) -> str:
+    """A control character (Unicode category Cc: C0, DEL, C1) spelled out; others as they are.
+
+    Only these are commands to a terminal. No-break and thin spaces, soft hyphens and the
+    joiners inside emoji are text, and are kept.
+    """
+    if unicodedata.category(char) == "Cc" and char not in _KEPT:
+        return char.encode("unicode_escape").decode("ascii")
+    return char
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character but newline and tab spelled out (``\\x1b``)."""
+    if text.isprintable():
+        return text
+    return "".join(map(_shown, text))
+
+
+def printable(text: str) -> str:
+    """``text`` on one line (runs of whitespace become one space), controls spelled out."""
+    flat = " ".join(text.split())
+    if flat.isprintable():
+        return flat
+    return "".join(map(_shown, flat))

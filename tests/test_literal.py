@@ -1,0 +1,46 @@
+"""User text made safe to print: control characters spelled out, everything else kept."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kxplan.literal import printable, visible
+
+
+def controls(text: str) -> set[str]:
+    """The characters in ``text`` a terminal acts on (Unicode category Cc)."""
+    return {c for c in text if unicodedata.category(c) == "Cc"}
+
+
+def test_an_escape_sequence_is_spelled_out_not_sent() -> None:
+    title = "Plan\x1b]0;pwned\x07\x1b[2J"
+    assert visible(title) == "Plan\\x1b]0;pwned\\x07\\x1b[2J"
+    assert printable(title) == "Plan\\x1b]0;pwned\\x07\\x1b[2J"
+
+
+def test_visible_keeps_lines_and_tabs_printable_flattens_them() -> None:
+    text = "first\tline\nsecond\x00line"
+    assert visible(text) == "first\tline\nsecond\\x00line"
+    assert printable(text) == "first line second\\x00line"
+
+
+def test_ordinary_text_is_unchanged() -> None:
+    text = "Åsa's 🙂 plan: 日本語 [bold]x[/] <b> 👩\u200d💻 co\xadop"
+    assert visible(text) == printable(text) == text
+    spaced = "2\u202f080\xa0kr"  # narrow and no-break spaces: kept, on one line as spaces
+    assert (visible(spaced), printable(spaced)) == (spaced, "2 080 kr")
+
+
+@given(st.text())
+def test_nothing_a_terminal_acts_on_is_left(text: str) -> None:
+    assert controls(visible(text)) <= {"\n", "\t"}
+    assert not controls(printable(text))
+    assert "\n" not in printable(text)
+
+
+@given(st.text(st.characters(exclude_categories=("Cc",))))
+def test_text_without_controls_keeps_every_character(text: str) -> None:
+    assert visible(text) == text
