@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,12 @@ moments = st.datetimes(
     max_value=datetime(9999, 12, 31),
     timezones=zones,  # type: ignore[arg-type]  # hypothesis types this as SearchStrategy[None]
 )
+aware_moments = st.datetimes(
+    min_value=datetime(1, 1, 2),
+    max_value=datetime(9999, 12, 30),
+    timezones=st.sampled_from([UTC, timezone(timedelta(hours=2)), timezone(-timedelta(hours=5))]),
+)
+"""Times for created/updated, which must carry a time zone."""
 toml_values = st.recursive(
     st.one_of(text, int64, finite, st.booleans(), moments),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
@@ -142,7 +148,7 @@ def plans(draw: st.DrawFn) -> Plan:
         "schema": 1,
         "title": draw(names),
         "organisation": draw(text),
-        "created": draw(st.none() | moments),
+        "created": draw(st.none() | aware_moments),
         "participants": draw(_unique(names, 4)),
         "strategy": {"today": draw(text), "target": draw(text), "how": draw(text)},
         "scales": plan_scales,

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from kxplan import model, storage
-from kxplan.model import Estimate, Initiative, Plan, Questions, Scale, Scales
+from kxplan.model import MAX_EXTRA_DEPTH, Estimate, Initiative, Plan, Questions, Scale, Scales
 from kxplan.storage import LineIndex, PlanError, Problem
 
 DATA = Path(__file__).parent / "data"
@@ -163,7 +163,7 @@ def test_tricky_text_round_trips_exactly(text: str) -> None:
 
 
 def test_deep_nesting_in_extra_is_written_back() -> None:
-    depth = 100
+    depth = MAX_EXTRA_DEPTH
     text = (
         'schema = 1\ntitle = "T"\n[extra]\n'
         f"lists = {'[' * depth}{']' * depth}\n"
@@ -174,11 +174,28 @@ def test_deep_nesting_in_extra_is_written_back() -> None:
     assert storage.loads(storage.dumps(plan)) == plan
 
 
+def test_extra_nested_deeper_than_allowed_is_refused_on_load_with_its_line() -> None:
+    depth = MAX_EXTRA_DEPTH + 1
+    text = f'schema = 1\ntitle = "T"\n[extra]\nok = 1\nx = {"[" * depth}{"]" * depth}\n'
+
+    with pytest.raises(storage.PlanError) as caught:
+        storage.loads(text, "deep.toml")
+
+    assert [str(p) for p in caught.value.problems] == [
+        f"deep.toml:5: extra.x: nested {depth} levels deep; free-form data may nest "
+        f"{MAX_EXTRA_DEPTH} levels"
+    ]
+
+
 def test_nesting_too_deep_to_write_is_a_plan_error_and_keeps_the_old_file(
     tmp_path: Path,
 ) -> None:
-    depth = 399  # tomli reads up to 399 levels; tomli-w cannot write that many
-    plan = storage.loads(f'schema = 1\ntitle = "T"\n[extra]\nx = {"[" * depth}{"]" * depth}\n')
+    depth = 399  # tomli-w cannot write that many; loading refuses it, code could set it
+    plan = storage.loads('schema = 1\ntitle = "T"\n')
+    nested: list[object] = []
+    for _ in range(depth):
+        nested = [nested]
+    plan.extra = {"x": nested}
     target = tmp_path / "plan.toml"
     target.write_text("old", encoding="utf-8")
 
@@ -239,12 +256,12 @@ def test_saved_layout_is_stable_and_diff_friendly() -> None:
 
 
 def test_whole_numbers_are_written_without_decimals() -> None:
-    plan = Plan(title="T", initiatives=[Initiative(id="a", title="A", effort=2.0, reach=1e20)])
+    plan = Plan(title="T", initiatives=[Initiative(id="a", title="A", effort=2.0, reach=1e15)])
 
     written = storage.dumps(plan)
 
     assert "\neffort = 2\n" in written
-    assert "\nreach = 1e+20\n" in written
+    assert "\nreach = 1000000000000000\n" in written
 
 
 # --- locations --------------------------------------------------------------------------

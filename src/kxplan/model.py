@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from datetime import datetime
 from typing import Annotated, Any, Final, TypeVar
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -55,12 +55,26 @@ def _integral_as_int(value: float) -> int | float:
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
-Number = Annotated[float, Field(allow_inf_nan=False), PlainSerializer(_integral_as_int)]
+MAX_NUMBER: Final = 10**15
+"""The largest size of any number in a plan: far beyond any volume, cost or score, and
+small enough that every ranking formula stays finite."""
+MAX_SCALE: Final = 1000
+"""The largest size of a scale's or criterion's min and max."""
+MAX_EXTRA_DEPTH: Final = 50
+"""How deep tables and lists under ``[extra]`` may nest (saving and exporting recurse)."""
+
+Number = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER),
+    PlainSerializer(_integral_as_int),
+]
 """A finite number; written back as an integer when it is whole (3, not 3.0)."""
 Percent = Annotated[Number, Field(ge=0, le=100)]
 """A share in percent, 0–100."""
 NonNegative = Annotated[Number, Field(ge=0)]
-Count = Annotated[int, Field(ge=0)]
+Count = Annotated[int, Field(ge=0, le=MAX_NUMBER)]
+ScaleEnd = Annotated[int, Field(ge=-MAX_SCALE, le=MAX_SCALE)]
+"""The min or max of a scale."""
 Maturity = Annotated[int, Field(ge=MATURITY_MIN, le=MATURITY_MAX)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 """A stable identifier: lower-case letters, digits and single hyphens, e.g. ``web-chat``."""
@@ -83,9 +97,9 @@ class _Strict(BaseModel):
 class Scale(_Strict):
     """A scoring scale with words for its steps, so a 3 means the same to everyone."""
 
-    min: int = 1
+    min: ScaleEnd = 1
     """The lowest score."""
-    max: int = 5
+    max: ScaleEnd = 5
     """The highest score."""
     anchors: dict[str, str] = Field(default_factory=dict)
     """What a score means, keyed by the score as text: ``1 = "a few days in one team"``."""
@@ -138,9 +152,9 @@ class Criterion(_Strict):
     """What the criterion means."""
     weight: Number = 1.0
     """Weight in the sum; negative for criteria where more is worse (cost, risk)."""
-    min: int = 1
+    min: ScaleEnd = 1
     """The lowest score."""
-    max: int = 5
+    max: ScaleEnd = 5
     """The highest score."""
 
 
@@ -508,8 +522,8 @@ class Plan(_Strict):
     organisation: str = ""
     version: str = ""
     """Version label, e.g. "v2 – after workshop 2"."""
-    created: datetime | None = None
-    updated: datetime | None = None
+    created: AwareDatetime | None = None
+    updated: AwareDatetime | None = None
     facilitator: str = ""
     participants: list[str] = Field(default_factory=list)
     currency: str = ""
@@ -624,7 +638,31 @@ def plan_rule_problems(plan: Plan) -> list[tuple[Loc, str]]:
 
     _area_rules(plan, add)
     _initiative_rules(plan, criteria, add)
+    for key, value in plan.extra.items():
+        depth = nesting_depth(value)
+        if depth > MAX_EXTRA_DEPTH:
+            add(
+                ("extra", key),
+                f"nested {depth} levels deep; free-form data may nest {MAX_EXTRA_DEPTH} levels",
+            )
     return problems
+
+
+def nesting_depth(value: object) -> int:
+    """How many tables and lists deep ``value`` goes (a plain value is 0); no recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[object] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _area_rules(plan: Plan, add: _Add) -> None:

@@ -19,6 +19,7 @@ import contextlib
 import copy
 import difflib
 import gc
+import math
 import os
 import re
 import tempfile
@@ -254,7 +255,10 @@ def _rule_problems_despite(
     field_problems: Sequence[tuple[Loc, str]], data: Mapping[str, Any]
 ) -> list[tuple[Loc, str]]:
     """Rule problems of the data with its wrong optional values left out, when that is sound."""
-    if any(not loc or loc[0] in {"scales", "scoring"} for loc, _message in field_problems):
+    if any(
+        not loc or loc[0] == "scales" or loc[:2] == ("scoring", "criteria")
+        for loc, _ in field_problems
+    ):
         return []  # broken scales or criteria would make every score look wrong
     patched: Any = copy.deepcopy(dict(data))
     try:
@@ -314,7 +318,8 @@ def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = N
         return f"expected one of {ctx.get('expected', '')}, got {_show(value)}"
     if kind in {"float_type", "int_type", "int_from_float"}:
         what = "a whole number" if kind != "float_type" else "a number"
-        return f"expected {what}, got {_show(value)}"
+        shown = repr(value) if isinstance(value, float) and math.isfinite(value) else _show(value)
+        return f"expected {what}, got {shown}"  # 3.0, not 3, when a whole number is expected
     if kind == "finite_number":
         return f"expected a finite number, got {_show(value)}"
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
@@ -342,6 +347,11 @@ def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = N
         return f"expected a table, got {_show(value)}"
     if kind in {"datetime_type", "datetime_parsing"}:
         return f"expected a date and time like 2026-11-24T09:00:00Z, got {_show(value)}"
+    if kind == "timezone_aware":
+        return (
+            f"expected a date and time with its time zone, like 2026-11-24T09:00:00Z or "
+            f"2026-11-24T10:00:00+01:00, got {_show(value)}"
+        )
     if kind == "bool_type":
         return f"expected true or false, got {_show(value)}"
     return str(item.get("msg", "invalid value")).replace("Input should be", "expected")
@@ -357,8 +367,16 @@ def _show(value: object) -> str:
         return "a table"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, float) and math.isinf(value):
+        return "a number too large to hold (read as infinity)"
+    if isinstance(value, float) and math.isnan(value):
+        return "nan (not a number)"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        value = int(value)
+    if isinstance(value, int) and abs(value) >= 10**6:
+        return f"{value:,}".replace(",", " ")  # 1 000 000 000 000 000
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 2**53 else str(value)
+        return str(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
