@@ -222,6 +222,25 @@ async def test_ranking_keys_work_as_soon_as_prioritisation_shows(
         assert app.focused is view.table
 
 
+async def test_escape_leaves_a_field_so_the_step_keys_work_again(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    path = write_plan(tmp_path / "plan.toml", participants=["Ann"])
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#plan-participants", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+        await pilot.press(*", Bo")
+        await pilot.press("escape")
+        await pilot.press("3")  # a step key again, not a character in the field
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.step_index == 3
+        assert app.screen.session.plan.participants == ["Ann", "Bo"]
+
+
 async def test_initiatives_can_be_captured_on_the_overview(
     tmp_path: Path, config_dir: Path
 ) -> None:

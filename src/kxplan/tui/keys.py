@@ -25,7 +25,11 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
             ("ctrl+right / ctrl+left", "Next / previous step (outside text fields)"),
             ("0 … 8", "Jump to a step (outside text fields): 0 Overview … 8 Summary"),
             ("tab / shift+tab", "Move between fields, notes and tables"),
-            ("i", "Capture an initiative for this step's area (outside text fields)"),
+            ("escape", "Leave a text field or table: the step keys (0 … 8, i, a e d) work again"),
+            (
+                "i",
+                "Capture an initiative, for this step's area if it has one (outside text fields)",
+            ),
             ("f4", "Set a timebox for this step, in minutes (0 clears it)"),
             (
                 "q",
@@ -35,7 +39,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         ),
     ),
     (
-        "In a table",
+        "In a table, or on its step outside text fields",
         (
             ("a", "Add a row (opens a form)"),
             ("e or enter", "Edit the row under the cursor"),

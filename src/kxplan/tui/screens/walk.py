@@ -78,6 +78,7 @@ class WalkScreen(Screen[None]):
         Binding("i", "add_initiative", "Initiative"),
         Binding("v", "toggle_view", "Ranking/matrix"),
         Binding("f4", "timebox", "Timebox"),
+        Binding("escape", "leave_field", "Leave field", show=False),
     ]
 
     def __init__(self, session: Session, timer_clock: Callable[[], float]) -> None:
@@ -165,6 +166,11 @@ class WalkScreen(Screen[None]):
         step.scroll_home(animate=False)
         step.focus_on_arrival()
         self.refresh_bindings()
+
+    def action_leave_field(self) -> None:
+        """Escape from a field or table: back to the step, where the step keys work
+        (0–8, i, a/e/d); the field keeps what was typed."""
+        self.current_step.focus_on_arrival()
 
     async def action_next_step(self) -> None:
         """Go on to the next step."""
