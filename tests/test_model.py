@@ -79,6 +79,7 @@ def test_avoidable_cost_uses_the_channels_cost_case_insensitively() -> None:
     assert plan.avoidable_cost_per_month(letter) is None  # no such channel
     assert plan.avoidable_cost_per_month(accented) == 1 * 10
     assert plan.channel_cost("phone") == 80
+    assert plan.channel_cost("  Phone ") == 80  # typed with a stray space: still the channel
 
 
 @pytest.mark.parametrize(
@@ -285,6 +286,23 @@ def test_field_rule(data: dict[str, Any], loc: tuple[str | int, ...]) -> None:
                 (
                     ("areas", "insight", "kpis", 0, "promoters"),
                     "promoter and detractor shares belong to NPS KPIs only",
+                )
+            ],
+        ),
+        (
+            _plan(
+                areas={
+                    "insight": {
+                        "kpis": [
+                            {"measure": "nps", "unit": "pts", "promoters": 60, "detractors": 50}
+                        ]
+                    }
+                }
+            ),
+            [
+                (
+                    ("areas", "insight", "kpis", 0, "detractors"),
+                    "promoters and detractors add up to more than 100 %",
                 )
             ],
         ),

@@ -552,9 +552,11 @@ class Plan(_Strict):
         raise KeyError(initiative_id)
 
     def channel_cost(self, channel: str) -> float | None:
-        """Cost per contact of the named accessibility channel, if known."""
+        """Cost per contact of the named accessibility channel, if known (the names match
+        whatever their case and surrounding spaces)."""
+        wanted = channel.strip().casefold()
         for item in self.areas.accessibility.channels:
-            if item.name.casefold() == channel.casefold():
+            if item.name.strip().casefold() == wanted:
                 return item.cost_per_contact
         return None
 
@@ -699,6 +701,10 @@ def _area_rules(plan: Plan, add: _Add) -> None:
         loc: Loc = ("areas", "insight", "kpis", index)
         if kpi.measure == "custom" and _blank(kpi.name):
             add((*loc, "name"), "a custom measure needs a name")
+        if (kpi.promoters is not None or kpi.detractors is not None) and kpi.measure != "nps":
+            add((*loc, "promoters"), "promoter and detractor shares belong to NPS KPIs only")
+        if (kpi.promoters or 0) + (kpi.detractors or 0) > 100:
+            add((*loc, "detractors"), "promoters and detractors add up to more than 100 %")
         measure = MEASURES_BY_ID[kpi.measure]
         if kpi.unit and kpi.unit != measure.unit:
             continue  # a unit of their own: its range is theirs too
@@ -715,10 +721,6 @@ def _area_rules(plan: Plan, add: _Add) -> None:
                     f"{_fmt(measure.high) if measure.high is not None else 'up'}, "
                     f"got {_fmt(value)}",
                 )
-        if (kpi.promoters is not None or kpi.detractors is not None) and kpi.measure != "nps":
-            add((*loc, "promoters"), "promoter and detractor shares belong to NPS KPIs only")
-        if (kpi.promoters or 0) + (kpi.detractors or 0) > 100:
-            add((*loc, "detractors"), "promoters and detractors add up to more than 100 %")
 
 
 def _casefold_key(key: object) -> object:
