@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from app_helpers import (  # noqa: F401  (config_dir is a fixture)
     FakeTimer,
     config_dir,
@@ -296,17 +297,21 @@ def test_remaining_time_rounds_up_to_the_second() -> None:
     assert format_remaining(-3) == "0:00"
 
 
-async def test_palette_goes_to_a_step_by_its_name(tmp_path: Path, config_dir: Path) -> None:
+@pytest.mark.parametrize(("typed", "step"), [("Anchoring", 7), ("Mobilitet", 4)])
+async def test_palette_goes_to_a_step_by_its_name(
+    tmp_path: Path, config_dir: Path, typed: str, step: int
+) -> None:
+    """By its English name, or the Swedish one the step's header shows."""
     app = make_app(write_plan(tmp_path / "plan.toml"), config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Anchoring")
+        await pilot.press(*typed)
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one(StepBar).current == 7
+        assert app.screen.query_one(StepBar).current == step
 
 
 async def test_step_keys_move_forward_back_and_jump(tmp_path: Path, config_dir: Path) -> None:

@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Input, TextArea
 
+from kxplan.framework import area
 from kxplan.model import slugify
 from kxplan.session import ChangedOnDisk, Clock, Session, utc_now
 from kxplan.storage import PlanError
@@ -106,9 +107,10 @@ class KxplanCommands(Provider):
         walk = app.walk_screen
         if walk is not None:
             for index, info in enumerate(STEPS):
+                swedish = f" · {area(info.area_id).name_sv}" if info.area_id else ""
                 found.append(
                     (
-                        f"Go to {index} {info.name}",
+                        f"Go to {index} {info.name}{swedish}",
                         f"Show the {info.name} step of the walk (key {index})",
                         partial(walk.action_go_to, index),
                     )
