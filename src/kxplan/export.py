@@ -32,6 +32,7 @@ from kxplan.framework import (
     STRATEGY_QUESTIONS,
     UNANCHORED,
 )
+from kxplan.literal import visible
 from kxplan.model import SCHEMA_VERSION, Initiative, Plan
 
 Format = Literal["markdown", "html", "csv", "json"]
@@ -71,11 +72,11 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "when",
     "how",
     "status",
-    "effort",
-    "customer_value",
-    "efficiency",
-    "confidence",
-    "reach",
+    "own_effort",
+    "own_customer_value",
+    "own_efficiency",
+    "own_confidence",
+    "own_reach",
     "time_criticality",
     "risk_reduction",
     "criteria",
@@ -83,11 +84,47 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "notes",
     "rank",
     "score",
+    "effort",
     "impact",
+    "customer_value",
+    "efficiency",
+    "confidence",
+    "reach",
     "quadrant",
     "agreement",
 )
-"""CSV header: every initiative field, then the ranking results."""
+"""CSV header: every initiative field, then the ranking results.
+
+``own_*`` are the initiative's own scores as written in the plan; ``effort`` to
+``reach`` after ``score`` are the numbers the rank used (the median of the
+participants' estimates where there are any), empty when the initiative is not ranked.
+"""
+
+CSV_TEXT_COLUMNS: Final[frozenset[str]] = frozenset(
+    {
+        "id",
+        "title",
+        "areas",
+        "why",
+        "what",
+        "who",
+        "when",
+        "how",
+        "status",
+        "criteria",
+        "depends_on",
+        "notes",
+        "quadrant",
+        "agreement",
+    }
+)
+"""CSV columns holding text (guarded against formulas); the others hold numbers."""
+
+FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP CSV injection)."""
+
+LARGE: Final = 1e21
+"""From here on numbers for people are shown in scientific notation (1e+21)."""
 
 ESTIMATE_FIELDS: Final[tuple[tuple[str, str], ...]] = (
     ("effort", "Effort"),
@@ -169,30 +206,47 @@ def compute(plan: Plan, *, with_robustness: bool = True) -> Results:
 
 
 def number(value: float | None, places: int = 2) -> str:
-    """A number for people: whole numbers without decimals, others rounded; – when unknown."""
+    """A number for people: thousands separated by spaces, whole numbers without decimals,
+    others rounded; – when unknown, ∞ when too large for a float."""
     if value is None:
         return DASH
-    rounded = round(float(value), places)
-    if rounded == int(rounded):
-        return str(int(rounded))
-    return f"{rounded:.{places}f}".rstrip("0").rstrip(".")
+    value = float(value)
+    if math.isnan(value):
+        return "not a number"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if abs(value) >= LARGE:
+        return f"{value:.3g}"
+    text = f"{round(value, places) + 0.0:,.{places}f}"  # + 0.0: no "-0"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", " ")
 
 
 def money(value: float | None, currency: str) -> str:
     """An amount and the plan's currency; from 100 up whole, thousands separated by spaces."""
     if value is None:
         return DASH
-    text = number(value) if abs(value) < 100 else f"{value:,.0f}".replace(",", " ")
+    text = number(value) if abs(value) < 100 else number(value, 0)
     return f"{text} {currency}".strip()
 
 
 def _data_number(value: float | None) -> int | float | None:
-    """A number for data files: whole floats as ints, others rounded to 6 places."""
+    """A number for data files: whole floats as ints, others rounded to 6 places; None
+    when not finite (JSON has no infinity)."""
     if value is None:
         return None
-    if float(value).is_integer():
+    value = float(value)
+    if not math.isfinite(value):
+        return None
+    if value.is_integer() and abs(value) < 2**53:
         return int(value)
-    return round(float(value), 6)
+    return round(value, 6)
+
+
+def shown(text: str) -> str:
+    """User text with line ends as ``\\n`` and other control characters spelled out."""
+    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def plan_date(plan: Plan) -> str:
@@ -737,6 +791,30 @@ def when_sort_key(when: str) -> tuple[int, int, int, int, str]:
     return (0, int(year.group(1)), first, last, text.casefold())
 
 
+_WHEN_FORMS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"(?P<year>\d{4})\s*[-/]?\s*Q(?P<n>[1-4])", re.I), "{year}-Q{n}"),
+    (re.compile(r"Q(?P<n>[1-4])\s*[-/]?\s*(?P<year>\d{4})", re.I), "{year}-Q{n}"),
+    (re.compile(r"(?P<year>\d{4})\s*[-/]?\s*H(?P<n>[12])", re.I), "{year}-H{n}"),
+    (re.compile(r"H(?P<n>[12])\s*[-/]?\s*(?P<year>\d{4})", re.I), "{year}-H{n}"),
+    (re.compile(r"(?P<year>\d{4})-(?P<n>0[1-9]|1[0-2])"), "{year}-{n}"),
+)
+
+
+def when_period(when: str) -> str:
+    """The roadmap heading for a "when" label: one spelling per period.
+
+    A label that is just a quarter, half or month, however written ("Q3 2027",
+    "2027 q3", "2027-Q3"), becomes 2027-Q3, 2027-H1 or 2027-05; any other label
+    is kept as written (without surrounding spaces).
+    """
+    text = when.strip()
+    for pattern, form in _WHEN_FORMS:
+        match = pattern.fullmatch(text)
+        if match:
+            return form.format(**match.groupdict())
+    return text
+
+
 def _roadmap(plan: Plan, results: Results) -> Iterator[Block]:
     yield Heading(2, "Roadmap", "roadmap", major=True)
     active = [i for i in plan.initiatives if i.status not in CLOSED_STATUSES]
@@ -746,7 +824,7 @@ def _roadmap(plan: Plan, results: Results) -> Iterator[Block]:
     yield Note("Open initiatives by when they are due, then by owner; ranks from above.")
     groups: dict[str, list[Initiative]] = {}
     for item in active:
-        groups.setdefault(item.when.strip(), []).append(item)
+        groups.setdefault(when_period(item.when), []).append(item)
     for when in sorted(groups, key=when_sort_key):
         items = sorted(
             groups[when],
@@ -871,9 +949,9 @@ def md_inline(text: str) -> str:
 
     Backslash-escapes the characters that start emphasis, code, links, tables
     and HTML (``\\ ` * _ [ ] | <``) and ``&`` before an entity; newlines become
-    spaces.
+    spaces and control characters are spelled out.
     """
-    return _ENTITY.sub("\\\\&", _MD_SPECIAL.sub(r"\\\1", one_line(text)))
+    return _ENTITY.sub("\\\\&", _MD_SPECIAL.sub(r"\\\1", one_line(shown(text))))
 
 
 def _md_line_start(line: str) -> str:
@@ -890,18 +968,22 @@ def _md_line_start(line: str) -> str:
 
 
 def md_block(text: str) -> str:
-    """User prose as Markdown paragraphs: blank lines kept, every line literal."""
-    paragraphs = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip())
+    """User prose as Markdown paragraphs: blank lines kept, every line literal.
+
+    The lines of a paragraph end in a hard line break (a backslash), so they are
+    shown as the user wrote them rather than run together.
+    """
+    paragraphs = re.split(r"\n[ \t]*\n", shown(text).strip())
     out = []
     for paragraph in paragraphs:
         lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-        out.append("\n".join(_md_line_start(md_inline(line)) for line in lines))
+        out.append("\\\n".join(_md_line_start(md_inline(line)) for line in lines))
     return "\n\n".join(p for p in out if p)
 
 
 def md_cell(text: str) -> str:
     """User text for a Markdown table cell: literal, line breaks as ``<br>``, never empty."""
-    lines = [md_inline(line) for line in text.replace("\r", "\n").split("\n")]
+    lines = [md_inline(line) for line in shown(text).split("\n")]
     return "<br>".join(line for line in lines if line) or " "
 
 
@@ -962,8 +1044,9 @@ def _md_table(table: Table) -> list[str]:
 
 
 def esc(text: str) -> str:
-    """User text for HTML (and SVG): every markup character escaped, quotes too."""
-    return html.escape(text, quote=True)
+    """User text for HTML (and SVG): every markup character escaped, quotes too, and
+    control characters spelled out (a NUL makes a page invalid)."""
+    return html.escape(shown(text), quote=True)
 
 
 _CSS: Final = """
@@ -1052,7 +1135,7 @@ def _html_contents(blocks: Sequence[Block]) -> str:
 
 
 def _html_paragraphs(text: str) -> str:
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", shown(text).strip()) if p.strip()]
     return "\n".join(
         "<p>" + "<br>\n".join(esc(line) for line in p.splitlines()) + "</p>" for p in paragraphs
     )
@@ -1068,7 +1151,7 @@ def _html_block(block: Block, plan: Plan, results: Results) -> str:
         return f'<p class="note">{esc(block.text)}</p>'
     if isinstance(block, Answer):
         label = f'<span class="label">{esc(labelled(block.label))}</span>'
-        text = block.text.strip()
+        text = shown(block.text).strip()
         if not text:
             empty = f'<span class="empty">{esc(block.empty)}</span>'
             return f'<div class="answer"><p>{label} {empty}</p></div>'
@@ -1092,7 +1175,8 @@ def _html_table(table: Table) -> str:
         return ' class="num"' if index in table.numeric else ""
 
     def cell(index: int, text: str) -> str:
-        return f"<td{cls(index)}>" + "<br>".join(esc(line) for line in text.splitlines()) + "</td>"
+        lines = shown(text).split("\n")
+        return f"<td{cls(index)}>" + "<br>".join(esc(line) for line in lines) + "</td>"
 
     head = "".join(f'<th scope="col"{cls(i)}>{esc(h)}</th>' for i, h in enumerate(table.headers))
     rows = "\n".join(
@@ -1190,7 +1274,7 @@ def place_points(
 def matrix_svg(plan: Plan, results: Results) -> str:
     """The effort × impact matrix: quadrants, thresholds, numbered points and a legend."""
     ranking = results.ranking
-    points = [r for r in ranking.results if r.effort is not None and r.impact is not None]
+    points = [r for r in ranking.results if math.isfinite(r.effort) and math.isfinite(r.impact)]
     width, height = 640, 460
     left, right, top, bottom = 64, 16, 16, 56
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -1373,11 +1457,22 @@ def maturity_svg(plan: Plan) -> str:
 # --- CSV ------------------------------------------------------------------------------
 
 
+def csv_text(text: str) -> str:
+    """User text for a spreadsheet cell: control characters spelled out (line breaks and
+    tabs kept), and an apostrophe before a leading = + - @ tab or CR so that it is not
+    run as a formula."""
+    text = shown(text)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _csv_value(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return csv_text(value)
     if isinstance(value, float):
-        return str(_data_number(value))
+        data = _data_number(value)
+        return "" if data is None else str(data)
     return str(value)
 
 
@@ -1392,6 +1487,18 @@ def csv_order(plan: Plan, results: Results) -> list[Initiative]:
     for item in ordered:
         unique.setdefault(item.id, item)
     return list(unique.values())
+
+
+USED_NUMBERS: Final = (
+    "score",
+    "effort",
+    "impact",
+    "customer_value",
+    "efficiency",
+    "confidence",
+    "reach",
+)
+"""The ranking's numbers in the CSV and JSON: what the rank was worked out from."""
 
 
 def to_csv(plan: Plan, results: Results | None = None) -> str:
@@ -1413,22 +1520,23 @@ def to_csv(plan: Plan, results: Results | None = None) -> str:
             "when": item.when,
             "how": item.how,
             "status": item.status,
-            "effort": item.effort,
-            "customer_value": item.customer_value,
-            "efficiency": item.efficiency,
-            "confidence": item.confidence,
-            "reach": item.reach,
+            "own_effort": item.effort,
+            "own_customer_value": item.customer_value,
+            "own_efficiency": item.efficiency,
+            "own_confidence": item.confidence,
+            "own_reach": item.reach,
             "time_criticality": item.time_criticality,
             "risk_reduction": item.risk_reduction,
-            "criteria": ";".join(f"{k}={_csv_value(v)}" for k, v in item.criteria.items()),
+            "criteria": ";".join(f"{k}={_csv_value(float(v))}" for k, v in item.criteria.items()),
             "depends_on": ";".join(item.depends_on),
             "notes": item.notes,
             "rank": result.rank if result else None,
-            "score": float(result.score) if result and result.score is not None else None,
-            "impact": float(result.impact) if result and result.impact is not None else None,
             "quadrant": result.quadrant if result else None,
             "agreement": result.agreement if result else None,
         }
+        for name in USED_NUMBERS:
+            used = getattr(result, name) if result else None
+            row[name] = None if used is None else float(used)
         writer.writerow([_csv_value(row[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
 
@@ -1439,7 +1547,19 @@ def to_csv(plan: Plan, results: Results | None = None) -> str:
 def to_json(plan: Plan, results: Results | None = None) -> str:
     """The whole plan and every computed figure, for other tools (UTF-8, 2-space indent)."""
     results = results or compute(plan)
-    return json.dumps(json_data(plan, results), ensure_ascii=False, indent=2) + "\n"
+    data = _finite(json_data(plan, results))
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _finite(data: Any) -> Any:
+    """``data`` with every infinite or NaN float as None (JSON has no such numbers)."""
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_finite(value) for value in data]
+    if isinstance(data, float) and not math.isfinite(data):
+        return None
+    return data
 
 
 def json_data(plan: Plan, results: Results) -> dict[str, Any]:
@@ -1504,6 +1624,7 @@ def _json_result(result: scoring.RankedInitiative, results: Results) -> dict[str
         "efficiency": _data_number(result.efficiency),
         "confidence": _data_number(result.confidence),
         "reach": _data_number(result.reach),
+        "from_estimates": [name for name in scoring.ESTIMATED_FIELDS if name in result.spreads],
         "quadrant": result.quadrant,
         "agreement": result.agreement,
         "participants": _plain(result.participants),
