@@ -9,7 +9,12 @@ from textual.widgets import Input, SelectionList, Static, TextArea
 
 from kxplan.framework import AreaId
 from kxplan.model import Estimate, Initiative, Plan, with_initiative
-from kxplan.tui.screens.initiative_editor import InitiativeEditor, anchor_hint, parse_number
+from kxplan.tui.screens.initiative_editor import (
+    InitiativeEditor,
+    anchor_hint,
+    in_kept_order,
+    parse_number,
+)
 
 MARKUP_TITLE = "[bold]x[/] and [link=http://a]y[/]"
 
@@ -180,6 +185,25 @@ async def test_id_stays_stable_when_the_title_of_an_existing_initiative_changes(
     # what the form does not edit is kept: the case, Anna's reach estimate
     assert saved.why == "Customers want to ask quickly.\nWithout calling."
     assert saved.estimates[0].reach == 50
+
+
+async def test_keeping_an_initiative_unchanged_returns_it_unchanged() -> None:
+    """Lists keep their order: areas out of the walk's order are not sorted into it."""
+    plan = workshop_plan()
+    original = plan.initiatives[0].model_copy(
+        update={"areas": ["mobility", "accessibility"], "depends_on": []}
+    )
+    app = EditorHarness(plan, original)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results == [original]
+
+
+def test_in_kept_order_keeps_old_values_first_and_adds_new_ones_in_list_order() -> None:
+    assert in_kept_order(["c", "a"], ["a", "b", "c"]) == ["c", "a", "b"]
+    assert in_kept_order(["c", "a"], ["b"]) == ["b"]
 
 
 async def test_new_id_follows_the_title_until_edited_by_hand() -> None:

@@ -135,6 +135,14 @@ def anchor_hint(scale: Scale, text: str) -> Content:
     return scale_range.stylize("dim")
 
 
+def in_kept_order(before: list[str], chosen: list[str]) -> list[str]:
+    """``chosen`` with the values that were there before in their old order, new ones after:
+    opening an initiative and keeping it unchanged must not reorder its lists (that would
+    show as an edit in the file and in version comparisons)."""
+    kept = [value for value in before if value in chosen]
+    return kept + [value for value in chosen if value not in kept]
+
+
 class InitiativeEditor(ModalScreen[Initiative | None]):
     """Add or edit one initiative; dismisses with the checked initiative, or None."""
 
@@ -501,8 +509,8 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
             data[key] = self._text(key)
         status = self.query_one("#status", Select).value
         data["status"] = status if isinstance(status, str) else "idea"
-        data["areas"] = self._selected("areas")
-        data["depends_on"] = self._selected("depends_on")
+        data["areas"] = in_kept_order(data.get("areas", []), self._selected("areas"))
+        data["depends_on"] = in_kept_order(data.get("depends_on", []), self._selected("depends_on"))
         for score in self._scores:
             try:
                 data[score.key] = self._read_score(score.key, self._text(score.key))
