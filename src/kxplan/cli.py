@@ -5,27 +5,41 @@ terminal UI; the other commands work on plan files without it. Any
 :class:`~kxplan.storage.PlanError` a command lets escape is printed one problem
 per line on stderr with exit status 2. Commands added later can use
 :func:`load_or_exit`, :func:`echo_error` and :func:`fail` for the same behaviour.
+Standard output that cannot be written ends the same way for every command: a
+closed pipe (``kxplan show plan.toml | head -1``) quietly, a full disk with one
+line and exit status 2.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import shlex
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+from click.core import ParameterSource
 
 from kxplan import __version__
 from kxplan.framework import AREAS, MATURITY_MAX, Method
+from kxplan.literal import printable, visible
 from kxplan.model import Plan
 from kxplan.storage import PlanError, load, problems_of, save
 
 EXIT_PROBLEM = 2
 """Exit status for bad input: an invalid plan, a missing file, a refused overwrite."""
+EXIT_CLOSED_PIPE = 1
+"""Exit status when the reader of standard output went away (as click and Python use)."""
+
+PLAN_PATH = click.Path(path_type=Path, readable=False)
+"""A PLAN argument. Folders and unreadable files are let through, so that loading
+reports them in one line like any other bad plan, not as a usage error."""
 
 
 # --- helpers for every command --------------------------------------------------------
@@ -33,13 +47,13 @@ EXIT_PROBLEM = 2
 
 def echo_error(message: str) -> None:
     """Print one error line on stderr, shown literally."""
-    click.echo(f"Error: {message}", err=True)
+    click.echo(f"Error: {visible(message)}", err=True)
 
 
 def echo_problems(error: PlanError) -> None:
-    """Print each problem of a PlanError on its own line on stderr."""
+    """Print each problem of a PlanError on its own line on stderr, shown literally."""
     for problem in error.problems:
-        click.echo(str(problem), err=True)
+        click.echo(visible(str(problem)), err=True)
 
 
 def fail(message: str) -> NoReturn:
@@ -57,6 +71,49 @@ def load_or_exit(path: str | os.PathLike[str]) -> Plan:
         sys.exit(EXIT_PROBLEM)
 
 
+def command_line(*args: str | os.PathLike[str]) -> str:
+    """A kxplan command line to suggest, each argument quoted for the shell."""
+    return shlex.join(["kxplan", *(os.fspath(arg) for arg in args)])
+
+
+def _discard_stdout() -> None:
+    """Point standard output's file at the null device.
+
+    Python flushes standard output at exit; whatever is still buffered for a closed
+    pipe or a full disk would fail again and add an "Exception ignored" message.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # an in-memory stream: nothing is flushed to a file at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _output_errors_end_cleanly() -> Iterator[None]:
+    """A closed pipe ends quietly; a failed write (a full disk) or any other OSError a
+    command lets escape ends in one line on stderr, naming the file if the error does."""
+    try:
+        yield
+    except OSError as error:
+        _discard_stdout()
+        if error.errno == errno.EPIPE:
+            sys.exit(EXIT_CLOSED_PIPE)
+        reason = error.strerror or str(error)
+        message = (
+            f"{error.filename}: {reason}"
+            if error.filename
+            else f"Error: the output could not be written: {reason}"
+        )
+        with contextlib.suppress(OSError):
+            click.echo(visible(message), err=True)
+        sys.exit(EXIT_PROBLEM)
+
+
 def _looks_like_plan(arg: str) -> bool:
     """Whether a first argument that is not a command names a plan file."""
     return arg.endswith(".toml") or os.sep in arg or "/" in arg or Path(arg).is_file()
@@ -64,7 +121,18 @@ def _looks_like_plan(arg: str) -> bool:
 
 class KxplanGroup(click.Group):
     """The top-level group: a plan path in place of a command opens it in the UI,
-    and a PlanError from any command ends in readable lines and exit status 2."""
+    a PlanError from any command ends in readable lines and exit status 2, and so
+    does standard output that cannot be written (a closed pipe ends quietly)."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with _output_errors_end_cleanly():  # --help and --version print while parsing
+            return super().make_context(info_name, args, parent, **extra)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         first = next((i for i, arg in enumerate(args) if not arg.startswith("-")), None)
@@ -75,11 +143,12 @@ class KxplanGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except PlanError as error:
-            echo_problems(error)
-            ctx.exit(EXIT_PROBLEM)
+        with _output_errors_end_cleanly():
+            try:
+                return super().invoke(ctx)
+            except PlanError as error:
+                echo_problems(error)
+                ctx.exit(EXIT_PROBLEM)
 
 
 def open_ui(path: Path | None, *, example: str | None = None) -> None:
@@ -108,9 +177,11 @@ def main(ctx: click.Context) -> None:
 
 
 @main.command("open")
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.argument("plan", type=PLAN_PATH, required=False)
 def open_command(plan: Path | None) -> None:
     """Open PLAN in the terminal UI (same as `kxplan PLAN.toml`)."""
+    if plan is not None and plan.is_dir():
+        raise PlanError.single(str(plan), "is a folder, expected a plan file")
     open_ui(plan)
 
 
@@ -145,11 +216,11 @@ def templates_command() -> None:
         fail("no templates are installed; reinstall kxplan")
     width = max(len(template.name) for template in found)
     for template in found:
-        click.echo(f"{template.name:<{width}}  {template.description}")
+        click.echo(f"{printable(template.name):<{width}}  {printable(template.description)}")
 
 
 @main.command("new")
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan", type=PLAN_PATH)
 @click.option(
     "-t",
     "--template",
@@ -166,7 +237,9 @@ def new_command(plan: Path, template_name: str, title: str | None, force: bool) 
     from kxplan.templates import UnknownTemplateError, new_plan
 
     if plan.is_dir():
-        fail(f"{plan} is a folder; give a file name such as {plan / 'plan.toml'}")
+        raise PlanError.single(
+            str(plan), f"is a folder, expected a plan file name such as {plan / 'plan.toml'}"
+        )
     if plan.exists() and not force:
         fail(f"{plan} already exists; use --force to overwrite it")
     if title is not None and not title.strip():
@@ -176,15 +249,15 @@ def new_command(plan: Path, template_name: str, title: str | None, force: bool) 
     except UnknownTemplateError as error:
         fail(str(error))
     save(fresh, plan)
-    click.echo(f"Created {plan} from the {template_name!r} template: {fresh.title}")
-    click.echo(f"Open it with: kxplan {plan}")
+    click.echo(f"Created {plan} from the {template_name!r} template: {printable(fresh.title)}")
+    click.echo(f"Open it with: {command_line(plan)}")
 
 
 # --- checking and summarising plans ---------------------------------------------------
 
 
 @main.command("validate")
-@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("plans", nargs=-1, required=True, type=PLAN_PATH)
 def validate_command(plans: Sequence[Path]) -> None:
     """Check one or more plan files; problems go to stderr, one per line.
 
@@ -195,7 +268,7 @@ def validate_command(plans: Sequence[Path]) -> None:
         if problems:
             all_valid = False
             for problem in problems:
-                click.echo(str(problem), err=True)
+                click.echo(visible(str(problem)), err=True)
         else:
             click.echo(f"{path}: ok")
     if not all_valid:
@@ -203,7 +276,7 @@ def validate_command(plans: Sequence[Path]) -> None:
 
 
 @main.command("show")
-@click.argument("plan", type=click.Path(path_type=Path))
+@click.argument("plan", type=PLAN_PATH)
 @click.option(
     "--for-diff",
     is_flag=True,
@@ -220,13 +293,17 @@ def show_command(plan: Path, for_diff: bool) -> None:
 
 
 def summary(plan: Plan) -> str:
-    """A plain-text overview of a plan: who, maturity per area, contents, avoidable demand."""
-    lines = [plan.title, "=" * min(len(plan.title), 79)]
+    """A plain-text overview of a plan: who, maturity per area, contents, avoidable demand.
+
+    User text is shown literally, one line each (see :func:`kxplan.literal.printable`).
+    """
+    title = printable(plan.title)
+    lines = [title, "=" * min(len(title), 79)]
     facts = [
-        ("Organisation", plan.organisation),
-        ("Version", plan.version),
-        ("Facilitator", plan.facilitator),
-        ("Participants", ", ".join(plan.participants)),
+        ("Organisation", printable(plan.organisation)),
+        ("Version", printable(plan.version)),
+        ("Facilitator", printable(plan.facilitator)),
+        ("Participants", ", ".join(map(printable, plan.participants))),
         ("Updated", f"{plan.updated:%Y-%m-%d %H:%M %Z}".strip() if plan.updated else ""),
     ]
     lines += [f"{label + ':':<14}{value}" for label, value in facts if value]
@@ -281,7 +358,7 @@ def _demand_lines(plan: Plan) -> list[str]:
     costs = [(reason, plan.avoidable_cost_per_month(reason)) for reason in reasons]
     known = sum(cost for _, cost in costs if cost is not None)
     unpriced = sum(1 for reason, cost in costs if cost is None and reason.avoidable > 0)
-    currency = f" {plan.currency}" if plan.currency else ""
+    currency = f" {printable(plan.currency)}" if plan.currency else ""
     lines = [
         f"  Contacts per month:  {_number(total)} ({_number(failure)} failure demand)",
         f"  Avoidable contacts:  {_number(avoidable)} per month",
@@ -301,7 +378,7 @@ def _number(value: float) -> str:
 
 
 @main.command("export")
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan", type=PLAN_PATH)
 @click.option(
     "-f",
     "--format",
@@ -314,11 +391,11 @@ def _number(value: float) -> str:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(readable=False),  # a str: an empty name must not become "."
     metavar="FILE",
     help="Write to FILE (atomically) instead of standard output.",
 )
-def export_command(plan: Path, fmt: str, output: Path | None) -> None:
+def export_command(plan: Path, fmt: str, output: str | None) -> None:
     """Export PLAN as a strategy document (Markdown, HTML), CSV or JSON."""
     from kxplan import export
     from kxplan.scoring import ScoringError
@@ -326,10 +403,7 @@ def export_command(plan: Path, fmt: str, output: Path | None) -> None:
 
     fmt_name = next(name for name in export.FORMATS if name == fmt)
     if output is not None:
-        if output.exists() and plan.exists() and os.path.samefile(output, plan):
-            fail(f"{output} is the plan itself; choose another output file")
-        if output.suffix.lower() == ".toml":
-            fail(f"{output}: refusing to write an export over a .toml file (plans are .toml)")
+        _check_export_target(output, plan)
     loaded = load_or_exit(plan)
     try:
         text = export.render(loaded, fmt_name)
@@ -340,6 +414,26 @@ def export_command(plan: Path, fmt: str, output: Path | None) -> None:
         return
     write_atomic(output, export.encode(text, fmt_name))
     click.echo(f"Wrote {output} ({fmt})", err=True)
+
+
+def _check_export_target(output: str, plan: Path) -> None:
+    """Refuse an export file name that is empty, a folder, the plan, or (even through a
+    symbolic link) a .toml file: an export must never replace a plan."""
+    if not output:
+        fail("--output needs a file name, such as plan.md")
+    path = Path(output)
+    if path.is_dir():
+        raise PlanError.single(output, "is a folder, expected a file name for the export")
+    if path.exists() and plan.exists() and os.path.samefile(path, plan):
+        fail(f"{output} is the plan itself; choose another output file")
+    target = path.resolve()
+    if path.suffix.lower() == ".toml":
+        fail(f"{output}: refusing to write an export over a .toml file (plans are .toml)")
+    if target.suffix.lower() == ".toml":
+        fail(
+            f"{output}: links to {target}; refusing to write an export over a .toml file "
+            "(plans are .toml)"
+        )
 
 
 # --- comparing versions: diff, show --for-diff, snapshot, history ---------------------
@@ -395,6 +489,7 @@ RANKING_METHODS: tuple[Method, ...] = ("ratio", "quadrant", "rice", "ice", "wsjf
 @click.argument("old")
 @click.argument("new")
 @click.option(
+    "-f",
     "--format",
     "output_format",
     type=click.Choice(["text", "markdown", "json"]),
@@ -442,34 +537,35 @@ def show_for_diff(plan_path: Path) -> None:
         plan = load(plan_path)
     except PlanError as error:
         for problem in error.problems:
-            click.echo(f"# kxplan: {problem}")
+            click.echo(f"# kxplan: {printable(str(problem))}")
         try:
-            click.echo(plan_path.read_bytes().decode("utf-8", "replace"), nl=False)
+            click.echo(visible(plan_path.read_bytes().decode("utf-8", "replace")), nl=False)
         except OSError:
             sys.exit(EXIT_PROBLEM)
         return
-    click.echo("\n".join(plan_as_lines(plan)))
+    click.echo(visible("\n".join(plan_as_lines(plan))))
 
 
 @main.command("snapshot")
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan", type=PLAN_PATH)
 @click.option("-l", "--label", default="", metavar="TEXT", help="A few words: what this is.")
 def snapshot_command(plan: Path, label: str) -> None:
     """Keep a timestamped copy of PLAN in PLAN.versions/ beside it."""
     from kxplan.storage import loads_bytes
     from kxplan.versions import save_version
 
+    load_or_exit(plan)  # missing, a folder, unreadable: said as every command says it
     try:
         raw = plan.read_bytes()
     except OSError as error:
-        fail(f"{plan}: cannot be read: {error.strerror or error}")
-    loads_bytes(raw, str(plan))  # refuse to keep a copy of a broken plan
+        raise PlanError.single(str(plan), f"cannot be read: {error.strerror or error}") from None
+    loads_bytes(raw, str(plan))  # the bytes kept are the bytes checked: never a broken plan
     saved = save_version(raw, plan, label)
     click.echo(f"Saved snapshot {saved}")
 
 
 @main.command("history")
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan", type=PLAN_PATH)
 def history_command(plan: Path) -> None:
     """List the snapshots of PLAN, oldest first, with what changed in each."""
     from kxplan.compare import compare
@@ -477,7 +573,8 @@ def history_command(plan: Path) -> None:
 
     versions = list_versions(plan)
     if not versions:
-        click.echo(f"No snapshots of {plan} yet; take one with: kxplan snapshot {plan}")
+        load_or_exit(plan)  # missing, empty, a folder: said as every command says it
+        click.echo(f"No snapshots of {plan} yet; take one with: {command_line('snapshot', plan)}")
         return
     rows: list[tuple[str, str, str]] = []
     previous: Plan | None = None
@@ -500,9 +597,10 @@ def history_command(plan: Path) -> None:
                 "no snapshot to compare" if previous is None else compare(previous, now).summary()
             )
         rows.append(("now", "(current file)", change))
-    width = max(len(label) for _, label, _ in rows)
-    for when, label, change in rows:
-        click.echo(f"{when:<20}  {label or '-':<{width}}  {change}")
+    shown = [(when, printable(label) or "-", printable(change)) for when, label, change in rows]
+    width = max(len(label) for _, label, _ in shown)
+    for when, label, change in shown:
+        click.echo(f"{when:<20}  {label:<{width}}  {change}")
 
 
 def _when(taken: datetime) -> str:
@@ -513,7 +611,7 @@ def _when(taken: datetime) -> str:
 
 
 @main.command("rank")
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan", type=PLAN_PATH)
 @click.option(
     "-m",
     "--method",
@@ -539,9 +637,11 @@ def _when(taken: datetime) -> str:
     type=click.IntRange(min=1),
     default=1000,
     show_default=True,
-    help="Rounds of resampling for --robust.",
+    help="Rounds of resampling for --robust (only with it).",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed for --robust.")
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed for --robust (only with it)."
+)
 @click.option(
     "-f",
     "--format",
@@ -553,9 +653,13 @@ def _when(taken: datetime) -> str:
 )
 @click.option("--include-done", is_flag=True, help="Rank done and dropped initiatives too.")
 @click.option(
-    "--compare-methods", is_flag=True, help="Show the rank under every applicable method."
+    "--compare-methods",
+    is_flag=True,
+    help="Show the rank under every applicable method (not with --robust).",
 )
+@click.pass_context
 def rank_command(
+    ctx: click.Context,
     plan: Path,
     method: str | None,
     top: int | None,
@@ -575,6 +679,12 @@ def rank_command(
     from kxplan import rank_output, scoring
     from kxplan.framework import AREA_IDS
 
+    if robust and compare_methods:
+        fail("--robust and --compare-methods cannot be combined; use one of them")
+    if not robust:
+        for name in ("samples", "seed"):
+            if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
+                fail(f"--{name} only applies with --robust")
     loaded = load_or_exit(plan)
     chosen = next((m for m in RANKING_METHODS if m == method), None)
     area_id = next((a for a in AREA_IDS if a == area), None)
