@@ -59,7 +59,7 @@ def test_text_diff_exit_1_and_plain_when_piped(pair: tuple[Path, Path]) -> None:
     assert result.output.splitlines()[:3] == [
         f"--- {old}",
         f"+++ {new}",
-        "1 initiative re-scored; 2 moved in rank",
+        "1 initiative re-scored; 1 moved in rank",
     ]
     assert "  faq.effort: 1 → 4" in result.output
     assert "  faq: rank 2 → 3" in result.output
@@ -101,7 +101,7 @@ def test_json_format(pair: tuple[Path, Path]) -> None:
     assert data["initiatives"]["changed"] == {"faq": {"effort": [1, 4]}}
     assert data["initiatives"]["moved"] == {"crm": [3, 2], "faq": [2, 3]}
     assert data["method"] == "ratio"
-    assert data["summary"] == "1 initiative re-scored; 2 moved in rank"
+    assert data["summary"] == "1 initiative re-scored; 1 moved in rank"
     assert {"areas", "metadata", "changes"} <= data.keys()
 
 

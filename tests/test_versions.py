@@ -109,9 +109,8 @@ def test_history_lists_oldest_first_with_what_changed(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "2026-11-24 12:00:05   start           first snapshot",
-        "2026-11-24 15:00:05   after workshop  1 initiative re-scored; 2 moved in rank",
-        "now                   (current file)  1 initiative removed; 1 moved in rank; "
-        "top 5 changed: 0 in, 1 out",
+        "2026-11-24 15:00:05   after workshop  1 initiative re-scored; 1 moved in rank",
+        "now                   (current file)  1 initiative removed; top 5 changed: 0 in, 1 out",
     ]
 
 

@@ -35,6 +35,7 @@ from pydantic import BaseModel
 
 from kxplan import scoring
 from kxplan.framework import AREAS, MEASURES_BY_ID, QUADRANT_LABELS, Method
+from kxplan.literal import printable
 from kxplan.model import (
     SCORE_FIELDS,
     AreaBase,
@@ -62,8 +63,13 @@ SECTIONS: Final[tuple[Section, ...]] = (
     "extra",
 )
 
-Kind = Literal["added", "removed", "changed", "moved"]
-"""added / removed (an item or row), changed (a value), moved (a rank)."""
+Kind = Literal["added", "removed", "changed", "moved", "shifted"]
+"""added / removed (an item or row), changed (a value), moved (a rank), shifted.
+
+A rank change is ``moved`` when the initiative changed place relative to the other
+initiatives in both versions, and ``shifted`` when only its rank number changed,
+because others were added, dropped, closed or moved (see :func:`real_moves`).
+"""
 
 Trend = Literal["improved", "worsened"]
 """For a KPI whose baseline moved: towards the better end of its measure, or away."""
@@ -87,6 +93,7 @@ _MIRROR_KIND: Final[dict[Kind, Kind]] = {
     "removed": "added",
     "changed": "changed",
     "moved": "moved",
+    "shifted": "shifted",
 }
 _MIRROR_TREND: Final[dict[Trend, Trend]] = {"improved": "worsened", "worsened": "improved"}
 
@@ -109,6 +116,8 @@ class Change:
     new: Value = None
     trend: Trend | None = None
     """Set on a KPI baseline change: did the figure move the right way?"""
+    no_effect: bool = False
+    """Set on a score change that participants' estimates override on both sides."""
 
     @property
     def is_timestamp(self) -> bool:
@@ -212,10 +221,18 @@ class Comparison:
 
     @property
     def rank_moves(self) -> dict[str, tuple[int | None, int | None]]:
-        """Initiative id → (old rank, new rank); None where it is not ranked (closed)."""
+        """Real moves: id → (old rank, new rank); None where it is not ranked (closed)."""
+        return self._ranks({"moved"})
+
+    @property
+    def rank_shifts(self) -> dict[str, tuple[int | None, int | None]]:
+        """Rank number changes that are only knock-on effects: id → (old rank, new rank)."""
+        return self._ranks({"shifted"})
+
+    def _ranks(self, kinds: set[str]) -> dict[str, tuple[int | None, int | None]]:
         result: dict[str, tuple[int | None, int | None]] = {}
         for change in self.changes:
-            if change.section == "ranks" and change.kind == "moved":
+            if change.section == "ranks" and change.kind in kinds:
                 old, new = change.old, change.new
                 assert old is None or isinstance(old, int)
                 assert new is None or isinstance(new, int)
@@ -288,6 +305,15 @@ class Comparison:
         return "; ".join(parts)
 
 
+def shifted_note(comparison: Comparison) -> str:
+    """One line for the initiatives whose rank number changed only as a knock-on effect."""
+    count = len(comparison.rank_shifts)
+    if not count:
+        return ""
+    others = "1 other" if count == 1 else f"{count} others"
+    return f"{others} shifted by one or more places because of the changes above"
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
@@ -308,9 +334,10 @@ class _Collector:
         old: Value,
         new: Value,
         trend: Trend | None = None,
+        no_effect: bool = False,
     ) -> None:
         if old != new:
-            self.changes.append(Change(section, "changed", path, old, new, trend))
+            self.changes.append(Change(section, "changed", path, old, new, trend, no_effect))
 
     def fields(
         self,
@@ -573,9 +600,17 @@ def _estimate_text(estimate: Estimate) -> str:
     return ", ".join(values) or "no scores"
 
 
+def _estimated(item: Initiative, score: str) -> bool:
+    """True when some participant estimated ``score``, so the item's own value is not used."""
+    return any(getattr(estimate, score) is not None for estimate in item.estimates)
+
+
 def _compare_initiatives(old: Plan, new: Plan, out: _Collector) -> None:
     def inner(path: tuple[str, ...], a: Initiative, b: Initiative) -> None:
-        out.fields("initiatives", path, a, b, _INITIATIVE_FIELDS)
+        for name in _INITIATIVE_FIELDS:
+            old_value, new_value = _plain(getattr(a, name)), _plain(getattr(b, name))
+            no_effect = name in SCORE_FIELDS and _estimated(a, name) and _estimated(b, name)
+            out.value("initiatives", (*path, name), old_value, new_value, None, no_effect)
         out.keyed(
             "initiatives",
             (*path, "criteria"),
@@ -603,6 +638,45 @@ def _compare_initiatives(old: Plan, new: Plan, out: _Collector) -> None:
     )
 
 
+def real_moves(ranks: Mapping[str, tuple[int, int]], changed: Iterable[str] = ()) -> set[str]:
+    """The initiatives that changed place relative to the others, given id → (old, new rank).
+
+    The rest keep their order among themselves: the largest set whose ranks rise
+    together on both sides (a longest increasing subsequence); only the
+    initiatives outside it moved. Among equally large sets the one that keeps
+    initiatives not in ``changed`` (edited or re-scored ones are the likelier
+    movers), then the one with the smaller rank changes, then a fixed order by
+    id, is kept. Every choice is symmetric, so swapping old and new ranks gives
+    the same answer.
+    """
+    changed_ids = set(changed)
+    ids = sorted(ranks, key=lambda i: ranks[i][0])
+    by_id = {item_id: index for index, item_id in enumerate(sorted(ranks))}
+
+    def weight(item_id: str) -> tuple[int, ...]:
+        old, new = ranks[item_id]
+        return (1, int(item_id not in changed_ids), -abs(new - old), 1 << by_id[item_id])
+
+    best: list[tuple[int, ...]] = []
+    before: list[int | None] = []
+    for index, item_id in enumerate(ids):
+        own = weight(item_id)
+        best_here, link = own, None
+        for earlier in range(index):
+            if ranks[ids[earlier]][1] < ranks[item_id][1]:
+                total = tuple(x + y for x, y in zip(best[earlier], own, strict=True))
+                if total > best_here:
+                    best_here, link = total, earlier
+        best.append(best_here)
+        before.append(link)
+    kept: set[str] = set()
+    at = max(range(len(ids)), key=best.__getitem__, default=None)
+    while at is not None:
+        kept.add(ids[at])
+        at = before[at]
+    return set(ranks) - kept
+
+
 def _compare_ranks(
     old: Plan, new: Plan, method: Method, out: _Collector
 ) -> tuple[str | None, str, tuple[str, ...], tuple[str, ...]]:
@@ -615,12 +689,19 @@ def _compare_ranks(
     old_ranked = {r.id: r for r in old_ranking.results}
     new_ranked = {r.id: r for r in new_ranking.results}
     kept = {item.id for item in old.initiatives} & {item.id for item in new.initiatives}
+    both = {
+        i: (old_ranked[i].rank, new_ranked[i].rank)
+        for i in kept & set(old_ranked) & set(new_ranked)
+    }
+    changed_ids = {c.path[0] for c in out.changes if c.section == "initiatives"}
+    moved = real_moves(both, changed_ids)
     for item_id in sorted(kept):
         a, b = old_ranked.get(item_id), new_ranked.get(item_id)
         old_rank = a.rank if a else None
         new_rank = b.rank if b else None
         if old_rank != new_rank:
-            out.changes.append(Change("ranks", "moved", (item_id, "rank"), old_rank, new_rank))
+            kind: Kind = "shifted" if item_id in both and item_id not in moved else "moved"
+            out.changes.append(Change("ranks", kind, (item_id, "rank"), old_rank, new_rank))
         old_quadrant = a.quadrant if a else None
         new_quadrant = b.quadrant if b else None
         if old_quadrant != new_quadrant:
@@ -801,20 +882,32 @@ def where(change: Change) -> str:
 _TABLE_NAMES: Final = frozenset(name for tables in AREA_TABLES.values() for name in tables)
 
 
+NO_EFFECT: Final = "(estimates decide its rank; no effect)"
+"""Said of a score change that participants' estimates override."""
+
+
 def describe(change: Change) -> str:
-    """A change in one line: ``+ kpis[NPS / web]``, ``effort: 3 → 2``, ``faq: rank 4 → 1``."""
+    """A change in one line: ``+ kpis[NPS / web]``, ``effort: 3 → 2``, ``faq: rank 4 → 1``.
+
+    User text in it is made literal (:func:`kxplan.literal.printable`).
+    """
+    return printable(_describe(change))
+
+
+def _describe(change: Change) -> str:
     if change.kind in {"added", "removed"}:
         sign, value = ("+", change.new) if change.kind == "added" else ("-", change.old)
         shown = show_value(value)
         return f"{sign} {where(change)}" + ("" if shown == change.path[-1] else f": {shown}")
-    if change.kind == "moved":
+    if change.kind in {"moved", "shifted"}:
         return f"{change.path[0]}: rank {_rank(change.old)} → {_rank(change.new)}"
     if change.section == "ranks":
         return f"{change.path[0]}: {_quadrant(change.old)} → {_quadrant(change.new)}"
     if _is_long_text(change):
         return f"{where(change)}: text changed"
     trend = f" ({change.trend})" if change.trend else ""
-    return f"{where(change)}: {_quote(change.old)} → {_quote(change.new)}{trend}"
+    note = f" {NO_EFFECT}" if change.no_effect else ""
+    return f"{where(change)}: {_quote(change.old)} → {_quote(change.new)}{trend}{note}"
 
 
 def _rank(value: Value) -> str:
@@ -853,12 +946,12 @@ def format_text(
 ) -> str:
     """The comparison as plain text (coloured through ``style``)."""
     lines = [
-        style(f"--- {old_name}", "removed"),
-        style(f"+++ {new_name}", "added"),
-        comparison.summary(),
+        style(f"--- {printable(old_name)}", "removed"),
+        style(f"+++ {printable(new_name)}", "added"),
+        printable(comparison.summary()),
     ]
     if comparison.ranks_skipped:
-        lines.append(f"ranks not compared: {comparison.ranks_skipped}")
+        lines.append(f"ranks not compared: {printable(comparison.ranks_skipped)}")
     for section, area_id, changes in _groups(comparison):
         indent = "  "
         if area_id is not None:
@@ -871,11 +964,15 @@ def format_text(
             lines.append("")
             lines.append(style(title, "heading"))
         for change in changes:
+            if change.kind == "shifted":
+                continue
             lines.append(indent + style(describe(change), change.kind))
             if change.kind == "changed" and _is_long_text(change):
                 for diff_line in change.line_diff():
                     kind: Kind = "removed" if diff_line.startswith("-") else "added"
-                    lines.append(indent * 2 + style(diff_line, kind))
+                    lines.append(indent * 2 + style(printable(diff_line), kind))
+        if section == "ranks" and shifted_note(comparison):
+            lines.append(indent + shifted_note(comparison))
         if section == "ranks" and _top_line(comparison):
             lines.append(indent + _top_line(comparison))
     return "\n".join(lines) + "\n"
@@ -885,8 +982,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def _md(text: str) -> str:
-    """User text made literal in Markdown: specials and a leading list or heading mark escaped."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    """User text made literal in Markdown: controls spelled out, then Markdown's specials and
+    a leading list or heading mark escaped."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", printable(text))
     return "\\" + escaped if escaped[:1] in {"-", "+", "#"} else escaped
 
 
@@ -907,15 +1005,22 @@ def format_markdown(comparison: Comparison, old_name: str, new_name: str) -> str
             title += f" ({comparison.method})"
         lines += ["", f"## {title}", ""]
         for change in changes:
+            if change.kind == "shifted":
+                continue
             lines.append(f"- {_md(describe(change))}")
             if change.kind == "changed" and _is_long_text(change):
-                lines += ["", "  ````diff", *("  " + d for d in change.line_diff()), "  ````"]
+                diff = ("  " + printable(d) for d in change.line_diff())
+                lines += ["", "  ````diff", *diff, "  ````"]
+        if section == "ranks" and shifted_note(comparison):
+            lines.append(f"- {_md(shifted_note(comparison))}")
         if section == "ranks" and _top_line(comparison):
             lines.append(f"- {_md(_top_line(comparison))}")
     return "\n".join(lines) + "\n"
 
 
 def _json_value(value: Value) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, tuple):
@@ -932,12 +1037,19 @@ def to_json_data(comparison: Comparison) -> dict[str, Any]:
             item_id: {name: [_json_value(a), _json_value(b)] for name, (a, b) in fields.items()}
             for item_id, fields in comparison.initiatives_changed.items()
         },
-        "moved": {item_id: list(ranks) for item_id, ranks in comparison.rank_moves.items()},
+        "moved": {
+            c.path[0]: [c.old, c.new]
+            for c in comparison.changes
+            if c.section == "ranks" and c.kind in {"moved", "shifted"}
+        },
+        "really_moved": list(comparison.rank_moves),
+        "shifted": list(comparison.rank_shifts),
         "quadrant": {
             c.path[0]: [c.old, c.new]
             for c in comparison.changes
             if c.section == "ranks" and c.kind == "changed"
         },
+        "no_effect": [c.dotted for c in comparison.changes if c.no_effect],
     }
     areas: dict[str, Any] = {}
     for change in comparison.in_section("areas"):
@@ -984,6 +1096,7 @@ def to_json_data(comparison: Comparison) -> dict[str, Any]:
                 "old": _json_value(c.old),
                 "new": _json_value(c.new),
                 **({"trend": c.trend} if c.trend else {}),
+                **({"no_effect": True} if c.no_effect else {}),
             }
             for c in comparison.changes
         ],

@@ -18,8 +18,16 @@ from textual.widgets import DataTable, Input, ListView
 
 from kxplan import storage
 from kxplan.compare import Change
+from kxplan.model import Estimate
 from kxplan.tui.app import KxplanApp
-from kxplan.tui.screens.compare import ChangeRow, CompareScreen, Jump, jump_target
+from kxplan.tui.screens.compare import (
+    ChangeRow,
+    CompareScreen,
+    Jump,
+    WhatLabel,
+    fit_what,
+    jump_target,
+)
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.versions import VersionsScreen
 from kxplan.tui.screens.walk import WalkScreen
@@ -179,7 +187,7 @@ async def test_escape_goes_back_from_compare_to_the_list_and_to_the_walk(
     app = make_app(plan_path, config_dir)
     async with app.run_test(size=PROJECTOR) as pilot:
         await pilot.pause()
-        await pilot.press("f7", "enter")
+        await pilot.press("f6", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         await pilot.press("escape")
@@ -301,3 +309,139 @@ async def test_a_jump_builds_a_step_not_yet_visited_with_the_initiative_highligh
         ranking = app.screen.query_one("#step-6", Widget).query_one(RankingView)
         assert ranking.highlighted_id == "chat"
         assert ranking.table.has_focus
+
+
+# --- fixes: home/end, f7 on the newest version, readable "What", knock-on shifts ---------
+
+
+async def test_home_and_end_go_to_the_first_and_last_row(plan_path: Path, config_dir: Path) -> None:
+    plan = storage.load(plan_path)
+    for day in (20, 21, 22):
+        save_version(plan, plan_path, f"V{day}", now=datetime(2026, 11, day, 10, tzinfo=UTC))
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.cursor_row == 2
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.cursor_row == 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 3  # the current plan
+        assert table.scroll_x == 0
+
+
+def open_newest(app: KxplanApp, plan_path: Path) -> None:
+    """What f7 does: the versions screen opened on the newest comparison."""
+    assert app.session is not None
+    versions = list_versions(plan_path)
+    app.push_screen(
+        VersionsScreen(versions, app.session.plan, "current plan", "strategy", newest=True)
+    )
+
+
+async def test_quick_compare_opens_the_newest_version_against_the_plan(
+    plan_path: Path, config_dir: Path
+) -> None:
+    plan = storage.load(plan_path)
+    save_version(plan, plan_path, "Old", now=datetime(2026, 11, 20, 10, tzinfo=UTC))
+    plan.title = "Newest title"
+    save_version(plan, plan_path, "Newest", now=datetime(2026, 11, 21, 10, tzinfo=UTC))
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        open_newest(app, plan_path)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.old_name == "Newest (2026-11-21 10:00:00)"
+        assert app.screen.new_name == "current plan"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)  # straight back, not to the list
+
+
+async def test_quick_compare_without_versions_says_so(plan_path: Path, config_dir: Path) -> None:
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        open_newest(app, plan_path)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert any("No saved versions yet" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, SSH], ids=["100x30", "80x24"])
+async def test_the_what_column_names_whose_estimate_changed(
+    plan_path: Path, config_dir: Path, size: tuple[int, int]
+) -> None:
+    plan = storage.load(plan_path)
+    item = plan.initiative("faq")
+    item.id = "my-pages-mobile"
+    item.estimates = [
+        Estimate(participant=name, effort=2, customer_value=3) for name in ("Ann", "Bo")
+    ]
+    storage.save(plan, plan_path)
+    save_version(plan, plan_path, "Before", now=datetime(2026, 11, 20, 10, tzinfo=UTC))
+    plan.initiative("my-pages-mobile").estimates[0].effort = 5
+    plan.initiative("my-pages-mobile").estimates[1].customer_value = 1
+    storage.save(plan, plan_path)
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f6", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        shown = {
+            label.change.path: str(label.render())
+            for label in app.screen.query(WhatLabel)
+            if label.change.section == "initiatives"
+        }
+        ann = shown[("my-pages-mobile", "estimates", "Ann", "effort")]
+        bo = shown[("my-pages-mobile", "estimates", "Bo", "customer_value")]
+        assert ann.endswith("Ann's effort")
+        assert bo.endswith("Bo's value")
+        width = app.screen.query(WhatLabel).first().content_size.width
+        for text in (ann, bo):
+            assert all(len(line) <= width for line in text.splitlines())
+        rows = [row for row in change_rows(app) if row.change.path[0] == "my-pages-mobile"]
+        heights = [
+            (row.size.height, row.query_one(WhatLabel).size, str(row.query_one(WhatLabel).render()))
+            for row in rows
+        ]
+        assert all(h == len(t.splitlines()) for h, _, t in heights), heights
+
+
+def test_fit_what_shortens_the_item_not_what_changed() -> None:
+    change = Change("initiatives", "changed", ("my-pages-mobile", "estimates", "Ann", "effort"))
+    assert fit_what(change, 40) == "my-pages-mobile: Ann's effort"
+    assert fit_what(change, 21) == "my-pag…: Ann's effort"
+    assert fit_what(change, 17) == "my-pages-mobile:\n  Ann's effort"
+    assert fit_what(change, 0) == "my-pages-mobile: Ann's effort"
+    criterion = Change("initiatives", "added", ("web-chat", "criteria", "risk"))
+    assert fit_what(criterion, 40) == "web-chat: criterion risk"
+    kpi = Change("areas", "changed", ("insight", "kpis", "CSAT / all", "baseline"))
+    assert fit_what(kpi, 40) == "kpis[CSAT / all]: baseline"
+    evil = Change("initiatives", "changed", ("x", "estimates", "A\x1b]0;t\x07", "effort"))
+    assert "\x1b" not in fit_what(evil, 80)
+
+
+async def test_knock_on_shifts_are_one_line(plan_path: Path, config_dir: Path) -> None:
+    plan = storage.load(plan_path)
+    save_version(plan, plan_path, "Before", now=datetime(2026, 11, 20, 10, tzinfo=UTC))
+    plan.initiative("faq").status = "done"  # faq leaves; chat and sms each go up one
+    storage.save(plan, plan_path)
+    app = make_app(plan_path, config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        await pilot.press("f6", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        ranks = [row.change for row in change_rows(app) if row.change.section == "ranks"]
+        assert [(c.path[0], c.kind) for c in ranks if c.path[1] == "rank"] == [("faq", "moved")]
+        notes = [str(label.render()) for label in app.screen.query(".change-note Label")]
+        assert notes == ["2 others shifted by one or more places because of the changes above"]

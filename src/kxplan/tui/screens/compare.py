@@ -18,19 +18,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, ListItem, ListView, Static
 
 from kxplan.compare import (
+    AREA_TABLES,
     SECTION_TITLES,
     Change,
     Comparison,
     Value,
     describe,
+    shifted_note,
     show_value,
     where,
 )
 from kxplan.framework import AREAS, QUADRANT_LABELS
+from kxplan.literal import printable
 from kxplan.tui.screens.walk import STEPS
 
 MAX_ROWS: Final = 400
@@ -71,8 +75,48 @@ def jump_target(change: Change) -> Jump:
 
 
 def one_line(value: Value) -> str:
-    """A value on one line, for a table cell."""
-    return " ".join(show_value(value).split())
+    """A value on one line, for a table cell, control characters spelled out."""
+    return printable(show_value(value))
+
+
+_SCORE_NAMES: Final = {"customer_value": "value"}
+"""Scores by a shorter name where the column is narrow."""
+_TABLES: Final = frozenset(name for tables in AREA_TABLES.values() for name in tables)
+
+
+def what(change: Change) -> tuple[str, str]:
+    """Where a change is, in two parts: the item (an initiative id, a table row; may be
+    empty) and what of it changed, e.g. ``("web-chat", "Anna's effort")``."""
+    path = change.path
+    if change.section in ("initiatives", "ranks"):
+        item, rest = path[0], path[1:]
+        if rest[:1] == ("estimates",) and len(rest) >= 2:
+            field = f" {_SCORE_NAMES.get(rest[2], rest[2])}" if len(rest) > 2 else " estimate"
+            return item, f"{rest[1]}'s{field}"
+        if rest[:1] == ("criteria",) and len(rest) >= 2:
+            return item, f"criterion {rest[1]}"
+        return item, ".".join(rest)
+    if change.section == "areas" and len(path) >= 3 and path[1] in _TABLES:
+        return f"{path[1]}[{path[2]}]", ".".join(path[3:])
+    return "", where(change)
+
+
+def fit_what(change: Change, width: int) -> str:
+    """:func:`what` in at most ``width`` cells, so that what changed stays readable.
+
+    One line when it fits, or when shortening the item does (``my-pages…: Ann's
+    effort``); else two: the item, then what changed below it, indented.
+    """
+    item, part = (printable(text) for text in what(change))
+    if not item or not part:
+        return item or part
+    full = f"{item}: {part}"
+    room = width - len(part) - 2
+    if width <= 0 or len(full) <= width:
+        return full
+    if room >= 6:
+        return f"{item[: room - 1]}…: {part}"
+    return f"{item}:\n  {part}"
 
 
 def sides(change: Change) -> tuple[str, str]:
@@ -81,12 +125,13 @@ def sides(change: Change) -> tuple[str, str]:
         return "", one_line(change.new)
     if change.kind == "removed":
         return one_line(change.old), ""
-    if change.kind == "moved":
+    if change.kind in ("moved", "shifted"):
         return _rank(change.old), _rank(change.new)
     if change.section == "ranks":
         return _quadrant(change.old), _quadrant(change.new)
     trend = f" ({change.trend})" if change.trend else ""
-    return one_line(change.old), one_line(change.new) + trend
+    no_effect = " (no effect)" if change.no_effect else ""
+    return one_line(change.old), one_line(change.new) + trend + no_effect
 
 
 def sign(change: Change) -> str:
@@ -108,20 +153,40 @@ def _quadrant(value: Value) -> str:
 
 
 def groups(comparison: Comparison) -> list[tuple[str, list[Change]]]:
-    """(heading, changes) per section, areas one by one; timestamps left out."""
+    """(heading, changes) per section, areas one by one; timestamps and knock-on rank
+    shifts (see :func:`kxplan.compare.shifted_note`) left out."""
     found: list[tuple[str, list[Change]]] = []
     for section, title in SECTION_TITLES.items():
-        changes = [c for c in comparison.in_section(section) if not c.is_timestamp]
+        changes = [
+            c for c in comparison.in_section(section) if not c.is_timestamp and c.kind != "shifted"
+        ]
         if section == "areas":
             for area_id, name in _AREA_NAMES.items():
                 in_area = [c for c in changes if c.path[0] == area_id]
                 if in_area:
                     found.append((f"{title}: {name}", in_area))
-        elif changes:
+        elif changes or (section == "ranks" and comparison.rank_shifts):
             if section == "ranks" and comparison.method:
                 title += f" ({comparison.method})"
             found.append((title, changes))
     return found
+
+
+class WhatLabel(Label):
+    """Where a change is, fitted to the label's width by :func:`fit_what`."""
+
+    def __init__(self, change: Change) -> None:
+        super().__init__(classes="change-where")
+        self.change = change
+        self.styles.height = "auto"  # two lines when one is too narrow
+
+    def render(self) -> Text:
+        """The text for the width the label has now."""
+        return Text(fit_what(self.change, self.content_size.width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line, or two when :func:`fit_what` needs them at ``width``."""
+        return len(fit_what(self.change, width).splitlines()) if width else 1
 
 
 class ChangeRow(ListItem):
@@ -130,17 +195,25 @@ class ChangeRow(ListItem):
     def __init__(self, change: Change) -> None:
         super().__init__(classes=f"change-row -{change.kind}")
         self.change = change
+        self.styles.height = "auto"  # as high as its "What"
 
     def compose(self) -> ComposeResult:
         old, new = sides(self.change)
         yield Label(sign(self.change), classes="change-sign")
-        yield Label(Text(where(self.change)), classes="change-where")
+        yield WhatLabel(self.change)
         yield Label(Text(old), classes="change-old")
         yield Label(Text(new), classes="change-new")
 
 
 class CompareScreen(ModalScreen[Jump | None]):
     """Two versions side by side; enter jumps to the chosen change, escape closes."""
+
+    DEFAULT_CSS = """
+    CompareScreen ListItem.change-note {
+        height: auto;
+        padding: 0 1 0 3;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
@@ -166,11 +239,14 @@ class CompareScreen(ModalScreen[Jump | None]):
     def compose(self) -> ComposeResult:
         comparison = self.comparison
         with Vertical(id="compare", classes="full-panel"):
-            yield Label(Text(f"Compare {self.old_name} → {self.new_name}"), classes="dialog-title")
+            yield Label(
+                Text(printable(f"Compare {self.old_name} → {self.new_name}")),
+                classes="dialog-title",
+            )
             summary = comparison.summary()
             if comparison.ranks_skipped:
                 summary += f"; ranks not compared: {comparison.ranks_skipped}"
-            yield Static(Text(summary), id="compare-summary")
+            yield Static(Text(printable(summary)), id="compare-summary")
             with Horizontal(id="compare-columns", classes="change-row"):
                 yield Label("", classes="change-sign")
                 yield Label("What", classes="change-where")
@@ -191,6 +267,9 @@ class CompareScreen(ModalScreen[Jump | None]):
             for change in changes[: MAX_ROWS - shown]:
                 items.append(ChangeRow(change))
                 shown += 1
+            if heading.startswith(SECTION_TITLES["ranks"]) and shifted_note(self.comparison):
+                note = Label(Text(shifted_note(self.comparison)), classes="change-note")
+                items.append(ListItem(note, classes="change-note", disabled=True))
         if total > shown:
             more = f"… and {total - shown} more changes (kxplan diff lists them all)"
             items.append(ListItem(Label(more), classes="change-heading", disabled=True))

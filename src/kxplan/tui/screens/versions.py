@@ -4,7 +4,11 @@ Each row is a snapshot from ``PLAN.versions/``: when it was taken (UTC), its
 label, and one line on what changed since the one before. The last row is the
 plan as it is now in the app, unsaved changes included. Enter compares the
 highlighted version with the current plan; space marks a version, and enter on
-another then compares those two (the older one on the left).
+another then compares those two (the older one on the left). Home and end go to
+the first and the last row.
+
+Opened with ``newest=True`` (f7, quick compare) the screen goes straight to the
+comparison of the newest version with the current plan, and closes with it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from kxplan.compare import compare
+from kxplan.literal import printable
 from kxplan.model import Plan
 from kxplan.storage import PlanError
 from kxplan.tui.screens.compare import CompareScreen, Jump
@@ -94,16 +99,26 @@ class VersionsScreen(ModalScreen[Jump | None]):
         Binding("escape", "close", "Close"),
         Binding("enter", "compare", "Compare", priority=True),
         Binding("space", "mark", "Mark to compare two"),
+        Binding("home", "first", "First", show=False, priority=True),
+        Binding("end", "last", "Last", show=False, priority=True),
     ]
 
     def __init__(
-        self, versions: list[Version], current: Plan, current_label: str, plan_name: str
+        self,
+        versions: list[Version],
+        current: Plan,
+        current_label: str,
+        plan_name: str,
+        *,
+        newest: bool = False,
     ) -> None:
         super().__init__(classes="full-screen")
         self.entries = entries(versions, current, current_label)
         self.plan_name = plan_name
         self.marked: str | None = None
         """Key of the row marked with space, if any."""
+        self.newest = newest
+        """Open straight on the comparison of the newest version with the current plan."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="versions", classes="full-panel"):
@@ -125,8 +140,8 @@ class VersionsScreen(ModalScreen[Jump | None]):
                 table.add_row(
                     Text(""),
                     Text(entry.taken),
-                    Text(entry.label or "–"),
-                    Text(entry.changes),
+                    Text(printable(entry.label) or "–"),
+                    Text(printable(entry.changes)),
                     key=entry.key,
                 )
             yield table
@@ -142,11 +157,32 @@ class VersionsScreen(ModalScreen[Jump | None]):
         table = self.query_one(DataTable)
         table.focus()
         table.move_cursor(row=max(len(self.entries) - 2, 0))
+        if self.newest:
+            self.call_after_refresh(self._compare_newest)
+
+    def _compare_newest(self) -> None:
+        if len(self.entries) < 2:
+            self.notify("No saved versions yet: f5 (Save as new version) keeps one.")
+            self.dismiss(None)
+            return
+        if self.entries[-2].plan is None:
+            self.newest = False  # stay on the list; compare() says why
+        self.compare(self.entries[-2].key, NOW_KEY)
+
+    def action_first(self) -> None:
+        """Go to the first (oldest) row."""
+        self.query_one(DataTable).move_cursor(row=0)
+
+    def action_last(self) -> None:
+        """Go to the last row: the current plan."""
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.row_count - 1)
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self) -> None:
         entry = self.highlighted
-        self.query_one("#version-details", Static).update(Text(f"{entry.name}: {entry.changes}"))
+        details = printable(f"{entry.name}: {entry.changes}")
+        self.query_one("#version-details", Static).update(Text(details))
 
     @property
     def highlighted(self) -> Entry:
@@ -196,7 +232,7 @@ class VersionsScreen(ModalScreen[Jump | None]):
         comparison = compare(old.plan, new.plan)
 
         def closed(jump: Jump | None) -> None:
-            if jump is not None:
+            if jump is not None or self.newest:
                 self.dismiss(jump)
 
         screen = CompareScreen(comparison, old.name, new.name, old.short_name, new.short_name)
