@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from kxplan.model import (
@@ -15,9 +17,11 @@ from kxplan.model import (
     Plan,
     RuleViolations,
     dependency_cycle,
+    dependents,
     plan_rule_problems,
     slugify,
     unique_slug,
+    without_initiative,
 )
 
 
@@ -427,3 +431,50 @@ def test_whole_floats_serialise_as_ints() -> None:
     assert data["effort"] == 2
     assert isinstance(data["effort"], int)
     assert data["reach"] == 2.5
+
+
+# --- removing an initiative -------------------------------------------------------------
+
+
+def test_without_initiative_drops_it_and_every_dependency_on_it() -> None:
+    plan = Plan.model_validate(
+        _plan(
+            initiatives=[
+                _initiative("faq"),
+                _initiative("bot", depends_on=["faq"]),
+                _initiative("crm", depends_on=["bot", "faq"]),
+            ]
+        )
+    )
+
+    after = without_initiative(plan, "faq")
+
+    assert [(i.id, i.depends_on) for i in after.initiatives] == [("bot", []), ("crm", ["bot"])]
+    assert plan_rule_problems(after) == []
+    assert len(plan.initiatives) == 3  # the given plan is left as it was
+    assert [i.id for i in dependents(plan, "faq")] == ["bot", "crm"]
+
+
+def test_without_an_unknown_initiative_is_a_key_error() -> None:
+    plan = Plan.model_validate(_plan(initiatives=[_initiative("faq")]))
+    with pytest.raises(KeyError):
+        without_initiative(plan, "nope")
+
+
+@given(st.lists(st.sets(st.integers(0, 5)), min_size=1, max_size=6), st.data())
+def test_removing_any_initiative_keeps_a_valid_plan_valid(
+    wanted: list[set[int]], data: st.DataObject
+) -> None:
+    """Each initiative depends only on earlier ones (no cycles); remove any one of them."""
+    items = [
+        _initiative(f"i{n}", depends_on=sorted(f"i{d}" for d in deps if d < n))
+        for n, deps in enumerate(wanted)
+    ]
+    plan = Plan.model_validate(_plan(initiatives=items))
+    gone = data.draw(st.sampled_from([i.id for i in plan.initiatives]))
+
+    after = without_initiative(plan, gone)
+
+    assert plan_rule_problems(after) == []
+    assert [i.id for i in after.initiatives] == [i.id for i in plan.initiatives if i.id != gone]
+    assert all(gone not in i.depends_on for i in after.initiatives)

@@ -844,6 +844,31 @@ def with_initiative(plan: Plan, initiative: Initiative, replacing: str | None = 
     return plan.model_copy(update={"initiatives": items})
 
 
+def without_initiative(plan: Plan, initiative_id: str) -> Plan:
+    """The plan without the initiative ``initiative_id``; KeyError if there is none.
+
+    Initiatives that depended on it no longer do (a dependency on an initiative that is
+    gone would break the plan's rules). The given plan is left as it was.
+    """
+    if all(item.id != initiative_id for item in plan.initiatives):
+        raise KeyError(initiative_id)
+    items = [
+        item.model_copy(
+            update={"depends_on": [dep for dep in item.depends_on if dep != initiative_id]}
+        )
+        if initiative_id in item.depends_on
+        else item
+        for item in plan.initiatives
+        if item.id != initiative_id
+    ]
+    return plan.model_copy(update={"initiatives": items})
+
+
+def dependents(plan: Plan, initiative_id: str) -> list[Initiative]:
+    """The initiatives that depend directly on ``initiative_id``, in plan order."""
+    return [item for item in plan.initiatives if initiative_id in item.depends_on]
+
+
 def dependency_cycle(initiatives: Sequence[Initiative]) -> list[str]:
     """The ids of one dependency cycle, in order, or [] when there is none."""
     graph = {item.id: [d for d in item.depends_on if d != item.id] for item in initiatives}

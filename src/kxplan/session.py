@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kxplan import storage
-from kxplan.model import Initiative, Plan, with_initiative
+from kxplan.model import Initiative, Plan, with_initiative, without_initiative
 
 Clock = Callable[[], datetime]
 """Returns the current time; injected so tests are not at the mercy of the clock."""
@@ -100,6 +100,16 @@ class Session:
                 plan.participants.append(estimate.participant.strip())
                 known.add(estimate.participant.strip().casefold())
         self.changed()
+
+    def delete_initiative(self, initiative_id: str) -> Initiative:
+        """Remove the initiative ``initiative_id`` (and every dependency on it); returns it.
+
+        KeyError if there is none. Marks a change.
+        """
+        gone = self.plan.initiative(initiative_id)
+        self.plan.initiatives = without_initiative(self.plan, initiative_id).initiatives
+        self.changed()
+        return gone
 
     def changed(self) -> None:
         """Record an edit: the plan is dirty and its ``updated`` time is now."""

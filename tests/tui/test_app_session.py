@@ -149,3 +149,18 @@ def test_put_initiative_replaces_in_place_and_dependencies_follow_a_new_id(
     assert [item.id for item in session.plan.initiatives] == ["web-faq", "bot"]
     assert session.plan.initiative("bot").depends_on == ["web-faq"]
     session.save()  # the rules (no dangling dependency) still hold
+
+
+def test_delete_initiative_removes_it_and_dependencies_on_it(tmp_path: Path) -> None:
+    session = Session.open(saved_plan(tmp_path / "p.toml"), clock=lambda: LATER)
+    session.put_initiative(_initiative("faq"))
+    session.put_initiative(_initiative("bot", depends_on=["faq"]))
+    session.save()
+
+    gone = session.delete_initiative("faq")
+
+    assert gone.id == "faq"
+    assert session.dirty
+    session.save()
+    saved = storage.load(tmp_path / "p.toml").initiatives
+    assert [(i.id, i.depends_on) for i in saved] == [("bot", [])]

@@ -334,15 +334,6 @@ async def test_home_and_end_go_to_the_first_and_last_row(plan_path: Path, config
         assert table.scroll_x == 0
 
 
-def open_newest(app: KxplanApp, plan_path: Path) -> None:
-    """What f7 does: the versions screen opened on the newest comparison."""
-    assert app.session is not None
-    versions = list_versions(plan_path)
-    app.push_screen(
-        VersionsScreen(versions, app.session.plan, "current plan", "strategy", newest=True)
-    )
-
-
 async def test_quick_compare_opens_the_newest_version_against_the_plan(
     plan_path: Path, config_dir: Path
 ) -> None:
@@ -353,7 +344,7 @@ async def test_quick_compare_opens_the_newest_version_against_the_plan(
     app = make_app(plan_path, config_dir)
     async with app.run_test(size=PROJECTOR) as pilot:
         await pilot.pause()
-        open_newest(app, plan_path)
+        await pilot.press("f7")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
@@ -368,7 +359,7 @@ async def test_quick_compare_without_versions_says_so(plan_path: Path, config_di
     app = make_app(plan_path, config_dir)
     async with app.run_test(size=PROJECTOR) as pilot:
         await pilot.pause()
-        open_newest(app, plan_path)
+        await pilot.press("f7")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, WalkScreen)

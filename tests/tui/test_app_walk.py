@@ -242,6 +242,40 @@ async def test_escape_leaves_a_field_so_the_step_keys_work_again(
         assert app.screen.session.plan.participants == ["Ann", "Bo"]
 
 
+async def test_delete_on_the_ranking_removes_the_initiative_after_asking(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    initiatives = [
+        {"id": "faq", "title": "FAQ", "effort": 1, "customer_value": 5, "efficiency": 5},
+        {"id": "bot", "title": "Bot", "effort": 3, "customer_value": 3, "depends_on": ["faq"]},
+    ]
+    path = write_plan(tmp_path / "plan.toml", initiatives=initiatives)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        view = app.screen.query_one(RankingView)
+        assert view.highlighted_id == "faq"  # ranked first
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "'FAQ'" in app.screen.message
+        assert "'Bot' depends on it" in app.screen.message
+        await pilot.press("escape")  # cancel keeps it
+        await pilot.pause()
+        assert view.shown_ids == ["faq", "bot"]
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#answer-delete")
+        await pilot.pause()
+        assert view.shown_ids == ["bot"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = storage.load(path).initiatives
+    assert [(i.id, i.depends_on) for i in saved] == [("bot", [])]
+
+
 async def test_initiatives_can_be_captured_on_the_overview(
     tmp_path: Path, config_dir: Path
 ) -> None:

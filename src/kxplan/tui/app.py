@@ -91,8 +91,8 @@ class KxplanCommands(Provider):
                     app.action_versions,
                 ),
                 (
-                    "Compare with version…",
-                    "Pick a saved version to compare with the current plan (f7)",
+                    "Compare with newest version",
+                    "Compare the current plan with the newest saved version (f7)",
                     app.action_compare_version,
                 ),
             ]
@@ -130,6 +130,17 @@ class KxplanCommands(Provider):
                     walk.action_toggle_view,
                 ),
             ]
+            from kxplan.tui.steps.prioritisation import PrioritisationStep
+
+            step = walk.current_step
+            if isinstance(step, PrioritisationStep):
+                found.append(
+                    (
+                        "Delete initiative…",
+                        "Prioritisation: delete the highlighted initiative, after asking (delete)",
+                        step.action_delete_initiative,
+                    )
+                )
         return found
 
     async def discover(self) -> Hits:
@@ -483,10 +494,10 @@ class KxplanApp(App[None]):
         self._show_versions()
 
     def action_compare_version(self) -> None:
-        """Pick a saved version (in the list) to compare with the current plan."""
-        self._show_versions()
+        """Compare the current plan with the newest saved version."""
+        self._show_versions(newest=True)
 
-    def _show_versions(self) -> None:
+    def _show_versions(self, newest: bool = False) -> None:
         from kxplan.tui.screens.versions import VersionsScreen
         from kxplan.versions import list_versions
 
@@ -505,7 +516,7 @@ class KxplanApp(App[None]):
             self.notify(str(error), title="Versions", severity="error", markup=False)
             return
         current = "current plan" + (" (unsaved)" if session.dirty else "")
-        screen = VersionsScreen(versions, session.plan, current, session.name)
+        screen = VersionsScreen(versions, session.plan, current, session.name, newest=newest)
         self.push_screen(screen, self.jump_to)
 
     async def jump_to(self, jump: Jump | None) -> None:

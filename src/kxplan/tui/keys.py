@@ -51,6 +51,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         (
             ("v", "Switch between the ranking and the effort/impact matrix"),
             ("enter", "Edit the selected initiative"),
+            ("delete", "Delete the selected initiative (asks first; dropped keeps it on record)"),
             ("m o u a t d", "In the ranking: method, sort, quadrant, area, status, spread"),
         ),
     ),
@@ -58,7 +59,8 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         "Versions and exports",
         (
             ("f5", "Save as new version: save, then keep a labelled copy in PLAN.versions/"),
-            ("f6 or f7", "Versions: the list, oldest first, with what changed in each"),
+            ("f6", "Versions: the list, oldest first, with what changed in each"),
+            ("f7", "Compare the current plan with the newest saved version"),
             ("enter", "In the list: compare the highlighted version with the current plan"),
             ("space", "In the list: mark a version; enter on another compares the two"),
             ("enter", "In a comparison: go to the step where the change lives"),

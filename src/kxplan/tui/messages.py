@@ -15,3 +15,11 @@ class EditInitiative(Message):
     def __init__(self, initiative_id: str) -> None:
         super().__init__()
         self.initiative_id = initiative_id
+
+
+class DeleteInitiative(Message):
+    """Delete this initiative, after asking."""
+
+    def __init__(self, initiative_id: str) -> None:
+        super().__init__()
+        self.initiative_id = initiative_id

@@ -94,6 +94,23 @@ def delete_row(what: str) -> Confirm:
     )
 
 
+def delete_initiative(title: str, dependents: list[str]) -> Confirm:
+    """Delete / cancel for an initiative, naming those that depend on it."""
+    message = f"Delete the initiative {title!r}?"
+    if dependents:
+        names = ", ".join(repr(name) for name in dependents)
+        message += (
+            f" {names} depend{'s' if len(dependents) == 1 else ''} on it and will not any more."
+        )
+    message += " To keep it on record instead, set its status to dropped."
+    return Confirm(
+        "Delete initiative?",
+        message,
+        [("delete", "Delete", "error"), ("cancel", "Cancel", "default")],
+        focus_answer="cancel",
+    )
+
+
 def file_exists(path: Path) -> Confirm:
     """Overwrite / cancel for saving over another existing file."""
     return Confirm(

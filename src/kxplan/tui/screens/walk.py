@@ -17,7 +17,7 @@ from textual.widgets import ContentSwitcher, Footer, Header
 from kxplan.framework import AREAS, AreaId
 from kxplan.model import Initiative
 from kxplan.session import Session
-from kxplan.tui.messages import EditInitiative, PlanEdited
+from kxplan.tui.messages import DeleteInitiative, EditInitiative, PlanEdited
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.steps.base import Step
 from kxplan.tui.steps.overview import OverviewStep
@@ -253,6 +253,25 @@ class WalkScreen(Screen[None]):
                 self._initiatives_changed(f"Updated the initiative {initiative.title!r}.")
 
         self.app.push_screen(InitiativeEditor(self.session.plan, original), edited)
+
+    @on(DeleteInitiative)
+    def _delete_initiative(self, event: DeleteInitiative) -> None:
+        from kxplan.model import dependents
+        from kxplan.tui.screens.confirm import delete_initiative
+
+        initiative_id = event.initiative_id
+        try:
+            doomed = self.session.plan.initiative(initiative_id)
+        except KeyError:
+            return
+        others = [item.title for item in dependents(self.session.plan, initiative_id)]
+
+        def answered(answer: str | None) -> None:
+            if answer == "delete":
+                gone = self.session.delete_initiative(initiative_id)
+                self._initiatives_changed(f"Deleted the initiative {gone.title!r}.")
+
+        self.app.push_screen(delete_initiative(doomed.title, others), answered)
 
     def _initiatives_changed(self, message: str) -> None:
         self.current_step.reload()

@@ -11,11 +11,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from kxplan.session import Session
-from kxplan.tui.messages import EditInitiative
+from kxplan.tui.messages import DeleteInitiative, EditInitiative
 from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.base import step_header
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
@@ -26,6 +27,9 @@ class PrioritisationStep(AreaStep):
     """The prioritisation area, with the initiatives ranked or placed in the 2×2."""
 
     GUIDE_SELECTOR: ClassVar[str] = "#area-pane"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "delete_initiative", "Delete", show=False),
+    ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(session, "prioritisation", id=id)
@@ -95,6 +99,18 @@ class PrioritisationStep(AreaStep):
             self.query_one(EffortImpactMatrix).focus()
         else:
             self.query_one(RankingView).table.focus()
+
+    @property
+    def chosen_id(self) -> str | None:
+        """The initiative highlighted in the view shown (ranking or matrix)."""
+        if self.query_one("#priority-views", ContentSwitcher).current == "matrix":
+            return self.query_one(EffortImpactMatrix).selected_id
+        return self.query_one(RankingView).highlighted_id
+
+    def action_delete_initiative(self) -> None:
+        """Delete the highlighted initiative (the walk asks first)."""
+        if self.chosen_id is not None:
+            self.post_message(DeleteInitiative(self.chosen_id))
 
     @on(RankingView.Selected)
     @on(EffortImpactMatrix.Selected)
