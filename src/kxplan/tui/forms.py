@@ -7,16 +7,22 @@ the pydantic model and says, per field, what is wrong.
 
 from __future__ import annotations
 
+import math
+import re
 import types
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Final, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from kxplan.storage import friendly_message
+from kxplan.tui.tables import CHOICE_LABELS
 
 Kind = Literal["text", "int", "float", "choice", "choices"]
+
+REQUIRED: Final = "required"
+"""The message for a required field left empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,24 @@ class FormField:
     """True when the field may be left empty (None, or a default)."""
     choices: tuple[str, ...] = ()
     """The allowed values of a choice field (or of each item of a ``choices`` list)."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """(value, label) of the values that read better as words: the choices', or the
+    standard values of a text field (which takes text of its own too)."""
+
+    def shown(self, value: str) -> str:
+        """How a value reads in the form: its label if it has one."""
+        return dict(self.labels).get(value, value)
+
+    def value_of(self, text: str) -> str | None:
+        """The value ``text`` names, by value or label in any case; None if none."""
+        folded = text.casefold()
+        for value in self.choices:
+            if value.casefold() == folded:
+                return value
+        for value, label in self.labels:
+            if folded in (value.casefold(), label.casefold()):
+                return value
+        return None
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -51,23 +75,28 @@ def form_fields(model: type[BaseModel]) -> list[FormField]:
     """The fields of ``model`` in declaration order, with the input each one needs."""
     result: list[FormField] = []
     for name, info in model.model_fields.items():
-        inner, optional = _unwrap(info.annotation)
+        inner, nullable = _unwrap(info.annotation)
         label = name.replace("_", " ").capitalize()
+        labels = tuple(CHOICE_LABELS.get(name, {}).items())
         has_default = not info.is_required()
         origin = get_origin(inner)
+        choices: tuple[str, ...] = ()
         if origin is Literal:
             choices = tuple(str(c) for c in get_args(inner))
-            result.append(FormField(name, label, "choice", optional or has_default, choices))
+            kind: Kind = "choice"
+            optional = nullable or has_default
         elif origin is list:
             item, _ = _unwrap(get_args(inner)[0])
             choices = tuple(str(c) for c in get_args(item)) if get_origin(item) is Literal else ()
-            result.append(FormField(name, label, "choices", True, choices))
-        elif inner is int:
-            result.append(FormField(name, label, "int", optional or has_default))
-        elif inner is float:
-            result.append(FormField(name, label, "float", optional or has_default))
+            kind, optional = "choices", True
+        elif inner is int or inner is float:
+            kind = "int" if inner is int else "float"
+            optional = nullable or has_default
         else:
-            result.append(FormField(name, label, "text", has_default))
+            kind, optional = "text", has_default
+        if choices:
+            labels = tuple((value, shown) for value, shown in labels if value in choices)
+        result.append(FormField(name, label, kind, optional, choices, labels))
     return result
 
 
@@ -79,49 +108,114 @@ def field_text(row: BaseModel | None, spec: FormField) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(spec.shown(str(v)) for v in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, str) and spec.kind == "text":
+        return spec.shown(value)
     return str(value)
+
+
+_GROUP_SPACE: Final = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))")
+"""A space between digit groups, as in 1 200 (also no-break, narrow no-break and thin)."""
+_DECIMAL: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_WHOLE: Final = re.compile(r"([+-]?\d+)(?:\.0{1,2})?")
+"""A whole number, perhaps written 5.0 (not 1.000 or 1,000: those could be a thousand)."""
+
+
+def _plain(text: str) -> str:
+    """``text`` without digit-group spaces, a decimal comma made a point."""
+    text = _GROUP_SPACE.sub("", text.strip())
+    return text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+
+
+def parse_number(text: str) -> float | None:
+    """A number as people write it (2.5, 2,5, 1 200, -3); None if ``text`` is not one.
+
+    Very large ones come back as infinite, for the caller to refuse.
+    """
+    plain = _plain(text)
+    return float(plain) if _DECIMAL.fullmatch(plain) else None
+
+
+def parse_whole(text: str) -> int | None:
+    """A whole number as people write it (1 200, also 5.0 or 5,0); None if ``text`` is
+    not one (5.5 is not, nor 1,000: a thousand or one?)."""
+    match = _WHOLE.fullmatch(_plain(text))
+    if match is None:
+        return None
+    try:
+        return int(match.group(1))
+    except ValueError:  # more digits than Python converts
+        return None
+
+
+def trimmed(text: str) -> str:
+    """A one-line text without the spaces around it; text over several lines as it is."""
+    stripped = text.strip()
+    return text if "\n" in stripped else stripped
+
+
+def _read(
+    fields: list[FormField], texts: Mapping[str, str]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The values the form's texts give, and a message per field that gives none."""
+    data: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for spec in fields:
+        raw = texts.get(spec.name, "")
+        text = trimmed(raw) if spec.kind == "text" else raw.strip()
+        if not text:
+            if not spec.optional:
+                errors[spec.name] = "required: choose one" if spec.kind == "choice" else REQUIRED
+            continue
+        if spec.kind == "text":
+            data[spec.name] = (spec.value_of(text) or text) if spec.labels else text
+        elif spec.kind == "int":
+            whole = parse_whole(text)
+            if whole is None:
+                errors[spec.name] = f"expected a whole number, got {text!r}"
+            else:
+                data[spec.name] = whole
+        elif spec.kind == "float":
+            number = parse_number(text)
+            if number is None:
+                errors[spec.name] = f"expected a number, got {text!r}"
+            elif not math.isfinite(number):
+                errors[spec.name] = f"expected a number, got {text!r}, which is too large"
+            else:
+                data[spec.name] = number
+        elif spec.kind == "choices":
+            value = _read_choices(spec, text)
+            if isinstance(value, str):
+                errors[spec.name] = value
+            else:
+                data[spec.name] = value
+        else:
+            data[spec.name] = text
+    return data, errors
+
+
+def _read_choices(spec: FormField, text: str) -> list[str] | str:
+    """The values a comma-separated list names, once each and in the choices' order;
+    or what is wrong."""
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    if not spec.choices:
+        return list(dict.fromkeys(items))
+    chosen: set[str] = set()
+    for item in items:
+        value = spec.value_of(item)
+        if value is None:
+            return f"expected some of {', '.join(spec.choices)}, got {item!r}"
+        chosen.add(value)
+    return [value for value in spec.choices if value in chosen]
 
 
 def parse_row(
     model: type[BaseModel], fields: list[FormField], texts: Mapping[str, str]
 ) -> tuple[BaseModel | None, dict[str, str]]:
     """Build a row from the form's texts: (row, {}) or (None, {field: message})."""
-    data: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    for spec in fields:
-        text = texts.get(spec.name, "").strip() if spec.kind != "text" else texts.get(spec.name, "")
-        if spec.kind == "text":
-            if text or not spec.optional:
-                data[spec.name] = text
-            continue
-        if not text:
-            if not spec.optional:
-                errors[spec.name] = "required; choose or type a value"
-            continue
-        if spec.kind == "int":
-            try:
-                data[spec.name] = int(text)
-            except ValueError:
-                errors[spec.name] = f"expected a whole number, got {text!r}"
-        elif spec.kind == "float":
-            try:
-                value = float(text.replace(",", ".").replace(" ", ""))
-            except ValueError:
-                errors[spec.name] = f"expected a number, got {text!r}"
-            else:
-                data[spec.name] = value
-        elif spec.kind == "choices":
-            items = [item.strip() for item in text.split(",") if item.strip()]
-            bad = [item for item in items if spec.choices and item not in spec.choices]
-            if bad:
-                errors[spec.name] = f"expected some of {', '.join(spec.choices)}, got {bad[0]!r}"
-            else:
-                data[spec.name] = items
-        else:
-            data[spec.name] = text
+    data, errors = _read(fields, texts)
     try:
         row = model.model_validate(data)
     except ValidationError as error:
@@ -132,3 +226,19 @@ def parse_row(
     if errors:
         return None, errors
     return row, {}
+
+
+def partial_row(
+    model: type[BaseModel], fields: list[FormField], texts: Mapping[str, str]
+) -> BaseModel | None:
+    """The row the form gives with every field that is wrong left at its default, so the
+    plan's rules can check the others meanwhile; None when a required field is wrong."""
+    data, _errors = _read(fields, texts)
+    while True:
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            wrong = {str(item["loc"][0]) for item in error.errors() if item["loc"]}
+            if not wrong & data.keys():
+                return None
+            data = {name: value for name, value in data.items() if name not in wrong}

@@ -234,8 +234,10 @@ CHOICE_LABELS: Final[dict[str, dict[str, str]]] = {
     "stage": dict(STAGE_LABELS),
     "stages": dict(STAGE_LABELS),
     "measure": {key: measure.label for key, measure in MEASURES_BY_ID.items()},
+    "check": CHECK_LABELS,
 }
-"""Readable labels for choice fields whose values are keys."""
+"""Readable labels for fields whose values are keys: the choices of a choice field, or the
+standard values of a text field such as a mobility check."""
 
 
 def demand_totals(plan: Plan) -> tuple[float, float | None, int]:
@@ -257,14 +259,22 @@ def demand_totals(plan: Plan) -> tuple[float, float | None, int]:
 
 FIELD_HINTS: Final[dict[str, str]] = {
     "channel": "e.g. phone, e-mail, chat, web, app",
-    "check": "standard: " + ", ".join(key for key, _label in MOBILITY_CHECKS) + " (or your own)",
+    "Kpi.channel": "blank: all channels",
+    "check": "a standard check or your own words",
     "hours": "e.g. Mon–Fri 8–17",
     "staffing": "e.g. 6 FTE",
     "cadence": "e.g. monthly",
     "unit": "blank: the measure's own unit",
     "name": "",
 }
-"""Placeholders for text fields of the row forms, by field name."""
+"""Placeholders for text fields of the row forms, by field name (or ``Model.field`` where
+one model's field means something else)."""
+
+
+def field_hint(model: type[BaseModel], name: str) -> str:
+    """The placeholder of a text field in ``model``'s row form."""
+    return FIELD_HINTS.get(f"{model.__name__}.{name}", FIELD_HINTS.get(name, ""))
+
 
 FIELD_LABELS: Final[dict[str, str]] = {
     "preference": "Preference %",

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
-from kxplan.tui.forms import FormField, field_text, form_fields, parse_row
-from kxplan.tui.tables import CHOICE_LABELS, FIELD_HINTS, FIELD_LABELS
+from kxplan.tui.forms import FormField, field_text, form_fields, parse_row, partial_row
+from kxplan.tui.tables import FIELD_LABELS, field_hint
 
 RowCheck = Callable[[BaseModel], dict[str, str]]
 """Checks a candidate row against the rest of the plan: {field: message} of what is wrong."""
@@ -44,6 +45,12 @@ class RowEditor(ModalScreen[BaseModel | None]):
         self.check = check
         self.fields = form_fields(model)
         self.result: BaseModel | None = None
+        self._start: dict[str, str] | None = None
+        """Each field's text when the form opened."""
+        self._touched: set[str] = set()
+        """The fields the user has changed: an empty required one now says so."""
+        self._tried = False
+        """Whether the user has tried to keep the row: every problem then shows."""
 
     def compose(self) -> ComposeResult:
         verb = "Edit" if self.row is not None else "Add"
@@ -63,8 +70,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
         with Horizontal(classes="form-row"):
             yield Label(Text(label), classes="form-label")
             if spec.kind == "choice":
-                names = CHOICE_LABELS.get(spec.name, {})
-                options = [(names.get(choice, choice), choice) for choice in spec.choices]
+                options = [(spec.shown(choice), choice) for choice in spec.choices]
                 yield Select(
                     options,
                     allow_blank=True,
@@ -74,23 +80,29 @@ class RowEditor(ModalScreen[BaseModel | None]):
                     compact=True,
                 )
             else:
-                placeholder = FIELD_HINTS.get(spec.name, "")
+                placeholder = field_hint(self.model, spec.name)
                 if spec.kind == "choices":
                     placeholder = "comma-separated: " + ", ".join(spec.choices)
                 elif spec.kind in ("int", "float"):
-                    placeholder = "a number" if spec.optional else "a number (required)"
+                    placeholder = "a whole number" if spec.kind == "int" else "a number"
+                    placeholder += "" if spec.optional else " (required)"
+                standard = [label for _value, label in spec.labels]
                 yield Input(
                     start,
                     placeholder=placeholder,
                     id=f"field-{spec.name}",
                     select_on_focus=False,
                     compact=True,
+                    suggester=SuggestFromList(standard, case_sensitive=False)
+                    if spec.kind == "text" and standard
+                    else None,
                 )
         yield Static("", id=f"error-{spec.name}", classes="field-error")
 
     def on_mount(self) -> None:
         if self.row is None:
             self._fill_defaults()
+        self._start = self.texts()
         self.validate_form()
         self.query_one(f"#field-{self.fields[0].name}").focus()
 
@@ -117,22 +129,42 @@ class RowEditor(ModalScreen[BaseModel | None]):
 
     def validate_form(self) -> bool:
         """Validate what is typed so far; show each problem under its field."""
-        row, errors = parse_row(self.model, self.fields, self.texts())
-        if row is not None and self.check is not None:
-            errors = self.check(row)
+        texts = self.texts()
+        if self._start is not None:
+            self._touched.update(n for n, text in texts.items() if text != self._start.get(n))
+        row, errors = parse_row(self.model, self.fields, texts)
+        candidate = row if row is not None else partial_row(self.model, self.fields, texts)
+        if candidate is not None and self.check is not None:
+            for name, message in self.check(candidate).items():
+                errors.setdefault(name, message)
         valid = row is not None and not errors
         status = self.query_one("#row-status", Static)
+        shown = False
         for spec in self.fields:
             message = errors.pop(spec.name, "")
+            if not self._may_show(spec, texts):
+                message = ""
+            shown = shown or bool(message)
             error = self.query_one(f"#error-{spec.name}", Static)
             error.update(Text(message))
             error.display = bool(message)
             self.query_one(f"#field-{spec.name}").set_class(bool(message), "-invalid-field")
         leftover = "; ".join(errors.values())
-        status.update(Text(leftover or ("" if valid else "Fix the fields marked above.")))
+        if leftover or valid:
+            status.update(Text(leftover))
+        else:
+            status.update(
+                "Fix the fields marked above." if shown else "Fill in the fields marked *."
+            )
         self.query_one("#keep", Button).disabled = not valid
         self.result = row if valid else None
         return valid
+
+    def _may_show(self, spec: FormField, texts: dict[str, str]) -> bool:
+        """Whether a field's problem shows yet: a required field's not while it is empty
+        and untouched, unless the user has tried to keep the row."""
+        untouched = spec.name not in self._touched and not texts[spec.name].strip()
+        return self._tried or spec.optional or not untouched
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -153,10 +185,13 @@ class RowEditor(ModalScreen[BaseModel | None]):
 
     def action_keep(self) -> None:
         """Close with the row, if it is valid."""
+        self._tried = True
         if self.validate_form() and self.result is not None:
             self.dismiss(self.result)
         else:
-            self.notify("The row is not valid yet; see the messages in red.", severity="warning")
+            self.notify(
+                "The row is not valid yet; see the messages under the fields.", severity="warning"
+            )
 
     def action_cancel(self) -> None:
         """Close without changing anything."""
