@@ -179,6 +179,22 @@ def test_a_form_takes_the_apps_own_number_format() -> None:
     assert errors == {"severity": "expected a whole number, got '5,5'"}
 
 
+@pytest.mark.parametrize("typed", ["1,000", "12.500", "1,000,000"])
+def test_a_number_that_reads_two_ways_is_refused_not_guessed(typed: str) -> None:
+    """1,000 is a thousand to some and one to others (decimal comma): ask, never guess."""
+    errors = parse_row(Channel, form_fields(Channel), {"name": "Phone", "cost_per_contact": typed})[
+        1
+    ]
+    assert errors == {
+        "cost_per_contact": f"{typed!r} could be read two ways: write thousands with a space "
+        "(1 000) and decimals with one comma or point (1,5)"
+    }
+    row, errors = parse_row(
+        Channel, form_fields(Channel), {"name": "P", "cost_per_contact": "12,50"}
+    )
+    assert (errors, getattr(row, "cost_per_contact", None)) == ({}, 12.5)
+
+
 def test_a_number_too_large_is_named_as_typed() -> None:
     errors = parse_row(Kpi, form_fields(Kpi), {"measure": "csat", "target": "1e400"})[1]
     assert errors == {"target": "expected a number, got '1e400', which is too large"}

@@ -120,6 +120,8 @@ _GROUP_SPACE: Final = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))")
 """A space between digit groups, as in 1 200 (also no-break, narrow no-break and thin)."""
 _DECIMAL: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _WHOLE: Final = re.compile(r"([+-]?\d+)(?:\.0{1,2})?")
+_THOUSANDS_OR_DECIMALS: Final = re.compile(r"[+-]?\d{1,3}(?:[.,]\d{3})+")
+"""1,000 or 12.500: a thousand and twelve thousand five hundred, or one and twelve and a half?"""
 """A whole number, perhaps written 5.0 (not 1.000 or 1,000: those could be a thousand)."""
 
 
@@ -179,7 +181,12 @@ def _read(
                 data[spec.name] = whole
         elif spec.kind == "float":
             number = parse_number(text)
-            if number is None:
+            if _THOUSANDS_OR_DECIMALS.fullmatch(text):
+                errors[spec.name] = (
+                    f"{text!r} could be read two ways: write thousands with a space "
+                    f"(1 000) and decimals with one comma or point (1,5)"
+                )
+            elif number is None:
                 errors[spec.name] = f"expected a number, got {text!r}"
             elif not math.isfinite(number):
                 errors[spec.name] = f"expected a number, got {text!r}, which is too large"
