@@ -384,6 +384,18 @@ def test_dependencies_on_done_unscored_or_filtered_initiatives_do_not_hold_back(
     assert order(plan, include_closed=True) == ["q", "done", "p", "r"]
 
 
+def test_depending_on_a_dropped_initiative_is_said_in_the_explanation() -> None:
+    plan = make_plan(
+        {"id": "p", "effort": 1, "customer_value": 5, "efficiency": 5, "depends_on": ["gone"]},
+        {"id": "q", "effort": 1, "customer_value": 4, "efficiency": 4, "depends_on": ["done"]},
+        {"id": "gone", "title": "Old portal", "status": "dropped"},
+        {"id": "done", "title": "Finished", "status": "done"},
+    )
+    found = rank(plan).by_id()
+    assert "depends on 'Old portal', which was dropped" in found["p"].explanation
+    assert "dropped" not in found["q"].explanation  # a done prerequisite is fine
+
+
 # --- participants' estimates ----------------------------------------------------------------
 
 

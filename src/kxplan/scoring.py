@@ -226,6 +226,8 @@ class _Rules:
     aggregate: Aggregate
     spans: dict[str, float]
     """Width of each estimated score's scale, for agreement levels."""
+    dropped: dict[str, str]
+    """Titles of the dropped initiatives, by id: depending on one is worth a word."""
 
     def to_value_scale(self, efficiency: float) -> float:
         """Efficiency on the customer-value scale (unchanged when the scales match)."""
@@ -275,6 +277,7 @@ def _rules(plan: Plan, method: Method, aggregate: Aggregate) -> _Rules:
         criteria=tuple((c.id, c.weight) for c in scoring.criteria),
         aggregate=aggregate,
         spans=_spans(plan),
+        dropped={item.id: item.title for item in plan.initiatives if item.status == "dropped"},
     )
 
 
@@ -819,6 +822,10 @@ def _explain(
         parts.append("scores from 1 estimate")
     elif estimates:
         parts.append(f"scores: {rules.aggregate} of {estimates} estimates")
+    lost = [rules.dropped[dep] for dep in s.item.depends_on if dep in rules.dropped]
+    if lost:
+        titles = ", ".join(repr(title) for title in lost)
+        parts.append(f"depends on {titles}, which was dropped")
     if blocker:
         parts.append(f"placed after {blocker}, which it depends on")
     return "; ".join(parts)
