@@ -58,8 +58,9 @@ def test_wide_text_columns_give_way_and_figures_keep_their_width() -> None:
     natural = [26, 7, 9, 7, 9, 12, 11]
     figures = [False, False, True, False, True, True, True]
     assert fit_widths(natural, 63, figures) == [8, 7, 9, 7, 9, 12, 11]
-    # Two long text columns share what is left evenly: 50 - 8 - 10 = 32 → 16 each.
-    assert fit_widths([40, 8, 30, 10], 50, [False, True, False, True]) == [16, 8, 16, 10]
+    # Two long text columns share what is left: the first, the name, keeps 40 % of the room
+    # (20), the other takes the rest (50 - 8 - 10 - 20 = 12).
+    assert fit_widths([40, 8, 30, 10], 50, [False, True, False, True]) == [20, 8, 12, 10]
     # Room enough: nothing changes.
     assert fit_widths(natural, 81, figures) == natural
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
@@ -112,8 +113,21 @@ def test_avoidable_demand_adds_contacts_and_prices_them_by_channel() -> None:
         "550 avoidable contacts a month",
         "20\u202f000 SEK a month",
         "1 reason without a channel cost",
-        "· Where is my order?  500",
-        "· What does my invoice mean?  50",
+        "· Where is my order? (phone)  500",
+        "· What does my invoice mean? (E-mail)  50",
+    ]
+
+
+def test_reasons_with_the_same_text_are_told_apart_by_their_channel() -> None:
+    plan = summary_plan()
+    reasons = plan.areas.unnecessary_demand.contact_reasons
+    reasons.append(reasons[0].model_copy(update={"channel": "e-mail", "monthly_volume": 400}))
+    reasons.append(reasons[0].model_copy(update={"channel": "", "monthly_volume": 300}))
+    lines = StrategySummary.demand(plan).plain.splitlines()[3:]
+    assert lines == [
+        "· Where is my order? (phone)  500",
+        "· Where is my order? (e-mail)  200",
+        "· Where is my order?  150",
     ]
 
 
@@ -140,3 +154,38 @@ async def test_the_widget_shows_every_section_and_updates() -> None:
         await pilot.pause()
         top = str(summary.query_one("#summary-top", Static).render())
         assert "No initiatives are scored yet." in top
+
+
+def wide_gaps_plan() -> Plan:
+    """Anchoring judged past its target (gap -1) and Mobility's target not set."""
+    plan = summary_plan()
+    plan.areas.anchoring.maturity_today = 5
+    plan.areas.anchoring.maturity_target = 4
+    return plan
+
+
+class WideGapsHarness(App[None]):
+    """The summary as the walk shows it: inside a step's padding."""
+
+    CSS = "Screen { padding: 0 1; }"
+
+    def compose(self) -> ComposeResult:
+        yield StrategySummary(wide_gaps_plan())
+
+
+async def test_gap_lines_are_never_cut_short_beside_the_other_sections() -> None:
+    lines = StrategySummary.gaps(wide_gaps_plan()).plain.splitlines()
+    assert lines[6].endswith("gap -1")
+    assert lines[3].endswith("not set")
+    app = WideGapsHarness()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        gaps = app.query_one("#summary-gaps", Static)
+        top = app.query_one("#summary-top", Static)
+        assert gaps.content_region.width >= max(cell_len(line) for line in lines)
+        assert top.region.y == gaps.region.y
+        assert top.region.x > gaps.region.right
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert top.region.y >= gaps.region.bottom  # stacked, each as wide as the other
+        assert gaps.region.width == top.region.width

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from pydantic import BaseModel
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region, Spacing
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from kxplan.model import plan_rule_problems
@@ -34,12 +36,29 @@ def is_numeric(cells: Sequence[str]) -> bool:
     return bool(filled) and all(cell == "—" or cell.lstrip("+-−")[:1].isdigit() for cell in filled)
 
 
+NAME_SHARE: Final = 0.4
+"""The share of the room the first (name) column keeps, if its text is that wide."""
+HEADER_FLOOR: Final = 6
+"""How narrow a figures column may get to make room for the name: its widest figure,
+and at least this much of its header."""
+
+
 def fit_widths(
-    natural: Sequence[int], room: int, fixed: Sequence[bool] = (), *, floor: int = 8
+    natural: Sequence[int],
+    room: int,
+    fixed: Sequence[bool] = (),
+    *,
+    floor: int = 8,
+    least: Sequence[int] = (),
 ) -> list[int]:
     """Column widths that fit in ``room`` cells: the widest text columns give way first,
     none below ``floor``; ``fixed`` columns (figures) keep their width; what still does
-    not fit scrolls sideways."""
+    not fit scrolls sideways.
+
+    The first column, the row's name, keeps a fair share (:data:`NAME_SHARE` of the
+    room): for it, fixed columns give up header width down to their ``least`` width
+    (their widest figure; without ``least`` they keep their width), then other text
+    columns give way down to ``floor``."""
     widths = list(natural)
     if sum(widths) <= room:
         return widths
@@ -57,6 +76,8 @@ def fit_widths(
         else:
             high = middle - 1
     fitted = [width if kept else min(width, cap) for width, kept in zip(widths, keep, strict=True)]
+    if not keep[0]:
+        _widen_the_name(fitted, natural, keep, room, floor, least)
     spare = room - sum(fitted)
     for index, width in enumerate(natural):
         if spare <= 0:
@@ -67,6 +88,37 @@ def fit_widths(
     return fitted
 
 
+def _widen_the_name(
+    fitted: list[int],
+    natural: Sequence[int],
+    keep: Sequence[bool],
+    room: int,
+    floor: int,
+    least: Sequence[int],
+) -> None:
+    """Give the first column its fair share, a cell at a time from the other column with
+    the most to spare: figures columns' headers down to ``least``, text columns down to
+    ``floor`` (figures give first when both could)."""
+    want = min(natural[0], max(floor, int(room * NAME_SHARE))) - fitted[0]
+    spare = room - sum(fitted)
+    if spare > 0:
+        given = min(want, spare)
+        fitted[0] += given
+        want -= given
+    lowest = [
+        (least[index] if index < len(least) else fitted[index]) if kept else min(width, floor)
+        for index, (width, kept) in enumerate(zip(natural, keep, strict=True))
+    ]
+    while want > 0:
+        givers = [index for index in range(1, len(fitted)) if fitted[index] > lowest[index]]
+        if not givers:
+            break
+        giver = max(givers, key=lambda index: (fitted[index] - lowest[index], keep[index]))
+        fitted[giver] -= 1
+        fitted[0] += 1
+        want -= 1
+
+
 class AreaTable(DataTable[Text]):
     """The rows of one :class:`TableSpec` in the session's plan."""
 
@@ -74,6 +126,8 @@ class AreaTable(DataTable[Text]):
         Binding("a", "add_row", "Add row"),
         Binding("e", "edit_row", "Edit row"),
         Binding("d,delete", "delete_row", "Delete row"),
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
     ]
 
     def __init__(self, spec: TableSpec, session: Session, *, id: str | None = None) -> None:
@@ -89,6 +143,42 @@ class AreaTable(DataTable[Text]):
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._fitted_to:
             self.reload()
+        self.call_after_refresh(self.reveal_cursor, around=self.has_focus)
+
+    def show_row(self, index: int) -> None:
+        """Focus the table with the cursor on row ``index``, in sight once laid out again."""
+        self.focus()
+        self.move_cursor(row=index, scroll=False)
+        self.call_after_refresh(self.reveal_cursor)
+
+    def reveal_cursor(self, *, around: bool = True) -> None:
+        """Scroll the cursor row into sight in the table and, if ``around``, in the
+        containers that hold the table (the step scrolls when the terminal is small)."""
+        if not self.row_count or not self.is_mounted:
+            return
+        top = self.header_height if self.show_header else 0
+        row = self._get_row_region(self.cursor_row)
+        self.scroll_to_region(
+            Region(int(self.scroll_x), row.y, 1, row.height),
+            animate=False,
+            spacing=Spacing(top, 0, 0, 0),
+            force=True,
+            immediate=True,
+        )
+        if not around:
+            return
+        gutter = self.styles.gutter
+        region = Region(0, row.y - round(self.scroll_y), self.size.width, row.height).translate(
+            self.virtual_region.offset + gutter.top_left
+        )
+        widget: Widget = self
+        while isinstance(widget.parent, Widget):
+            container = widget.parent
+            moved = container.scroll_to_region(region, animate=False, immediate=True)
+            region = region.translate(-moved).translate(
+                container.virtual_region.offset + container.styles.gutter.top_left
+            )
+            widget = container
 
     def reload(self) -> None:
         """Show the plan's rows again, keeping the cursor where it was; the columns are
@@ -105,7 +195,11 @@ class AreaTable(DataTable[Text]):
         ]
         room = self.scrollable_content_region.width - 2 * self.cell_padding * len(headers)
         figures = [is_numeric([cells[index] for cells in rows]) for index in range(len(headers))]
-        widths = fit_widths(natural, room, figures) if room > 0 else natural
+        least = [
+            max([min(cell_len(header), HEADER_FLOOR), *(cell_len(cells[index]) for cells in rows)])
+            for index, header in enumerate(headers)
+        ]
+        widths = fit_widths(natural, room, figures, least=least) if room > 0 else natural
         self._fitted_to = self.size.width
         self.clear(columns=True)
         for header, width in zip(headers, widths, strict=True):
@@ -146,7 +240,7 @@ class AreaTable(DataTable[Text]):
             return
         self.spec.rows(self.session.plan).append(row)
         self._edited()
-        self.move_cursor(row=self.row_count - 1)
+        self.show_row(self.row_count - 1)
 
     def action_edit_row(self) -> None:
         """Open the form for the row under the cursor."""
@@ -161,6 +255,7 @@ class AreaTable(DataTable[Text]):
             if row is not None and row != rows[index]:
                 rows[index] = row
                 self._edited()
+            self.show_row(index)
 
         self.app.push_screen(editor, edited)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Final
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.content import Content
@@ -107,6 +108,21 @@ class StrategySummary(Widget):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Side by side, the left column is as wide as the gaps need (at least half the
+        width): their lines are never cut short while the right column has room to give."""
+        if self.plan is None or not self.children:
+            return
+        grid = self.query_one(Grid)
+        box = self.query_one("#summary-gaps", Static)
+        lines = self.gaps(self.plan).plain.splitlines()
+        need = max(cell_len(line) for line in lines) + box.styles.gutter.width
+        room = self.scrollable_content_region.width - grid.styles.gutter.width
+        half = (room - grid.styles.grid_gutter_vertical) // 2
+        wide_gaps = need > half and not self.has_class("-narrow")
+        grid.styles.grid_columns = f"{need} 1fr" if wide_gaps else None
 
     def update_plan(self, plan: Plan) -> None:
         """Show this plan."""
@@ -117,6 +133,7 @@ class StrategySummary(Widget):
         self.query_one("#summary-top", Static).update(self.top_initiatives(plan))
         self.query_one("#summary-anchoring", Static).update(self.anchoring(plan))
         self.query_one("#summary-demand", Static).update(self.demand(plan))
+        self._fit_columns()
 
     # --- the sections, as text --------------------------------------------------------
 
@@ -239,5 +256,13 @@ class StrategySummary(Widget):
             if not reason.avoidable_per_month:
                 continue
             count = f"{reason.avoidable_per_month:,.0f}".replace(",", "\u202f")
-            lines.append(Content.assemble(("· ", "$text-muted"), reason.reason, f"  {count}"))
+            channel = reason.channel.strip()
+            lines.append(
+                Content.assemble(
+                    ("· ", "$text-muted"),
+                    reason.reason,
+                    (f" ({channel})" if channel else "", "$text-muted"),
+                    f"  {count}",
+                )
+            )
         return Content("\n").join(lines)
