@@ -197,10 +197,10 @@ CONTACT_REASONS: Final = TableSpec(
     (
         field("reason"),
         field("channel"),
-        Column("Per month", lambda row, _plan: number(row.monthly_volume)),
+        Column("Volume/mo", lambda row, _plan: number(row.monthly_volume)),
         field("demand"),
-        Column("Avoidable", _percent("avoidable")),
-        Column("Avoidable/mo", _avoidable),
+        Column("Avoid %", _percent("avoidable")),
+        Column("Avoid/mo", _avoidable),
         Column("Cost/mo", _avoidable_cost),
     ),
 )
