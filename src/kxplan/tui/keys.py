@@ -44,6 +44,7 @@ KEYS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
             ("a", "Add a row (opens a form)"),
             ("e or enter", "Edit the row under the cursor"),
             ("d or delete", "Delete the row under the cursor (asks first)"),
+            ("home / end", "First / last row"),
         ),
     ),
     (
