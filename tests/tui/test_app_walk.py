@@ -276,6 +276,26 @@ async def test_delete_on_the_ranking_removes_the_initiative_after_asking(
     assert [(i.id, i.depends_on) for i in saved] == [("bot", [])]
 
 
+async def test_the_matrix_numbers_initiatives_as_the_list_does(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """After m switches the list's method, v shows the matrix with the same rank numbers."""
+    path = write_plan(tmp_path / "plan.toml", template="contact-centre")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        view = app.screen.query_one(RankingView)
+        ratio_ranks = {row.id: row.result.rank for row in view.rows if row.result}
+        await pilot.press("m", "v")
+        await pilot.pause()
+        list_ranks = {row.id: row.result.rank for row in view.rows if row.result}
+        assert list_ranks != ratio_ranks  # the method changed the order
+        matrix = app.screen.query_one(EffortImpactMatrix)
+        assert {point.id: point.rank for point in matrix.points} == list_ranks
+
+
 async def test_initiatives_can_be_captured_on_the_overview(
     tmp_path: Path, config_dir: Path
 ) -> None:

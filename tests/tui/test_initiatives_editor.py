@@ -363,3 +363,71 @@ def test_anchor_hint_names_the_step_of_the_scale() -> None:
     assert anchor_hint(effort, "2.5").plain == (
         "2.5 = between A few weeks in one team and A few months, or several teams"
     )
+
+
+async def test_a_refused_save_scrolls_to_the_cycle_named_by_titles() -> None:
+    plan = workshop_plan()  # the chat bot depends on the web chat
+    app = EditorHarness(plan, plan.initiatives[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        depends_on = pilot.app.screen.query_one("#depends_on", SelectionList)
+        depends_on.focus(scroll_visible=False)
+        depends_on.select("chat-bot")
+        await pilot.pause()
+        # As after ticking it: the list at the bottom edge, its message just out of sight.
+        form = pilot.app.screen.query_one("#form")
+        form.scroll_home(animate=False, immediate=True)
+        form.scroll_to_widget(depends_on, animate=False, immediate=True)
+        await pilot.pause()
+        assert not form.region.contains_region(
+            pilot.app.screen.query_one("#depends_on-error").region
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.results == []
+        message = error_text(pilot, "depends_on")
+        assert "Web chat → Chat bot → Web chat" in message or (
+            "Chat bot → Web chat → Chat bot" in message
+        )
+        assert "web-chat" not in message
+        screen = pilot.app.screen
+        assert screen.focused is screen.query_one("#depends_on")
+        form = screen.query_one("#form")
+        assert form.region.contains_region(screen.query_one("#depends_on-error").region)
+
+
+async def test_score_hints_say_when_participants_estimates_decide() -> None:
+    plan = workshop_plan()  # Anna estimated the web chat's effort 2 and value 4
+    app = EditorHarness(plan, plan.initiatives[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        hint = pilot.app.screen.query_one("#effort-hint", Static)
+        assert "estimates decide: median 2 of 1 " in str(hint.render())
+        assert hint.has_class("-overridden")
+        efficiency = pilot.app.screen.query_one("#efficiency-hint", Static)
+        assert "estimates decide" not in str(efficiency.render())
+        await type_into(pilot, "#estimate-1-effort", "3")  # Bo
+        assert "estimates decide: median 2.5 of 2 " in str(hint.render())
+
+
+async def test_a_large_room_gets_rows_only_for_participants_with_estimates() -> None:
+    names = [f"Person {n}" for n in range(40)]
+    item = Initiative(id="x", title="X", estimates=[Estimate(participant="Person 7", effort=2)])
+    plan = Plan(title="Big", participants=names, initiatives=[item])
+    app = EditorHarness(plan, item)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = editor(pilot)
+        assert screen.rows == ["Person 7"]
+        assert len(screen.query("#estimates Input")) == 4
+        assert "39 more participants" in str(screen.query_one("#estimates-more", Static).render())
+        await type_into(pilot, "#new-participant", "person 12\n")
+        assert screen.rows == ["Person 7", "Person 12"]
+        assert screen.participants == names
+        await type_into(pilot, "#estimate-1-effort", "4")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = app.results[0]
+        assert saved is not None
+        assert [(e.participant, e.effort) for e in saved.estimates] == [
+            ("Person 7", 2),
+            ("Person 12", 4),
+        ]

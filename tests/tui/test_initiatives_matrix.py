@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 from kxplan import scoring
 from kxplan.model import Initiative, Plan
 from kxplan.tui.widgets.matrix import AXIS_WIDTH, EffortImpactMatrix
+from kxplan.tui.widgets.ranking import RankingView
 
 
 def scored(id: str, effort: float, value: float, efficiency: float) -> Initiative:
@@ -195,3 +196,67 @@ async def test_update_plan_keeps_the_cursor_on_the_same_initiative() -> None:
         )
         app.matrix.update_plan(changed)
         assert app.matrix.selected_id == "k"
+
+
+class ListAndMatrix(App[None]):
+    """The ranked list and the matrix side by side, wired as PrioritisationStep should be."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        yield RankingView(self.plan)
+        yield EffortImpactMatrix(self.plan)
+
+    def on_mount(self) -> None:
+        self.query_one(RankingView).table.focus()
+
+    def on_ranking_view_changed(self, event: RankingView.Changed) -> None:
+        self.query_one(EffortImpactMatrix).update_plan(
+            event.plan, method=event.method, shown_ids=event.shown_ids, filters=event.filters
+        )
+
+
+def ice_plan() -> Plan:
+    """By the ratio: a, b, c; by ICE (confidence decides): c, b, a."""
+
+    def item(id: str, effort: float, confidence: float) -> Initiative:
+        return Initiative(
+            id=id,
+            title=f"Initiative {id}",
+            effort=effort,
+            customer_value=3,
+            efficiency=3,
+            confidence=confidence,
+            areas=["insight"] if id != "b" else ["mobility"],
+        )
+
+    return Plan(title="ICE", initiatives=[item("a", 1, 10), item("b", 2, 60), item("c", 3, 100)])
+
+
+async def test_the_matrix_numbers_points_by_the_method_given() -> None:
+    plan = ice_plan()
+    app = MatrixHarness(plan)
+    async with app.run_test(size=(100, 30)):
+        app.matrix.update_plan(plan, method="ice", shown_ids=["a", "c"], filters="area Insight")
+        ice = {r.id: r.rank for r in scoring.rank(plan, "ice").results}
+        assert {p.id: p.rank for p in app.matrix.points} == {"a": ice["a"], "c": ice["c"]}
+        title = drawn_lines(app.matrix)[0]
+        assert "ICE" in title
+        assert "2 of 3 ranked by ICE · only area Insight" in title
+
+
+async def test_the_matrix_follows_the_lists_method_and_filters() -> None:
+    app = ListAndMatrix(ice_plan())
+    async with app.run_test(size=(100, 40)) as pilot:
+        view, matrix = app.query_one(RankingView), app.query_one(EffortImpactMatrix)
+        await pilot.press("m")
+        while view.shown_method != "ice":
+            await pilot.press("m")
+        await pilot.press("a")  # insight: a and c
+        await pilot.pause()
+        listed = {row.key: row.cells[0][0] for row in view.table.rows}
+        assert matrix.ranking is not None
+        assert matrix.ranking.method == "ice"
+        assert {p.id: str(p.rank) for p in matrix.points} == listed == {"c": "1", "a": "3"}

@@ -32,7 +32,7 @@ from kxplan.model import Estimate, Initiative, Plan, with_initiative
 from kxplan.tui.screens.initiative_editor import InitiativeEditor
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.widgets.rank_table import fit
-from kxplan.tui.widgets.ranking import RankingView
+from kxplan.tui.widgets.ranking import NOTHING_MATCHES, RankingView
 
 CHAT, TRACKING, CRM = "chat-on-the-web", "tracking-link", "new-crm"
 
@@ -280,7 +280,7 @@ async def test_status_filter_shows_closed_initiatives_on_request() -> None:
         assert app.view.shown_ids == ["done"]
         await pilot.press("t", "t")  # dropped → all
         assert shown(app.view).status == "all"
-        assert app.view.shown_ids == ["done", "open"]
+        assert app.view.shown_ids == ["open", "done"]  # closed ones are not ranked: last
 
 
 async def test_area_filter_lists_only_that_areas_initiatives() -> None:
@@ -419,3 +419,109 @@ async def test_clicking_a_row_highlights_it_and_a_second_click_opens_it() -> Non
         await pilot.click("#ranking-table", offset=(10, 3))
         await pilot.pause()
         assert app.chosen == [CRM]
+
+
+def scored(id: str, effort: float, **fields: object) -> Initiative:
+    """An initiative with value and efficiency 3: the lower the effort, the better the rank."""
+    return Initiative.model_validate(
+        {
+            "id": id,
+            "title": f"Title {id}",
+            "effort": effort,
+            "customer_value": 3,
+            "efficiency": 3,
+            **fields,
+        }
+    )
+
+
+def rank_cells(view: RankingView) -> dict[str, str]:
+    return {row.key: row.cells[0][0] for row in view.table.rows}
+
+
+async def test_every_filter_keeps_the_overall_rank_numbers() -> None:
+    plan = plan_with(
+        scored("best", 1, areas=["mobility"], status="planned"),
+        scored("second", 2, areas=["insight"]),
+        scored("third", 3, areas=["insight"]),
+    )
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert rank_cells(app.view) == {"best": "1", "second": "2", "third": "3"}
+        await pilot.press("a")  # insight
+        assert app.view.area == "insight"
+        assert rank_cells(app.view) == {"second": "2", "third": "3"}
+        await pilot.press("x", "t")  # ideas only
+        assert shown(app.view).status == "idea"
+        assert rank_cells(app.view) == {"second": "2", "third": "3"}
+        await pilot.press("x", "u")  # quick wins
+        assert rank_cells(app.view) == {"best": "1", "second": "2", "third": "3"}
+
+
+async def test_a_filter_with_no_matches_says_how_to_clear_it() -> None:
+    app = PlanningHarness(three_plan())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("u", "u", "u", "u")  # thankless: none
+        await pilot.pause()
+        assert app.view.shown_ids == []
+        assert NOTHING_MATCHES in app.view.table.render_line(1).text
+
+
+async def test_closed_initiatives_are_listed_without_a_rank_and_with_their_status() -> None:
+    plan = plan_with(
+        scored("open", 2),
+        scored("done", 1, status="done"),
+        scored("dropped", 1, status="dropped"),
+    )
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)):
+        app.view.set_filters(status="all")
+        cells = {row.key: row.cells for row in app.view.table.rows}
+        assert cells["open"][0] == ("1", "")
+        assert cells["done"][0] == ("–", "dim")
+        assert cells["done"][5] == ("done", "closed")
+        assert cells["dropped"][5] == ("dropped", "closed")
+        assert "done: closed initiatives are not ranked" in app.view.details_text("done").plain
+        app.view.set_filters(status="dropped")
+        assert rank_cells(app.view) == {"dropped": "–"}
+
+
+async def test_an_initiative_held_back_by_a_prerequisite_is_marked_with_a_star() -> None:
+    plan = plan_with(
+        scored("quick", 1, title="Quick fix", depends_on=["base"]),
+        scored("base", 4, title="Base platform"),
+    )
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)):
+        assert rank_cells(app.view) == {"base": "1", "quick": "2*"}
+        details = app.view.details_text("quick").plain
+        assert details.startswith("2*. Quick fix")
+        assert "* placed after Base platform, which it depends on" in details
+        assert "placed after base," not in details
+
+
+async def test_the_count_comes_first_in_the_bar_and_x_shows_while_filtering() -> None:
+    from textual.widgets import Static
+    from textual.widgets._footer import FooterKey
+
+    app = PlanningHarness(three_plan())
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.view.query_one("#ranking-bar", Static)
+        assert str(bar.render()).startswith("3 ranked")
+        await pilot.pause()
+        assert "x" not in {key.key for key in app.query(FooterKey)}
+        await pilot.press("a", "a", "a", "a", "t", "t", "t")
+        await pilot.pause()
+        assert str(bar.render()).startswith("0 of 3 ranked (x clears the filters)")
+        assert "x" in {key.key for key in app.query(FooterKey)}
+
+
+async def test_the_unstable_mark_is_explained_in_the_details() -> None:
+    app = PlanningHarness(three_plan())
+    async with app.run_test(size=(100, 30)):
+        app.view.robustness = {
+            CRM: scoring.Robustness(rank_low=1, rank_high=3, p_top_k=0.5, top_k=3, unstable=True)
+        }
+        app.view._fill_table()
+        assert app.view.table.rows[2].cells[7] == ("1–3!", "unstable")
+        assert "unstable (! in the Range column)" in app.view.details_text(CRM).plain

@@ -5,10 +5,15 @@ so what is wrong is shown next to the field as it is typed, and Save is refused
 while anything is. Typed text is never thrown away by validation: the form only
 reads the inputs, it never rewrites them (except the id, which follows the title
 of a new initiative until the id is edited by hand).
+
+A large room would make the estimates grid thousands of inputs, slow to open
+and to type in; above :data:`ESTIMATE_ROWS_LIMIT` participants only those with
+an estimate get a row, and a name typed under the grid adds one.
 """
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Final
@@ -20,6 +25,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     Footer,
@@ -40,6 +47,7 @@ from kxplan.model import (
     Loc,
     Plan,
     Scale,
+    dependency_cycle,
     plan_rule_problems,
     unique_slug,
     with_initiative,
@@ -56,6 +64,11 @@ STATUS_LABELS: Final[dict[Status, str]] = {
 
 ESTIMATE_FIELDS: Final = ("effort", "customer_value", "efficiency", "confidence")
 """The scores each participant can give in the estimates grid, in column order."""
+
+ESTIMATE_ROWS_LIMIT: Final = 12
+"""Above this many participants, only those with an estimate get a row at first."""
+
+CYCLE_PREFIX: Final = "dependencies form a cycle: "
 
 TEXT_FIELDS: Final = ("why", "what", "how")
 """Long answers, edited in text areas."""
@@ -199,6 +212,12 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         padding-left: 2;
         color: $text-muted;
     }
+    InitiativeEditor .hint.-overridden {
+        color: $text-warning;
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     InitiativeEditor .note {
         color: $text-muted;
         height: auto;
@@ -296,6 +315,13 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         self._default_area = default_area
         self._scores = _score_fields(plan)
         self._participants = self._initial_participants()
+        """Everyone who can give an estimate: the plan's participants and names added here."""
+        self._rows = (
+            list(self._participants)
+            if len(self._participants) <= ESTIMATE_ROWS_LIMIT
+            else [name for name in self._participants if self._estimate_of(name) is not None]
+        )
+        """The participants with a row in the estimates grid, in row order."""
         self._derived_id = initiative.id if initiative is not None else ""
         self._id_follows_title = initiative is None
         self._initial_state: tuple[object, ...] | None = None
@@ -371,12 +397,28 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                 )
                 with Grid(id="estimates"):
                     yield from self._estimate_header()
-                    for row, name in enumerate(self._participants):
+                    for row, name in enumerate(self._rows):
                         yield from self._estimate_row(row, name)
                 yield Static(id="estimates-error", classes="error", markup=False)
+                without_row = len(self._participants) - len(self._rows)
+                if without_row:
+                    yield Static(
+                        f"{without_row} more participants have no estimate here: "
+                        "type a name below to give them a row.",
+                        id="estimates-more",
+                        classes="note",
+                        markup=False,
+                    )
                 with Horizontal(classes="row"):
                     yield Label("Add participant", classes="caption")
-                    yield Input(id="new-participant", compact=True, placeholder="name, then Enter")
+                    yield Input(
+                        id="new-participant",
+                        compact=True,
+                        placeholder="name, then Enter",
+                        suggester=SuggestFromList(self._participants, case_sensitive=False)
+                        if without_row
+                        else None,
+                    )
 
                 yield Label("The case", classes="section")
                 for key in ("why", "what"):
@@ -468,6 +510,25 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
             return anchor_hint(score.scale, text)
         return Content(score.hint).stylize("dim")
 
+    def _show_hints(self, estimated: dict[str, list[float]]) -> None:
+        """Each score's hint; where participants estimated it, that their median decides."""
+        for score in self._scores:
+            hint = self.query_one(f"#{score.key}-hint", Static)
+            values = estimated.get(score.key)
+            if values:
+                median = _show_number(round(statistics.median(values), 2))
+                count = len(values)
+                hint.update(
+                    Content.assemble(
+                        ("estimates decide: ", "bold"),
+                        f"median {median} of {count}",
+                        (" · used instead of this score", "dim"),
+                    )
+                )
+            else:
+                hint.update(self._hint(score, self._text(score.key)))
+            hint.set_class(bool(values), "-overridden")
+
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
         self._check()
@@ -520,7 +581,8 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
 
         estimates: list[dict[str, Any]] = []
         rows_of_estimates: list[int] = []
-        for row, name in enumerate(self._participants):
+        estimated: dict[str, list[float]] = {}
+        for row, name in enumerate(self._rows):
             previous = self._estimate_of(name)
             values: dict[str, Any] = {"participant": name}
             if previous is not None and previous.reach is not None:
@@ -533,6 +595,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                     number = None
                 if number is not None:
                     values[key] = number
+                    estimated.setdefault(key, []).append(number)
             if len(values) > 1:
                 estimates.append(values)
                 rows_of_estimates.append(row)
@@ -550,8 +613,15 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
             initiative = None
         if initiative is not None:
             candidate = with_initiative(self.plan, initiative, self._replacing)
+            cycle = dependency_cycle(candidate.initiatives)
             for loc, message in plan_rule_problems(candidate):
-                if loc[:2] == ("initiatives", self._index):
+                if cycle and loc[2:] == ("depends_on",) and message.startswith(CYCLE_PREFIX):
+                    # Through this initiative (the plan had no cycle before): name it here,
+                    # by the titles the room knows.
+                    titles = {**self._taken, initiative.id: initiative.title}
+                    names = [titles.get(i, i) for i in [*cycle, cycle[0]]]
+                    errors.setdefault("depends_on", CYCLE_PREFIX + " → ".join(names))
+                elif loc[:2] == ("initiatives", self._index):
                     self._place(errors, loc[2:], message, rows_of_estimates)
                 elif loc[:1] == ("initiatives",) and loc[2:3] == ("id",):
                     errors.setdefault("id", message)
@@ -559,6 +629,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                     errors.setdefault("general", message)
 
         self.errors = errors
+        self._show_hints(estimated)
         self._show_errors(errors)
         self.result = initiative if not errors else None
         return self.result
@@ -590,7 +661,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         if field == "estimates" and len(loc) >= 2 and isinstance(loc[1], int):
             row = rows_of_estimates[loc[1]] if loc[1] < len(rows_of_estimates) else 0
             part = str(loc[2]) if len(loc) > 2 else "participant"
-            name = self._participants[row] if row < len(self._participants) else "?"
+            name = self._rows[row] if row < len(self._rows) else "?"
             key = f"estimate-{row}-{part}" if part in ESTIMATE_FIELDS else f"estimate-{row}-name"
             errors.setdefault(key, f"{name}, {part.replace('_', ' ')}: {message}")
         elif field in {"title", "id", "areas", "depends_on", *SCORE_FIELDS, *TEXT_FIELDS}:
@@ -637,9 +708,6 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                 id_input.value = self._derived_id
         elif widget_id == "id" and self.original is None:
             self._id_follows_title = event.value == self._derived_id
-        score = next((s for s in self._scores if s.key == widget_id), None)
-        if score is not None:
-            self.query_one(f"#{widget_id}-hint", Static).update(self._hint(score, event.value))
         self._edited()
 
     @on(TextArea.Changed)
@@ -657,11 +725,18 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         name = event.value.strip()
         if not name:
             return
-        if name.casefold() in {p.strip().casefold() for p in self._participants}:
+        if name.casefold() in {p.strip().casefold() for p in self._rows}:
             self.query_one("#notice", Static).update(Content(f"{name} already has a row"))
             return
-        row = len(self._participants)
-        self._participants.append(name)
+        known = next(
+            (p for p in self._participants if p.strip().casefold() == name.casefold()), None
+        )
+        if known is None:
+            self._participants.append(name)
+        else:
+            name = known
+        row = len(self._rows)
+        self._rows.append(name)
         await self.query_one("#estimates", Grid).mount_all(list(self._estimate_row(row, name)))
         event.input.value = ""
         self.query_one(f"#estimate-{row}-effort", Input).focus()
@@ -687,13 +762,32 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         self._save_tried = True
         initiative = self._check()
         if initiative is None:
-            first = next(iter(self.errors))
-            target = self.query(f"#{first}")
-            if target and first != "general":
-                target.first().focus()
+            self._go_to_first_problem()
             self.app.bell()
             return
         self.dismiss(initiative)
+
+    def _go_to_first_problem(self) -> None:
+        """Focus the highest field with a problem and scroll its message into view."""
+        shown = [s for s in self.query(".error").results(Static) if s.has_class("-shown")]
+        if not shown:
+            return
+        message = shown[0]
+        key = (message.id or "").removesuffix("-error")
+        if key == "estimates":
+            key = next((k for k in self.errors if k.startswith("estimate-")), key)
+        field = self.query(f"#{key}")
+        if key != "general" and field and field.first().focusable:
+            field.first().focus(scroll_visible=False)
+        form = self.query_one("#form", VerticalScroll)
+
+        def scroll(target: Widget) -> None:
+            form.scroll_to_widget(target, animate=False, immediate=True)
+
+        # After the layout has made room for the message: the field first, then its message.
+        if field:
+            self.call_after_refresh(scroll, field.first())
+        self.call_after_refresh(scroll, message)
 
     def action_cancel(self) -> None:
         """Close without saving; asks for a second Escape when something was typed."""
@@ -707,5 +801,10 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
 
     @property
     def participants(self) -> list[str]:
-        """Everyone with a row in the estimates grid, including names added here."""
+        """Everyone who can give an estimate, including names added here."""
         return list(self._participants)
+
+    @property
+    def rows(self) -> list[str]:
+        """The participants with a row in the estimates grid."""
+        return list(self._rows)

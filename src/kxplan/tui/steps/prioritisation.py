@@ -112,6 +112,14 @@ class PrioritisationStep(AreaStep):
         if self.chosen_id is not None:
             self.post_message(DeleteInitiative(self.chosen_id))
 
+    @on(RankingView.Changed)
+    def _ranking_changed(self, event: RankingView.Changed) -> None:
+        """The matrix numbers and shows what the list does: its method, its filters."""
+        event.stop()
+        self.query_one(EffortImpactMatrix).update_plan(
+            event.plan, method=event.method, shown_ids=event.shown_ids, filters=event.filters
+        )
+
     @on(RankingView.Selected)
     @on(EffortImpactMatrix.Selected)
     def _selected(self, event: RankingView.Selected | EffortImpactMatrix.Selected) -> None:

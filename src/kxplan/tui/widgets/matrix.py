@@ -3,7 +3,9 @@
 Effort runs left to right, impact bottom to top; the threshold lines sit at the
 engine's thresholds, so everything left of the vertical line is low effort and
 everything above the horizontal line is high impact, exactly as the ranking
-decides. Each initiative is drawn as its rank number; initiatives on the same
+decides. Each initiative is drawn as its rank number — the same number the
+ranked list shows, by the method chosen there; with the list's filters on, only
+the initiatives listed are drawn and the title line names the filters; initiatives on the same
 spot share a label ("3,7") or move to a free neighbouring cell. A legend maps
 the numbers to titles. Arrow keys move a cursor between the numbers; Enter
 chooses the initiative under it.
@@ -11,7 +13,7 @@ chooses the initiative under it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
@@ -23,7 +25,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from kxplan import scoring
-from kxplan.framework import QUADRANT_LABELS, Quadrant
+from kxplan.framework import QUADRANT_LABELS, Method, Quadrant
 from kxplan.model import Plan
 
 MAX_ITEMS: Final = 99
@@ -149,7 +151,9 @@ class EffortImpactMatrix(Widget, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.plan: Plan | None = None
         self.ranking: scoring.Ranking | None = None
-        """The ranking drawn (the plan's own method)."""
+        """The ranking drawn (the list's method, or the plan's own)."""
+        self.filters = ""
+        """The list's active filters in words, "" when it shows every open initiative."""
         self.points: list[Point] = []
         """The drawn initiatives, in rank order."""
         self.hidden = 0
@@ -162,18 +166,34 @@ class EffortImpactMatrix(Widget, can_focus=True):
 
     # --- public API -------------------------------------------------------------------
 
-    def update_plan(self, plan: Plan) -> None:
-        """Rank the plan by its own method and redraw."""
+    def update_plan(
+        self,
+        plan: Plan,
+        *,
+        method: Method | None = None,
+        shown_ids: Collection[str] | None = None,
+        filters: str = "",
+    ) -> None:
+        """Rank the plan by ``method`` (None: the plan's own) and redraw.
+
+        The numbers are the ranks in the whole ranking, as the ranked list shows
+        them; ``shown_ids`` (the ids the list shows) limits what is drawn, and
+        ``filters`` names the list's filters in the title line.
+        """
         self.plan = plan
         selected = self.selected_id
         self.problem = ""
         try:
-            ranking = scoring.rank(plan)
+            ranking = scoring.rank(plan, method)
         except scoring.ScoringError as error:
             self.problem = str(error)
             ranking = scoring.rank(plan, "ratio")
         self.ranking = ranking
+        self.filters = filters if shown_ids is not None else ""
         results = ranking.results
+        if shown_ids is not None:
+            shown = set(shown_ids)
+            results = [r for r in results if r.id in shown]
         self.points = [
             Point(r.id, r.rank, r.title, r.quadrant, r.effort, r.impact)
             for r in results[:MAX_ITEMS]
@@ -340,7 +360,9 @@ class EffortImpactMatrix(Widget, can_focus=True):
         geo = self.geometry(width, height)
         plot = self._plot_lines(geo)
         legend_width = self._legend_width(width)
-        lines: list[Text] = [self._title_line()]
+        title = self._title_line()
+        title.truncate(width, overflow="ellipsis")
+        lines: list[Text] = [title]
         if self._wide(width):
             legend = self._legend(geo.plot_height + 2, legend_width)
             for index, line in enumerate(plot):
@@ -357,10 +379,20 @@ class EffortImpactMatrix(Widget, can_focus=True):
 
     def _title_line(self) -> Text:
         assert self.ranking is not None
+        muted = self._style("muted")
         text = Text("Impact ▲", style=self._style("axis"))
-        text.append(f"   {len(self.points) + self.hidden} ranked", style=self._style("muted"))
+        method = scoring.METHOD_LABELS[self.ranking.method].split(" (")[0]
+        count = len(self.points) + self.hidden
+        if self.filters:
+            total = len(self.ranking.results)
+            text.append(f"   {count} of {total} ranked by ", style=muted)
+        else:
+            text.append(f"   {count} ranked by ", style=muted)
+        text.append(method, style=self._style("title"))
+        if self.filters:
+            text.append(f" · only {self.filters}", style=muted)
         if self.hidden:
-            text.append(f", top {MAX_ITEMS} drawn", style=self._style("muted"))
+            text.append(f", top {MAX_ITEMS} drawn", style=muted)
         return text
 
     def _plot_lines(self, geo: Geometry) -> list[Text]:

@@ -87,6 +87,9 @@ class RankTable(ScrollView, can_focus=True):
         background: $panel;
         text-style: bold;
     }
+    RankTable > .rank-table--empty {
+        color: $text-warning;
+    }
     RankTable > .rank-table--zebra {
         background: $foreground 4%;
     }
@@ -103,6 +106,7 @@ class RankTable(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "rank-table--header",
+        "rank-table--empty",
         "rank-table--zebra",
         "rank-table--cursor",
     }
@@ -163,6 +167,8 @@ class RankTable(ScrollView, can_focus=True):
         """The rows, in display order."""
         self.cell_styles: dict[str, Style] = dict(cell_styles or {})
         """Foreground styles for cells, by style name."""
+        self.empty_text = ""
+        """Shown under the header when there are no rows, so an empty list says why."""
         self._positions: dict[str, int] = {}
 
     # --- data -------------------------------------------------------------------------
@@ -215,6 +221,9 @@ class RankTable(ScrollView, can_focus=True):
             )
             return Strip([Segment(fit(text, width, "left"), header)]).simplify()
         index = int(self.scroll_offset.y) + y - 1
+        if not self.rows and y == 1 and self.empty_text:
+            muted = base + self.get_component_rich_style("rank-table--empty")
+            return Strip([Segment(fit(" " + self.empty_text, width, "left"), muted)])
         if not 0 <= index < len(self.rows):
             return Strip([Segment(" " * width, base)])
         row = self.rows[index]

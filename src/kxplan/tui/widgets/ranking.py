@@ -1,5 +1,10 @@
 """The ranked list of initiatives: method, sort and filters switchable from the keyboard.
 
+The rank numbers are always those of the whole ranking (every open initiative,
+all areas): filters only hide rows, so "#7" means the same with or without them.
+Done and dropped initiatives are never ranked; the status filter lists them
+with "–" for a rank and their status in the quadrant column.
+
 The list is a :class:`~kxplan.tui.widgets.rank_table.RankTable`, which draws
 only the visible lines from plain rows, so re-ranking a thousand initiatives
 and repainting costs little more than the ranking itself. Robustness (how firmly
@@ -26,7 +31,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from kxplan import scoring
-from kxplan.framework import AREA_IDS, AREAS_BY_ID, AreaId, Method, Quadrant
+from kxplan.framework import AREA_IDS, AREAS_BY_ID, CLOSED_STATUSES, AreaId, Method, Quadrant
 from kxplan.model import Initiative, Plan
 from kxplan.tui.widgets.rank_table import RankTable, TableColumn, TableRow
 
@@ -49,6 +54,9 @@ QUADRANT_SHORT: Final[dict[str, str]] = {
 AGREEMENT_MARKS: Final[dict[str, str]] = {"high": "●●●", "medium": "●●○", "low": "●○○"}
 """Agreement among participants, as a three-dot gauge (more dots, closer estimates)."""
 
+FILTER_KEYS: Final = Binding.Group("Filter")
+"""The area, status and quadrant filters and clearing them share one entry in the footer."""
+
 ROBUSTNESS_SAMPLES: Final = 200
 ROBUSTNESS_DELAY: Final = 0.4
 """Seconds the list must stay unchanged before robustness is worked out."""
@@ -65,6 +73,13 @@ COLUMNS: Final = (
 )
 """The list's columns; the title takes the room the others leave."""
 
+DEPENDENCY_MARK: Final = "*"
+"""After a rank: the initiative was placed after one it depends on (as in the CLI)."""
+UNSTABLE_MARK: Final = "!"
+"""After a range: the rank is unstable when the estimates are resampled."""
+NOTHING_MATCHES: Final = "Nothing matches these filters — x clears them"
+NOTHING_YET: Final = "No open initiatives yet — i adds one"
+
 STYLE_NAMES: Final = (
     "quick_win",
     "major_project",
@@ -75,6 +90,7 @@ STYLE_NAMES: Final = (
     "low",
     "unstable",
     "dim",
+    "closed",
 )
 
 
@@ -85,10 +101,15 @@ def robustness_samples(count: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One line of the list: a ranked initiative, or an unscored one (``result`` None)."""
+    """One line of the list: a ranked initiative, or an unscored or closed one (``result`` None)."""
 
     initiative: Initiative
     result: scoring.RankedInitiative | None
+
+    @property
+    def closed(self) -> bool:
+        """Done or dropped: never ranked."""
+        return self.initiative.status in CLOSED_STATUSES
 
     @property
     def id(self) -> str:
@@ -129,6 +150,7 @@ class RankingView(Widget):
     RankingView .ranking--low { color: $text-error; }
     RankingView .ranking--unstable { color: $text-error; text-style: bold; }
     RankingView .ranking--dim { color: $text-muted; }
+    RankingView .ranking--closed { color: $text-warning; }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"ranking--{name}" for name in STYLE_NAMES}
@@ -136,12 +158,31 @@ class RankingView(Widget):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "cycle_method", "Method"),
         Binding("o", "cycle_sort", "Sort"),
-        Binding("u", "cycle_quadrant", "Quadrant"),
-        Binding("a", "cycle_area", "Area"),
-        Binding("t", "cycle_status", "Status"),
-        Binding("x", "clear_filters", "Clear filters", show=False),
+        # One footer entry for the filters and x (shown while filtering), to fit 80 columns.
+        Binding("a", "cycle_area", "Area", group=FILTER_KEYS),
+        Binding("t", "cycle_status", "Status", group=FILTER_KEYS),
+        Binding("u", "cycle_quadrant", "Quadrant", group=FILTER_KEYS),
+        Binding("x", "clear_filters", "Clear filters", group=FILTER_KEYS),
         Binding("d", "show_spread", "Spread"),
     ]
+
+    class Changed(Message):
+        """The list was ranked again or filtered: its method and rows may have changed.
+
+        The effort × impact matrix follows it with
+        ``matrix.update_plan(event.plan, method=event.method, shown_ids=event.shown_ids,
+        filters=event.filters)``.
+        """
+
+        def __init__(self, plan: Plan, method: Method, shown_ids: list[str], filters: str) -> None:
+            super().__init__()
+            self.plan = plan
+            self.method = method
+            """The method the list is ranked by (after any fallback)."""
+            self.shown_ids = shown_ids
+            """Ids of the initiatives listed."""
+            self.filters = filters
+            """The active filters in words ("" when none)."""
 
     class Selected(Message):
         """The user chose an initiative (Enter on its row)."""
@@ -229,6 +270,7 @@ class RankingView(Widget):
         self._show_bar()
         self._show_details()
         self._schedule_robustness()
+        self._post_changed()
 
     def set_method(self, method: Method | None) -> None:
         """Rank by ``method`` (None: the plan's own)."""
@@ -286,22 +328,46 @@ class RankingView(Widget):
         self._fill_table()
         self._show_bar()
         self._show_details()
+        self.refresh_bindings()
         if rerank:
             self._schedule_robustness()
+            self._post_changed()
+
+    def _post_changed(self) -> None:
+        if self.plan is not None and self.ranking is not None:
+            self.post_message(
+                self.Changed(self.plan, self.ranking.method, self.shown_ids, self.filters_text())
+            )
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter hides initiatives (the status filter on "open" does not)."""
+        return self.area is not None or self.status != "open" or self.quadrant is not None
+
+    def filters_text(self) -> str:
+        """The active filters in words, "" when none: "area Insight, status done"."""
+        parts = []
+        if self.area is not None:
+            parts.append(f"area {AREAS_BY_ID[self.area].name}")
+        if self.status != "open":
+            parts.append("all statuses" if self.status == "all" else self.status.replace("_", " "))
+        if self.quadrant is not None:
+            parts.append(QUADRANT_SHORT[self.quadrant].lower() + "s")
+        return ", ".join(parts)
 
     def _rank(self) -> None:
         plan = self.plan
         assert plan is not None
         self._generation += 1
-        include_closed = self.status != "open"
         method = self.method or plan.scoring.method
         self.notice = ""
+        # Always the whole ranking: filters hide rows but keep the overall rank numbers.
         try:
-            ranking = scoring.rank(plan, method, include_closed=include_closed, area=self.area)
+            ranking = scoring.rank(plan, method)
         except scoring.ScoringError as error:
             self.notice = f"{scoring.METHOD_LABELS[method]} cannot rank: {error}"
-            ranking = scoring.rank(plan, "ratio", include_closed=include_closed, area=self.area)
-        context = (ranking.method, self.area, self.status)
+            ranking = scoring.rank(plan, "ratio")
+        context = (ranking.method,)
         if context != self._robustness_context:
             self.robustness = {}  # worked out for another list: would mislead
             self._robustness_context = context
@@ -309,8 +375,13 @@ class RankingView(Widget):
         by_id = {item.id: item for item in plan.initiatives}
         rows = [Row(by_id[r.id], r) for r in ranking.results]
         rows += [Row(by_id[i], None) for i in ranking.unscored]
+        if self.status in ("all", *CLOSED_STATUSES):
+            rows += [Row(item, None) for item in plan.initiatives if item.status in CLOSED_STATUSES]
         if self.status not in ("open", "all"):
             rows = [row for row in rows if row.initiative.status == self.status]
+        if self.area is not None:
+            area = self.area
+            rows = [row for row in rows if area in row.initiative.areas]
         if self.quadrant is not None:
             rows = [row for row in rows if row.result and row.result.quadrant == self.quadrant]
         self._in_rank_order = rows
@@ -345,7 +416,7 @@ class RankingView(Widget):
                 (effort, "dim"),
                 ("", ""),
                 ("", ""),
-                ("unscored", "dim"),
+                (item.status, "closed") if row.closed else ("unscored", "dim"),
                 ("", ""),
                 ("", ""),
             )
@@ -354,10 +425,11 @@ class RankingView(Widget):
             interval = ("", "")
         else:
             text = f"{robust.rank_low}–{robust.rank_high}"
-            interval = (f"{text}!", "unstable") if robust.unstable else (text, "dim")
+            interval = (text + UNSTABLE_MARK, "unstable") if robust.unstable else (text, "dim")
         agreement = result.agreement
+        mark = DEPENDENCY_MARK if result.moved_by_dependency else ""
         return (
-            (str(result.rank), ""),
+            (f"{result.rank}{mark}", ""),
             (result.title, ""),
             (number(result.effort), ""),
             (number(result.impact), ""),
@@ -370,6 +442,15 @@ class RankingView(Widget):
     def _fill_table(self) -> None:
         """Show :attr:`rows` in the table (cheap: the table draws only visible lines)."""
         cells = self._cells
+        results = self.ranking.results if self.ranking else []
+        marked = any(r.moved_by_dependency for r in results)
+        rank_width = max(COLUMNS[0].width, len(str(len(results))) + marked)
+        if rank_width != self.table.columns[0].width:  # "100*" needs a wider column
+            self.table.columns = (
+                TableColumn("rank", "#", rank_width, "right"),
+                *self.table.columns[1:],
+            )
+        self.table.empty_text = NOTHING_MATCHES if self.filtered else NOTHING_YET
         self.table.set_rows([TableRow(row.id, partial(cells, row)) for row in self.rows])
 
     def _show_bar(self) -> None:
@@ -378,21 +459,26 @@ class RankingView(Widget):
             bar.update(Content("No plan loaded"))
             return
         ranked = sum(1 for row in self.rows if row.result is not None)
-        unscored = len(self.rows) - ranked
+        closed = sum(1 for row in self.rows if row.closed)
+        unscored = len(self.rows) - ranked - closed
+        total = f" of {len(self.ranking.results)}" if self.filtered else ""
+        counts = f"{ranked}{total} ranked" + (f", {unscored} unscored" if unscored else "")
+        counts += f", {closed} closed" if closed else ""
+        counts += " (x clears the filters)" if self.filtered else ""
         area = AREAS_BY_ID[self.area].name if self.area else "all areas"
         status = "open" if self.status == "open" else self.status.replace("_", " ")
         status = "all statuses" if status == "all" else status
         quadrant = QUADRANT_SHORT[self.quadrant] if self.quadrant else "all quadrants"
-        counts = f"{ranked} ranked" + (f", {unscored} unscored" if unscored else "")
+        # The count first, so a narrow screen cuts the filter names, not the count.
         parts = [
+            Content(counts),
             Content.styled(scoring.METHOD_LABELS[self.ranking.method].split(" (")[0], "bold"),
             Content(f"by {self.sort_by}"),
             Content.styled(area, "" if self.area is None else "$text-accent"),
             Content.styled(status, "" if self.status == "open" else "$text-accent"),
             Content.styled(quadrant, "" if self.quadrant is None else "$text-accent"),
-            Content(counts),
         ]
-        bar.update(Content("  ·  ").join(parts))
+        bar.update(Content(" · ").join(parts))
 
     def _show_details(self) -> None:
         details = self.query_one("#ranking-details", Static)
@@ -413,6 +499,14 @@ class RankingView(Widget):
         if notice:
             lines.append(notice)
         result = row.result
+        if result is None and row.closed:
+            lines.append(
+                Content.assemble(
+                    (row.initiative.title, "bold"),
+                    (f"  {row.initiative.status}: closed initiatives are not ranked", "dim"),
+                )
+            )
+            return Content("\n").join(lines)
         if result is None:
             lines.append(
                 Content.assemble(
@@ -421,11 +515,43 @@ class RankingView(Widget):
                 )
             )
             return Content("\n").join(lines)
+        explanation = result.explanation
+        blocker = result.moved_by_dependency
+        if blocker is not None:
+            # scoring names the prerequisite by id; the room knows it by its title.
+            explanation = explanation.removesuffix(f"; placed after {blocker}, which it depends on")
         lines.append(
             Content.assemble(
-                (f"{result.rank}. ", "bold"), (result.title, "bold"), "  ", (result.explanation, "")
+                (f"{result.rank}{DEPENDENCY_MARK if blocker else ''}. ", "bold"),
+                (result.title, "bold"),
+                "  ",
+                (explanation, ""),
             )
         )
+        if blocker is not None:
+            prerequisite = next(
+                (item.title for item in self.plan.initiatives if item.id == blocker), blocker
+            )
+            lines.append(
+                Content.assemble(
+                    (f"{DEPENDENCY_MARK} ", "bold"),
+                    "placed after ",
+                    (prerequisite, "bold"),
+                    ", which it depends on",
+                )
+            )
+        robust = self.robustness.get(result.id)
+        if robust is not None:
+            verdict = (
+                f"unstable ({UNSTABLE_MARK} in the Range column)" if robust.unstable else "stable"
+            )
+            lines.append(
+                Content.assemble(
+                    ("Range: ", "dim"),
+                    f"rank {robust.rank_low}–{robust.rank_high} in 90 % of resamples, "
+                    f"top {robust.top_k} in {robust.p_top_k:.0%}: {verdict}",
+                )
+            )
         spread_parts = []
         for field, spread in result.spreads.items():
             low, high = scoring.number(spread.low), scoring.number(spread.high)
@@ -435,16 +561,6 @@ class RankingView(Widget):
             spread_parts.append(part)
         if spread_parts:
             lines.append(Content.assemble(("Spread: ", "dim"), "; ".join(spread_parts)))
-        robust = self.robustness.get(result.id)
-        if robust is not None:
-            verdict = "unstable" if robust.unstable else "stable"
-            lines.append(
-                Content.assemble(
-                    ("Robustness: ", "dim"),
-                    f"rank {robust.rank_low}–{robust.rank_high} in 90 % of resamples, "
-                    f"top {robust.top_k} in {robust.p_top_k:.0%}: {verdict}",
-                )
-            )
         return Content("\n").join(lines)
 
     # --- robustness in the background -------------------------------------------------
@@ -459,24 +575,13 @@ class RankingView(Widget):
             return
         # A copy of the list, so the worker is not disturbed by edits made meanwhile.
         snapshot = self.plan.model_copy(update={"initiatives": list(self.plan.initiatives)})
-        self._work_out_robustness(
-            snapshot, self.ranking.method, self.status != "open", self.area, self._generation
-        )
+        self._work_out_robustness(snapshot, self.ranking.method, self._generation)
 
     @work(thread=True, exclusive=True, group="robustness")
-    def _work_out_robustness(
-        self,
-        plan: Plan,
-        method: Method,
-        include_closed: bool,
-        area: AreaId | None,
-        generation: int,
-    ) -> None:
+    def _work_out_robustness(self, plan: Plan, method: Method, generation: int) -> None:
         samples = robustness_samples(len(plan.initiatives))
         try:
-            found = scoring.robustness(
-                plan, method, samples=samples, include_closed=include_closed, area=area
-            )
+            found = scoring.robustness(plan, method, samples=samples)
         except (scoring.ScoringError, ValueError, KeyError):
             return
         if get_current_worker().is_cancelled:
@@ -542,6 +647,12 @@ class RankingView(Widget):
         """Show the next status: open → idea → … → dropped → all."""
         index = STATUS_FILTERS.index(self.status)
         self.set_filters(status=STATUS_FILTERS[(index + 1) % len(STATUS_FILTERS)])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``x`` shows in the footer only while a filter is on."""
+        if action == "clear_filters":
+            return self.filtered
+        return True
 
     def action_clear_filters(self) -> None:
         """Show every open initiative again."""
