@@ -348,6 +348,12 @@ def test_parse_number_reads_blank_decimals_and_commas() -> None:
     assert parse_number("  ") is None
     assert parse_number("3") == 3.0
     assert parse_number("2,5") == 2.5
+    assert parse_number("3\u202f500") == 3500  # reach as the app shows it
+
+
+def test_parse_number_refuses_what_reads_two_ways() -> None:
+    with pytest.raises(ValueError, match="could be read two ways"):
+        parse_number("1,000")  # a thousand customers, or one?
 
 
 @pytest.mark.parametrize("bad", ["three", "nan", "inf", "1.2.3"])

@@ -140,6 +140,28 @@ def parse_number(text: str) -> float | None:
     return float(plain) if _DECIMAL.fullmatch(plain) else None
 
 
+def read_number(text: str) -> float | None:
+    """The number typed, or None when blank; ValueError saying what is wrong otherwise.
+
+    Refuses what reads two ways (1,000: a thousand, or one with a decimal comma?) rather
+    than guess, and numbers too large to hold.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if _THOUSANDS_OR_DECIMALS.fullmatch(stripped):
+        raise ValueError(
+            f"{stripped!r} could be read two ways: write thousands with a space "
+            f"(1 000) and decimals with one comma or point (1,5)"
+        )
+    number = parse_number(stripped)
+    if number is None:
+        raise ValueError(f"expected a number, got {stripped!r}")
+    if not math.isfinite(number):
+        raise ValueError(f"expected a number, got {stripped!r}, which is too large")
+    return number
+
+
 def parse_whole(text: str) -> int | None:
     """A whole number as people write it (1 200, also 5.0 or 5,0); None if ``text`` is
     not one (5.5 is not, nor 1,000: a thousand or one?)."""
@@ -180,18 +202,10 @@ def _read(
             else:
                 data[spec.name] = whole
         elif spec.kind == "float":
-            number = parse_number(text)
-            if _THOUSANDS_OR_DECIMALS.fullmatch(text):
-                errors[spec.name] = (
-                    f"{text!r} could be read two ways: write thousands with a space "
-                    f"(1 000) and decimals with one comma or point (1,5)"
-                )
-            elif number is None:
-                errors[spec.name] = f"expected a number, got {text!r}"
-            elif not math.isfinite(number):
-                errors[spec.name] = f"expected a number, got {text!r}, which is too large"
-            else:
-                data[spec.name] = number
+            try:
+                data[spec.name] = read_number(text)
+            except ValueError as error:
+                errors[spec.name] = str(error)
         elif spec.kind == "choices":
             value = _read_choices(spec, text)
             if isinstance(value, str):

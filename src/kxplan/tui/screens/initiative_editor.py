@@ -53,6 +53,7 @@ from kxplan.model import (
     with_initiative,
 )
 from kxplan.storage import friendly_message
+from kxplan.tui.forms import read_number
 
 STATUS_LABELS: Final[dict[Status, str]] = {
     "idea": "Idea",
@@ -103,20 +104,10 @@ def _score_fields(plan: Plan) -> tuple[ScoreField, ...]:
 
 
 def parse_number(text: str) -> float | None:
-    """The number typed, or None when blank; a decimal comma is accepted (2,5).
-
-    Raises ValueError with a message for the user when the text is not a number.
-    """
-    cleaned = text.strip().replace(",", ".")
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValueError(f"expected a number, got {text.strip()!r}") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"expected a finite number, got {text.strip()!r}")
-    return value
+    """The number typed, or None when blank: 2,5 and 2.5 alike, 1 000 with a digit-group
+    space. Raises ValueError with a message for the user when the text is not a number
+    (or reads two ways, like 1,000)."""
+    return read_number(text)
 
 
 def _show_number(value: float | None) -> str:
