@@ -62,6 +62,17 @@ QUADRANT_SINGULAR: Final[dict[str, str]] = {
     "thankless": "Thankless task",
 }
 
+USED_NUMBERS: Final = (
+    "score",
+    "effort",
+    "impact",
+    "customer_value",
+    "efficiency",
+    "confidence",
+    "reach",
+)
+"""The ranking's numbers in the CSV and JSON: what the rank was worked out from."""
+
 CSV_COLUMNS: Final[tuple[str, ...]] = (
     "id",
     "title",
@@ -83,13 +94,7 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "depends_on",
     "notes",
     "rank",
-    "score",
-    "effort",
-    "impact",
-    "customer_value",
-    "efficiency",
-    "confidence",
-    "reach",
+    *USED_NUMBERS,
     "quadrant",
     "agreement",
 )
@@ -1487,18 +1492,6 @@ def csv_order(plan: Plan, results: Results) -> list[Initiative]:
     for item in ordered:
         unique.setdefault(item.id, item)
     return list(unique.values())
-
-
-USED_NUMBERS: Final = (
-    "score",
-    "effort",
-    "impact",
-    "customer_value",
-    "efficiency",
-    "confidence",
-    "reach",
-)
-"""The ranking's numbers in the CSV and JSON: what the rank was worked out from."""
 
 
 def to_csv(plan: Plan, results: Results | None = None) -> str:
