@@ -145,3 +145,40 @@ def test_control_characters_in_user_text_are_spelled_out() -> None:
     assert '  title: "Ranks" → "Pwned\\x1b]0;pwned\\x07"' in text
     assert "--- a\\x1b[2J.toml" in text
     assert "Pwned\\\\x1b\\]0;pwned\\\\x07" in markdown
+
+
+def all_pairs_real_moves(ranks: dict[str, tuple[int, int]], changed: set[str]) -> set[str]:
+    """The same choice worked out by comparing every pair (quadratic): the reference."""
+    ids = sorted(ranks, key=lambda i: ranks[i][0])
+    by_id = {item_id: index for index, item_id in enumerate(sorted(ranks))}
+
+    def weight(item_id: str) -> tuple[int, ...]:
+        old, new = ranks[item_id]
+        return (1, int(item_id not in changed), -abs(new - old), 1 << by_id[item_id])
+
+    best: list[tuple[int, ...]] = []
+    before: list[int | None] = []
+    for index, item_id in enumerate(ids):
+        best_here, link = weight(item_id), None
+        for earlier in range(index):
+            if ranks[ids[earlier]][1] < ranks[item_id][1]:
+                total = tuple(x + y for x, y in zip(best[earlier], weight(item_id), strict=True))
+                if total > best_here:
+                    best_here, link = total, earlier
+        best.append(best_here)
+        before.append(link)
+    kept: set[str] = set()
+    at = max(range(len(ids)), key=best.__getitem__, default=None)
+    while at is not None:
+        kept.add(ids[at])
+        at = before[at]
+    return set(ranks) - kept
+
+
+@given(st.permutations(range(12)), st.sets(st.integers(0, 11)))
+def test_real_moves_picks_what_comparing_every_pair_picks(
+    order: list[int], changed_numbers: set[int]
+) -> None:
+    ranks = {f"i{n:02}": (n + 1, new + 1) for n, new in enumerate(order)}
+    changed = {f"i{n:02}" for n in changed_numbers}
+    assert real_moves(ranks, changed) == all_pairs_real_moves(ranks, changed)
