@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Final
@@ -12,6 +12,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.filter import LineFilter
 from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Input, TextArea
 
@@ -19,6 +20,7 @@ from kxplan.framework import area
 from kxplan.model import slugify
 from kxplan.session import ChangedOnDisk, Clock, Session, utc_now
 from kxplan.storage import PlanError
+from kxplan.tui.control_filter import ControlCharacterFilter
 from kxplan.tui.recent import default_config_dir, load_recent, remember
 from kxplan.tui.screens.confirm import changed_on_disk, file_exists, unsaved_changes
 from kxplan.tui.screens.prompt import Prompt
@@ -196,8 +198,13 @@ class KxplanApp(App[None]):
         self.config_dir = config_dir if config_dir is not None else default_config_dir()
         self.session: Session | None = None
         """The plan being edited, once one is open."""
+        self._control_filter = ControlCharacterFilter()
+        """Keeps control characters in a plan's text from reaching the terminal."""
         self.type_ahead = TypeAhead(self)
         """Keys typed faster than the app follows wait their turn instead of going astray."""
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), self._control_filter]
 
     async def on_event(self, event: events.Event) -> None:
         if self.type_ahead.take(event):
