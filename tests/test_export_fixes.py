@@ -15,6 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from kxplan import export, scoring, storage
+from kxplan.literal import FORMULA_START, spreadsheet_text
 from kxplan.model import Plan
 
 HEADER = 'schema = 1\ntitle = "QA"\n'
@@ -69,8 +70,8 @@ def test_csv_text_cells_that_look_like_formulas_get_an_apostrophe() -> None:
 
 @pytest.mark.parametrize("text", ["=1", "+1", "-1", "@a", "\tx", "\rx"])
 def test_csv_text_guards_every_formula_start(text: str) -> None:
-    assert export.csv_text(text).startswith("'") != text.startswith("\r")
-    assert not export.csv_text(text).startswith(export.FORMULA_START)
+    assert spreadsheet_text(text).startswith("'") != text.startswith("\r")
+    assert not spreadsheet_text(text).startswith(FORMULA_START)
 
 
 def test_csv_number_columns_stay_numbers() -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kxplan.literal import printable, visible
+from kxplan.literal import json_escaped, printable, spreadsheet_text, visible
 
 
 def controls(text: str) -> set[str]:
@@ -44,3 +46,24 @@ def test_nothing_a_terminal_acts_on_is_left(text: str) -> None:
 @given(st.text(st.characters(exclude_categories=("Cc",))))
 def test_text_without_controls_keeps_every_character(text: str) -> None:
     assert visible(text) == text
+
+
+@given(st.recursive(st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)))
+def test_json_escaped_reads_back_the_same_and_holds_no_raw_controls(value: object) -> None:
+    document = json_escaped(json.dumps(value, ensure_ascii=False))
+    assert json.loads(document) == value
+    assert not controls(document) - {"\n"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("=SUM(1+1)", "'=SUM(1+1)"),
+        ("-2+3", "'-2+3"),
+        ("@x", "'@x"),
+        ("plain", "plain"),
+        ("a\r\nb\x1bc", "a\nb\\x1bc"),
+    ],
+)
+def test_spreadsheet_text_guards_formulas_and_controls(text: str, cell: str) -> None:
+    assert spreadsheet_text(text) == cell

@@ -238,3 +238,21 @@ def test_helpers_for_text() -> None:
     assert truncate("short\nline") == "short line"
     assert markdown_escape("a|b *c* <d>") == "a\\|b \\*c\\* \\<d\\>"
     assert truncate("red \x1b[31mtext") == "red \\x1b[31mtext"  # shown, not obeyed
+
+
+def test_csv_and_json_keep_hostile_titles_literal_and_numbers_plain(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.toml"
+    path.write_text(
+        'schema = 1\ntitle = "T"\n[[initiatives]]\nid = "a"\n'
+        "title = \"=cmd|' /C calc'!A0 \\u001b[31mred\\u009b\"\n"
+        "effort = 2\ncustomer_value = 3\nefficiency = 3\n",
+        encoding="utf-8",
+    )
+    csv_out = run(str(path), "-f", "csv").output
+    row = next(csv.DictReader(io.StringIO(csv_out)))
+    assert row["title"] == "'=cmd|' /C calc'!A0 \\x1b[31mred\\x9b"  # shown, not run
+    assert (row["effort"], row["score"]) == ("2", "1.5")  # 2, not 2.0
+    json_out = run(str(path), "-f", "json").output
+    assert "\x1b" not in json_out
+    assert "\x9b" not in json_out  # written \u009b
+    assert json.loads(json_out)[0]["title"] == "=cmd|' /C calc'!A0 \x1b[31mred\x9b"

@@ -35,7 +35,7 @@ from pydantic import BaseModel
 
 from kxplan import scoring
 from kxplan.framework import AREAS, MEASURES_BY_ID, QUADRANT_LABELS, Method
-from kxplan.literal import printable
+from kxplan.literal import json_escaped, printable
 from kxplan.model import (
     SCORE_FIELDS,
     AreaBase,
@@ -1123,4 +1123,4 @@ def to_json_data(comparison: Comparison) -> dict[str, Any]:
 
 def format_json(comparison: Comparison) -> str:
     """The comparison as indented JSON text."""
-    return json.dumps(to_json_data(comparison), indent=2, ensure_ascii=False) + "\n"
+    return json_escaped(json.dumps(to_json_data(comparison), indent=2, ensure_ascii=False)) + "\n"

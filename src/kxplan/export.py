@@ -32,7 +32,7 @@ from kxplan.framework import (
     STRATEGY_QUESTIONS,
     UNANCHORED,
 )
-from kxplan.literal import visible
+from kxplan.literal import json_escaped, spreadsheet_text, visible
 from kxplan.model import SCHEMA_VERSION, Initiative, Plan
 
 Format = Literal["markdown", "html", "csv", "json"]
@@ -125,8 +125,6 @@ CSV_TEXT_COLUMNS: Final[frozenset[str]] = frozenset(
 )
 """CSV columns holding text (guarded against formulas); the others hold numbers."""
 
-FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-"""What a spreadsheet reads as the start of a formula (OWASP CSV injection)."""
 
 LARGE: Final = 1e21
 """From here on numbers for people are shown in scientific notation (1e+21)."""
@@ -1462,19 +1460,11 @@ def maturity_svg(plan: Plan) -> str:
 # --- CSV ------------------------------------------------------------------------------
 
 
-def csv_text(text: str) -> str:
-    """User text for a spreadsheet cell: control characters spelled out (line breaks and
-    tabs kept), and an apostrophe before a leading = + - @ tab or CR so that it is not
-    run as a formula."""
-    text = shown(text)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def _csv_value(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return csv_text(value)
+        return spreadsheet_text(value)
     if isinstance(value, float):
         data = _data_number(value)
         return "" if data is None else str(data)
@@ -1541,7 +1531,7 @@ def to_json(plan: Plan, results: Results | None = None) -> str:
     """The whole plan and every computed figure, for other tools (UTF-8, 2-space indent)."""
     results = results or compute(plan)
     data = _finite(json_data(plan, results))
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def _finite(data: Any) -> Any:

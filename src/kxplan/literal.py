@@ -8,7 +8,9 @@ document passes it through here, so such characters show as ``\\x1b`` instead.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from typing import Final
 
 _KEPT = frozenset("\n\t")
 """Layout characters that are text, not commands."""
@@ -38,3 +40,29 @@ def printable(text: str) -> str:
     if flat.isprintable():
         return flat
     return "".join(map(_shown, flat))
+
+
+FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP CSV injection)."""
+
+
+def spreadsheet_text(text: str) -> str:
+    """User text for a spreadsheet cell: control characters spelled out (line breaks and
+    tabs kept), and an apostrophe before a leading = + - @ tab or CR so that a
+    spreadsheet shows it instead of running it as a formula."""
+    text = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+_JSON_RAW_CONTROLS: Final = re.compile("[\x7f-\x9f]")
+
+
+def json_escaped(document: str) -> str:
+    """A JSON text with DEL and the C1 controls written as ``\\u007f`` … ``\\u009f``.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes only what JSON requires (below
+    U+0020) and writes these raw; escaped, they read back the same and never reach a
+    terminal that shows the file. Outside strings JSON is ASCII, so this touches only
+    the insides of strings.
+    """
+    return _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Final, Literal
 
 from kxplan.framework import Method
-from kxplan.literal import printable
+from kxplan.literal import json_escaped, printable, spreadsheet_text
 from kxplan.scoring import METHOD_LABELS, QUADRANT_NAMES, Ranking, Robustness, number
 
 Format = Literal["table", "markdown", "csv", "json"]
@@ -98,7 +98,7 @@ def render(
     """The ranking (its first ``top`` results) in ``fmt``, ending with a newline."""
     records = _records(ranking, robust, top)
     if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_escaped(json.dumps(records, ensure_ascii=False, indent=2)) + "\n"
     if fmt == "csv":
         return _csv(records, [*RECORD_FIELDS, *(ROBUST_FIELDS if robust is not None else ())])
     rows = [_display_row(record, robust is not None) for record in records]
@@ -230,11 +230,25 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str
     return "\n".join(lines) + "\n"
 
 
+def _csv_cell(value: Cell) -> str | int | float:
+    """A cell as a spreadsheet should get it: text guarded (formulas, controls), whole
+    numbers without decimals (3, not 3.0), true/false, and nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
 def _csv(records: Sequence[Mapping[str, Cell]], fields: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows({key: _csv_cell(value) for key, value in row.items()} for row in records)
     return out.getvalue()
 
 
@@ -260,7 +274,7 @@ def render_methods(
             {"id": r["id"], "title": r["title"], "ranks": {m: r[m] for m in methods}}
             for r in records
         ]
-        return json.dumps(shaped, ensure_ascii=False, indent=2) + "\n"
+        return json_escaped(json.dumps(shaped, ensure_ascii=False, indent=2)) + "\n"
     if fmt == "csv":
         return _csv(records, ["id", "title", *methods])
     headers = ["Id", "Title", *methods]
