@@ -45,6 +45,18 @@ def test_save_list_and_load(tmp_path: Path) -> None:
     assert not compare(plan, loaded).changes
 
 
+def test_a_label_with_control_characters_still_makes_a_readable_snapshot(
+    tmp_path: Path,
+) -> None:
+    plan_path = tmp_path / "strategy.toml"
+    plan = write_plan(plan_path)
+    saved = save_version(plan, plan_path, "del\x7fx esc\x1b[2J\nnext", now=NOON)
+    assert saved.read_text(encoding="utf-8").startswith(
+        "# kxplan snapshot: del\\x7fx esc\\x1b[2J next\n"
+    )
+    assert load_version(list_versions(plan_path)[0]) == plan  # valid TOML, same plan
+
+
 def test_never_overwrites_and_keeps_the_order(tmp_path: Path) -> None:
     plan_path = tmp_path / "p.toml"
     plan = write_plan(plan_path)

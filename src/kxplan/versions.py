@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
+from kxplan.literal import printable
 from kxplan.model import Plan, slugify
 from kxplan.storage import PlanError, dumps, load, write_atomic
 
@@ -98,7 +99,7 @@ def save_version(
     file (kept as they are, comments and layout included).
     """
     taken = (now or datetime.now(UTC)).astimezone(UTC)
-    label = " ".join(label.split())
+    label = printable(label)  # one line, control characters spelled out: a TOML comment
     body = dumps(plan).encode("utf-8") if isinstance(plan, Plan) else plan
     header = f"{LABEL_COMMENT}{label}\n".encode() if label else b""
     folder = versions_dir(plan_path)
