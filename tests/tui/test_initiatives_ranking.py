@@ -525,3 +525,17 @@ async def test_the_unstable_mark_is_explained_in_the_details() -> None:
         app.view._fill_table()
         assert app.view.table.rows[2].cells[7] == ("1–3!", "unstable")
         assert "unstable (! in the Range column)" in app.view.details_text(CRM).plain
+
+
+async def test_the_range_column_widens_for_three_digit_ranks() -> None:
+    """'13–170!' must not be cut to '13–17…' on long lists."""
+    plan = plan_with(
+        *(
+            Initiative(id=f"i{n}", title=f"I{n}", effort=2, customer_value=3, efficiency=3)
+            for n in range(120)
+        )
+    )
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.view.table.columns[-1].width >= len("100–120!")

@@ -444,11 +444,17 @@ class RankingView(Widget):
         cells = self._cells
         results = self.ranking.results if self.ranking else []
         marked = any(r.moved_by_dependency for r in results)
-        rank_width = max(COLUMNS[0].width, len(str(len(results))) + marked)
-        if rank_width != self.table.columns[0].width:  # "100*" needs a wider column
+        digits = len(str(len(results)))
+        rank_width = max(COLUMNS[0].width, digits + marked)
+        range_width = max(COLUMNS[-1].width, 2 * digits + 2)  # "13–170!"
+        if (rank_width, range_width) != (
+            self.table.columns[0].width,
+            self.table.columns[-1].width,
+        ):  # "100*" and "13–170!" need wider columns
             self.table.columns = (
                 TableColumn("rank", "#", rank_width, "right"),
-                *self.table.columns[1:],
+                *self.table.columns[1:-1],
+                TableColumn("range", "Range", range_width, "right"),
             )
         self.table.empty_text = NOTHING_MATCHES if self.filtered else NOTHING_YET
         self.table.set_rows([TableRow(row.id, partial(cells, row)) for row in self.rows])
