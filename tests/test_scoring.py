@@ -241,7 +241,9 @@ def test_effort_zero_on_a_scale_from_zero_divides_by_half() -> None:
         {"id": "x", "effort": 0, "customer_value": 3, "efficiency": 3},
         scales={"effort": {"min": 0, "max": 4}},
     )
-    assert rank(plan).results[0].score == 6  # 3 ÷ 0.5
+    result = rank(plan).results[0]
+    assert result.score == 6  # 3 ÷ 0.5
+    assert "3 ÷ effort 0 (counted as 0.5) = 6" in result.explanation  # the sum as done
 
 
 # --- quadrant thresholds ------------------------------------------------------------------

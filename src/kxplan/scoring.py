@@ -775,12 +775,17 @@ def _explain(
     rules: _Rules, s: _Scored, impact: float, score: float, quadrant: Quadrant, blocker: str | None
 ) -> str:
     effort, result = number(s.effort), number(score)
+    divisor = (
+        effort
+        if s.effort >= MIN_EFFORT_DIVISOR
+        else f"{effort} (counted as {number(MIN_EFFORT_DIVISOR)})"
+    )
     conf = DEFAULT_CONFIDENCE if s.confidence is None else s.confidence
     conf_text = f"confidence {number(conf)} %" + (" (not given)" if s.confidence is None else "")
     impact_text = _impact_text(rules, s, impact)
     method = rules.method
     if method == "ratio":
-        parts = [f"{impact_text}; {number(impact)} ÷ effort {effort} = {result}"]
+        parts = [f"{impact_text}; {number(impact)} ÷ effort {divisor} = {result}"]
     elif method == "quadrant":
         impact_side = "≥" if impact >= rules.impact_threshold else "<"
         effort_side = ">" if s.effort > rules.effort_threshold else "≤"
@@ -794,7 +799,7 @@ def _explain(
     elif method == "rice":
         parts = [
             f"reach {number(s.reach or 0)} × impact {number(impact)} × {conf_text} "
-            f"÷ effort {effort} = {result}",
+            f"÷ effort {divisor} = {result}",
             impact_text,
         ]
     elif method == "ice":
@@ -806,7 +811,7 @@ def _explain(
     elif method == "wsjf":
         parts = [
             f"(value {number(s.value)} + time criticality {number(s.item.time_criticality or 0)}"
-            f" + risk reduction {number(s.item.risk_reduction or 0)}) ÷ job size {effort}"
+            f" + risk reduction {number(s.item.risk_reduction or 0)}) ÷ job size {divisor}"
             f" = {result}"
         ]
     else:
