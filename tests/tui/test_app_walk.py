@@ -139,6 +139,38 @@ async def test_delete_asks_first_and_cancel_keeps_the_row(tmp_path: Path, config
     assert [s.name for s in storage.load(path).areas.anchoring.stakeholders] == ["Sales"]
 
 
+async def test_escape_in_a_filled_row_form_asks_before_discarding(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    path = write_plan(tmp_path / "plan.toml")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "a")  # Accessibility: add a channel
+        await pilot.pause()
+        assert isinstance(app.screen, RowEditor)
+        await fill(pilot, {"name": "Phone", "cost_per_contact": "65"})
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RowEditor), "one stray Escape must not lose the row"
+        assert "press Escape again" in str(app.screen.query_one("#row-status", Static).render())
+        await pilot.press("enter")  # keeps it after all
+        await pilot.pause()
+        assert [c.name for c in app.screen.session.plan.areas.accessibility.channels] == ["Phone"]
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        await fill(pilot, {"name": "Chat"})
+        await pilot.press("escape", "escape")  # twice: discarded on purpose
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert len(app.screen.session.plan.areas.accessibility.channels) == 1
+
+
 async def test_edit_row_with_enter_changes_it_in_place(tmp_path: Path, config_dir: Path) -> None:
     path = write_plan(
         tmp_path / "plan.toml",

@@ -51,6 +51,8 @@ class RowEditor(ModalScreen[BaseModel | None]):
         """The fields the user has changed: an empty required one now says so."""
         self._tried = False
         """Whether the user has tried to keep the row: every problem then shows."""
+        self._discard_armed = False
+        """Escape was pressed once with changes typed: the next one discards them."""
 
     def compose(self) -> ComposeResult:
         verb = "Edit" if self.row is not None else "Add"
@@ -169,6 +171,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
     @on(Input.Changed)
     @on(Select.Changed)
     def _changed(self) -> None:
+        self._discard_armed = False  # typing on: the next Escape asks again
         self.validate_form()
 
     @on(Input.Submitted)
@@ -193,6 +196,18 @@ class RowEditor(ModalScreen[BaseModel | None]):
                 "The row is not valid yet; see the messages under the fields.", severity="warning"
             )
 
+    @property
+    def modified(self) -> bool:
+        """Whether anything was typed or chosen since the form opened."""
+        return self._start is not None and self.texts() != self._start
+
     def action_cancel(self) -> None:
-        """Close without changing anything."""
+        """Close without changing anything; with changes typed, only on a second Escape
+        (a form filled while the room talked is not lost to one stray key)."""
+        if self.modified and not self._discard_armed:
+            self._discard_armed = True
+            self.query_one("#row-status", Static).update(
+                Text("Unsaved changes: press Escape again to discard them, Enter to keep the row")
+            )
+            return
         self.dismiss(None)
