@@ -107,3 +107,17 @@ async def test_keys_arriving_while_a_screen_opens_wait_for_it(
         await burst(pilot, "i", "3")  # "3" alone would jump to step 3 if it went astray
         assert type(app.screen).__name__ == "InitiativeEditor"
         assert field(pilot, "title") == "3"
+
+
+async def test_a_title_typed_in_a_burst_gives_the_whole_id(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """QA: 'Proactive SMS status updates' then Tab at once saved id 'proactive-sms-status-upda'."""
+    path = write_plan(tmp_path / "plan.toml")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "1", "i", "Proactive SMS status updates", "tab", "tab", "2")
+        assert field(pilot, "id") == "proactive-sms-status-updates"
+        await burst(pilot, "ctrl+s", "ctrl+s")
+    assert [i.id for i in storage.load(path).initiatives] == ["proactive-sms-status-updates"]

@@ -698,7 +698,10 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
             if id_input.value != self._derived_id:
                 id_input.value = self._derived_id
         elif widget_id == "id" and self.original is None:
-            self._id_follows_title = event.value == self._derived_id
+            # The field as it is now, not the event's value: when the title is typed fast,
+            # Changed events for ids set along the way arrive after newer ones were set,
+            # and must not read as the user taking the id over.
+            self._id_follows_title = event.input.value == self._derived_id
         self._edited()
 
     @on(TextArea.Changed)
