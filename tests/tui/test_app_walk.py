@@ -328,6 +328,26 @@ async def test_the_matrix_numbers_initiatives_as_the_list_does(
         assert {point.id: point.rank for point in matrix.points} == list_ranks
 
 
+async def test_the_summary_scrolls_with_the_keys_on_a_small_terminal(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """QA: at 80x24 the lower boxes (not yet anchored, avoidable demand) were out of reach."""
+    path = write_plan(tmp_path / "plan.toml", template="contact-centre")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("8")
+        await pilot.pause()
+        step = app.screen.current_step
+        assert app.focused is step
+        assert step.max_scroll_y > 0  # longer than the screen
+        await pilot.press("end")
+        await pilot.pause()
+        assert step.scroll_y == step.max_scroll_y
+        demand = app.screen.query_one("#summary-demand")
+        assert demand.region.bottom <= app.screen.size.height  # on screen now
+
+
 async def test_initiatives_can_be_captured_on_the_overview(
     tmp_path: Path, config_dir: Path
 ) -> None:

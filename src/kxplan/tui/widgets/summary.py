@@ -51,8 +51,7 @@ class StrategySummary(Widget):
 
     DEFAULT_CSS = """
     StrategySummary {
-        height: 1fr;
-        overflow-y: auto;
+        height: auto;  /* the step around it scrolls, with the keys, when it is long */
     }
     StrategySummary > Grid {
         grid-size: 2;
