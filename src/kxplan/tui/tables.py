@@ -197,9 +197,9 @@ CONTACT_REASONS: Final = TableSpec(
     (
         field("reason"),
         field("channel"),
-        Column("Volume/mo", lambda row, _plan: number(row.monthly_volume)),
+        Column("Vol/mo", lambda row, _plan: number(row.monthly_volume)),
         field("demand"),
-        Column("Avoid %", _percent("avoidable")),
+        Column("Avoid%", _percent("avoidable")),
         Column("Avoid/mo", _avoidable),
         Column("Cost/mo", _avoidable_cost),
     ),

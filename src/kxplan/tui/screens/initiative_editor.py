@@ -512,7 +512,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                 hint.update(
                     Content.assemble(
                         ("estimates decide: ", "bold"),
-                        f"median {median} of {count}",
+                        f"median {median} of {count} estimate{'s' if count != 1 else ''}",
                         (" · used instead of this score", "dim"),
                     )
                 )
