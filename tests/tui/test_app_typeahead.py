@@ -121,3 +121,29 @@ async def test_a_title_typed_in_a_burst_gives_the_whole_id(
         assert field(pilot, "id") == "proactive-sms-status-updates"
         await burst(pilot, "ctrl+s", "ctrl+s")
     assert [i.id for i in storage.load(path).initiatives] == ["proactive-sms-status-updates"]
+
+
+async def test_a_multi_line_paste_into_a_one_line_field_keeps_every_line(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """Textual's Input keeps only a paste's first line; the app joins the lines instead."""
+    path = write_plan(tmp_path / "plan.toml")
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("#plan-title", Input)
+        title.focus()
+        title.value = ""
+        await pilot.pause()
+        assert app._driver is not None
+        app._driver.send_message(events.Paste("Owner A\nOwner B\r\n"))
+        await pilot.pause()
+        await pilot.pause()
+        assert title.value == "Owner A Owner B"
+        notes = app.screen.query_one("#strategy-today")
+        notes.focus()
+        await pilot.pause()
+        app._driver.send_message(events.Paste("line 1\nline 2"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.session.plan.strategy.today.endswith("line 1\nline 2")  # kept

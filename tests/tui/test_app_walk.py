@@ -153,8 +153,8 @@ async def test_escape_in_a_filled_row_form_asks_before_discarding(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, RowEditor), "one stray Escape must not lose the row"
-        assert "press Escape again" in str(app.screen.query_one("#row-status", Static).render())
-        await pilot.press("enter")  # keeps it after all
+        assert "Escape again discards" in str(app.screen.query_one("#row-status", Static).render())
+        await pilot.press("ctrl+s")  # keeps it after all (as the hint says)
         await pilot.pause()
         assert [c.name for c in app.screen.session.plan.areas.accessibility.channels] == ["Phone"]
         await pilot.press("a")

@@ -47,6 +47,18 @@ DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 
 
+def one_line_paste(event: events.Paste) -> events.Paste:
+    """A paste for a one-line field: its lines joined with spaces.
+
+    Textual's Input keeps only the first line of a paste; the rest of what was pasted
+    would be lost without a word.
+    """
+    lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+    if len(lines) <= 1:
+        return event
+    return events.Paste(" ".join(lines))
+
+
 def path_problem(text: str) -> str:
     """What is wrong with a typed path for saving a plan, or ""."""
     if not text.strip():
@@ -209,6 +221,8 @@ class KxplanApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if self.type_ahead.take(event):
             return
+        if isinstance(event, events.Paste) and isinstance(self.focused, Input):
+            event = one_line_paste(event)
         await super().on_event(event)
 
     # --- starting ---------------------------------------------------------------------

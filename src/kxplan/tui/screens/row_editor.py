@@ -207,7 +207,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
         if self.modified and not self._discard_armed:
             self._discard_armed = True
             self.query_one("#row-status", Static).update(
-                Text("Unsaved changes: press Escape again to discard them, Enter to keep the row")
+                Text("Unsaved changes: Escape again discards them; ctrl+s or f10 keeps the row")
             )
             return
         self.dismiss(None)
