@@ -348,6 +348,27 @@ async def test_the_summary_scrolls_with_the_keys_on_a_small_terminal(
         assert demand.region.bottom <= app.screen.size.height  # on screen now
 
 
+async def test_after_a_delete_the_cursor_stays_on_the_same_row(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    initiatives = [
+        {"id": f"i{n}", "title": f"I{n}", "effort": n, "customer_value": 5, "efficiency": 5}
+        for n in (1, 2, 3)
+    ]
+    app = make_app(write_plan(tmp_path / "plan.toml", initiatives=initiatives), config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        view = app.screen.query_one(RankingView)
+        await pilot.press("down", "delete")
+        await pilot.pause()
+        await pilot.click("#answer-delete")
+        await pilot.pause()
+        assert view.shown_ids == ["i1", "i3"]
+        assert view.highlighted_id == "i3"  # the row that took its place, not the top
+
+
 async def test_initiatives_can_be_captured_on_the_overview(
     tmp_path: Path, config_dir: Path
 ) -> None:

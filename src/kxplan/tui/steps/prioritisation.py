@@ -33,6 +33,8 @@ class PrioritisationStep(AreaStep):
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(session, "prioritisation", id=id)
+        self._deleting: tuple[str, int] | None = None
+        """The initiative being deleted and its row, to keep the cursor there after."""
 
     def compose(self) -> ComposeResult:
         info = self.area
@@ -78,8 +80,13 @@ class PrioritisationStep(AreaStep):
 
     def reload(self) -> None:
         super().reload()
-        self.query_one(RankingView).update_plan(self.session.plan)
+        view = self.query_one(RankingView)
+        view.update_plan(self.session.plan)
         self.query_one(EffortImpactMatrix).update_plan(self.session.plan)
+        doomed, self._deleting = self._deleting, None
+        if doomed is not None and doomed[0] not in view.shown_ids and view.shown_ids:
+            # deleted: the cursor stays where it was, on the row that took its place
+            view.highlight(view.shown_ids[min(doomed[1], len(view.shown_ids) - 1)])
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -109,8 +116,11 @@ class PrioritisationStep(AreaStep):
 
     def action_delete_initiative(self) -> None:
         """Delete the highlighted initiative (the walk asks first)."""
-        if self.chosen_id is not None:
-            self.post_message(DeleteInitiative(self.chosen_id))
+        chosen = self.chosen_id
+        if chosen is not None:
+            shown = self.query_one(RankingView).shown_ids
+            self._deleting = (chosen, shown.index(chosen) if chosen in shown else 0)
+            self.post_message(DeleteInitiative(chosen))
 
     @on(RankingView.Changed)
     def _ranking_changed(self, event: RankingView.Changed) -> None:
