@@ -16,6 +16,7 @@ from app_helpers import (  # noqa: F401  (config_dir is a fixture)
     write_plan,
 )
 from textual.widgets import Button, DataTable, Input, Static, TextArea
+from textual.widgets._footer import FooterKey
 
 from kxplan import storage
 from kxplan.tui.screens.confirm import Confirm
@@ -23,6 +24,7 @@ from kxplan.tui.screens.help import HelpScreen
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.row_editor import RowEditor
 from kxplan.tui.screens.walk import WalkScreen
+from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
 from kxplan.tui.widgets.ranking import RankingView
 from kxplan.tui.widgets.step_bar import StepBar
@@ -367,6 +369,19 @@ async def test_after_a_delete_the_cursor_stays_on_the_same_row(
         await pilot.pause()
         assert view.shown_ids == ["i1", "i3"]
         assert view.highlighted_id == "i3"  # the row that took its place, not the top
+
+
+@pytest.mark.parametrize(("size", "compact"), [((80, 24), True), ((100, 30), False)])
+async def test_the_footer_is_compact_on_a_narrow_terminal_so_help_fits(
+    tmp_path: Path, config_dir: Path, size: tuple[int, int], compact: bool
+) -> None:
+    app = make_app(write_plan(tmp_path / "plan.toml"), config_dir)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.compact is compact
+        keys = {key.action: key.region for key in footer.query(FooterKey)}
+        assert keys["help"].right <= keys["command_palette"].x  # shown whole, not cut off
 
 
 async def test_initiatives_can_be_captured_on_the_overview(

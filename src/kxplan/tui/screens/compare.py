@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, ListItem, ListView, Static
+from textual.widgets import Label, ListItem, ListView, Static
 
 from kxplan.compare import (
     AREA_TABLES,
@@ -36,6 +36,7 @@ from kxplan.compare import (
 from kxplan.framework import AREAS, QUADRANT_LABELS
 from kxplan.literal import printable
 from kxplan.tui.screens.walk import STEPS
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 MAX_ROWS: Final = 400
 """Changes listed at most; the rest are counted (``kxplan diff`` shows them all)."""
@@ -254,7 +255,7 @@ class CompareScreen(ModalScreen[Jump | None]):
                 yield Label(Text(self.new_heading), classes="change-new")
             yield ListView(*self._items(), id="changes")
             yield Static(id="change-details")
-        yield Footer()
+        yield KeyFooter()
 
     def _items(self) -> list[ListItem]:
         items: list[ListItem] = []

@@ -11,9 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Static
+from textual.widgets import Button, Header, Label, Static
 
 from kxplan.storage import Problem
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 
 def describe_problems(problems: Sequence[Problem]) -> Text:
@@ -60,7 +61,7 @@ class ErrorScreen(Screen[None]):
             with VerticalScroll(id="problems"):
                 yield Static(describe_problems(self.problems), id="problem-list")
             yield Button("Back to welcome", variant="primary", id="back")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#back", Button).focus()

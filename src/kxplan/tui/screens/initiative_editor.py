@@ -29,7 +29,6 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import (
     Button,
-    Footer,
     Input,
     Label,
     Select,
@@ -54,6 +53,7 @@ from kxplan.model import (
 )
 from kxplan.storage import friendly_message
 from kxplan.tui.forms import read_number
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 STATUS_LABELS: Final[dict[Status, str]] = {
     "idea": "Idea",
@@ -478,7 +478,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                 yield Static(id="notice", markup=False)
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", id="save", variant="primary", compact=True)
-        yield Footer()
+        yield KeyFooter()
 
     def _estimate_header(self) -> Iterable[Label]:
         yield Label("Participant", classes="head")

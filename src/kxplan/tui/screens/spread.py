@@ -18,10 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from kxplan import scoring
 from kxplan.model import Initiative, Plan
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 SPREAD_FIELDS: Final = (
     ("effort", "Effort"),
@@ -130,7 +131,7 @@ class SpreadScreen(ModalScreen[None]):
             yield Static(self._note(), id="spread-note")
             with Horizontal(id="spread-buttons"):
                 yield Button("Close", id="close", compact=True)
-        yield Footer()
+        yield KeyFooter()
 
     def _intro(self) -> Content:
         item = self.initiative

@@ -22,13 +22,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from kxplan.compare import compare
 from kxplan.literal import printable
 from kxplan.model import Plan
 from kxplan.storage import PlanError
 from kxplan.tui.screens.compare import CompareScreen, Jump
+from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.versions import Version, load_version
 
 NOW_KEY: Final = "now"
@@ -151,7 +152,7 @@ class VersionsScreen(ModalScreen[Jump | None]):
                     Text("No versions yet: f5 (Save as new version) keeps one."),
                     classes="hint",
                 )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

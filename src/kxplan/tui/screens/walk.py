@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Header
 
 from kxplan.framework import AREAS, AreaId
 from kxplan.model import Initiative
@@ -21,6 +21,7 @@ from kxplan.tui.messages import DeleteInitiative, EditInitiative, PlanEdited
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.steps.base import Step
 from kxplan.tui.steps.overview import OverviewStep
+from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.tui.widgets.step_bar import StepBar
 from kxplan.tui.widgets.timebox import Timebox
 
@@ -100,7 +101,7 @@ class WalkScreen(Screen[None]):
             yield Timebox(self.timer_clock, id="timebox")
         with ContentSwitcher(initial=f"step-{self.step_index}", id="steps"):
             yield self._build_step(self.step_index)
-        yield Footer()
+        yield KeyFooter()
 
     def _build_step(self, index: int) -> Step:
         """A new widget for step ``index``, hidden until the switcher shows it."""

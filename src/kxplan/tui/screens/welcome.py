@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kxplan import templates
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 TAGLINE = (
     "Plan a customer-experience strategy together: where you are today, where you want "
@@ -83,7 +84,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(
                 Text("enter opens · f1 help · ctrl+p commands · ctrl+q quit"), classes="hint"
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)
