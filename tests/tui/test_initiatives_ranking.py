@@ -216,6 +216,9 @@ async def test_m_switches_the_method_and_the_order_follows() -> None:
         assert app.view.shown_ids == ranked_ids(app.plan, "ice") == [CHAT, TRACKING, CRM]
         await pilot.press("m")
         assert shown(app.view).shown_method == "ratio"
+        notices = [n.message for n in app._notifications if "Not offered" in n.message]
+        assert len(notices) == 1  # said once, not on every press
+        assert "RICE, WSJF, weighted criteria" in notices[0]
 
 
 async def test_filter_by_quadrant_and_clear_it() -> None:

@@ -61,6 +61,16 @@ ROBUSTNESS_SAMPLES: Final = 200
 ROBUSTNESS_DELAY: Final = 0.4
 """Seconds the list must stay unchanged before robustness is worked out."""
 
+SHORT_METHOD_NAMES: Final[dict[str, str]] = {
+    "ratio": "impact ÷ effort",
+    "quadrant": "quadrants",
+    "rice": "RICE",
+    "ice": "ICE",
+    "wsjf": "WSJF",
+    "weighted": "weighted criteria",
+}
+"""Method names short enough for a one-line notice."""
+
 COLUMNS: Final = (
     TableColumn("rank", "#", 3, "right"),
     TableColumn("title", "Initiative", 0),
@@ -221,6 +231,8 @@ class RankingView(Widget):
         """The rows shown, in table order."""
         self._in_rank_order: list[Row] = []
         self._methods: list[Method] | None = None
+        self._told_missing = False
+        """Whether the room was told which methods this plan cannot use."""
         self._generation = 0
         self._robustness_context: tuple[object, ...] = ()
         """Counts re-rankings, so late robustness results for an older list are dropped."""
@@ -634,6 +646,15 @@ class RankingView(Widget):
         current = self.shown_method
         index = methods.index(current) if current in methods else -1
         self.set_method(methods[(index + 1) % len(methods)])
+        missing = [m for m in scoring.METHODS if m not in methods]
+        if missing and not self._told_missing:
+            self._told_missing = True  # once: m is pressed often, the reason does not change
+            names = ", ".join(SHORT_METHOD_NAMES[m] for m in missing)
+            self.notify(
+                f"Not offered for this plan: {names} — some initiatives lack the scores they "
+                "need (kxplan rank --method names them).",
+                markup=False,
+            )
 
     def action_cycle_sort(self) -> None:
         """Show the list in the next order: rank, score, effort, impact, title."""
