@@ -32,7 +32,7 @@ from kxplan.framework import (
     STRATEGY_QUESTIONS,
     UNANCHORED,
 )
-from kxplan.literal import json_escaped, spreadsheet_text, visible
+from kxplan.literal import json_escaped, spreadsheet_cell, visible_lines
 from kxplan.model import SCHEMA_VERSION, Initiative, Plan
 
 Format = Literal["markdown", "html", "csv", "json"]
@@ -245,11 +245,6 @@ def _data_number(value: float | None) -> int | float | None:
     if value.is_integer() and abs(value) < 2**53:
         return int(value)
     return round(value, 6)
-
-
-def shown(text: str) -> str:
-    """User text with line ends as ``\\n`` and other control characters spelled out."""
-    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def plan_date(plan: Plan) -> str:
@@ -954,7 +949,7 @@ def md_inline(text: str) -> str:
     and HTML (``\\ ` * _ [ ] | <``) and ``&`` before an entity; newlines become
     spaces and control characters are spelled out.
     """
-    return _ENTITY.sub("\\\\&", _MD_SPECIAL.sub(r"\\\1", one_line(shown(text))))
+    return _ENTITY.sub("\\\\&", _MD_SPECIAL.sub(r"\\\1", one_line(visible_lines(text))))
 
 
 def _md_line_start(line: str) -> str:
@@ -976,7 +971,7 @@ def md_block(text: str) -> str:
     The lines of a paragraph end in a hard line break (a backslash), so they are
     shown as the user wrote them rather than run together.
     """
-    paragraphs = re.split(r"\n[ \t]*\n", shown(text).strip())
+    paragraphs = re.split(r"\n[ \t]*\n", visible_lines(text).strip())
     out = []
     for paragraph in paragraphs:
         lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
@@ -986,7 +981,7 @@ def md_block(text: str) -> str:
 
 def md_cell(text: str) -> str:
     """User text for a Markdown table cell: literal, line breaks as ``<br>``, never empty."""
-    lines = [md_inline(line) for line in shown(text).split("\n")]
+    lines = [md_inline(line) for line in visible_lines(text).split("\n")]
     return "<br>".join(line for line in lines if line) or " "
 
 
@@ -1049,7 +1044,7 @@ def _md_table(table: Table) -> list[str]:
 def esc(text: str) -> str:
     """User text for HTML (and SVG): every markup character escaped, quotes too, and
     control characters spelled out (a NUL makes a page invalid)."""
-    return html.escape(shown(text), quote=True)
+    return html.escape(visible_lines(text), quote=True)
 
 
 _CSS: Final = """
@@ -1138,7 +1133,7 @@ def _html_contents(blocks: Sequence[Block]) -> str:
 
 
 def _html_paragraphs(text: str) -> str:
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", shown(text).strip()) if p.strip()]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", visible_lines(text).strip()) if p.strip()]
     return "\n".join(
         "<p>" + "<br>\n".join(esc(line) for line in p.splitlines()) + "</p>" for p in paragraphs
     )
@@ -1154,7 +1149,7 @@ def _html_block(block: Block, plan: Plan, results: Results) -> str:
         return f'<p class="note">{esc(block.text)}</p>'
     if isinstance(block, Answer):
         label = f'<span class="label">{esc(labelled(block.label))}</span>'
-        text = shown(block.text).strip()
+        text = visible_lines(block.text).strip()
         if not text:
             empty = f'<span class="empty">{esc(block.empty)}</span>'
             return f'<div class="answer"><p>{label} {empty}</p></div>'
@@ -1178,7 +1173,7 @@ def _html_table(table: Table) -> str:
         return ' class="num"' if index in table.numeric else ""
 
     def cell(index: int, text: str) -> str:
-        lines = shown(text).split("\n")
+        lines = visible_lines(text).split("\n")
         return f"<td{cls(index)}>" + "<br>".join(esc(line) for line in lines) + "</td>"
 
     head = "".join(f'<th scope="col"{cls(i)}>{esc(h)}</th>' for i, h in enumerate(table.headers))
@@ -1460,17 +1455,6 @@ def maturity_svg(plan: Plan) -> str:
 # --- CSV ------------------------------------------------------------------------------
 
 
-def _csv_value(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return spreadsheet_text(value)
-    if isinstance(value, float):
-        data = _data_number(value)
-        return "" if data is None else str(data)
-    return str(value)
-
-
 def csv_order(plan: Plan, results: Results) -> list[Initiative]:
     """Every initiative once: ranked in rank order, then unscored, then closed, then the rest."""
     by_id = {i.id: i for i in plan.initiatives}
@@ -1510,7 +1494,9 @@ def to_csv(plan: Plan, results: Results | None = None) -> str:
             "own_reach": item.reach,
             "time_criticality": item.time_criticality,
             "risk_reduction": item.risk_reduction,
-            "criteria": ";".join(f"{k}={_csv_value(float(v))}" for k, v in item.criteria.items()),
+            "criteria": ";".join(
+                f"{k}={spreadsheet_cell(float(v))}" for k, v in item.criteria.items()
+            ),
             "depends_on": ";".join(item.depends_on),
             "notes": item.notes,
             "rank": result.rank if result else None,
@@ -1520,7 +1506,7 @@ def to_csv(plan: Plan, results: Results | None = None) -> str:
         for name in USED_NUMBERS:
             used = getattr(result, name) if result else None
             row[name] = None if used is None else float(used)
-        writer.writerow([_csv_value(row[column]) for column in CSV_COLUMNS])
+        writer.writerow([spreadsheet_cell(row[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
 
 

@@ -8,6 +8,7 @@ document passes it through here, so such characters show as ``\\x1b`` instead.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import Final
@@ -46,12 +47,36 @@ FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP CSV injection)."""
 
 
+def visible_lines(text: str) -> str:
+    """``text`` with its line ends as ``\\n`` and other control characters spelled out."""
+    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def spreadsheet_text(text: str) -> str:
     """User text for a spreadsheet cell: control characters spelled out (line breaks and
     tabs kept), and an apostrophe before a leading = + - @ tab or CR so that a
     spreadsheet shows it instead of running it as a formula."""
-    text = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = visible_lines(text)
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def spreadsheet_cell(value: object) -> str | int | float:
+    """Any value for a CSV cell: text as :func:`spreadsheet_text`, whole numbers without
+    decimals (3, not 3.0), others to 6 places, true/false, and nothing for None or a
+    number that is not finite."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ""
+        return int(value) if value.is_integer() and abs(value) < 2**53 else round(value, 6)
+    if isinstance(value, int):
+        return value
+    return str(value)
 
 
 _JSON_RAW_CONTROLS: Final = re.compile("[\x7f-\x9f]")

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Final, Literal
 
 from kxplan.framework import Method
-from kxplan.literal import json_escaped, printable, spreadsheet_text
+from kxplan.literal import json_escaped, printable, spreadsheet_cell
 from kxplan.scoring import METHOD_LABELS, QUADRANT_NAMES, Ranking, Robustness, number
 
 Format = Literal["table", "markdown", "csv", "json"]
@@ -230,25 +230,13 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str
     return "\n".join(lines) + "\n"
 
 
-def _csv_cell(value: Cell) -> str | int | float:
-    """A cell as a spreadsheet should get it: text guarded (formulas, controls), whole
-    numbers without decimals (3, not 3.0), true/false, and nothing for None."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return spreadsheet_text(value)
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    return value
-
-
 def _csv(records: Sequence[Mapping[str, Cell]], fields: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({key: _csv_cell(value) for key, value in row.items()} for row in records)
+    writer.writerows(
+        {key: spreadsheet_cell(value) for key, value in row.items()} for row in records
+    )
     return out.getvalue()
 
 

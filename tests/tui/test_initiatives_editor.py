@@ -9,11 +9,11 @@ from textual.widgets import Input, SelectionList, Static, TextArea
 
 from kxplan.framework import AreaId
 from kxplan.model import Estimate, Initiative, Plan, with_initiative
+from kxplan.tui.forms import read_number
 from kxplan.tui.screens.initiative_editor import (
     InitiativeEditor,
     anchor_hint,
     in_kept_order,
-    parse_number,
 )
 
 MARKUP_TITLE = "[bold]x[/] and [link=http://a]y[/]"
@@ -345,21 +345,21 @@ def test_with_initiative_appends_a_new_one() -> None:
 
 
 def test_parse_number_reads_blank_decimals_and_commas() -> None:
-    assert parse_number("  ") is None
-    assert parse_number("3") == 3.0
-    assert parse_number("2,5") == 2.5
-    assert parse_number("3\u202f500") == 3500  # reach as the app shows it
+    assert read_number("  ") is None
+    assert read_number("3") == 3.0
+    assert read_number("2,5") == 2.5
+    assert read_number("3\u202f500") == 3500  # reach as the app shows it
 
 
 def test_parse_number_refuses_what_reads_two_ways() -> None:
     with pytest.raises(ValueError, match="could be read two ways"):
-        parse_number("1,000")  # a thousand customers, or one?
+        read_number("1,000")  # a thousand customers, or one?
 
 
 @pytest.mark.parametrize("bad", ["three", "nan", "inf", "1.2.3"])
 def test_parse_number_names_what_it_could_not_read(bad: str) -> None:
     with pytest.raises(ValueError, match=repr(bad).replace(".", r"\.")):
-        parse_number(bad)
+        read_number(bad)
 
 
 def test_anchor_hint_names_the_step_of_the_scale() -> None:

@@ -9,17 +9,18 @@ class PlanEdited(Message):
     """Something in the plan changed: the screen updates the unsaved marker and the views."""
 
 
-class EditInitiative(Message):
+class AboutInitiative(Message):
+    """A message about one initiative."""
+
+    def __init__(self, initiative_id: str) -> None:
+        super().__init__()
+        self.initiative_id = initiative_id
+        """Id of the initiative."""
+
+
+class EditInitiative(AboutInitiative):
     """Open the initiative editor on this initiative."""
 
-    def __init__(self, initiative_id: str) -> None:
-        super().__init__()
-        self.initiative_id = initiative_id
 
-
-class DeleteInitiative(Message):
+class DeleteInitiative(AboutInitiative):
     """Delete this initiative, after asking."""
-
-    def __init__(self, initiative_id: str) -> None:
-        super().__init__()
-        self.initiative_id = initiative_id

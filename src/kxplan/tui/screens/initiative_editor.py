@@ -103,13 +103,6 @@ def _score_fields(plan: Plan) -> tuple[ScoreField, ...]:
     )
 
 
-def parse_number(text: str) -> float | None:
-    """The number typed, or None when blank: 2,5 and 2.5 alike, 1 000 with a digit-group
-    space. Raises ValueError with a message for the user when the text is not a number
-    (or reads two ways, like 1,000)."""
-    return read_number(text)
-
-
 def _show_number(value: float | None) -> str:
     if value is None:
         return ""
@@ -119,7 +112,7 @@ def _show_number(value: float | None) -> str:
 def anchor_hint(scale: Scale, text: str) -> Content:
     """What the typed score means on the scale: ``2 = A few weeks in one team``."""
     try:
-        value = parse_number(text)
+        value = read_number(text)
     except ValueError:
         value = None
     scale_range = Content(f"scale {scale.min}–{scale.max}")
@@ -627,7 +620,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
 
     def _read_score(self, key: str, text: str) -> float | None:
         """The number typed for a score, checked against its scale; ValueError says why not."""
-        value = parse_number(text)
+        value = read_number(text)
         if value is None:
             return None
         score = next(s for s in self._scores if s.key == key)

@@ -160,7 +160,7 @@ class AreaStep(Step):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "table":
-            return bool(self.query(AreaTable))
+            return bool(TABLES_BY_AREA[self.area_id])  # asked on every bindings refresh
         return True
 
     def action_table(self, action: str) -> None:

@@ -20,13 +20,13 @@ from typing import ClassVar, Final
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from kxplan import scoring
 from kxplan.framework import QUADRANT_LABELS, Method, Quadrant
 from kxplan.model import Plan
+from kxplan.tui.messages import AboutInitiative
 
 MAX_ITEMS: Final = 99
 """At most this many initiatives (the best ranked) are drawn; the rest are counted."""
@@ -132,13 +132,8 @@ class EffortImpactMatrix(Widget, can_focus=True):
     cursor: reactive[int] = reactive(0)
     """Index (in rank order) of the initiative under the cursor."""
 
-    class Selected(Message):
+    class Selected(AboutInitiative):
         """The user chose an initiative (Enter on its number)."""
-
-        def __init__(self, initiative_id: str) -> None:
-            super().__init__()
-            self.initiative_id = initiative_id
-            """Id of the chosen initiative."""
 
     def __init__(
         self,

@@ -33,6 +33,7 @@ from textual.worker import get_current_worker
 from kxplan import scoring
 from kxplan.framework import AREA_IDS, AREAS_BY_ID, CLOSED_STATUSES, AreaId, Method, Quadrant
 from kxplan.model import Initiative, Plan
+from kxplan.tui.messages import AboutInitiative
 from kxplan.tui.widgets.rank_table import RankTable, TableColumn, TableRow
 
 SortKey = Literal["rank", "score", "effort", "impact", "title"]
@@ -194,13 +195,8 @@ class RankingView(Widget):
             self.filters = filters
             """The active filters in words ("" when none)."""
 
-    class Selected(Message):
+    class Selected(AboutInitiative):
         """The user chose an initiative (Enter on its row)."""
-
-        def __init__(self, initiative_id: str) -> None:
-            super().__init__()
-            self.initiative_id = initiative_id
-            """Id of the chosen initiative."""
 
     def __init__(
         self,
