@@ -222,7 +222,7 @@ def test_show_for_diff(tmp_path: Path) -> None:
     lines = result.output.splitlines()
     assert "initiative faq: effort = 1" in lines
     assert "areas.insight.maturity_today = 2" in lines
-    assert "rank 2 (ratio): faq, score 2, fill-ins" in lines
+    assert "rank 2 (ratio): faq, score 2, fill-in" in lines  # one initiative: singular
 
 
 def test_show_for_diff_of_a_broken_plan_shows_it_raw(tmp_path: Path) -> None:
@@ -243,7 +243,7 @@ def test_git_diff_with_the_textconv_driver(repo: Path) -> None:
     git(repo, "config", "diff.kxplan.textconv", f"{kxplan} show --for-diff")
     out = git(repo, "diff", "--no-color", "plans/plan.toml")
     assert "\n-initiative faq: effort = 1\n+initiative faq: effort = 4\n" in out
-    assert "+rank 3 (ratio): faq, score 0.5, thankless tasks" in out
+    assert "+rank 3 (ratio): faq, score 0.5, thankless task" in out
     assert "[[initiatives]]" not in out  # the TOML itself is not what is compared
 
 

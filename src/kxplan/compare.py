@@ -34,7 +34,7 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel
 
 from kxplan import scoring
-from kxplan.framework import AREAS, MEASURES_BY_ID, QUADRANT_LABELS, Method
+from kxplan.framework import AREAS, MEASURES_BY_ID, QUADRANTS, Method
 from kxplan.literal import json_escaped, printable
 from kxplan.model import (
     SCORE_FIELDS,
@@ -834,7 +834,7 @@ def _ranking_lines(plan: Plan, method: Method) -> list[str]:
         return [f"ranking ({method}) not possible: {error}"]
     return [
         f"rank {result.rank} ({ranking.method}): {result.id}, score {_score(result.score)}, "
-        f"{QUADRANT_LABELS.get(str(result.quadrant), str(result.quadrant)).lower()}"
+        f"{QUADRANTS.label(str(result.quadrant)).lower()}"
         for result in ranking.results
     ]
 
@@ -933,7 +933,7 @@ def _rank(value: Value) -> str:
 
 
 def _quadrant(value: Value) -> str:
-    return "(none)" if value is None else QUADRANT_LABELS.get(str(value), str(value)).lower()
+    return "(none)" if value is None else QUADRANTS.label(str(value)).lower()
 
 
 def _groups(comparison: Comparison) -> Iterator[tuple[Section, str | None, list[Change]]]:

@@ -27,8 +27,8 @@ from kxplan.framework import (
     AREAS_BY_ID,
     CLOSED_STATUSES,
     MOBILITY_CHECKS,
-    QUADRANT_LABELS,
-    STAGE_LABELS,
+    QUADRANTS,
+    STAGES,
     STRATEGY_QUESTIONS,
     UNANCHORED,
 )
@@ -450,7 +450,7 @@ def _table_or_note(
     )
 
 
-_STAGE_ORDER: Final = {stage: index for index, stage in enumerate(STAGE_LABELS)}
+_STAGE_ORDER: Final = {stage: index for index, stage in enumerate(STAGES.keys)}
 
 
 def _insight_tables(plan: Plan) -> Iterator[Block]:
@@ -459,7 +459,7 @@ def _insight_tables(plan: Plan) -> Iterator[Block]:
     yield from _table_or_note(
         "Touchpoints",
         ("Stage", "Touchpoint", "Channel", "Notes"),
-        [(STAGE_LABELS[t.stage], t.name, t.channel, t.notes) for t in touchpoints],
+        [(STAGES.label(t.stage), t.name, t.channel, t.notes) for t in touchpoints],
     )
     rows = []
     for kpi in insight.kpis:
@@ -474,7 +474,7 @@ def _insight_tables(plan: Plan) -> Iterator[Block]:
             (
                 kpi.label,
                 kpi.channel,
-                STAGE_LABELS[kpi.stage] if kpi.stage else "",
+                STAGES.label(kpi.stage) if kpi.stage else "",
                 f"{number(kpi.baseline)} → {number(kpi.target)}",
                 kpi.shown_unit,
                 kpi.cadence,
@@ -532,7 +532,7 @@ def _channel_tables(plan: Plan) -> Iterator[Block]:
 def _friction_tables(plan: Plan) -> Iterator[Block]:
     rows = [
         (
-            STAGE_LABELS[f.stage],
+            STAGES.label(f.stage),
             f.title,
             f.description,
             number(f.severity),
@@ -550,7 +550,7 @@ def _friction_tables(plan: Plan) -> Iterator[Block]:
     )
 
 
-_CHECK_LABELS: Final = dict(MOBILITY_CHECKS)
+_CHECK_LABELS: Final[dict[str, str]] = MOBILITY_CHECKS.labels()
 
 
 def _mobility_tables(plan: Plan) -> Iterator[Block]:
@@ -645,7 +645,7 @@ def _stakeholder_tables(plan: Plan) -> Iterator[Block]:
         (
             s.name,
             s.role,
-            ", ".join(STAGE_LABELS[stage] for stage in s.stages),
+            ", ".join(STAGES.label(stage) for stage in s.stages),
             s.buy_in,
             s.contact,
             s.next_step,
@@ -1322,7 +1322,7 @@ def matrix_svg(plan: Plan, results: Results) -> str:
         out.append(
             f'<text x="{_svg_num(label_x)}" y="{_svg_num(label_y)}" text-anchor="{anchor}" '
             f'dominant-baseline="{baseline}" font-size="14" font-weight="600" '
-            f'fill="{_QUADRANT_STROKE[key]}">{esc(QUADRANT_LABELS[key])}</text>'
+            f'fill="{_QUADRANT_STROKE[key]}">{esc(QUADRANTS[key].plural)}</text>'
         )
     out.append(
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '

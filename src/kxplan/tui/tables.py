@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
-from kxplan.framework import MEASURES_BY_ID, MOBILITY_CHECKS, STAGE_LABELS, AreaId
+from kxplan.framework import MEASURES_BY_ID, MOBILITY_CHECKS, STAGES, AreaId
 from kxplan.model import (
     Channel,
     ContactReason,
@@ -38,7 +38,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(STAGE_LABELS.get(str(v), str(v)) for v in value)
+        return ", ".join(STAGES.label(str(v)) for v in value)
     return str(value)
 
 
@@ -80,13 +80,13 @@ class TableSpec:
         return ("areas", self.area_id, self.key)
 
 
-CHECK_LABELS: Final = dict(MOBILITY_CHECKS)
+CHECK_LABELS: Final[dict[str, str]] = MOBILITY_CHECKS.labels()
 """The standard mobility checks' labels, by key."""
 
 
 def _stage(row: Any, _plan: Plan) -> str:
     stage = getattr(row, "stage", None)
-    return STAGE_LABELS.get(stage, "") if stage else ""
+    return STAGES.label(stage)
 
 
 def _kpi_measure(row: Kpi, _plan: Plan) -> str:
@@ -231,8 +231,8 @@ TABLES_BY_AREA: Final[dict[str, tuple[TableSpec, ...]]] = {
 """The structured tables of each area, in the order they are shown."""
 
 CHOICE_LABELS: Final[dict[str, dict[str, str]]] = {
-    "stage": dict(STAGE_LABELS),
-    "stages": dict(STAGE_LABELS),
+    "stage": STAGES.labels(),
+    "stages": STAGES.labels(),
     "measure": {key: measure.label for key, measure in MEASURES_BY_ID.items()},
     "check": CHECK_LABELS,
 }

@@ -33,7 +33,7 @@ from kxplan.compare import (
     show_value,
     where,
 )
-from kxplan.framework import AREAS, QUADRANT_LABELS
+from kxplan.framework import AREAS, QUADRANTS
 from kxplan.literal import printable
 from kxplan.tui.screens.walk import STEPS
 from kxplan.tui.widgets.key_footer import KeyFooter
@@ -150,7 +150,7 @@ def _rank(value: Value) -> str:
 
 
 def _quadrant(value: Value) -> str:
-    return "(none)" if value is None else QUADRANT_LABELS.get(str(value), str(value)).lower()
+    return "(none)" if value is None else QUADRANTS.label(str(value)).lower()
 
 
 def groups(comparison: Comparison) -> list[tuple[str, list[Change]]]:

@@ -38,19 +38,9 @@ class StepInfo:
     area_id: AreaId | None = None
 
 
-_SHORT: Final = {
-    "insight": "Insight",
-    "accessibility": "Access",
-    "service_friendliness": "Service",
-    "mobility": "Mobile",
-    "unnecessary_demand": "Demand",
-    "prioritisation": "Priority",
-    "anchoring": "Anchor",
-}
-
 STEPS: Final[tuple[StepInfo, ...]] = (
     StepInfo("Strategy overview", "Overview"),
-    *(StepInfo(info.name, _SHORT[info.id], info.id) for info in AREAS),
+    *(StepInfo(info.name, info.short, info.id) for info in AREAS),
     StepInfo("Summary", "Summary"),
 )
 """The steps in the order of the walk; the index is the step's number key."""

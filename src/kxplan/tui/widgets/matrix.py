@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from kxplan import scoring
-from kxplan.framework import QUADRANT_LABELS, Method, Quadrant
+from kxplan.framework import QUADRANTS, Method, Quadrant
 from kxplan.model import Plan
 from kxplan.tui.messages import AboutInitiative
 
@@ -415,7 +415,7 @@ class EffortImpactMatrix(Widget, can_focus=True):
             ("thankless", geo.plot_height - 1, False),
         ]
         for quadrant, row, left in corners:
-            name = QUADRANT_LABELS[quadrant][: left_room if left else right_room]
+            name = QUADRANTS[quadrant].plural[: left_room if left else right_room]
             put(row, 0 if left else geo.line_col + 2, name, self._style(quadrant))
 
         cursor_id = self.selected_id

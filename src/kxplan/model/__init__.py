@@ -668,33 +668,22 @@ def nesting_depth(value: object) -> int:
 
 
 def _area_rules(plan: Plan, add: _Add) -> None:
+    from kxplan.model.tables import AREA_TABLES
+
     areas = plan.areas
-    rows: list[tuple[str, str, Sequence[Any], tuple[str, ...]]] = [
-        ("insight", "touchpoints", areas.insight.touchpoints, ("name",)),
-        ("insight", "kpis", areas.insight.kpis, ()),
-        ("accessibility", "channels", areas.accessibility.channels, ("name",)),
-        ("service_friendliness", "frictions", areas.service_friendliness.frictions, ("title",)),
-        ("mobility", "checks", areas.mobility.checks, ("channel", "check")),
-        (
-            "unnecessary_demand",
-            "contact_reasons",
-            areas.unnecessary_demand.contact_reasons,
-            ("reason",),
-        ),
-        ("anchoring", "stakeholders", areas.anchoring.stakeholders, ("name",)),
-    ]
-    for area_id, table, items, required in rows:
+    for table in AREA_TABLES:
+        items = table.rows(plan)
         for index, item in enumerate(items):
-            for field in required:
+            for field in table.required:
                 if _blank(getattr(item, field)):
-                    add(("areas", area_id, table, index, field), f"expected a {field}, got blank")
-        if table == "touchpoints":
+                    add(table.loc(index, field), f"expected a {field}, got blank")
+        if not table.unique:
             continue
         keys = [_casefold_key(getattr(item, "key", None)) for item in items]
         for index, _key in _duplicates(keys):
             add(
-                ("areas", area_id, table, index),
-                f"{_describe_key(items[index])} appears twice in {table}",
+                table.loc(index),
+                f"{_describe_key(items[index])} appears twice in {table.attribute}",
             )
 
     for index, kpi in enumerate(areas.insight.kpis):

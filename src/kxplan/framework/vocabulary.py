@@ -1,0 +1,307 @@
+"""Every enumerated thing a plan holds, once, with the words people read for it.
+
+A :class:`Vocabulary` ties the keys a plan file uses (a ``Literal`` type, so the
+model validates them and mypy checks them) to their terms: the label, and for
+some kinds more (a quadrant's plural and advice, a method's short name). The
+constructor refuses a vocabulary whose terms do not match the ``Literal`` key for
+key, in order, so the two cannot drift apart. Screens, reports and the CLI read
+labels from here and nowhere else; translation hangs on :meth:`Vocabulary.label`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Final, Generic, Literal, TypeVar, get_args
+
+K = TypeVar("K", bound=str)
+T = TypeVar("T", bound="Term")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One value of an enumeration: its key in the plan file and its label."""
+
+    key: str
+    label: str
+    """How the value reads on its own, capitalised: "In progress", "Quick win"."""
+
+
+class Vocabulary(Generic[K, T]):
+    """The terms of one enumeration, in the order they are offered."""
+
+    __slots__ = ("_terms", "keys", "name")
+
+    def __init__(self, name: str, keys: Any, terms: tuple[T, ...]) -> None:
+        expected = tuple(get_args(keys))
+        found = tuple(term.key for term in terms)
+        if found != expected:
+            raise ValueError(f"vocabulary {name!r}: terms {found} do not match {expected}")
+        self.name = name
+        self.keys: tuple[K, ...] = expected
+        self._terms: dict[str, T] = {term.key: term for term in terms}
+
+    def __getitem__(self, key: str) -> T:
+        return self._terms[key]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._terms.values())
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._terms
+
+    def label(self, key: str | None, default: str = "") -> str:
+        """The label of ``key``; ``default`` for None, the key itself if it is unknown."""
+        if key is None:
+            return default
+        term = self._terms.get(key)
+        return term.label if term is not None else key
+
+    def labels(self) -> dict[str, str]:
+        """Key → label, in order (for drop-downs and lookups)."""
+        return {key: self._terms[key].label for key in self.keys}
+
+    def position(self, key: str) -> int:
+        """Where ``key`` stands in the order (unknown keys last)."""
+        return self.keys.index(key) if key in self._terms else len(self.keys)
+
+
+Stage = Literal["before", "during", "after"]
+"""Where in the customer journey something happens: before, during or after the purchase."""
+
+STAGES: Final = Vocabulary[Stage, Term](
+    "stage",
+    Stage,
+    (
+        Term("before", "Before purchase"),
+        Term("during", "During purchase"),
+        Term("after", "After purchase"),
+    ),
+)
+
+
+Status = Literal["idea", "planned", "in_progress", "done", "dropped"]
+"""Where an initiative stands."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatusTerm(Term):
+    closed: bool = False
+    """Done or dropped: left out of the ranking unless asked for."""
+
+
+STATUSES: Final = Vocabulary[Status, StatusTerm](
+    "status",
+    Status,
+    (
+        StatusTerm("idea", "Idea"),
+        StatusTerm("planned", "Planned"),
+        StatusTerm("in_progress", "In progress"),
+        StatusTerm("done", "Done", closed=True),
+        StatusTerm("dropped", "Dropped", closed=True),
+    ),
+)
+
+CLOSED_STATUSES: Final[frozenset[str]] = frozenset(t.key for t in STATUSES if t.closed)
+"""Statuses left out of the ranking unless asked for."""
+
+
+Quadrant = Literal["quick_win", "major_project", "fill_in", "thankless"]
+"""Where an initiative falls in the effort/impact matrix."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuadrantTerm(Term):
+    plural: str = ""
+    """A heading over several: "Quick wins"."""
+    short: str = ""
+    """For a narrow column: "Thankless"."""
+    advice: str = ""
+    """What to do with initiatives in this quadrant."""
+    high_impact: bool = False
+    low_effort: bool = False
+
+
+QUADRANTS: Final = Vocabulary[Quadrant, QuadrantTerm](
+    "quadrant",
+    Quadrant,
+    (
+        QuadrantTerm(
+            "quick_win",
+            "Quick win",
+            plural="Quick wins",
+            short="Quick win",
+            advice="High impact, low effort: do these first.",
+            high_impact=True,
+            low_effort=True,
+        ),
+        QuadrantTerm(
+            "major_project",
+            "Major project",
+            plural="Major projects",
+            short="Major project",
+            advice="High impact, high effort: worth it, but plan them properly.",
+            high_impact=True,
+        ),
+        QuadrantTerm(
+            "fill_in",
+            "Fill-in",
+            plural="Fill-ins",
+            short="Fill-in",
+            advice="Low impact, low effort: do them when there is slack.",
+            low_effort=True,
+        ),
+        QuadrantTerm(
+            "thankless",
+            "Thankless task",
+            plural="Thankless tasks",
+            short="Thankless",
+            advice="Low impact, high effort: avoid unless something else requires them.",
+        ),
+    ),
+)
+"""In the order the ``quadrant`` method ranks them: quick wins first."""
+
+
+def quadrant_of(*, high_impact: bool, low_effort: bool) -> Quadrant:
+    """The quadrant for an impact above or below the line and an effort either side."""
+    for term in QUADRANTS:
+        if term.high_impact == high_impact and term.low_effort == low_effort:
+            return term.key  # type: ignore[return-value]
+    raise AssertionError("the quadrants cover every combination")  # pragma: no cover
+
+
+Method = Literal["ratio", "quadrant", "rice", "ice", "wsjf", "weighted"]
+"""Ranking methods: see kxplan.scoring."""
+
+
+@dataclass(frozen=True, slots=True)
+class MethodTerm(Term):
+    short: str = ""
+    """The method's name alone: "RICE"."""
+
+
+METHODS: Final = Vocabulary[Method, MethodTerm](
+    "method",
+    Method,
+    (
+        MethodTerm("ratio", "Impact ÷ effort", short="Impact ÷ effort"),
+        MethodTerm("quadrant", "Effort/impact quadrants", short="Effort/impact quadrants"),
+        MethodTerm("rice", "RICE (reach × impact × confidence ÷ effort)", short="RICE"),
+        MethodTerm("ice", "ICE (impact × confidence × ease)", short="ICE"),
+        MethodTerm(
+            "wsjf", "WSJF (value + time criticality + risk reduction) ÷ job size", short="WSJF"
+        ),
+        MethodTerm("weighted", "Weighted criteria", short="Weighted criteria"),
+    ),
+)
+"""Every ranking method, in the order they are offered."""
+
+
+BuyIn = Literal["unknown", "opposed", "sceptical", "neutral", "supportive", "champion"]
+"""How far a department or stakeholder backs the strategy."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuyInTerm(Term):
+    anchored: bool = True
+    """False where the strategy is not yet anchored with them."""
+
+
+BUY_IN: Final = Vocabulary[BuyIn, BuyInTerm](
+    "buy-in",
+    BuyIn,
+    (
+        BuyInTerm("unknown", "Unknown", anchored=False),
+        BuyInTerm("opposed", "Opposed", anchored=False),
+        BuyInTerm("sceptical", "Sceptical", anchored=False),
+        BuyInTerm("neutral", "Neutral"),
+        BuyInTerm("supportive", "Supportive"),
+        BuyInTerm("champion", "Champion"),
+    ),
+)
+
+UNANCHORED: Final[frozenset[str]] = frozenset(t.key for t in BUY_IN if not t.anchored)
+"""Buy-in levels that mean the strategy is not yet anchored there."""
+
+
+Demand = Literal["value", "failure"]
+"""Value demand is a contact the customer wants; failure demand exists because we failed."""
+
+DEMANDS: Final = Vocabulary[Demand, Term](
+    "demand",
+    Demand,
+    (Term("value", "Value demand"), Term("failure", "Failure demand")),
+)
+
+
+ChannelDecision = Literal["open", "grow", "keep", "shrink", "close"]
+"""What the team decides to do with a channel."""
+
+DECISIONS: Final = Vocabulary[ChannelDecision, Term](
+    "decision",
+    ChannelDecision,
+    (
+        Term("open", "Open"),
+        Term("grow", "Grow"),
+        Term("keep", "Keep"),
+        Term("shrink", "Shrink"),
+        Term("close", "Close"),
+    ),
+)
+
+
+Frequency = Literal["rare", "monthly", "weekly", "daily"]
+"""How often a friction point hits customers."""
+
+FREQUENCIES: Final = Vocabulary[Frequency, Term](
+    "frequency",
+    Frequency,
+    (
+        Term("rare", "Rare"),
+        Term("monthly", "Monthly"),
+        Term("weekly", "Weekly"),
+        Term("daily", "Daily"),
+    ),
+)
+
+
+CheckStatus = Literal["yes", "partly", "no", "unknown"]
+"""Whether a mobility check is met today."""
+
+CHECK_STATUSES: Final = Vocabulary[CheckStatus, Term](
+    "check status",
+    CheckStatus,
+    (Term("yes", "Yes"), Term("partly", "Partly"), Term("no", "No"), Term("unknown", "Unknown")),
+)
+
+
+StandardCheck = Literal[
+    "readable_on_phone", "mobile_contact", "self_service", "mobile_identification", "mobile_payment"
+]
+"""The standard mobility checks; a plan may also name checks of its own."""
+
+MOBILITY_CHECKS: Final = Vocabulary[StandardCheck, Term](
+    "mobility check",
+    StandardCheck,
+    (
+        Term("readable_on_phone", "Readable and usable on a phone"),
+        Term("mobile_contact", "Contact without a call: chat, messaging or call-back"),
+        Term("self_service", "Self-service works on a phone"),
+        Term("mobile_identification", "Identification works on a phone"),
+        Term("mobile_payment", "Payment works on a phone"),
+    ),
+)
+
+
+Agreement = Literal["high", "medium", "low"]
+"""How close the participants' estimates are."""
+
+AGREEMENTS: Final = Vocabulary[Agreement, Term](
+    "agreement",
+    Agreement,
+    (Term("high", "High"), Term("medium", "Medium"), Term("low", "Low")),
+)

@@ -1,0 +1,78 @@
+"""Numbers as people read them and as data files hold them, written once for every view.
+
+:func:`number` is for people: thousands grouped with a narrow no-break space (so a
+figure never wraps mid-number, in a terminal, a page or a cell), whole numbers
+without decimals, others rounded. :func:`data_number` is for JSON and other data:
+whole numbers as integers and no float noise (``33.6``, not ``33.599999999999994``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+GROUP: Final = "\u202f"
+"""The thousands separator: a narrow no-break space."""
+
+DASH: Final = "–"
+"""What an unknown number reads as."""
+
+LARGE: Final = 1e21
+"""From here on a number is shown in scientific notation (Python's own limit for ``,f``)."""
+
+DATA_DIGITS: Final = 15
+"""Significant digits kept in data files: all a float holds reliably, so no noise."""
+
+
+def number(value: float | None, places: int = 2, *, unknown: str = DASH) -> str:
+    """A number for people: ``1 200``, ``2.5``, ``0.33``; ``unknown`` for None, ∞ when
+    too large for a float."""
+    if value is None:
+        return unknown
+    value = float(value)
+    if math.isnan(value):
+        return "not a number"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if abs(value) >= LARGE:
+        return f"{value:.3g}"
+    text = f"{round(value, places) + 0.0:,.{places}f}"  # + 0.0: no "-0"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.replace(",", GROUP)
+
+
+def whole(value: float | None, *, unknown: str = DASH) -> str:
+    """A count or an amount for people, rounded to a whole number: ``12 480``."""
+    return number(value, 0, unknown=unknown)
+
+
+def money(value: float | None, currency: str, *, unknown: str = DASH) -> str:
+    """An amount and the plan's currency: from 100 up whole (``246 770 SEK``), below
+    that with up to two decimals (``12.5 SEK``)."""
+    if value is None:
+        return unknown
+    text = number(value) if abs(value) < 100 else whole(value)
+    return f"{text} {currency}".strip()
+
+
+def percent(share: float | None, places: int = 0, *, unknown: str = DASH) -> str:
+    """A share already in percent (70 → ``70 %``), with a no-break space before the sign."""
+    if share is None:
+        return unknown
+    return f"{number(share, places)}\u00a0%"
+
+
+def data_number(value: float | None) -> int | float | None:
+    """A number for data files: whole numbers as ints, others without float noise; None
+    when unknown or not finite (JSON has no infinity)."""
+    if value is None:
+        return None
+    value = float(value)
+    if not math.isfinite(value):
+        return None
+    if value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return float(f"{value:.{DATA_DIGITS}g}")
