@@ -1,0 +1,93 @@
+"""User text made safe to print: control characters spelled out, never acted on.
+
+A plan is free text typed by people, and files can be edited by anyone: a title may
+hold an escape sequence that would retitle the terminal window, clear the screen or
+hide the lines before it. Whatever prints user text to a terminal or writes it into a
+document passes it through here, so such characters show as ``\\x1b`` instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import Final
+
+_KEPT = frozenset("\n\t")
+"""Layout characters that are text, not commands."""
+
+
+def _shown(char: str) -> str:
+    """A control character (Unicode category Cc: C0, DEL, C1) spelled out; others as they are.
+
+    Only these are commands to a terminal. No-break and thin spaces, soft hyphens and the
+    joiners inside emoji are text, and are kept.
+    """
+    if unicodedata.category(char) == "Cc" and char not in _KEPT:
+        return char.encode("unicode_escape").decode("ascii")
+    return char
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character but newline and tab spelled out (``\\x1b``)."""
+    if text.isprintable():
+        return text
+    return "".join(map(_shown, text))
+
+
+def printable(text: str) -> str:
+    """``text`` on one line (runs of whitespace become one space), controls spelled out."""
+    flat = " ".join(text.split())
+    if flat.isprintable():
+        return flat
+    return "".join(map(_shown, flat))
+
+
+FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP CSV injection)."""
+
+
+def visible_lines(text: str) -> str:
+    """``text`` with its line ends as ``\\n`` and other control characters spelled out."""
+    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def spreadsheet_text(text: str) -> str:
+    """User text for a spreadsheet cell: control characters spelled out (line breaks and
+    tabs kept), and an apostrophe before a leading = + - @ tab or CR so that a
+    spreadsheet shows it instead of running it as a formula."""
+    text = visible_lines(text)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def spreadsheet_cell(value: object) -> str | int | float:
+    """Any value for a CSV cell: text as :func:`spreadsheet_text`, whole numbers without
+    decimals (3, not 3.0), others to 6 places, true/false, and nothing for None or a
+    number that is not finite."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ""
+        return int(value) if value.is_integer() and abs(value) < 2**53 else round(value, 6)
+    if isinstance(value, int):
+        return value
+    return str(value)
+
+
+_JSON_RAW_CONTROLS: Final = re.compile("[\x7f-\x9f]")
+
+
+def json_escaped(document: str) -> str:
+    """A JSON text with DEL and the C1 controls written as ``\\u007f`` … ``\\u009f``.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes only what JSON requires (below
+    U+0020) and writes these raw; escaped, they read back the same and never reach a
+    terminal that shows the file. Outside strings JSON is ASCII, so this touches only
+    the insides of strings.
+    """
+    return _JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
