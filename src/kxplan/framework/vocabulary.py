@@ -305,3 +305,29 @@ AGREEMENTS: Final = Vocabulary[Agreement, Term](
     Agreement,
     (Term("high", "High"), Term("medium", "Medium"), Term("low", "Low")),
 )
+
+
+Score = Literal["effort", "customer_value", "efficiency", "confidence", "reach"]
+"""The scores an initiative carries and each participant may estimate."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreTerm(Term):
+    unit: str = ""
+    """What the number counts in, where it is not the plan's scale: "%"."""
+    on_scale: bool = True
+    """Whether it is given on one of the plan's scales (effort, customer value, efficiency)."""
+
+
+SCORES: Final = Vocabulary[Score, ScoreTerm](
+    "score",
+    Score,
+    (
+        ScoreTerm("effort", "Effort"),
+        ScoreTerm("customer_value", "Customer value"),
+        ScoreTerm("efficiency", "Efficiency"),
+        ScoreTerm("confidence", "Confidence", unit="%", on_scale=False),
+        ScoreTerm("reach", "Reach", on_scale=False),
+    ),
+)
+"""In the order the forms and the estimates grid show them."""

@@ -31,6 +31,7 @@ from kxplan.framework import (
     MATURITY_MAX,
     MATURITY_MIN,
     MEASURES_BY_ID,
+    SCORES,
     AreaId,
     BuyIn,
     ChannelDecision,
@@ -461,7 +462,7 @@ class Estimate(_Strict):
     reach: NonNegative | None = None
 
 
-SCORE_FIELDS: Final = ("effort", "customer_value", "efficiency", "confidence", "reach")
+SCORE_FIELDS: Final = SCORES.keys
 """Scores an initiative carries and participants may estimate."""
 
 
