@@ -1,13 +1,11 @@
 """The whole workshop flow through the app: start a plan, walk every step, fill the
 tables through the row editor, save, and find everything again in the file."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import FIXED_NOW, config_dir, fill, make_app, write_plan  # noqa: F401  (config_dir is a fixture)
+from app_helpers import FIXED_NOW, fill, make_app, write_plan
 from textual.widgets import ContentSwitcher, Input, Static
 
 from kxplan import storage

@@ -1,14 +1,12 @@
 """The row editor's fields come from the row models; typed text becomes a valid row or
 a message per field."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from app_helpers import config_dir, fill, make_app, write_plan  # noqa: F401  (a fixture)
+from app_helpers import fill, make_app, write_plan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot

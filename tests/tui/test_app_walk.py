@@ -1,20 +1,12 @@
 """The walk: user text shown literally, the row editor's checks, deleting, the timebox,
 the command palette, jumping between steps and the theme."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from app_helpers import (  # noqa: F401  (config_dir is a fixture)
-    FakeTimer,
-    config_dir,
-    fill,
-    make_app,
-    write_plan,
-)
+from app_helpers import FakeTimer, fill, make_app, write_plan
 from textual.widgets import Button, DataTable, Input, Static, TextArea
 from textual.widgets._footer import FooterKey
 

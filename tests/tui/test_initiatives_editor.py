@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from app_helpers import type_into
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static, TextArea
@@ -57,17 +58,6 @@ class EditorHarness(App[None]):
     def on_mount(self) -> None:
         editor = InitiativeEditor(self.plan, self.initiative, self.default_area)
         self.push_screen(editor, self.results.append)
-
-
-async def type_into(pilot: Pilot[None], selector: str, text: str, *, clear: bool = True) -> None:
-    """Focus a field and type, as a user would (clearing it first)."""
-    widget = pilot.app.screen.query_one(selector)
-    widget.focus()
-    await pilot.pause()
-    if clear and isinstance(widget, Input):
-        await pilot.press("end", *["backspace"] * len(widget.value))
-    await pilot.press(*("enter" if char == "\n" else char for char in text))
-    await pilot.pause()
 
 
 def editor(pilot: Pilot[None]) -> InitiativeEditor:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from app_helpers import type_into
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input
@@ -72,13 +73,6 @@ class PlanningHarness(App[None]):
         if initiative is not None:
             self.plan = with_initiative(self.plan, initiative, replacing)
             self.view.update_plan(self.plan)
-
-
-async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
-    widget = pilot.app.screen.query_one(selector, Input)
-    widget.focus()
-    await pilot.pause()
-    await pilot.press("end", *["backspace"] * len(widget.value), *text)
 
 
 async def tab_through(pilot: Pilot[None], values: Scores) -> None:
