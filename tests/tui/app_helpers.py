@@ -110,15 +110,19 @@ async def set_value(pilot: Pilot[None], selector: str, text: str) -> None:
     await pilot.pause()
 
 
-async def fill(pilot: Pilot[None], values: dict[str, str]) -> None:
-    """Fill a form's fields by typing, as a user would: inputs get text, selects a choice."""
+async def fill(pilot: Pilot[None], values: dict[str, str], *, typing: bool = False) -> None:
+    """Fill a form's fields: a select gets its choice as a user picks it (enter, type to
+    search, enter); an input gets its text set at once, or key by key with ``typing``."""
     for name, value in values.items():
         widget = pilot.app.screen.query_one(f"#field-{name}")
         widget.focus()
         await pilot.pause()
         if isinstance(widget, Input):
             widget.value = ""
-            await pilot.press(*value)
+            if typing:
+                await pilot.press(*value)
+            else:
+                widget.value = value
         elif isinstance(widget, Select):
             await pilot.press("enter")
             await pilot.press(*value)

@@ -105,7 +105,7 @@ def test_row_editor_with_an_error(
         pilot.app.screen.query_one("#table-channels").focus()
         await pilot.press("a")
         await pilot.pause()
-        await fill(pilot, {"name": "Chat", "preference": "140"})
+        await fill(pilot, {"name": "Chat", "preference": "140"}, typing=True)
 
     assert snap_compare(make_app(plan_path, config_dir), terminal_size=size, run_before=run)
 
