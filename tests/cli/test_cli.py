@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from support import invoke
+from support import TEMPLATES, invoke
 
 from kxplan import __version__
 from kxplan.cli import echo_error, fail, load_or_exit
@@ -253,7 +253,7 @@ def test_validate_several_files_reports_each(
 
 
 def test_validate_all_templates() -> None:
-    paths = sorted((Path(__file__).parents[1] / "templates").glob("*.toml"))
+    paths = sorted(TEMPLATES.glob("*.toml"))
     result = invoke("validate", *paths)
     assert result.exit_code == 0
     assert result.stdout.count(": ok\n") == len(TEMPLATE_NAMES)

@@ -19,15 +19,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from pydantic import BaseModel
-from support import invoke
+from support import DATA, TEMPLATES, invoke
 
 from kxplan import __version__, export, scoring, storage
 from kxplan.framework import AREAS
 from kxplan.literal import spreadsheet_text
 from kxplan.model import SCHEMA_VERSION, Plan
 
-TEMPLATES = sorted((Path(__file__).parent.parent / "templates").glob("*.toml"))
-GOLDEN = Path(__file__).parent / "data" / "golden"
+TEMPLATE_FILES = sorted(TEMPLATES.glob("*.toml"))
+GOLDEN = DATA / "golden"
 FORMATS = export.FORMATS
 
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> ]]> &amp; a|b'
@@ -225,7 +225,7 @@ def rich_plan() -> Plan:
 def sample_plans() -> list[tuple[str, Plan]]:
     """The rich fixture plan and every shipped template."""
     plans = [("rich", rich_plan())]
-    plans += [(path.stem, storage.load(path)) for path in TEMPLATES]
+    plans += [(path.stem, storage.load(path)) for path in TEMPLATE_FILES]
     return plans
 
 
@@ -239,7 +239,7 @@ def judged(plan: Plan) -> bool:
 
 
 def test_the_templates_are_there() -> None:
-    assert {path.stem for path in TEMPLATES} >= {
+    assert {path.stem for path in TEMPLATE_FILES} >= {
         "blank",
         "contact-centre",
         "e-commerce",
@@ -469,7 +469,7 @@ def test_markdown_tables_are_whole_and_never_empty(name: str, plan: Plan) -> Non
 
 BLANK_PLANS = [
     pytest.param(storage.loads('schema = 1\ntitle = "Blank"\n'), id="minimal"),
-    *(pytest.param(storage.load(p), id=p.stem) for p in TEMPLATES if p.stem == "blank"),
+    *(pytest.param(storage.load(p), id=p.stem) for p in TEMPLATE_FILES if p.stem == "blank"),
 ]
 
 
