@@ -21,7 +21,7 @@ from typing import Any, ClassVar, Final
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -53,6 +53,7 @@ from kxplan.model import (
 )
 from kxplan.storage import friendly_message
 from kxplan.tui.forms import read_number
+from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 
 STATUS_LABELS: Final[dict[Status, str]] = {
@@ -268,10 +269,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("InitiativeEditor")
 
     def __init__(
         self,
