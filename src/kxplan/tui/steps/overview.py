@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from kxplan.framework import STRATEGY_QUESTIONS
 from kxplan.session import NOTE_KEYS, PLAN_FIELDS, PlanField
 from kxplan.tui.steps.base import NotesArea, Step, step_header
+from kxplan.tui.walk_steps import STEPS
 
 PLAN_FIELD_LABELS: Final[dict[PlanField, str]] = {
     "title": "Title *",
@@ -37,7 +38,7 @@ class OverviewStep(Step):
         plan = self.session.plan
         yield Static(
             step_header(
-                "0 Strategy overview",
+                f"0 {STEPS[0].name}",
                 "Who is in the room, and the three questions for the strategy as a whole. "
                 "The areas follow: page down to go on.",
             ),
