@@ -3,9 +3,12 @@ choices from the framework, and a command pays only for the modules it needs."""
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import click
@@ -13,8 +16,11 @@ import pytest
 from click.testing import CliRunner
 
 import kxplan.cli
+import kxplan.cli.common
 from kxplan.cli import COMMANDS, main
+from kxplan.cli.common import INTERPRETER_GC_THRESHOLD, ONE_SHOT_GC_THRESHOLD
 from kxplan.framework import METHODS
+from kxplan.model import Plan
 from kxplan.storage import save
 from kxplan.templates import new_plan
 
@@ -117,3 +123,43 @@ def test_no_cli_module_is_over_400_lines() -> None:
 def test_the_overview_loads_neither_the_ui_nor_the_cli() -> None:
     loaded = modules_after("import kxplan.reports.overview")
     assert not {"textual", "rich", "click", "kxplan.cli"} & loaded
+
+
+def test_help_and_version_load_no_plan_model() -> None:
+    loaded = modules_after(
+        "from kxplan.cli import main\n"
+        "try:\n"
+        "    main(['--version'])\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+    )
+    assert not {"pydantic", "kxplan.storage", "kxplan.model"} & loaded
+
+
+def test_a_command_collects_rarely_and_gives_the_thresholds_back(tmp_path: Path) -> None:
+    seen: list[tuple[int, ...]] = []
+    plan = tmp_path / "plan.toml"
+    save(new_plan("blank"), plan)
+    before = gc.get_threshold()
+    original = kxplan.cli.common.load_or_exit
+
+    def spy(path: str | os.PathLike[str]) -> Plan:
+        seen.append(gc.get_threshold())
+        return original(path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("kxplan.cli.plans.load_or_exit", spy)
+        result = CliRunner().invoke(main, ["show", str(plan)])
+    assert result.exit_code == 0, result.output
+    assert seen == [ONE_SHOT_GC_THRESHOLD]
+    assert gc.get_threshold() == before
+
+
+def test_the_ui_runs_with_the_interpreters_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[int, ...]] = []
+    fake = types.ModuleType("kxplan.tui")
+    fake.run = lambda path, *, example=None: seen.append(gc.get_threshold())  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kxplan.tui", fake)
+    result = CliRunner().invoke(main, [])
+    assert result.exit_code == 0, result.output
+    assert seen == [INTERPRETER_GC_THRESHOLD]

@@ -26,6 +26,7 @@ from kxplan.cli.common import (
     EXIT_CLOSED_PIPE,
     EXIT_PROBLEM,
     PLAN_PATH,
+    collecting_rarely,
     command_line,
     echo_error,
     echo_problems,
@@ -33,7 +34,6 @@ from kxplan.cli.common import (
     load_or_exit,
     output_errors_end_cleanly,
 )
-from kxplan.storage import PlanError
 
 __all__ = [
     "COMMANDS",
@@ -128,7 +128,9 @@ class KxplanGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        with output_errors_end_cleanly():
+        with collecting_rarely(), output_errors_end_cleanly():
+            from kxplan.storage import PlanError  # here, so that help and version stay light
+
             try:
                 return super().invoke(ctx)
             except PlanError as error:

@@ -6,11 +6,12 @@ This is the only CLI module that imports :mod:`kxplan.tui`, and only inside
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import click
 
-from kxplan.cli.common import PLAN_PATH, fail
+from kxplan.cli.common import INTERPRETER_GC_THRESHOLD, PLAN_PATH, fail
 from kxplan.storage import PlanError
 
 
@@ -20,6 +21,7 @@ def open_ui(path: Path | None, *, example: str | None = None) -> None:
         from kxplan.tui import run
     except ImportError as error:
         fail(f"the terminal UI could not be started: {error}")
+    gc.set_threshold(*INTERPRETER_GC_THRESHOLD)  # the app runs for hours, not once
     run(path, example=example)
 
 
