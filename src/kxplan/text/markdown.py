@@ -22,7 +22,8 @@ _SPECIAL: Final = re.compile("([" + re.escape("".join(sorted(SPECIAL))) + "])")
 _ENTITY: Final = re.compile(r"&(?=#?\w+;)")
 """An ``&`` that would start a character reference (``&amp;``, ``&#35;``)."""
 _LINE_START: Final = re.compile(
-    r"^(?P<lead>[ \t]*)(?:(?P<mark>[#>+-])(?=\s|$)|(?P<num>\d{1,9})(?P<dot>[.)])(?=\s|$)"
+    r"^(?P<lead>[ \t]*)(?:(?P<mark>>|#{1,6}(?=\s|$)|[+-](?=\s|$))"
+    r"|(?P<num>\d{1,9})(?P<dot>[.)])(?=\s|$)"
     r"|(?P<rule>=+|-+)[ \t]*$)"
 )
 """What Markdown reads as a block at the start of a line: a heading, quote, bullet,
