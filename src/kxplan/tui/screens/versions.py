@@ -24,13 +24,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
-from kxplan.compare import compare
 from kxplan.literal import printable
 from kxplan.model import Plan
 from kxplan.storage import PlanError
 from kxplan.tui.screens.compare import CompareScreen, Jump
 from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.versions import Version, load_version
+from kxplan.versions.comparison import compare
 
 NOW_KEY: Final = "now"
 """Row key of the current plan, below the versions."""
@@ -64,7 +64,7 @@ class Entry:
 
 def when(version: Version) -> str:
     """When a version was taken, as ``kxplan history`` shows it (UTC)."""
-    return version.taken.strftime("%Y-%m-%d %H:%M:%S")
+    return version.when
 
 
 def entries(versions: list[Version], current: Plan, current_label: str) -> list[Entry]:
