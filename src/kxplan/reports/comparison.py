@@ -21,7 +21,7 @@ from kxplan.framework import AREAS, AREAS_BY_ID, QUADRANTS, Term, Vocabulary
 from kxplan.literal import printable
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.reports.comparison_json import format_json, to_json_data
-from kxplan.text.numbers import number
+from kxplan.text.numbers import number, whole
 from kxplan.versions.changes import SECTIONS, TOP_N, Change, Comparison, Kind, Section, Value
 
 Styler = Callable[[str, Kind | Literal["heading", "plain"]], str]
@@ -90,8 +90,10 @@ def field_label(name: str, *, short: bool = False) -> str:
 
 
 def value_text(value: Value, places: int = 2) -> str:
-    """A value for people: ``(none)``, ``true``, ``[a, b]``, numbers as
-    :func:`kxplan.text.numbers.number` writes them (``1 200``, ``2.5``)."""
+    """A value for people, safe to print: ``(none)``, ``true``, ``[a, b]``, numbers as
+    :func:`kxplan.text.numbers.number` writes them (``1 200``, ``2.5``), text made
+    literal (:func:`kxplan.literal.printable`, which is applied to text only: it would
+    turn a number's no-break space into one that wraps)."""
     if value is None:
         return "(none)"
     if isinstance(value, bool):
@@ -101,8 +103,8 @@ def value_text(value: Value, places: int = 2) -> str:
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, tuple):
-        return "[" + ", ".join(value) + "]"
-    return value
+        return printable("[" + ", ".join(value) + "]")
+    return printable(value)
 
 
 def value_texts(old: Value, new: Value) -> tuple[str, str]:
@@ -120,7 +122,8 @@ def rank_text(value: Value, *, word: bool = False) -> str:
     """A rank: ``4`` (``rank 4`` with ``word``), or ``unranked`` (closed, or not scored)."""
     if value is None:
         return "unranked"
-    return f"rank {value}" if word else str(value)
+    shown = whole(value) if isinstance(value, int | float) else printable(str(value))
+    return f"rank {shown}" if word else shown
 
 
 def quadrant_text(value: Value) -> str:
@@ -192,27 +195,22 @@ def _quote(value: Value, text: str) -> str:
 def describe(change: Change) -> str:
     """A change in one line: ``+ kpis[NPS / web]``, ``effort: 3 → 2``, ``faq: rank 4 → 1``.
 
-    User text in it is made literal (:func:`kxplan.literal.printable`).
+    User text in it is made literal (:func:`kxplan.literal.printable`); numbers keep
+    their no-break spaces.
     """
-    return printable(_describe(change))
-
-
-def _describe(change: Change) -> str:
+    place = printable(where(change))
+    item = printable(change.path[0])
     if change.kind in {"added", "removed"}:
         sign, value = ("+", change.new) if change.kind == "added" else ("-", change.old)
-        shown = value_text(value)
-        return f"{sign} {where(change)}" + ("" if shown == change.path[-1] else f": {shown}")
+        return f"{sign} {place}" + ("" if value == change.path[-1] else f": {value_text(value)}")
     if change.kind in {"moved", "shifted"}:
-        return f"{change.path[0]}: rank {rank_text(change.old)} → {rank_text(change.new)}"
+        return f"{item}: rank {rank_text(change.old)} → {rank_text(change.new)}"
     if change.section == "ranks":
-        return f"{change.path[0]}: {quadrant_text(change.old)} → {quadrant_text(change.new)}"
+        return f"{item}: {quadrant_text(change.old)} → {quadrant_text(change.new)}"
     if is_long_text(change):
-        return f"{where(change)}: text changed"
+        return f"{place}: text changed"
     old, new = value_texts(change.old, change.new)
-    return (
-        f"{where(change)}: {_quote(change.old, old)} → {_quote(change.new, new)}"
-        f"{trend_note(change)}"
-    )
+    return f"{place}: {_quote(change.old, old)} → {_quote(change.new, new)}{trend_note(change)}"
 
 
 def shifted_note(comparison: Comparison) -> str:
@@ -270,7 +268,7 @@ def format_text(
     lines = [
         style(f"--- {printable(old_name)}", "removed"),
         style(f"+++ {printable(new_name)}", "added"),
-        printable(comparison.summary()),
+        comparison.summary(),  # counts and section names: no user text
     ]
     if comparison.ranks_skipped:
         lines.append(f"ranks not compared: {printable(comparison.ranks_skipped)}")

@@ -40,7 +40,7 @@ from kxplan.reports.comparison import (
 )
 from kxplan.tui.screens.walk import STEPS
 from kxplan.tui.widgets.key_footer import KeyFooter
-from kxplan.versions.changes import Change, Comparison, Value
+from kxplan.versions.changes import Change, Comparison
 
 MAX_ROWS: Final = 400
 """Changes listed at most; the rest are counted (``kxplan diff`` shows them all)."""
@@ -78,11 +78,6 @@ def jump_target(change: Change) -> Jump:
     return Jump(OVERVIEW_STEP)
 
 
-def one_line(value: Value) -> str:
-    """A value on one line, for a table cell, control characters spelled out."""
-    return printable(value_text(value))
-
-
 def fit_what(change: Change, width: int) -> str:
     """Where a change is (:func:`~kxplan.reports.comparison.where_parts`) in at most
     ``width`` cells, so that what changed stays readable.
@@ -105,14 +100,14 @@ def fit_what(change: Change, width: int) -> str:
 def sides(change: Change) -> tuple[str, str]:
     """The old and the new side of a change as short texts ("" where there is none)."""
     if change.kind == "added":
-        return "", one_line(change.new)
+        return "", value_text(change.new)
     if change.kind == "removed":
-        return one_line(change.old), ""
+        return value_text(change.old), ""
     if change.kind in ("moved", "shifted"):
         return rank_text(change.old, word=True), rank_text(change.new, word=True)
     if change.section == "ranks":
         return quadrant_text(change.old), quadrant_text(change.new)
-    old, new = (printable(text) for text in value_texts(change.old, change.new))
+    old, new = value_texts(change.old, change.new)
     return old, new + trend_note(change, short=True)
 
 
@@ -210,8 +205,8 @@ class CompareScreen(ModalScreen[Jump | None]):
             )
             summary = comparison.summary()
             if comparison.ranks_skipped:
-                summary += f"; ranks not compared: {comparison.ranks_skipped}"
-            yield Static(Text(printable(summary)), id="compare-summary")
+                summary += f"; ranks not compared: {printable(comparison.ranks_skipped)}"
+            yield Static(Text(summary), id="compare-summary")
             with Horizontal(id="compare-columns", classes="change-row"):
                 yield Label("", classes="change-sign")
                 yield Label("What", classes="change-where")

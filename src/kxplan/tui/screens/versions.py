@@ -47,7 +47,7 @@ class Entry:
     plan: Plan | None
     """The plan it holds; None when the file could not be read."""
     changes: str
-    """What changed since the entry before, or why it could not be read."""
+    """What changed since the entry before, or why it could not be read (safe to print)."""
 
     @property
     def name(self) -> str:
@@ -81,7 +81,7 @@ def entries(versions: list[Version], current: Plan, current_label: str) -> list[
                     when(version),
                     version.label,
                     None,
-                    f"unreadable: {error.problems[0]}",
+                    f"unreadable: {printable(str(error.problems[0]))}",
                 )
             )
             continue
@@ -142,7 +142,7 @@ class VersionsScreen(ModalScreen[Jump | None]):
                     Text(""),
                     Text(entry.taken),
                     Text(printable(entry.label) or "–"),
-                    Text(printable(entry.changes)),
+                    Text(entry.changes),
                     key=entry.key,
                 )
             yield table
@@ -182,7 +182,7 @@ class VersionsScreen(ModalScreen[Jump | None]):
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self) -> None:
         entry = self.highlighted
-        details = printable(f"{entry.name}: {entry.changes}")
+        details = f"{printable(entry.name)}: {entry.changes}"
         self.query_one("#version-details", Static).update(Text(details))
 
     @property
