@@ -111,9 +111,8 @@ def value_texts(old: Value, new: Value) -> tuple[str, str]:
     """Both sides of a change, numbers with as many decimals as it takes to tell them
     apart (``2.001 → 2.002``, not ``2 → 2``)."""
     places = 2
-    while (
-        places < _MAX_PLACES and old != new and value_text(old, places) == value_text(new, places)
-    ):
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (old, new))
+    while numbers and places < _MAX_PLACES and value_text(old, places) == value_text(new, places):
         places += 1
     return value_text(old, places), value_text(new, places)
 
