@@ -39,29 +39,15 @@ def _diff_style(text: str, kind: str) -> str:
 
 
 def read_plan_arg(arg: str) -> Plan:
-    """A plan from a file, or from git when ARG is ``REV:path`` and no such file exists.
+    """A plan from a file, or from git when ARG is ``REV:path`` (:mod:`kxplan.versions.git`)."""
+    from kxplan.versions import git
 
-    ``REV:path`` is read with ``git show REV:path`` in the current folder, so the
-    path is relative to the repository root, or to the current folder with ``./``.
-    """
-    import subprocess
-
-    from kxplan.storage import loads_bytes
-
-    if Path(arg).exists() or ":" not in arg:
+    if not git.names_revision(arg):
         return load_or_exit(arg)
     try:
-        result = subprocess.run(
-            ["git", "show", arg], capture_output=True, check=False, stdin=subprocess.DEVNULL
-        )
-    except OSError as error:
-        fail(f"cannot read {arg} from git: {error.strerror or error}")
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = message[0].removeprefix("fatal: ") if message else "git show failed"
-        fail(f"cannot read {arg} from git: {reason}")
-    try:
-        return loads_bytes(result.stdout, arg)
+        return git.load_revision(arg)
+    except git.GitReadError as error:
+        fail(str(error))
     except PlanError as error:
         echo_problems(error)
         sys.exit(EXIT_PROBLEM)
