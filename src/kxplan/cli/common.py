@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final, NoReturn
 
 import click
 
-from kxplan.literal import visible
+from kxplan.text.literal import visible
 
 if TYPE_CHECKING:
     from kxplan.model import Plan

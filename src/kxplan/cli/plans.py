@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from kxplan.cli.common import EXIT_PROBLEM, PLAN_PATH, command_line, fail, load_or_exit
-from kxplan.literal import printable, visible
 from kxplan.storage import PlanError
+from kxplan.text.literal import printable, visible
 
 
 @click.command("templates")

@@ -31,7 +31,7 @@ from kxplan.storage import PlanError
 )
 def export_command(plan: Path, fmt: str, output: str | None) -> None:
     """Export PLAN as a strategy document (Markdown, HTML), CSV or JSON."""
-    from kxplan import export
+    from kxplan.reports import formats as export
     from kxplan.scoring import ScoringError
     from kxplan.storage import write_atomic
 

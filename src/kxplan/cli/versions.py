@@ -19,9 +19,9 @@ from kxplan.cli.common import (
     load_or_exit,
 )
 from kxplan.framework import METHODS
-from kxplan.literal import printable, visible
 from kxplan.model import Plan
 from kxplan.storage import PlanError, load
+from kxplan.text.literal import printable, visible
 
 EXIT_DIFFERENT: Final = 1
 """Exit status of `kxplan diff` when the plans differ (like diff(1))."""
@@ -81,7 +81,8 @@ def diff_command(old: str, new: str, output_format: str, method: str | None) -> 
     Exit status: 0 no differences, 1 differences, 2 trouble. Changes of the
     created/updated timestamps are shown but do not count as differences.
     """
-    from kxplan.compare import compare, format_json, format_markdown, format_text
+    from kxplan.reports.comparison import format_json, format_markdown, format_text
+    from kxplan.versions.comparison import compare
 
     chosen = next((m for m in METHODS.keys if m == method), None)
     comparison = compare(read_plan_arg(old), read_plan_arg(new), chosen)
@@ -99,7 +100,7 @@ def show_for_diff(plan_path: Path) -> None:
 
     git's textconv must not fail, or `git diff` stops; so a broken plan still shows.
     """
-    from kxplan.compare import plan_as_lines
+    from kxplan.versions.textconv import plan_as_lines
 
     try:
         plan = load(plan_path)
@@ -136,8 +137,8 @@ def snapshot_command(plan: Path, label: str) -> None:
 @click.argument("plan", type=PLAN_PATH)
 def history_command(plan: Path) -> None:
     """List the snapshots of PLAN, oldest first, with what changed in each."""
-    from kxplan.compare import compare
     from kxplan.versions import list_versions, load_version
+    from kxplan.versions.comparison import compare
 
     versions = list_versions(plan)
     if not versions:

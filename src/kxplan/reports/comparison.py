@@ -18,9 +18,9 @@ from datetime import datetime
 from typing import Final, Literal
 
 from kxplan.framework import AREAS, AREAS_BY_ID, QUADRANTS, Term, Vocabulary
-from kxplan.literal import printable
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.reports.comparison_json import format_json, to_json_data
+from kxplan.text.literal import printable
 from kxplan.text.numbers import number, whole
 from kxplan.versions.changes import SECTIONS, TOP_N, Change, Comparison, Kind, Section, Value
 

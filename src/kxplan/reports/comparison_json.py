@@ -12,8 +12,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from kxplan.literal import json_escaped
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
+from kxplan.text.literal import json_escaped
 from kxplan.text.numbers import data_number
 from kxplan.versions.changes import Comparison, Section, Value
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from kxplan.literal import spreadsheet_cell
 from kxplan.model import Initiative, Plan
 from kxplan.reports.results import Results, compute
 from kxplan.scoring import RankedInitiative
 from kxplan.text import csv
+from kxplan.text.literal import spreadsheet_cell
 
 USED_NUMBERS: Final = (
     "score",

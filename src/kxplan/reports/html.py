@@ -11,12 +11,12 @@ from functools import cache
 from importlib import resources
 
 from kxplan import __version__
-from kxplan.literal import visible_lines
 from kxplan.model import Plan
 from kxplan.reports.blocks import Answer, Block, Bullets, Facts, Heading, Note, Table, labelled
 from kxplan.reports.document import document
 from kxplan.reports.results import Results, compute
 from kxplan.reports.svg import esc, matrix_svg, maturity_svg
+from kxplan.text.literal import visible_lines
 
 __all__ = ["esc", "stylesheet", "to_html"]
 

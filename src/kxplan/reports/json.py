@@ -11,10 +11,10 @@ import math
 from typing import Any
 
 from kxplan import __version__, scoring
-from kxplan.literal import json_escaped
 from kxplan.model import SCHEMA_VERSION, Plan
 from kxplan.model.figures import demand_totals
 from kxplan.reports.results import Results, compute
+from kxplan.text.literal import json_escaped
 from kxplan.text.numbers import data_number
 
 

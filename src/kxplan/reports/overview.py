@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 
 from kxplan.framework import AREAS, MATURITY_MAX, STATUSES
-from kxplan.literal import printable
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
 from kxplan.model.tables import AREA_TABLES
+from kxplan.text.literal import printable
 from kxplan.text.numbers import DASH, money, whole
 
 

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from typing import Final
 
 from kxplan.framework import AREAS, QUADRANTS
-from kxplan.literal import visible_lines
 from kxplan.model import Plan
 from kxplan.reports.results import Results
+from kxplan.text.literal import visible_lines
 from kxplan.text.numbers import number
 
 

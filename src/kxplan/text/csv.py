@@ -9,7 +9,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
-from kxplan.literal import spreadsheet_cell
+from kxplan.text.literal import spreadsheet_cell
 
 ENCODING: Final = "utf-8-sig"
 """UTF-8 with a byte-order mark: without it Excel reads UTF-8 as the local code page."""

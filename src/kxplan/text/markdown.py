@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from kxplan.literal import visible_lines
+from kxplan.text.literal import visible_lines
 
 SPECIAL: Final = frozenset("\\`*_[]<|~")
 """Characters that start markup anywhere in a line: emphasis, code, links and images,

@@ -21,9 +21,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from kxplan.literal import printable
 from kxplan.model import Plan, slugify
 from kxplan.storage import PlanError, dumps, load, write_atomic
+from kxplan.text.literal import printable
 
 VERSIONS_SUFFIX: Final = ".versions"
 LABEL_COMMENT: Final = "# kxplan snapshot: "

@@ -24,7 +24,6 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Label, ListItem, ListView, Static
 
-from kxplan.literal import printable
 from kxplan.reports import comparison as report
 from kxplan.reports.comparison import (
     SECTION_TITLES,
@@ -38,6 +37,7 @@ from kxplan.reports.comparison import (
     value_texts,
     where_parts,
 )
+from kxplan.text.literal import printable
 from kxplan.tui.screens.walk import STEPS
 from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.versions.changes import Change, Comparison

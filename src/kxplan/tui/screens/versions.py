@@ -24,9 +24,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
-from kxplan.literal import printable
 from kxplan.model import Plan
 from kxplan.storage import PlanError
+from kxplan.text.literal import printable
 from kxplan.tui.screens.compare import CompareScreen, Jump
 from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.versions import Version, load_version
