@@ -14,8 +14,8 @@ from textual.geometry import Region, Spacing
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from kxplan.model import plan_rule_problems
 from kxplan.session import Session
+from kxplan.tui.forms import check_row
 from kxplan.tui.messages import PlanEdited
 from kxplan.tui.screens.confirm import delete_row
 from kxplan.tui.screens.row_editor import RowCheck, RowEditor
@@ -210,25 +210,13 @@ class AreaTable(DataTable[Text]):
             self.move_cursor(row=min(row_index, self.row_count - 1))
 
     def check(self, index: int | None) -> RowCheck:
-        """A checker for the row editor: rules of the whole plan, for the row at ``index``."""
+        """A checker for the row editor: the table's rules, for the row at ``index``
+        (None: a row being added)."""
 
-        def check_row(row: BaseModel) -> dict[str, str]:
-            candidate = self.session.plan.model_copy(deep=True)
-            rows = self.spec.rows(candidate)
-            position = len(rows) if index is None else index
-            if index is None:
-                rows.append(row)
-            else:
-                rows[index] = row
-            errors: dict[str, str] = {}
-            prefix = (*self.spec.loc, position)
-            for loc, message in plan_rule_problems(candidate):
-                if loc[: len(prefix)] == prefix:
-                    name = str(loc[len(prefix)]) if len(loc) > len(prefix) else ""
-                    errors.setdefault(name, message)
-            return errors
+        def check_this_row(row: BaseModel) -> dict[str, str]:
+            return check_row(self.spec.table, self.spec.rows(self.session.plan), row, index)
 
-        return check_row
+        return check_this_row
 
     def action_add_row(self) -> None:
         """Open the form for a new row."""
