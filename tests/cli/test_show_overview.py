@@ -53,7 +53,7 @@ def test_show_groups_thousands_with_a_narrow_no_break_space(tmp_path: Path) -> N
     lines = result.stdout.splitlines()
     assert f"  Contacts per month:  1{NNBSP}200 (1{NNBSP}200 failure demand)" in lines
     assert f"  Avoidable contacts:  1{NNBSP}200 per month" in lines
-    assert f"  Avoidable cost:      60{NNBSP}000 SEK per month" in lines
+    assert f"  Avoidable cost:      60{NNBSP}000\xa0SEK per month" in lines
     assert "1,200" not in result.stdout
 
 

@@ -569,10 +569,10 @@ def test_rich_plan_figures_are_worked_out_by_hand() -> None:
     # Thousands are grouped with a narrow no-break space, "%" follows a no-break space.
     assert (
         "| Var är min order? | phone | 2\u202f000 | Failure demand | No tracking link "
-        "| 80\u00a0% | 1\u202f600 | 100\u202f000 SEK |" in text
+        "| 80\u00a0% | 1\u202f600 | 100\u202f000\xa0SEK |" in text
     )
     assert (
-        "| **Total** |   | **2\u202f800** |   |   |   | **1\u202f750** | **100\u202f000 SEK** |"
+        "| **Total** |   | **2\u202f800** |   |   |   | **1\u202f750** | **100\u202f000\xa0SEK** |"
         in text
     )
     assert "No cost per contact is known for: letter." in text

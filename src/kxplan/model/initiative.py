@@ -6,7 +6,7 @@ from typing import Final
 
 from pydantic import Field
 
-from kxplan.framework import SCORES, AreaId, Status
+from kxplan.framework import ESTIMATED_SCORES, AreaId, Status
 from kxplan.model.types import Name, NonNegative, Number, Percent, Slug, StrictModel
 
 
@@ -21,7 +21,7 @@ class Estimate(StrictModel):
     reach: NonNegative | None = None
 
 
-SCORE_FIELDS: Final = SCORES.keys
+SCORE_FIELDS: Final = ESTIMATED_SCORES
 """Scores an initiative carries and participants may estimate."""
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from kxplan.text.markdown import one_line as one_line
+from kxplan.text.literal import one_line as one_line
 
 NOTHING: Final = "Nothing recorded yet."
 NOT_ANSWERED: Final = "not answered yet"

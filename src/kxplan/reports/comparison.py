@@ -11,16 +11,15 @@ functions (:func:`where_parts`, :func:`value_texts`, :func:`rank_text`,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Final, Literal
 
-from kxplan.framework import AREAS, AREAS_BY_ID, QUADRANTS, Term, Vocabulary
+from kxplan.framework import AREAS, AREAS_BY_ID, QUADRANTS, SCORES
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.reports.comparison_json import format_json, to_json_data
 from kxplan.text.literal import printable
+from kxplan.text.markdown import line as markdown_line
 from kxplan.text.numbers import number, whole
 from kxplan.versions.changes import SECTIONS, TOP_N, Change, Comparison, Kind, Section, Value
 
@@ -38,40 +37,6 @@ SECTION_TITLES: Final[dict[Section, str]] = {
     "extra": "Extra",
 }
 
-# The score fields' words. They belong with the rest of the vocabulary in
-# kxplan.framework; they are here until the framework has them (no other copy).
-ScoreField = Literal[
-    "effort",
-    "customer_value",
-    "efficiency",
-    "confidence",
-    "reach",
-    "time_criticality",
-    "risk_reduction",
-]
-"""An initiative's (or an estimate's) scores, by their key in a plan file."""
-
-
-@dataclass(frozen=True, slots=True)
-class ScoreTerm(Term):
-    short: str = ""
-    """For a narrow column: "Value"."""
-
-
-SCORES: Final = Vocabulary[ScoreField, ScoreTerm](
-    "score",
-    ScoreField,
-    (
-        ScoreTerm("effort", "Effort", short="Effort"),
-        ScoreTerm("customer_value", "Customer value", short="Value"),
-        ScoreTerm("efficiency", "Efficiency", short="Efficiency"),
-        ScoreTerm("confidence", "Confidence", short="Confidence"),
-        ScoreTerm("reach", "Reach", short="Reach"),
-        ScoreTerm("time_criticality", "Time criticality", short="Time criticality"),
-        ScoreTerm("risk_reduction", "Risk reduction", short="Risk reduction"),
-    ),
-)
-"""Every score an initiative carries, with its label for people."""
 
 NO_EFFECT: Final = "(estimates decide its rank; no effect)"
 """Said of a score change that participants' estimates override."""
@@ -92,8 +57,7 @@ def field_label(name: str, *, short: bool = False) -> str:
 def value_text(value: Value, places: int = 2) -> str:
     """A value for people, safe to print: ``(none)``, ``true``, ``[a, b]``, numbers as
     :func:`kxplan.text.numbers.number` writes them (``1 200``, ``2.5``), text made
-    literal (:func:`kxplan.literal.printable`, which is applied to text only: it would
-    turn a number's no-break space into one that wraps)."""
+    literal (:func:`kxplan.text.literal.printable`)."""
     if value is None:
         return "(none)"
     if isinstance(value, bool):
@@ -291,17 +255,9 @@ def _rank_notes(comparison: Comparison) -> list[str]:
     return [line for line in (shifted_note(comparison), top_line(comparison)) if line]
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-
-
 def _md(text: str) -> str:
-    """User text made literal in Markdown.
-
-    Stand-in for ``kxplan.text.markdown``'s escaper (on another branch): at the merge
-    this function becomes that import, and nothing else here changes.
-    """
-    escaped = _MD_SPECIAL.sub(r"\\\1", printable(text))
-    return "\\" + escaped if escaped[:1] in {"-", "+", "#"} else escaped
+    """User text made literal on one Markdown line."""
+    return markdown_line(text)
 
 
 def format_markdown(comparison: Comparison, old_name: str, new_name: str) -> str:
@@ -330,10 +286,7 @@ def format_markdown(comparison: Comparison, old_name: str, new_name: str) -> str
 __all__ = [
     "NO_EFFECT",
     "NO_EFFECT_SHORT",
-    "SCORES",
     "SECTION_TITLES",
-    "ScoreField",
-    "ScoreTerm",
     "Styler",
     "describe",
     "field_label",

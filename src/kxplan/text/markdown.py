@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from kxplan.text.literal import visible_lines
+from kxplan.text.literal import one_line, visible_lines
 
 SPECIAL: Final = frozenset("\\`*_[]<|~")
 """Characters that start markup anywhere in a line: emphasis, code, links and images,
@@ -28,16 +28,6 @@ _LINE_START: Final = re.compile(
 )
 """What Markdown reads as a block at the start of a line: a heading, quote, bullet,
 numbered item, or a setext underline or rule."""
-
-
-_BREAKING_SPACE: Final = re.compile("[ \t\n\r\f\v\u2028\u2029]+")
-"""Spaces and line breaks that may be folded; no-break spaces (U+00A0, U+202F) are text."""
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line: each run of spaces and line breaks becomes one space, the
-    ends are trimmed, and no-break spaces are kept (a figure must not wrap)."""
-    return _BREAKING_SPACE.sub(" ", text).strip(" ")
 
 
 def inline(text: str) -> str:

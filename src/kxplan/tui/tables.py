@@ -14,7 +14,18 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
-from kxplan.framework import AREA_IDS, MEASURES_BY_ID, MOBILITY_CHECKS, STAGES, AreaId
+from kxplan.framework import (
+    AREA_IDS,
+    BUY_IN,
+    CHECK_STATUSES,
+    DECISIONS,
+    DEMANDS,
+    FREQUENCIES,
+    MEASURES_BY_ID,
+    MOBILITY_CHECKS,
+    STAGES,
+    AreaId,
+)
 from kxplan.model import ContactReason, Kpi, Plan
 from kxplan.model import tables as registry
 from kxplan.model.tables import AreaTable
@@ -30,12 +41,14 @@ def number(value: float | None, unit: str = "") -> str:
     return f"{text} {unit}".strip() if unit else text
 
 
-def _text(value: object) -> str:
+def _text(name: str, value: object) -> str:
+    """A field's value as the table shows it: keys by their label (``Failure demand``)."""
     if value is None:
         return ""
+    labels = CHOICE_LABELS.get(name, {})
     if isinstance(value, list):
-        return ", ".join(STAGES.label(str(v)) for v in value)
-    return str(value)
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
+    return labels.get(str(value), str(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +62,8 @@ class Column:
 def field(name: str, header: str | None = None) -> Column:
     """A column showing one field of the row as text."""
     return Column(
-        header or name.replace("_", " ").capitalize(), lambda row, _plan: _text(getattr(row, name))
+        header or name.replace("_", " ").capitalize(),
+        lambda row, _plan: _text(name, getattr(row, name)),
     )
 
 
@@ -229,6 +243,11 @@ CHOICE_LABELS: Final[dict[str, dict[str, str]]] = {
     "stages": STAGES.labels(),
     "measure": {key: measure.label for key, measure in MEASURES_BY_ID.items()},
     "check": CHECK_LABELS,
+    "demand": DEMANDS.labels(),
+    "decision": DECISIONS.labels(),
+    "frequency": FREQUENCIES.labels(),
+    "status": CHECK_STATUSES.labels(),
+    "buy_in": BUY_IN.labels(),
 }
 """Readable labels for fields whose values are keys: the choices of a choice field, or the
 standard values of a text field such as a mobility check."""
