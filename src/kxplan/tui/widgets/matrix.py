@@ -489,7 +489,7 @@ class EffortImpactMatrix(Widget, can_focus=True):
         text.append(point.title, style=self._style("title"))
         text.append(
             f"  ·  effort {scoring.number(point.effort)}, impact {scoring.number(point.impact)}"
-            f"  ·  {scoring.QUADRANT_NAMES[point.quadrant].capitalize()}",
+            f"  ·  {QUADRANTS.label(point.quadrant)}",
             style=self._style("muted"),
         )
         text.truncate(width, overflow="ellipsis")

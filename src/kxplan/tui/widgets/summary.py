@@ -16,6 +16,7 @@ from kxplan.framework import (
     AREAS,
     MATURITY_MAX,
     MATURITY_MIN,
+    QUADRANTS,
     UNANCHORED,
 )
 from kxplan.model import Plan
@@ -184,7 +185,7 @@ class StrategySummary(Widget):
                     ("  ·  ", "$text-muted"),
                     (when, "" if item.when.strip() else "$text-warning"),
                     ("  ·  ", "$text-muted"),
-                    (scoring.QUADRANT_NAMES[result.quadrant].capitalize(), "$text-muted"),
+                    (QUADRANTS.label(result.quadrant), "$text-muted"),
                 )
             )
         if not ranking.results:
