@@ -45,13 +45,14 @@ def estimated(item: Initiative) -> dict[str, tuple[float, ...]]:
     """Each score's estimates in participant order, for the scores someone estimated."""
     if not item.estimates:
         return {}
-    given = [estimate.__dict__ for estimate in item.estimates]
-    found: dict[str, tuple[float, ...]] = {}
-    for field in ESTIMATED_FIELDS:
-        values = tuple(value for row in given if (value := row[field]) is not None)
-        if values:
-            found[field] = values
-    return found
+    found: dict[str, list[float]] = {}
+    for estimate in item.estimates:
+        given = estimate.__dict__
+        for field in ESTIMATED_FIELDS:
+            value = given[field]
+            if value is not None:
+                found.setdefault(field, []).append(value)
+    return {field: tuple(values) for field, values in found.items()}
 
 
 Five = tuple[float | None, float | None, float | None, float | None, float | None]

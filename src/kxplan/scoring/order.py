@@ -99,7 +99,8 @@ def suggested_order(
             append(held[4])
             if held > worst:
                 worst = held
-            release(held[4], worst)
+            if dependents[held[4]]:
+                release(held[4], worst)
         append(index)
         worst = key  # the walk is in key order and everything from the heap was smaller
         if dependents[index]:
@@ -109,7 +110,8 @@ def suggested_order(
         append(held[4])
         if held > worst:
             worst = held
-        release(held[4], worst)
+        if dependents[held[4]]:
+            release(held[4], worst)
     if len(order) < count:  # a cycle; the model rejects these, so only as a safeguard
         placed = set(order)
         order.extend(key[4] for key in ordered if key[4] not in placed)

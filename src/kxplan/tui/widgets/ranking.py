@@ -309,7 +309,8 @@ class RankingView(Widget):
                 Content.styled(*part)
                 for part in bar(self.ranking, self.rows, self.filters, self.sort_by)
             ]
-        self.query_one("#ranking-bar", Static).update(Content(" · ").join(parts))
+        # One line, always: no layout needed.
+        self.query_one("#ranking-bar", Static).update(Content(" · ").join(parts), layout=False)
 
     def _show_details(self) -> None:
         details = self.query_one("#ranking-details", Static)
