@@ -127,7 +127,7 @@ def test_ratio_is_impact_over_effort(five: Plan) -> None:
     assert first.explanation == (
         "impact 3 = (value 4 × 1 + efficiency 2 × 1) ÷ 2; 3 ÷ effort 1 = 3; quick win"
     )
-    assert first.inputs["impact"] == 3
+    assert first.explanation_parts[0].impact == 3  # type: ignore[union-attr]
     assert first.moved_by_dependency is None
 
 
@@ -164,7 +164,7 @@ def test_ice_is_impact_times_confidence_times_ease(five: Plan) -> None:
         {"a": 7.5, "b": 16, "c": 9, "d": 7.5, "e": 1.5}
     )
     c = ranking.by_id()["c"]
-    assert c.inputs["ease"] == 2
+    assert c.explanation_parts[0].ease == 2  # type: ignore[union-attr]
     assert c.confidence is None
     assert "confidence 100 % (not given)" in c.explanation
 
@@ -718,8 +718,8 @@ def test_results_are_frozen(five: Plan) -> None:
     result = rank(five).results[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.rank = 9  # type: ignore[misc]
-    assert result.inputs["effort"] == 1  # worked out on first read, then kept
-    assert result.inputs is result.inputs
+    assert result.explanation_parts[1].effort.effort == 1  # type: ignore[union-attr]
+    assert result.explanation_parts is result.explanation_parts  # worked out once, then kept
 
 
 def test_the_engine_and_its_renderer_import_no_ui() -> None:

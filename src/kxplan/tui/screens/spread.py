@@ -20,8 +20,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
-from kxplan import scoring
 from kxplan.model import Initiative, Plan
+from kxplan.scoring import RankedInitiative
+from kxplan.text.numbers import number
+from kxplan.tui.ranking_rows import rank_shown
 from kxplan.tui.widgets.key_footer import KeyFooter
 
 SPREAD_FIELDS: Final = (
@@ -35,7 +37,7 @@ SPREAD_FIELDS: Final = (
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else scoring.number(value)
+    return "" if value is None else number(value)
 
 
 def field_summary(values: list[float]) -> tuple[str, str, str]:
@@ -45,12 +47,9 @@ def field_summary(values: list[float]) -> tuple[str, str, str]:
     return (_number(min(values)), _number(max(values)), _number(statistics.median(values)))
 
 
-def _ranked(plan: Plan, initiative_id: str) -> scoring.RankedInitiative | None:
+def _ranked(plan: Plan, initiative_id: str) -> RankedInitiative | None:
     """The initiative's place under the plan's method (closed ones included), if ranked."""
-    try:
-        ranking = scoring.rank(plan, include_closed=True)
-    except scoring.ScoringError:
-        ranking = scoring.rank(plan, "ratio", include_closed=True)
+    ranking, _ = rank_shown(plan, include_closed=True)
     return ranking.by_id().get(initiative_id)
 
 
@@ -112,7 +111,7 @@ class SpreadScreen(ModalScreen[None]):
         self,
         plan: Plan,
         initiative_id: str,
-        result: scoring.RankedInitiative | None = None,
+        result: RankedInitiative | None = None,
     ) -> None:
         super().__init__()
         self.plan = plan

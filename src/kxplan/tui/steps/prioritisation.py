@@ -81,8 +81,7 @@ class PrioritisationStep(AreaStep):
     def reload(self) -> None:
         super().reload()
         view = self.query_one(RankingView)
-        view.update_plan(self.session.plan)
-        self.query_one(EffortImpactMatrix).update_plan(self.session.plan)
+        view.update_plan(self.session.plan)  # ranks once; the matrix follows its Changed
         doomed, self._deleting = self._deleting, None
         if doomed is not None and doomed[0] not in view.shown_ids and view.shown_ids:
             # deleted: the cursor stays where it was, on the row that took its place
@@ -124,10 +123,13 @@ class PrioritisationStep(AreaStep):
 
     @on(RankingView.Changed)
     def _ranking_changed(self, event: RankingView.Changed) -> None:
-        """The matrix numbers and shows what the list does: its method, its filters."""
+        """The matrix draws the list's own ranking: its numbers, its method, its filters."""
         event.stop()
-        self.query_one(EffortImpactMatrix).update_plan(
-            event.plan, method=event.method, shown_ids=event.shown_ids, filters=event.filters
+        self.query_one(EffortImpactMatrix).show(
+            event.plan,
+            event.ranking,
+            shown_ids=event.shown_ids,
+            filters=event.filters,
         )
 
     @on(RankingView.Selected)

@@ -13,9 +13,8 @@ chooses the initiative under it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
-from typing import ClassVar, Final
+from collections.abc import Collection
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -23,64 +22,14 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from kxplan import scoring
-from kxplan.framework import QUADRANTS, Method, Quadrant
+from kxplan.framework import METHODS, QUADRANTS, Method
 from kxplan.model import Plan
+from kxplan.scoring import Ranking
+from kxplan.text.numbers import number
+from kxplan.tui import matrix_layout as layout
+from kxplan.tui.matrix_layout import AXIS_WIDTH, MAX_ITEMS, Geometry, Label, Point, Ranges
 from kxplan.tui.messages import AboutInitiative
-
-MAX_ITEMS: Final = 99
-"""At most this many initiatives (the best ranked) are drawn; the rest are counted."""
-
-AXIS_WIDTH: Final = 5
-LEGEND_MIN_WIDTH: Final = 24
-WIDE_LAYOUT: Final = 70
-"""From this width on the legend sits beside the matrix, below it otherwise."""
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    """One drawn initiative: where its number is and where it belongs."""
-
-    id: str
-    rank: int
-    title: str
-    quadrant: Quadrant
-    effort: float
-    impact: float
-
-
-@dataclass(slots=True)
-class Label:
-    """Rank numbers drawn at one place: ``3`` or ``3,7``."""
-
-    points: list[Point]
-    row: int
-    col: int
-
-    @property
-    def text(self) -> str:
-        """The numbers, comma-separated."""
-        return ",".join(str(p.rank) for p in self.points)
-
-
-@dataclass(frozen=True, slots=True)
-class Geometry:
-    """Where the parts of the matrix are, for one widget size."""
-
-    plot_width: int
-    data_top: int
-    """Data rows of the high-impact half (rows 1 … data_top)."""
-    line_row: int
-    """The impact threshold line."""
-    data_bottom: int
-    """Last data row of the low-impact half (line_row + 1 … data_bottom)."""
-    line_col: int
-    """The effort threshold line."""
-
-    @property
-    def plot_height(self) -> int:
-        """Rows of the plot: quadrant labels, data rows and the threshold line."""
-        return self.data_bottom + 2
+from kxplan.tui.ranking_rows import rank_shown
 
 
 class EffortImpactMatrix(Widget, can_focus=True):
@@ -145,7 +94,7 @@ class EffortImpactMatrix(Widget, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.plan: Plan | None = None
-        self.ranking: scoring.Ranking | None = None
+        self.ranking: Ranking | None = None
         """The ranking drawn (the list's method, or the plan's own)."""
         self.filters = ""
         """The list's active filters in words, "" when it shows every open initiative."""
@@ -175,25 +124,26 @@ class EffortImpactMatrix(Widget, can_focus=True):
         them; ``shown_ids`` (the ids the list shows) limits what is drawn, and
         ``filters`` names the list's filters in the title line.
         """
+        ranking, problem = rank_shown(plan, method)
+        self.show(plan, ranking, shown_ids=shown_ids, filters=filters, problem=problem)
+
+    def show(
+        self,
+        plan: Plan,
+        ranking: Ranking,
+        *,
+        shown_ids: Collection[str] | None = None,
+        filters: str = "",
+        problem: str = "",
+    ) -> None:
+        """Draw this ranking of the plan (the ranked list's: the same numbers, the same
+        method); ``shown_ids``, ``filters`` and ``problem`` as for :meth:`update_plan`."""
         self.plan = plan
         selected = self.selected_id
-        self.problem = ""
-        try:
-            ranking = scoring.rank(plan, method)
-        except scoring.ScoringError as error:
-            self.problem = str(error)
-            ranking = scoring.rank(plan, "ratio")
+        self.problem = problem
         self.ranking = ranking
         self.filters = filters if shown_ids is not None else ""
-        results = ranking.results
-        if shown_ids is not None:
-            shown = set(shown_ids)
-            results = [r for r in results if r.id in shown]
-        self.points = [
-            Point(r.id, r.rank, r.title, r.quadrant, r.effort, r.impact)
-            for r in results[:MAX_ITEMS]
-        ]
-        self.hidden = max(0, len(results) - MAX_ITEMS)
+        self.points, self.hidden = layout.points_of(ranking, shown_ids)
         ids = [p.id for p in self.points]
         self.cursor = ids.index(selected) if selected in ids else 0
         self.refresh()
@@ -213,126 +163,20 @@ class EffortImpactMatrix(Widget, can_focus=True):
 
     # --- geometry ---------------------------------------------------------------------
 
-    def _wide(self, width: int) -> bool:
-        return width >= WIDE_LAYOUT
-
-    def _legend_width(self, width: int) -> int:
-        return max(LEGEND_MIN_WIDTH, width * 3 // 10)
+    def _ranges(self) -> Ranges | None:
+        if self.plan is None or self.ranking is None:
+            return None
+        return layout.ranges(self.plan, self.ranking, self.points)
 
     def geometry(self, width: int, height: int) -> Geometry:
         """The layout of the plot for a content area of this size."""
-        if self._wide(width):
-            plot_width = width - AXIS_WIDTH - self._legend_width(width) - 2
-            plot_rows = height - 4  # title, two axis lines, detail line
-        else:
-            plot_width = width - AXIS_WIDTH - 1
-            legend_rows = min(len(self.points), max(3, height // 4))
-            plot_rows = height - 4 - legend_rows
-        plot_width = max(plot_width, 12)
-        data_rows = max(plot_rows - 3, 2)  # two quadrant-label rows and the threshold line
-        upper = self._share_above(data_rows)
-        line_col = self._threshold_col(plot_width)
-        return Geometry(
-            plot_width=plot_width,
-            data_top=upper,
-            line_row=upper + 1,
-            data_bottom=data_rows + 1,
-            line_col=line_col,
-        )
-
-    def _ranges(self) -> tuple[float, float, float, float, float, float]:
-        assert self.plan is not None
-        assert self.ranking is not None
-        effort_scale = self.plan.scales.effort
-        value_scale = self.plan.scales.customer_value
-        e_lo, e_hi = float(effort_scale.min), float(effort_scale.max)
-        i_lo, i_hi = float(value_scale.min), float(value_scale.max)
-        for p in self.points:
-            e_lo, e_hi = min(e_lo, p.effort), max(e_hi, p.effort)
-            i_lo, i_hi = min(i_lo, p.impact), max(i_hi, p.impact)
-        e_t = min(max(self.ranking.effort_threshold, e_lo), e_hi)
-        i_t = min(max(self.ranking.impact_threshold, i_lo), i_hi)
-        return e_lo, e_t, e_hi, i_lo, i_t, i_hi
-
-    def _share_above(self, data_rows: int) -> int:
-        if self.plan is None or self.ranking is None:
-            return data_rows // 2
-        _, _, _, i_lo, i_t, i_hi = self._ranges()
-        share = (i_hi - i_t) / (i_hi - i_lo) if i_hi > i_lo else 0.5
-        return min(max(round(data_rows * share), 1), data_rows - 1)
-
-    def _threshold_col(self, plot_width: int) -> int:
-        if self.plan is None or self.ranking is None:
-            return plot_width // 2
-        e_lo, e_t, e_hi, _, _, _ = self._ranges()
-        share = (e_t - e_lo) / (e_hi - e_lo) if e_hi > e_lo else 0.5
-        return min(max(round((plot_width - 1) * share), 2), plot_width - 3)
-
-    def _place(self, point: Point, geo: Geometry) -> tuple[int, int]:
-        """The cell a point belongs in: low effort left of the line, high impact above it."""
-        e_lo, e_t, e_hi, i_lo, i_t, i_hi = self._ranges()
-
-        def spread(value: float, start: float, stop: float, first: int, last: int) -> int:
-            """``value`` from start…stop mapped onto the cells first…last."""
-            if start == stop or last <= first:
-                return first
-            share = min(max((value - start) / (stop - start), 0.0), 1.0)
-            return first + round(share * (last - first))
-
-        if point.effort <= e_t:
-            col = spread(point.effort, e_lo, e_t, 0, geo.line_col - 2)
-        else:
-            col = spread(point.effort, e_t, e_hi, geo.line_col + 2, geo.plot_width - 1)
-        if point.impact >= i_t:
-            row = spread(point.impact, i_hi, i_t, 1, geo.data_top)
-        else:
-            row = spread(point.impact, i_t, i_lo, geo.line_row + 1, geo.data_bottom)
-        return row, col
+        return layout.geometry(width, height, len(self.points), self._ranges())
 
     def layout_labels(self, geo: Geometry) -> list[Label]:
         """Place every point's number, sharing or nudging where they would overlap."""
-        groups: dict[tuple[int, int], list[Point]] = {}
-        for point in self.points:
-            groups.setdefault(self._place(point, geo), []).append(point)
-        taken: dict[int, list[tuple[int, int]]] = {}
-        labels: list[Label] = []
-        for (row, col), points in sorted(groups.items(), key=lambda kv: kv[1][0].rank):
-            pending = [points]
-            while pending:
-                chunk = pending.pop(0)
-                text_width = len(",".join(str(p.rank) for p in chunk))
-                spot = self._free_spot(row, col, text_width, geo, taken, chunk[0].quadrant)
-                if spot is None and len(chunk) > 1:
-                    half = len(chunk) // 2
-                    pending[:0] = [chunk[:half], chunk[half:]]
-                    continue
-                if spot is None:
-                    spot = (row, col)  # nowhere free: draw over, the legend still lists it
-                taken.setdefault(spot[0], []).append((spot[1], spot[1] + text_width))
-                labels.append(Label(chunk, spot[0], spot[1]))
-        self.labels = labels
-        return labels
-
-    def _free_spot(
-        self,
-        row: int,
-        col: int,
-        width: int,
-        geo: Geometry,
-        taken: dict[int, list[tuple[int, int]]],
-        quadrant: Quadrant,
-    ) -> tuple[int, int] | None:
-        high = quadrant in ("quick_win", "major_project")
-        low_effort = quadrant in ("quick_win", "fill_in")
-        rows = (1, geo.data_top) if high else (geo.line_row + 1, geo.data_bottom)
-        cols = (0, geo.line_col - 1) if low_effort else (geo.line_col + 1, geo.plot_width)
-        for d_row, d_col in _nudges():
-            r, c = row + d_row, col + d_col
-            if not rows[0] <= r <= rows[1] or c < cols[0] or c + width > cols[1]:
-                continue
-            if all(c + width < start or c > end for start, end in taken.get(r, [])):
-                return r, c
-        return None
+        axes = self._ranges()
+        self.labels = layout.layout_labels(self.points, geo, axes) if axes else []
+        return self.labels
 
     # --- drawing ----------------------------------------------------------------------
 
@@ -354,11 +198,11 @@ class EffortImpactMatrix(Widget, can_focus=True):
             )
         geo = self.geometry(width, height)
         plot = self._plot_lines(geo)
-        legend_width = self._legend_width(width)
+        legend_width = layout.legend_width(width)
         title = self._title_line()
         title.truncate(width, overflow="ellipsis")
         lines: list[Text] = [title]
-        if self._wide(width):
+        if layout.wide(width):
             legend = self._legend(geo.plot_height + 2, legend_width)
             for index, line in enumerate(plot):
                 row = line.copy()
@@ -376,7 +220,7 @@ class EffortImpactMatrix(Widget, can_focus=True):
         assert self.ranking is not None
         muted = self._style("muted")
         text = Text("Impact ▲", style=self._style("axis"))
-        method = scoring.METHOD_LABELS[self.ranking.method].split(" (")[0]
+        method = METHODS[self.ranking.method].short
         count = len(self.points) + self.hidden
         if self.filters:
             total = len(self.ranking.results)
@@ -408,12 +252,7 @@ class EffortImpactMatrix(Widget, can_focus=True):
                     cells[row][col + offset] = (char, style)
 
         left_room, right_room = geo.line_col - 1, width - geo.line_col - 2
-        corners: list[tuple[Quadrant, int, bool]] = [
-            ("quick_win", 0, True),
-            ("major_project", 0, False),
-            ("fill_in", geo.plot_height - 1, True),
-            ("thankless", geo.plot_height - 1, False),
-        ]
+        corners = layout.corners(geo)
         for quadrant, row, left in corners:
             name = QUADRANTS[quadrant].plural[: left_room if left else right_room]
             put(row, 0 if left else geo.line_col + 2, name, self._style(quadrant))
@@ -429,12 +268,17 @@ class EffortImpactMatrix(Widget, can_focus=True):
                 put(label.row, col, str(point.rank), style)
                 col += len(str(point.rank))
 
-        e_lo, e_t, e_hi, i_lo, i_t, i_hi = self._ranges()
-        ticks = {1: i_hi, geo.line_row: i_t, geo.data_bottom: i_lo}
+        axes = self._ranges()
+        assert axes is not None
+        ticks = {
+            1: axes.impact_high,
+            geo.line_row: axes.impact_line,
+            geo.data_bottom: axes.impact_low,
+        }
         lines: list[Text] = []
         for row, row_cells in enumerate(cells):
             tick = ticks.get(row)
-            prefix = f"{scoring.number(tick):>3} " if tick is not None else "    "
+            prefix = f"{number(tick):>3} " if tick is not None else "    "
             text = Text(prefix, style=axis)
             text.append("┤" if tick is not None else "│", style=axis)
             for char, style in row_cells:
@@ -444,8 +288,13 @@ class EffortImpactMatrix(Widget, can_focus=True):
         bottom.append("".join("┴" if c == geo.line_col else "─" for c in range(width)), style=axis)
         lines.append(bottom)
         scale = [" "] * (width + 8)
-        for col, value in ((0, e_lo), (geo.line_col, e_t), (width - 1, e_hi)):
-            label_text = scoring.number(value)
+        efforts = (
+            (0, axes.effort_low),
+            (geo.line_col, axes.effort_line),
+            (width - 1, axes.effort_high),
+        )
+        for col, value in efforts:
+            label_text = number(value)
             start = min(max(col - len(label_text) // 2, 0), width - len(label_text))
             scale[start : start + len(label_text)] = label_text
         name = "Effort ▶"
@@ -488,8 +337,8 @@ class EffortImpactMatrix(Widget, can_focus=True):
         text = Text(f"{point.rank}. ", style=self._style("title"))
         text.append(point.title, style=self._style("title"))
         text.append(
-            f"  ·  effort {scoring.number(point.effort)}, impact {scoring.number(point.impact)}"
-            f"  ·  {scoring.QUADRANT_NAMES[point.quadrant].capitalize()}",
+            f"  ·  effort {number(point.effort)}, impact {number(point.impact)}"
+            f"  ·  {QUADRANTS.label(point.quadrant)}",
             style=self._style("muted"),
         )
         text.truncate(width, overflow="ellipsis")
@@ -500,36 +349,13 @@ class EffortImpactMatrix(Widget, can_focus=True):
     def watch_cursor(self) -> None:
         self.refresh()
 
-    def _position(self, point_id: str) -> tuple[int, int] | None:
-        for label in self.labels:
-            for index, point in enumerate(label.points):
-                if point.id == point_id:
-                    return label.row, label.col + len(
-                        ",".join(str(p.rank) for p in label.points[:index])
-                    )
-        return None
-
     def action_move(self, d_col: int, d_row: int) -> None:
         """Move the cursor to the nearest number in this direction."""
         current = self.selected_id
-        here = self._position(current) if current else None
-        if here is None:
-            return
-        best: tuple[float, int] | None = None
-        for index, point in enumerate(self.points):
-            there = self._position(point.id)
-            if there is None or point.id == current:
-                continue
-            dy, dx = there[0] - here[0], (there[1] - here[1]) / 2  # cells are tall
-            along = dx * d_col + dy * d_row
-            if along <= 0:
-                continue
-            across = abs(dx * d_row) + abs(dy * d_col)
-            cost = along + 2 * across
-            if best is None or cost < best[0]:
-                best = (cost, index)
-        if best is not None:
-            self.cursor = best[1]
+        if current is not None:
+            found = layout.nearest(self.points, self.labels, current, d_col, d_row)
+            if found is not None:
+                self.cursor = found
 
     def action_step(self, step: int) -> None:
         """Move the cursor to the next (or previous) rank."""
@@ -541,17 +367,3 @@ class EffortImpactMatrix(Widget, can_focus=True):
         selected = self.selected_id
         if selected is not None:
             self.post_message(self.Selected(selected))
-
-
-def _nudges() -> Iterator[tuple[int, int]]:
-    """Offsets to try, nearest first: the spot itself, then sideways and up or down."""
-    yield 0, 0
-    for distance in range(1, 8):
-        yield 0, distance
-        yield 0, -distance
-        if distance <= 3:
-            yield -distance, 0
-            yield distance, 0
-        for d_row in (-1, 1):
-            yield d_row, distance
-            yield d_row, -distance

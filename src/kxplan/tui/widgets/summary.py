@@ -11,14 +11,18 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from kxplan import scoring
 from kxplan.framework import (
     AREAS,
     MATURITY_MAX,
     MATURITY_MIN,
+    QUADRANTS,
     UNANCHORED,
 )
 from kxplan.model import Plan
+from kxplan.model.figures import demand_totals
+from kxplan.scoring import Ranking
+from kxplan.text.numbers import money, whole
+from kxplan.tui.ranking_rows import rank_shown
 
 TOP_INITIATIVES: Final = 5
 """How many of the best-ranked initiatives the summary lists."""
@@ -39,11 +43,6 @@ def maturity_bar(today: int | None, target: int | None) -> Content:
         else:
             cells.append(("·", "$text-muted"))
     return Content.assemble(*cells)
-
-
-def _money(value: float, currency: str) -> str:
-    text = f"{value:,.0f}".replace(",", "\u202f")
-    return f"{text} {currency}".strip()
 
 
 class StrategySummary(Widget):
@@ -123,13 +122,13 @@ class StrategySummary(Widget):
         wide_gaps = need > half and not self.has_class("-narrow")
         grid.styles.grid_columns = f"{need} 1fr" if wide_gaps else None
 
-    def update_plan(self, plan: Plan) -> None:
-        """Show this plan."""
+    def update_plan(self, plan: Plan, ranking: Ranking | None = None) -> None:
+        """Show this plan; ``ranking`` is its ranking when the caller already has it."""
         self.plan = plan
         if not self.children:
             return
         self.query_one("#summary-gaps", Static).update(self.gaps(plan))
-        self.query_one("#summary-top", Static).update(self.top_initiatives(plan))
+        self.query_one("#summary-top", Static).update(self.top_initiatives(plan, ranking))
         self.query_one("#summary-anchoring", Static).update(self.anchoring(plan))
         self.query_one("#summary-demand", Static).update(self.demand(plan))
         self._fit_columns()
@@ -164,12 +163,10 @@ class StrategySummary(Widget):
         return Content("\n").join(lines)
 
     @staticmethod
-    def top_initiatives(plan: Plan) -> Content:
+    def top_initiatives(plan: Plan, ranking: Ranking | None = None) -> Content:
         """The best-ranked open initiatives with owner and when, and how many are unscored."""
-        try:
-            ranking = scoring.rank(plan)
-        except scoring.ScoringError:
-            ranking = scoring.rank(plan, "ratio")
+        if ranking is None:
+            ranking, _ = rank_shown(plan)
         lines: list[Content] = []
         by_id = {item.id: item for item in plan.initiatives}
         for result in ranking.results[:TOP_INITIATIVES]:
@@ -184,7 +181,7 @@ class StrategySummary(Widget):
                     ("  ·  ", "$text-muted"),
                     (when, "" if item.when.strip() else "$text-warning"),
                     ("  ·  ", "$text-muted"),
-                    (scoring.QUADRANT_NAMES[result.quadrant].capitalize(), "$text-muted"),
+                    (QUADRANTS.label(result.quadrant), "$text-muted"),
                 )
             )
         if not ranking.results:
@@ -230,19 +227,11 @@ class StrategySummary(Widget):
         reasons = plan.areas.unnecessary_demand.contact_reasons
         if not reasons:
             return Content.styled("No contact reasons recorded yet (area 5).", "$text-muted")
-        contacts = sum(r.avoidable_per_month for r in reasons)
-        costs = [plan.avoidable_cost_per_month(r) for r in reasons]
-        known = [c for c in costs if c is not None]
-        unpriced = sum(
-            1 for r, c in zip(reasons, costs, strict=True) if c is None and r.avoidable_per_month
-        )
-        lines = [
-            Content.assemble(
-                (f"{contacts:,.0f}".replace(",", "\u202f"), "bold"), " avoidable contacts a month"
-            ),
-        ]
-        if known:
-            lines.append(Content.assemble((_money(sum(known), plan.currency), "bold"), " a month"))
+        totals = demand_totals(plan)
+        lines = [Content.assemble((whole(totals.avoidable), "bold"), " avoidable contacts a month")]
+        if totals.priced:
+            lines.append(Content.assemble((money(totals.cost, plan.currency), "bold"), " a month"))
+        unpriced = len(totals.unpriced)
         if unpriced:
             lines.append(
                 Content.styled(
@@ -254,14 +243,13 @@ class StrategySummary(Widget):
         for reason in biggest[:TOP_REASONS]:
             if not reason.avoidable_per_month:
                 continue
-            count = f"{reason.avoidable_per_month:,.0f}".replace(",", "\u202f")
             channel = reason.channel.strip()
             lines.append(
                 Content.assemble(
                     ("· ", "$text-muted"),
                     reason.reason,
                     (f" ({channel})" if channel else "", "$text-muted"),
-                    f"  {count}",
+                    f"  {whole(reason.avoidable_per_month)}",
                 )
             )
         return Content("\n").join(lines)

@@ -1,0 +1,366 @@
+"""What the ranking view lists and says, without any widget: its rows, filters, cells
+and details, unit-tested without Pilot.
+
+The rank numbers are always those of the whole ranking (every open initiative, all
+areas): filters only hide rows, so "#7" means the same with or without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Final, Literal, TypeVar, get_args
+
+from kxplan import scoring
+from kxplan.framework import (
+    AREA_IDS,
+    AREAS_BY_ID,
+    CLOSED_STATUSES,
+    METHODS,
+    QUADRANTS,
+    STATUSES,
+    AreaId,
+    Method,
+    Quadrant,
+)
+from kxplan.model import Initiative, Plan
+from kxplan.scoring import RankedInitiative, Ranking, Robustness
+from kxplan.scoring.explanations import PlacedAfter, phrase
+from kxplan.text.numbers import number
+
+T = TypeVar("T")
+
+SortKey = Literal["rank", "score", "effort", "impact", "title"]
+SORT_KEYS: Final[tuple[SortKey, ...]] = get_args(SortKey)
+"""The orders the list can be shown in; "rank" is the engine's suggested order."""
+
+StatusFilter = Literal["open", "idea", "planned", "in_progress", "done", "dropped", "all"]
+STATUS_FILTERS: Final[tuple[StatusFilter, ...]] = get_args(StatusFilter)
+"""Which statuses are listed: open (not done or dropped), one status, or all."""
+
+AGREEMENT_MARKS: Final[dict[str, str]] = {"high": "●●●", "medium": "●●○", "low": "●○○"}
+"""Agreement among participants, as a three-dot gauge (more dots, closer estimates)."""
+
+DEPENDENCY_MARK: Final = "*"
+"""After a rank: the initiative was placed after one it depends on (as in the CLI)."""
+UNSTABLE_MARK: Final = "!"
+"""After a range: the rank is unstable when the estimates are resampled."""
+
+Cell = tuple[str, str]
+"""A cell's text and the name of its style."""
+
+ROBUSTNESS_SAMPLES: Final = 200
+"""Resamples for the list's robustness (fewer for long lists)."""
+
+
+def robustness_samples(count: int) -> int:
+    """Fewer samples for long lists, so the background work stays around a second."""
+    return max(30, min(ROBUSTNESS_SAMPLES, 40_000 // max(count, 1)))
+
+
+def cycled(choices: Sequence[T], current: T) -> T:
+    """The choice after ``current`` (the first after the last, or when it is not there)."""
+    index = choices.index(current) if current in choices else -1
+    return choices[(index + 1) % len(choices)]
+
+
+def rank_shown(
+    plan: Plan, method: Method | None = None, *, include_closed: bool = False
+) -> tuple[Ranking, str]:
+    """The plan ranked by ``method`` (None: the plan's own) and "" — or, when the method
+    cannot rank it, by impact ÷ effort and the reason why not."""
+    try:
+        return scoring.rank(plan, method, include_closed=include_closed), ""
+    except scoring.ScoringError as error:
+        return scoring.rank(plan, "ratio", include_closed=include_closed), str(error)
+
+
+def method_name(method: Method) -> str:
+    """A method's short name within a sentence: "RICE", "weighted criteria"."""
+    short = METHODS[method].short
+    return short if short.split()[0].isupper() else short[0].lower() + short[1:]
+
+
+def not_offered(usable: Sequence[Method]) -> str:
+    """Which methods the plan cannot use, and why; "" when it can use all."""
+    missing = [m for m in METHODS.keys if m not in usable]
+    if not missing:
+        return ""
+    names = ", ".join(method_name(m) for m in missing)
+    return (
+        f"Not offered for this plan: {names} — some initiatives lack the scores they "
+        "need (kxplan rank --method names them)."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the list shows: one area or all, a status filter, one quadrant or all."""
+
+    area: AreaId | None = None
+    status: StatusFilter = "open"
+    quadrant: Quadrant | None = None
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter hides initiatives (the status filter on "open" does not)."""
+        return self.area is not None or self.status != "open" or self.quadrant is not None
+
+    def status_name(self) -> str:
+        """The status filter in words: "open", "in progress", "all statuses"."""
+        if self.status in ("open", "all"):
+            return "all statuses" if self.status == "all" else "open"
+        return STATUSES.label(self.status).lower()
+
+    def changed(
+        self,
+        *,
+        area: AreaId | Literal[False] | None = False,
+        status: StatusFilter | None = None,
+        quadrant: Quadrant | Literal[False] | None = False,
+    ) -> Filters:
+        """These filters with some changed; arguments left out keep their value."""
+        return Filters(
+            area=self.area if area is False else area,
+            status=self.status if status is None else status,
+            quadrant=self.quadrant if quadrant is False else quadrant,
+        )
+
+    def next_area(self) -> Filters:
+        """Only initiatives serving the next area (all → insight → … → all)."""
+        return replace(self, area=cycled([None, *AREA_IDS], self.area))
+
+    def next_status(self) -> Filters:
+        """The next status: open → idea → … → dropped → all."""
+        return replace(self, status=cycled(STATUS_FILTERS, self.status))
+
+    def next_quadrant(self) -> Filters:
+        """Only the next quadrant (all → quick wins → … → all)."""
+        return replace(self, quadrant=cycled([None, *QUADRANTS.keys], self.quadrant))
+
+    def text(self) -> str:
+        """The active filters in words, "" when none: "area Insight, done"."""
+        parts = []
+        if self.area is not None:
+            parts.append(f"area {AREAS_BY_ID[self.area].name}")
+        if self.status != "open":
+            parts.append(self.status_name())
+        if self.quadrant is not None:
+            parts.append(QUADRANTS[self.quadrant].plural.lower())
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the list: a ranked initiative, or an unscored or closed one (``result`` None)."""
+
+    initiative: Initiative
+    result: RankedInitiative | None
+
+    @property
+    def closed(self) -> bool:
+        """Done or dropped: never ranked."""
+        return self.initiative.status in CLOSED_STATUSES
+
+    @property
+    def id(self) -> str:
+        """The initiative's id, also the table's row key."""
+        return self.initiative.id
+
+
+def rows_of(plan: Plan, ranking: Ranking, filters: Filters) -> list[Row]:
+    """The rows the filters let through, in rank order: ranked, unscored, then closed."""
+    by_id = {item.id: item for item in plan.initiatives}
+    rows = [Row(by_id[r.id], r) for r in ranking.results]
+    rows += [Row(by_id[i], None) for i in ranking.unscored]
+    status = filters.status
+    if status in ("all", *CLOSED_STATUSES):
+        rows += [Row(item, None) for item in plan.initiatives if item.status in CLOSED_STATUSES]
+    if status not in ("open", "all"):
+        rows = [row for row in rows if row.initiative.status == status]
+    if filters.area is not None:
+        area = filters.area
+        rows = [row for row in rows if area in row.initiative.areas]
+    if filters.quadrant is not None:
+        quadrant = filters.quadrant
+        rows = [row for row in rows if row.result and row.result.quadrant == quadrant]
+    return rows
+
+
+def _ranked(row: Row) -> RankedInitiative:
+    assert row.result is not None
+    return row.result
+
+
+_SORTS: Final[dict[str, Callable[[Row], tuple[float | str, int]]]] = {
+    "score": lambda row: (-_ranked(row).score, _ranked(row).rank),
+    "effort": lambda row: (_ranked(row).effort, _ranked(row).rank),
+    "impact": lambda row: (-_ranked(row).impact, _ranked(row).rank),
+    "title": lambda row: (row.initiative.title.casefold(), _ranked(row).rank),
+}
+
+
+def sorted_rows(rows: list[Row], sort_by: SortKey) -> list[Row]:
+    """The rows in this order (ties by rank); unscored and closed rows stay last."""
+    if sort_by == "rank":
+        return rows
+    ranked = sorted((row for row in rows if row.result is not None), key=_SORTS[sort_by])
+    unscored = [row for row in rows if row.result is None]
+    if sort_by == "title":
+        unscored.sort(key=lambda row: row.initiative.title.casefold())
+    return ranked + unscored
+
+
+def range_text(robust: Robustness | None) -> Cell:
+    """The rank interval, marked when unstable; blank until worked out."""
+    if robust is None:
+        return ("", "")
+    text = f"{robust.rank_low}–{robust.rank_high}"
+    return (text + UNSTABLE_MARK, "unstable") if robust.unstable else (text, "dim")
+
+
+def cells(row: Row, robustness: Mapping[str, Robustness]) -> tuple[Cell, ...]:
+    """The row's cells as (text, style name): rank, title, effort, impact, score,
+    quadrant, agreement, range."""
+    result = row.result
+    if result is None:
+        item = row.initiative
+        effort = number(item.effort) if item.effort is not None else ""
+        return (
+            ("–", "dim"),
+            (item.title, ""),
+            (effort, "dim"),
+            ("", ""),
+            ("", ""),
+            (item.status, "closed") if row.closed else ("unscored", "dim"),
+            ("", ""),
+            ("", ""),
+        )
+    agreement = result.agreement
+    mark = DEPENDENCY_MARK if result.moved_by_dependency else ""
+    return (
+        (f"{result.rank}{mark}", ""),
+        (result.title, ""),
+        (number(result.effort), ""),
+        (number(result.impact), ""),
+        (number(result.score), ""),
+        (QUADRANTS[result.quadrant].short, result.quadrant),
+        (AGREEMENT_MARKS[agreement], agreement) if agreement else ("–", "dim"),
+        range_text(robustness.get(result.id)),
+    )
+
+
+def why(result: RankedInitiative) -> str:
+    """The explanation as the details pane words it: without the dependency that moved
+    it, which the pane names by title on a line of its own."""
+    return "; ".join(
+        phrase(part) for part in result.explanation_parts if not isinstance(part, PlacedAfter)
+    )
+
+
+def robustness_text(robust: Robustness) -> str:
+    """How firmly the rank holds, in words."""
+    verdict = f"unstable ({UNSTABLE_MARK} in the Range column)" if robust.unstable else "stable"
+    return (
+        f"rank {robust.rank_low}–{robust.rank_high} in 90 % of resamples, "
+        f"top {robust.top_k} in {robust.p_top_k:.0%}: {verdict}"
+    )
+
+
+def spread_text(result: RankedInitiative) -> str:
+    """Each estimated score's range, with its agreement when not high; "" without estimates."""
+    parts = []
+    for field, spread in result.spreads.items():
+        low, high = number(spread.low), number(spread.high)
+        part = f"{field.replace('_', ' ')} {low if low == high else f'{low}–{high}'}"
+        if spread.agreement != "high":
+            part += f" ({spread.agreement} agreement)"
+        parts.append(part)
+    return "; ".join(parts)
+
+
+# --- the bar and the details pane ------------------------------------------------------
+
+Line = tuple[Cell, ...]
+"""One line of text as (text, style) pieces; the style "" is plain, others are Textual
+styles ("bold", "dim", "$text-accent")."""
+
+HINT: Final = "Enter opens an initiative · d shows the participants' spread"
+
+
+def column_widths(ranking: Ranking, rank_min: int, range_min: int) -> tuple[int, int]:
+    """Widths of the rank and range columns: "100*" and "13–170!" need more room."""
+    results = ranking.results
+    marked = any(r.moved_by_dependency for r in results)
+    digits = len(str(len(results)))
+    return max(rank_min, digits + marked), max(range_min, 2 * digits + 2)
+
+
+def bar(ranking: Ranking, rows: list[Row], filters: Filters, sort_by: SortKey) -> list[Cell]:
+    """The bar over the list: the counts first (a narrow screen cuts the filter names,
+    not the count), the method, the order and each filter (accented when on)."""
+    ranked = sum(1 for row in rows if row.result is not None)
+    closed = sum(1 for row in rows if row.closed)
+    unscored = len(rows) - ranked - closed
+    total = f" of {len(ranking.results)}" if filters.active else ""
+    counts = f"{ranked}{total} ranked" + (f", {unscored} unscored" if unscored else "")
+    counts += f", {closed} closed" if closed else ""
+    counts += " (x clears the filters)" if filters.active else ""
+    area = AREAS_BY_ID[filters.area].name if filters.area else "all areas"
+    quadrant = QUADRANTS[filters.quadrant].short if filters.quadrant else "all quadrants"
+    accent = "$text-accent"
+    return [
+        (counts, ""),
+        (METHODS[ranking.method].short, "bold"),
+        (f"by {sort_by}", ""),
+        (area, "" if filters.area is None else accent),
+        (filters.status_name(), "" if filters.status == "open" else accent),
+        (quadrant, "" if filters.quadrant is None else accent),
+    ]
+
+
+def details(
+    plan: Plan | None,
+    rows: list[Row],
+    initiative_id: str | None,
+    notice: str,
+    robustness: Mapping[str, Robustness],
+) -> list[Line]:
+    """What the details pane says about one initiative: why this rank, the dependency
+    that moved it (by title), how firmly it holds, and the spread of the estimates."""
+    lines: list[Line] = [((notice, "$text-warning"),)] if notice else []
+    if initiative_id is None or plan is None:
+        return [*lines, ((HINT, "dim"),)]
+    row = next((r for r in rows if r.id == initiative_id), None)
+    if row is None:
+        return lines
+    result = row.result
+    title = (row.initiative.title, "bold")
+    if result is None and row.closed:
+        status = row.initiative.status
+        return [*lines, (title, (f"  {status}: closed initiatives are not ranked", "dim"))]
+    if result is None:
+        return [
+            *lines,
+            (title, ("  not ranked: needs effort, customer value and efficiency", "dim")),
+        ]
+    blocker = result.moved_by_dependency
+    mark = DEPENDENCY_MARK if blocker else ""
+    lines.append(
+        ((f"{result.rank}{mark}. ", "bold"), (result.title, "bold"), ("  ", ""), (why(result), ""))
+    )
+    if blocker is not None:
+        prerequisite = next(
+            (item.title for item in plan.initiatives if item.id == blocker), blocker
+        )
+        lines.append(
+            ((f"{DEPENDENCY_MARK} ", "bold"), ("placed after ", ""), (prerequisite, "bold"),
+             (", which it depends on", ""))
+        )  # fmt: skip
+    robust = robustness.get(result.id)
+    if robust is not None:
+        lines.append((("Range: ", "dim"), (robustness_text(robust), "")))
+    spread = spread_text(result)
+    if spread:
+        lines.append((("Spread: ", "dim"), (spread, "")))
+    return lines
