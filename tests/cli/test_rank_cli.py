@@ -239,7 +239,7 @@ def test_a_missing_file_exits_2(tmp_path: Path) -> None:
 def test_helpers_for_text() -> None:
     assert truncate("a" * 50, 10) == "aaaaaaaaa…"
     assert truncate("short\nline") == "short line"
-    assert markdown_escape("a|b *c* <d>") == "a\\|b \\*c\\* \\<d\\>"
+    assert markdown_escape("a|b *c* <d>") == "a\\|b \\*c\\* \\<d>"  # the one escaper: "<" is enough
     assert truncate("red \x1b[31mtext") == "red \\x1b[31mtext"  # shown, not obeyed
 
 

@@ -9,8 +9,6 @@ Used by ``kxplan rank``. Pure string building; user text is written as it is
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping, Sequence
 from typing import Final, Literal
@@ -18,7 +16,9 @@ from typing import Final, Literal
 from kxplan.framework import METHODS, Method, Quadrant
 from kxplan.scoring import Ranking, Robustness
 from kxplan.scoring.explanations import quadrant_name
-from kxplan.text.literal import json_escaped, printable, spreadsheet_cell
+from kxplan.text import csv as text_csv
+from kxplan.text import markdown
+from kxplan.text.literal import json_escaped, printable
 from kxplan.text.numbers import data_number, number
 
 Format = Literal["table", "markdown", "csv", "json"]
@@ -226,14 +226,9 @@ def plain_table(
     return "\n".join([line(headers), divider, *(line(row) for row in cells)]) + "\n"
 
 
-_MARKDOWN_SPECIAL: Final = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]<>|#"} | {"\n": " ", "\r": " "}
-)
-
-
 def markdown_escape(text: str) -> str:
-    """User text as literal Markdown table-cell text."""
-    return printable(text).translate(_MARKDOWN_SPECIAL)
+    """User text as literal Markdown table-cell text (:func:`kxplan.text.markdown.cell`)."""
+    return markdown.cell(text)
 
 
 def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -247,13 +242,7 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str
 
 
 def _csv(records: Sequence[Mapping[str, Cell]], fields: Sequence[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(
-        {key: spreadsheet_cell(value) for key, value in row.items()} for row in records
-    )
-    return out.getvalue()
+    return text_csv.records(fields, records)
 
 
 # --- several methods side by side ----------------------------------------------------
