@@ -111,7 +111,7 @@ def test_avoidable_demand_adds_contacts_and_prices_them_by_channel() -> None:
     text = StrategySummary.demand(summary_plan()).plain
     assert text.splitlines() == [
         "550 avoidable contacts a month",
-        "20\u202f000 SEK a month",
+        "20\u202f000\xa0SEK a month",
         "1 reason without a channel cost",
         "· Where is my order? (phone)  500",
         "· What does my invoice mean? (E-mail)  50",

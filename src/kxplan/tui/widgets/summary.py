@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from kxplan.framework import (
     AREAS,
+    BUY_IN,
     MATURITY_MAX,
     MATURITY_MIN,
     QUADRANTS,
@@ -210,7 +211,10 @@ class StrategySummary(Widget):
         lines: list[Content] = []
         for person in weak:
             lines.append(
-                Content.assemble((person.name, "bold"), (f"  {person.buy_in}", "$text-warning"))
+                Content.assemble(
+                    (person.name, "bold"),
+                    (f"  {BUY_IN.label(person.buy_in).lower()}", "$text-warning"),
+                )
             )
             if person.next_step.strip():
                 lines.append(Content.assemble(("   next: ", "$text-muted"), person.next_step))
