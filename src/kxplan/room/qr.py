@@ -1,0 +1,36 @@
+"""The join address as a QR code: text for the terminal, an SVG for a page.
+
+segno draws the code; the terminal form packs two rows of modules into one line
+of half blocks, so the code is square on a screen whose cells are twice as tall
+as they are wide, and dark modules are drawn as spaces on a light background so
+it scans on a dark terminal too.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import segno
+
+QUIET: Final = 2
+"""Modules of light margin around the code (scanners want some; the screen adds more)."""
+
+_HALF: Final = {(False, False): "█", (True, False): "▄", (False, True): "▀", (True, True): " "}
+"""(top dark, bottom dark) → the character: light is drawn, dark is left as background."""
+
+
+def matrix(text: str) -> list[list[bool]]:
+    """The code's modules, dark as True, with the quiet margin."""
+    code = segno.make(text, error="m", boost_error=False)
+    return [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=QUIET)]
+
+
+def terminal_lines(text: str) -> list[str]:
+    """The QR code for ``text`` as lines of half blocks, two module rows per line."""
+    rows = matrix(text)
+    if len(rows) % 2:
+        rows.append([False] * len(rows[0]))
+    return [
+        "".join(_HALF[(top, bottom)] for top, bottom in zip(upper, lower, strict=True))
+        for upper, lower in zip(rows[0::2], rows[1::2], strict=True)
+    ]
