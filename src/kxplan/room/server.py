@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from aiohttp import web
 
+from kxplan.room.address import LOCAL, join_base
 from kxplan.room.state import Refused, Room
 from kxplan.room.views import participant_view
 
@@ -86,7 +87,7 @@ class RoomServer:
         room: Room,
         secret: str,
         *,
-        host: str = "127.0.0.1",
+        host: str = LOCAL,
         port: int = 0,
         base_url: str | None = None,
     ) -> None:
@@ -110,7 +111,7 @@ class RoomServer:
     @property
     def url(self) -> str:
         """The join address: the base URL if one was given, else where it listens."""
-        base = self.base_url or f"http://{_host_for_url(self.host)}:{self.port}"
+        base = self.base_url or join_base(self.host, self.port)
         return f"{base}/r/{self.secret}/"
 
     def app(self) -> web.Application:
@@ -295,7 +296,3 @@ def _int(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Refused("The request was not understood.")
     return value
-
-
-def _host_for_url(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
