@@ -89,7 +89,7 @@ async def test_the_reveal_shows_the_spread_and_names_the_outlier(browser: Any) -
             await expect(page.locator("section h3").first).to_contain_text(f"your answer {value}")
         room.reveal(round_.number)
         bo = phones[1]
-        await expect(bo.locator("main")).to_contain_text("median 2 of 4 answers")
+        await expect(bo.locator("main")).to_contain_text("Median 2 of 4 answers")
         await expect(bo.locator("main")).to_contain_text("highest 5 (Dan)")
         await expect(bo.locator("main")).to_contain_text("Far from the others: Dan")
         assert await bo.locator(".scale button").count() == 0  # no more answers taken

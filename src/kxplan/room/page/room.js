@@ -114,8 +114,11 @@ function round(r) {
       if (text) facts.append(el("dt", {}, label), el("dd", {}, text));
     }
     if (facts.children.length) card.append(facts);
-    for (const q of item.questions) card.append(...question(r, item, q));
-    if (r.reveal) for (const t of r.reveal.filter((t) => t.initiative === item.id)) card.append(...tally(t));
+    for (const q of item.questions) {
+      card.append(...question(r, item, q));
+      const t = (r.reveal || []).find((t) => t.initiative === item.id && t.score === q.score);
+      if (t) card.append(...tally(t));
+    }
     parts.push(card);
   }
   return parts;
@@ -142,17 +145,17 @@ function question(r, item, q) {
 }
 
 function tally(t) {
-  const parts = [el("h3", {}, t.label + ": median " + t.median + " of " + t.count + " answers")];
+  if (!t.count) return [el("p", { class: "muted" }, "No answers.")];
+  const parts = [el("p", {}, "Median " + t.median + " of " + t.count + (t.count === 1 ? " answer" : " answers"))];
   const most = Math.max(1, ...t.distribution.map(([, n]) => n));
   for (const [value, count] of t.distribution) {
-    parts.push(el("div", { class: "bar" }, el("span", {}, String(value)), el("i", { style: null, "data-w": String(count) }), el("span", {}, String(count))));
+    const bar = el("i", {});
+    bar.style.width = (count / most * 60) + "%";
+    parts.push(el("div", { class: "bar" }, el("span", {}, String(value)), bar, el("span", {}, String(count))));
   }
   parts.push(el("p", {}, "Lowest " + t.low + " (" + t.low_by.join(", ") + "), highest " + t.high + " (" + t.high_by.join(", ") + ")"));
   if (t.agreement) parts.push(el("p", { class: "muted" }, "Agreement: " + t.agreement));
   if (t.outliers.length) parts.push(el("p", {}, "Far from the others: " + t.outliers.join(", ")));
-  setTimeout(() => {
-    for (const bar of document.querySelectorAll(".bar i[data-w]")) bar.style.width = (Number(bar.dataset.w) / most * 60) + "%";
-  });
   return parts;
 }
 
