@@ -86,3 +86,25 @@ async def test_unknown_initiatives_are_refused_before_anything_listens(tmp_path:
     with pytest.raises(Refused, match="initiatives of the plan"):
         await serve(plan, RoomOptions(initiatives=["nope"]), asyncio.Event(), print)
     assert not journal_path(plan).exists()
+
+
+async def test_a_room_killed_mid_round_is_brought_back_with_its_answers_and_address(
+    tmp_path: Path,
+) -> None:
+    from kxplan.room.host import RoomHost
+
+    plan = tmp_path / "plan.toml"
+    plan.write_text(PLAN, encoding="utf-8")
+    first = RoomHost.open(load(plan), plan)
+    anna = first.room.join("Anna")
+    r = first.room.start_round(["chat"], ["effort"])
+    first.room.answer(anna, r.number, "chat", "effort", 3)
+    await first.start()
+    address = first.url.split("/r/")[1]
+    first.journal.close()  # the process dies here: no close, no save
+    await first.server.stop()  # type: ignore[union-attr]
+    said = await _run(plan, RoomOptions(scores=("effort",)), [("Bo", 4)])
+    assert address in said[0]
+    assert said[1].startswith("Brought back the room")
+    estimates = {e.participant: e.effort for e in load(plan).initiative("chat").estimates}
+    assert estimates == {"Anna": 3, "Bo": 4}

@@ -11,19 +11,15 @@ starting afresh, with the same address.
 from __future__ import annotations
 
 import asyncio
-import os
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kxplan.framework import CLOSED_STATUSES, Score
 from kxplan.model import Plan
-from kxplan.room.address import EVERYWHERE, LOCAL
-from kxplan.room.journal import Journal, journal_path, read_header, replay, unfinished
+from kxplan.room.host import RoomHost
 from kxplan.room.results import with_answers
-from kxplan.room.server import RoomServer
-from kxplan.room.state import Refused, Room
+from kxplan.room.state import Refused
 from kxplan.storage import load, save
 
 DEFAULT_SCORES: tuple[Score, ...] = ("effort", "customer_value", "efficiency")
@@ -56,27 +52,6 @@ def open_ids(plan: Plan) -> list[str]:
     return [item.id for item in plan.initiatives if item.status not in CLOSED_STATUSES]
 
 
-def _open_room(plan: Plan, plan_path: Path, options: RoomOptions) -> tuple[Room, Journal, bool]:
-    path = journal_path(plan_path)
-    if unfinished(plan_path) is not None:
-        room, header = replay(path, plan)
-        journal = Journal(path, header, fresh=False)
-        room.record = journal.record
-        return room, journal, True
-    journal = Journal.create(
-        path, secrets.token_urlsafe(16), allow_new_names=options.allow_new_names
-    )
-    room = Room(plan, allow_new_names=options.allow_new_names, record=journal.record)
-    ids = list(options.initiatives) or open_ids(plan)
-    try:
-        room.start_round(ids, options.scores)
-    except Refused:
-        journal.close()
-        os.remove(path)
-        raise
-    return room, journal, False
-
-
 async def serve(
     plan_path: Path,
     options: RoomOptions,
@@ -85,28 +60,25 @@ async def serve(
 ) -> Outcome:
     """Run the room until ``stop`` is set; returns what it put into the plan."""
     plan = load(plan_path)
-    room, journal, resumed = _open_room(plan, plan_path, options)
-    secret = read_header(journal.path).secret
-    server = RoomServer(
-        room,
-        secret,
-        host=EVERYWHERE if options.lan else LOCAL,
-        port=options.port,
-        base_url=options.base_url,
-    )
+    host = RoomHost.open(plan, plan_path, allow_new_names=options.allow_new_names)
+    room = host.room
+    if not host.resumed:
+        try:
+            room.start_round(list(options.initiatives) or open_ids(plan), options.scores)
+        except Refused:
+            host.discard()
+            raise
     try:
-        await server.start()
-        announce(server.url)
-        if resumed:
-            announce(f"Brought back the room that did not end, from {journal.path.name}.")
+        await host.start(lan=options.lan, port=options.port, base_url=options.base_url)
+        announce(host.url)
+        if host.resumed:
+            announce(f"Brought back the room that did not end, from {host.journal.path.name}.")
         await stop.wait()
         current = room.current_round
         if current is not None and current.answers:
             room.accept(current.number)
-        room.close()
     finally:
-        await server.stop()
-        journal.close()
+        await host.close()
     accepted = [r for r in room.rounds if r.status == "accepted"]
     answers = sum(len(r.answers) for r in accepted)
     if not answers:
