@@ -2,25 +2,77 @@
 
 Plain Python, no UI: the terminal app keeps one :class:`Session` and asks it
 whether there are unsaved changes, whether the file changed on disk since it was
-read or written, and to save. Saving validates the whole plan first, so a plan
-the UI let through with a broken rule is refused with a :class:`PlanError`
-instead of being written and failing on the next load.
+read or written, and to save. The plan changes only through the session's
+operations (``set_plan_field``, ``set_area_notes``, ``set_maturity``, ``add_row``,
+``replace_row``, ``delete_row``, ``put_initiative``, ``delete_initiative``…): each
+checks just what it changes and marks the change. Saving still validates the whole
+plan, so a plan with a broken rule (a blank title being typed) is refused with a
+:class:`PlanError` instead of being written and failing on the next load.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Final, Literal, get_args
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kxplan import storage
-from kxplan.model import Initiative, Plan, with_initiative, without_initiative
+from kxplan.framework import AreaId
+from kxplan.model import (
+    Areas,
+    Initiative,
+    Loc,
+    Maturity,
+    Plan,
+    plan_rule_problems,
+    with_initiative,
+    without_initiative,
+)
+from kxplan.model.tables import AreaTable
 
 Clock = Callable[[], datetime]
 """Returns the current time; injected so tests are not at the mercy of the clock."""
+
+
+PlanField = Literal["title", "organisation", "version", "facilitator", "participants", "currency"]
+"""The plan's own fields the room edits on the overview."""
+PLAN_FIELDS: Final[tuple[PlanField, ...]] = get_args(PlanField)
+NoteKey = Literal["today", "target", "how"]
+"""The three questions every area, and the strategy as a whole, answers."""
+NOTE_KEYS: Final[tuple[NoteKey, ...]] = get_args(NoteKey)
+MaturityKey = Literal["maturity_today", "maturity_target"]
+MATURITY_KEYS: Final[tuple[MaturityKey, ...]] = get_args(MaturityKey)
+Problems = list[tuple[Loc, str]]
+"""Broken rules as (location, message)."""
+CYCLE_PREFIX: Final = "dependencies form a cycle: "
+
+_MATURITY: Final = TypeAdapter[int](Maturity)
+
+
+class EditRefused(ValueError):
+    """An operation would break the rules of what it changes; the plan is left as it was."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        """What is wrong, as (location, message)."""
+        super().__init__("; ".join(message for _loc, message in problems))
+
+
+def _problems(error: ValidationError, at: Loc) -> Problems:
+    return [((*at, *item["loc"]), item["msg"]) for item in error.errors(include_url=False)]
+
+
+def _with_only(table: AreaTable, rows: list[BaseModel]) -> Plan:
+    """A plan that holds nothing but ``rows`` in ``table``: its rules check that table alone."""
+    area_model: Any = Areas.model_fields[table.area].annotation
+    areas: dict[str, Any] = {table.area: area_model.model_construct(**{table.attribute: rows})}
+    return Plan.model_construct(title="-", areas=Areas.model_construct(**areas))
 
 
 def utc_now() -> datetime:
@@ -86,12 +138,138 @@ class Session:
         """The file name to show, or a placeholder for a plan that has no file yet."""
         return self.path.name if self.path is not None else "(not saved yet)"
 
+    # --- operations: the only ways the plan changes ---------------------------------------
+
+    def set_plan_field(self, name: PlanField, value: str | Sequence[str]) -> bool:
+        """Set one of the plan's own fields; True when that changed it.
+
+        Text is kept as typed (a blank title or a participant listed twice stays until
+        fixed: :meth:`plan_field_problems` says what is wrong, and saving refuses it).
+        """
+        if name not in PLAN_FIELDS:
+            raise EditRefused([((name,), "not a field the room edits")])
+        if name == "participants":
+            if isinstance(value, str) or not all(isinstance(n, str) for n in value):
+                raise EditRefused([((name,), "expected a list of names")])
+            new: object = [n.strip() for n in value]
+        elif isinstance(value, str):
+            new = value
+        else:
+            raise EditRefused([((name,), "expected text")])
+        if getattr(self.plan, name) == new:
+            return False
+        setattr(self.plan, name, new)
+        self.changed()
+        return True
+
+    def plan_field_problems(self, name: PlanField) -> Problems:
+        """What is wrong with one of the plan's own fields, by the plan's rules."""
+        probe = Plan.model_construct(title=self.plan.title, participants=self.plan.participants)
+        return [(loc, message) for loc, message in plan_rule_problems(probe) if loc[0] == name]
+
+    def set_strategy_notes(self, key: NoteKey, text: str) -> bool:
+        """Set the strategy's answer to one of the three questions; True when it changed."""
+        return self._set_text(self.plan.strategy, key, text)
+
+    def set_area_notes(self, area_id: AreaId, key: NoteKey, text: str) -> bool:
+        """Set an area's answer to one of the three questions; True when it changed."""
+        return self._set_text(self.plan.areas.get(area_id), key, text)
+
+    def set_maturity(self, area_id: AreaId, which: MaturityKey, level: int | None) -> bool:
+        """Set an area's maturity today or target (None clears it); True when it changed.
+
+        EditRefused for a level off the 1–5 scale."""
+        if which not in MATURITY_KEYS:
+            raise EditRefused([(("areas", area_id, which), "not a maturity")])
+        if level is not None:
+            try:
+                level = _MATURITY.validate_python(level)
+            except ValidationError as error:
+                raise EditRefused(_problems(error, ("areas", area_id, which))) from None
+        record = self.plan.areas.get(area_id)
+        if getattr(record, which) == level:
+            return False
+        setattr(record, which, level)
+        self.changed()
+        return True
+
+    def row_problems(self, table: AreaTable, row: BaseModel, index: int | None = None) -> Problems:
+        """What the table's rules say about ``row`` put at ``index`` (None: added at the
+        end), as (field, message) with the field "" for the row as a whole.
+
+        Only this table is looked at: the other rows of it, not the rest of the plan."""
+        rows = list(table.rows(self.plan))
+        position = len(rows) if index is None else index
+        if index is None:
+            rows.append(row)
+        else:
+            rows[index] = row
+        prefix = table.loc(position)
+        found: Problems = []
+        for loc, message in plan_rule_problems(_with_only(table, rows)):
+            if loc[: len(prefix)] == prefix:
+                found.append((loc[len(prefix) : len(prefix) + 1] or ("",), message))
+        return found
+
+    def add_row(self, table: AreaTable, row: BaseModel) -> int:
+        """Add ``row`` at the end of ``table``; returns its index. EditRefused when the
+        table's rules refuse it."""
+        self._check_row(table, row, None)
+        rows = table.rows(self.plan)
+        rows.append(row)
+        self.changed()
+        return len(rows) - 1
+
+    def replace_row(self, table: AreaTable, index: int, row: BaseModel) -> bool:
+        """Put ``row`` in place of row ``index`` of ``table``; True when it changed.
+        IndexError when there is no such row, EditRefused when the rules refuse it."""
+        rows = table.rows(self.plan)
+        if not 0 <= index < len(rows):
+            raise IndexError(index)
+        if rows[index] == row:
+            return False
+        self._check_row(table, row, index)
+        rows[index] = row
+        self.changed()
+        return True
+
+    def delete_row(self, table: AreaTable, index: int) -> BaseModel:
+        """Remove row ``index`` of ``table`` and return it; IndexError when there is none."""
+        rows = table.rows(self.plan)
+        if not 0 <= index < len(rows):
+            raise IndexError(index)
+        gone: BaseModel = rows.pop(index)
+        self.changed()
+        return gone
+
+    def initiative_problems(self, initiative: Initiative, replacing: str | None = None) -> Problems:
+        """What the plan's rules say about ``initiative`` put in place of ``replacing``
+        (None: added): problems located at it, and a dependency cycle through it."""
+        candidate = with_initiative(self.plan, initiative, replacing)
+        index = next(i for i, item in enumerate(candidate.initiatives) if item is initiative)
+        probe = Plan.model_construct(
+            title="-",
+            scales=self.plan.scales,
+            scoring=self.plan.scoring,
+            initiatives=candidate.initiatives,
+        )
+        return [
+            (loc, message)
+            for loc, message in plan_rule_problems(probe)
+            if loc[:2] == ("initiatives", index)
+            or (loc[:1] == ("initiatives",) and message.startswith(CYCLE_PREFIX))
+        ]
+
     def put_initiative(self, initiative: Initiative, replacing: str | None = None) -> None:
         """Add ``initiative``, or put it in place of the one with id ``replacing``.
 
         Dependencies on a renamed initiative follow its new id, and anyone who gave an
-        estimate but is not yet a participant joins the participants. Marks a change.
+        estimate but is not yet a participant joins the participants. EditRefused when the
+        plan's rules refuse the initiative (KeyError when ``replacing`` is unknown).
         """
+        problems = self.initiative_problems(initiative, replacing)
+        if problems:
+            raise EditRefused(problems)
         plan = self.plan
         plan.initiatives = with_initiative(plan, initiative, replacing).initiatives
         known = {name.strip().casefold() for name in plan.participants}
@@ -100,6 +278,13 @@ class Session:
                 plan.participants.append(estimate.participant.strip())
                 known.add(estimate.participant.strip().casefold())
         self.changed()
+
+    def replace_initiative(self, initiative_id: str, initiative: Initiative) -> bool:
+        """Put ``initiative`` in place of ``initiative_id``; True when that changed the plan."""
+        if self.plan.initiative(initiative_id) == initiative:
+            return False
+        self.put_initiative(initiative, replacing=initiative_id)
+        return True
 
     def delete_initiative(self, initiative_id: str) -> Initiative:
         """Remove the initiative ``initiative_id`` (and every dependency on it); returns it.
@@ -110,6 +295,26 @@ class Session:
         self.plan.initiatives = without_initiative(self.plan, initiative_id).initiatives
         self.changed()
         return gone
+
+    def _set_text(self, record: BaseModel, key: NoteKey, text: str) -> bool:
+        if key not in NOTE_KEYS or not isinstance(text, str):
+            raise EditRefused([((key,), "expected the text of today, target or how")])
+        if getattr(record, key) == text:
+            return False
+        setattr(record, key, text)
+        self.changed()
+        return True
+
+    def _check_row(self, table: AreaTable, row: BaseModel, index: int | None) -> None:
+        if not isinstance(row, table.row):
+            raise EditRefused([(("",), f"expected a {table.row_name}")])
+        try:  # a row built without validation (model_construct) is checked here
+            table.row.model_validate(row.model_dump())
+        except ValidationError as error:
+            raise EditRefused(_problems(error, ())) from None
+        problems = self.row_problems(table, row, index)
+        if problems:
+            raise EditRefused(problems)
 
     def changed(self) -> None:
         """Record an edit: the plan is dirty and its ``updated`` time is now."""

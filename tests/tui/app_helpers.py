@@ -1,18 +1,34 @@
-"""Shared set-up for the app's Pilot and snapshot tests (imported by test_app_*.py)."""
+"""The app harness for the Pilot and snapshot tests: the app with a fixed clock, opening it
+at a size and waiting until it is idle, and filling fields by typing or by setting them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from support import FIXED_NOW, write_plan
 from textual.pilot import Pilot
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, TextArea
 
-from kxplan import storage, templates
 from kxplan.tui.app import KxplanApp
 
-FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+__all__ = [
+    "FIXED_NOW",
+    "FakeTimer",
+    "config_dir",
+    "fill",
+    "make_app",
+    "open_app",
+    "set_value",
+    "settle",
+    "type_into",
+    "write_plan",
+]
+
+PROJECTOR = (100, 30)
+"""The size most app tests run at: a projector in a workshop room."""
 
 
 @pytest.fixture(autouse=True)
@@ -46,23 +62,67 @@ def make_app(path: Path | None, config_dir: Path, timer: FakeTimer | None = None
     )
 
 
-def write_plan(path: Path, template: str = "blank", **changes: object) -> Path:
-    """A plan file from a template, with some fields changed."""
-    plan = templates.new_plan(template, now=FIXED_NOW)
-    data = {**plan.model_dump(by_alias=True), **changes}
-    storage.save(storage.validate(data), path)
-    return path
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the app is idle: pending messages handled and background workers done."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
-async def fill(pilot: Pilot[None], values: dict[str, str]) -> None:
-    """Fill a form's fields by typing, as a user would: inputs get text, selects a choice."""
+@asynccontextmanager
+async def open_app(
+    path: Path | None,
+    config_dir: Path,
+    *,
+    size: tuple[int, int] = PROJECTOR,
+    timer: FakeTimer | None = None,
+) -> AsyncIterator[Pilot[None]]:
+    """Run :func:`make_app` headless at ``size`` and hand over its pilot once it is idle."""
+    app = make_app(path, config_dir, timer)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield pilot
+
+
+async def type_into(pilot: Pilot[None], selector: str, text: str, *, clear: bool = True) -> None:
+    """Focus a field and type ``text`` key by key, as a user would (a newline is Enter);
+    an input is first cleared with backspace unless ``clear`` is false."""
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    await pilot.pause()
+    if clear and isinstance(widget, Input):
+        await pilot.press("end", *["backspace"] * len(widget.value))
+    await pilot.press(*("enter" if char == "\n" else char for char in text))
+    await pilot.pause()
+
+
+async def set_value(pilot: Pilot[None], selector: str, text: str) -> None:
+    """Put ``text`` into a field at once (for tests where typing is not the point): the
+    field gets the focus and the same Changed message a user's typing would send."""
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    if isinstance(widget, TextArea):
+        widget.text = text
+    elif isinstance(widget, Input):
+        widget.value = text
+    else:
+        raise TypeError(f"{selector} is a {type(widget).__name__}, not a text field")
+    await pilot.pause()
+
+
+async def fill(pilot: Pilot[None], values: dict[str, str], *, typing: bool = False) -> None:
+    """Fill a form's fields: a select gets its choice as a user picks it (enter, type to
+    search, enter); an input gets its text set at once, or key by key with ``typing``."""
     for name, value in values.items():
         widget = pilot.app.screen.query_one(f"#field-{name}")
         widget.focus()
         await pilot.pause()
         if isinstance(widget, Input):
             widget.value = ""
-            await pilot.press(*value)
+            if typing:
+                await pilot.press(*value)
+            else:
+                widget.value = value
         elif isinstance(widget, Select):
             await pilot.press("enter")
             await pilot.press(*value)

@@ -1,17 +1,14 @@
 """`kxplan example`: a starter template opened in memory, never written back."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from app_helpers import config_dir  # noqa: F401  (a fixture)
-from click.testing import CliRunner
+from support import invoke
 
-from kxplan import cli, templates
+from kxplan import templates
 from kxplan.tui.app import KxplanApp
 from kxplan.tui.screens.walk import WalkScreen
 
@@ -40,8 +37,8 @@ def test_the_example_command_starts_the_ui_with_the_template(
     calls: list[tuple[Path | None, str | None]] = []
     monkeypatch.setattr("kxplan.tui.run", lambda path, *, example: calls.append((path, example)))
 
-    default = CliRunner().invoke(cli.main, ["example"])
-    named = CliRunner().invoke(cli.main, ["example", "e-commerce"])
+    default = invoke("example")
+    named = invoke("example", "e-commerce")
 
     assert (default.exit_code, named.exit_code) == (0, 0)
     assert calls == [(None, "contact-centre"), (None, "e-commerce")]
@@ -52,7 +49,7 @@ def test_an_unknown_example_is_refused_before_the_ui_starts(
 ) -> None:
     monkeypatch.setattr("kxplan.tui.run", lambda *a, **k: pytest.fail("the UI started"))
 
-    result = CliRunner().invoke(cli.main, ["example", "nope"])
+    result = invoke("example", "nope")
 
     assert result.exit_code == 2
     assert "unknown template 'nope'" in result.output

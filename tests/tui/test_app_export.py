@@ -1,8 +1,6 @@
 """Exports from the command palette: each format next to the plan, parsed back; failures
 are notifications, never a crash."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 import csv
@@ -11,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from app_helpers import config_dir, make_app, write_plan  # noqa: F401
+from app_helpers import make_app, write_plan
 from textual.pilot import Pilot
 from textual.widgets import Input
 

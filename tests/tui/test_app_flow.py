@@ -1,13 +1,11 @@
 """The whole workshop flow through the app: start a plan, walk every step, fill the
 tables through the row editor, save, and find everything again in the file."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import FIXED_NOW, config_dir, fill, make_app, write_plan  # noqa: F401  (config_dir is a fixture)
+from app_helpers import FIXED_NOW, fill, make_app, set_value, write_plan
 from textual.widgets import ContentSwitcher, Input, Static
 
 from kxplan import storage
@@ -153,7 +151,7 @@ async def test_whole_walk_saves_every_table(tmp_path: Path, config_dir: Path) ->
 
 
 async def add_initiative(pilot, step: str, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
-    """On an area step, press i, type into the initiative editor, keep it with ctrl+s."""
+    """On an area step, press i, fill the initiative editor, keep it with ctrl+s."""
     await pilot.press(step)
     await pilot.pause()
     await pilot.press("i")
@@ -161,8 +159,7 @@ async def add_initiative(pilot, step: str, values: dict[str, str]) -> None:  # t
     editor = pilot.app.screen
     assert type(editor).__name__ == "InitiativeEditor"
     for widget_id, text in values.items():
-        editor.query_one(f"#{widget_id}").focus()
-        await pilot.press(*text)
+        await set_value(pilot, f"#{widget_id}", text)
     await pilot.press("ctrl+s")
     await pilot.pause()
     assert isinstance(pilot.app.screen, WalkScreen), "the initiative editor refused"

@@ -1,14 +1,12 @@
 """The row editor's fields come from the row models; typed text becomes a valid row or
 a message per field."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from app_helpers import config_dir, fill, make_app, write_plan  # noqa: F401  (a fixture)
+from app_helpers import fill, make_app, write_plan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot
@@ -300,7 +298,7 @@ async def test_required_fields_say_so_once_typed_in_or_on_keep(
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await open_form(pilot, "2", "channels")
         assert shown_error(editor, "name") == ""
-        await fill(pilot, {"name": "Ph"})
+        await fill(pilot, {"name": "Ph"}, typing=True)
         await pilot.press("backspace", "backspace")
         await pilot.pause()
         assert shown_error(editor, "name") == "required"
@@ -364,7 +362,9 @@ async def test_stages_typed_as_the_table_shows_them_are_kept(
     app = make_app(write_plan(tmp_path / "plan.toml"), config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_form(pilot, "7", "stakeholders")
-        await fill(pilot, {"name": "Sales ", "stages": "After purchase, Before, before"})
+        await fill(
+            pilot, {"name": "Sales ", "stages": "After purchase, Before, before"}, typing=True
+        )
         await pilot.press("f10")
         await pilot.pause()
         assert isinstance(app.screen, WalkScreen)

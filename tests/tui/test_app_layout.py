@@ -1,13 +1,11 @@
 """The steps' layout: the working surface (tables, the ranking) visible without scrolling at
 100×30 and 80×24, the guiding questions behind q, and table columns fitted to the width."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import FIXED_NOW, config_dir, make_app  # noqa: F401  (config_dir is a fixture)
+from app_helpers import FIXED_NOW, make_app
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.widget import Widget

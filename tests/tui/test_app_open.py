@@ -1,14 +1,12 @@
 """Starting: the welcome screen, a broken plan file, a path that does not exist yet,
 and the recent-plans list kept in the (test's own) config folder."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from app_helpers import config_dir, make_app, write_plan  # noqa: F401  (config_dir is a fixture)
+from app_helpers import make_app, write_plan
 from textual.widgets import OptionList, Static
 
 from kxplan import storage

@@ -1,13 +1,11 @@
 """Saving: the unsaved-changes guard, the changed-on-disk warning, failures that keep
 the session dirty, and save-as for a plan without a file."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import config_dir, make_app, write_plan  # noqa: F401  (config_dir is a fixture)
+from app_helpers import make_app, write_plan
 from textual.widgets import Input
 
 from kxplan import storage

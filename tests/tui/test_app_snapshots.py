@@ -3,15 +3,13 @@
 Deterministic: a fixed plan written here, a fixed clock and timer, a steady cursor,
 relative file names (the test runs in its tmp folder)."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from app_helpers import FakeTimer, config_dir, fill, make_app, write_plan  # noqa: F401
+from app_helpers import FakeTimer, fill, make_app
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -52,10 +50,8 @@ PLAN_CHANGES: dict[str, object] = {
 
 
 @pytest.fixture
-def plan_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    write_plan(tmp_path / "strategy.toml", **PLAN_CHANGES)
-    return Path("strategy.toml")
+def plan_path(plan_here: Callable[..., Path]) -> Path:
+    return plan_here("strategy.toml", **PLAN_CHANGES)
 
 
 Before = Callable[[Pilot[None]], Awaitable[None]]
@@ -109,7 +105,7 @@ def test_row_editor_with_an_error(
         pilot.app.screen.query_one("#table-channels").focus()
         await pilot.press("a")
         await pilot.pause()
-        await fill(pilot, {"name": "Chat", "preference": "140"})
+        await fill(pilot, {"name": "Chat", "preference": "140"}, typing=True)
 
     assert snap_compare(make_app(plan_path, config_dir), terminal_size=size, run_before=run)
 

@@ -5,27 +5,22 @@ steps at 80×24 too.
 Deterministic: the template is written with a fixed clock, the timer is fake, the cursor
 steady, and the ranking's background robustness is waited for before the picture."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from app_helpers import FIXED_NOW, config_dir, make_app  # noqa: F401
+from app_helpers import make_app
 from textual.pilot import Pilot
-
-from kxplan import storage, templates
 
 PROJECTOR = (100, 30)
 SSH = (80, 24)
 
 
 @pytest.fixture
-def plan_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    storage.save(templates.new_plan("contact-centre", now=FIXED_NOW), tmp_path / "centre.toml")
-    return Path("centre.toml")
+def plan_path(plan_here: Callable[..., Path]) -> Path:
+    return plan_here("centre.toml", "contact-centre")
 
 
 def go_to(step: str):  # type: ignore[no-untyped-def]

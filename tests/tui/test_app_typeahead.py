@@ -8,10 +8,9 @@ These tests hand the app a whole burst at once, as tmux, SSH or a fast typist do
 
 from __future__ import annotations
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
 from pathlib import Path
 
-from app_helpers import config_dir, make_app, write_plan  # noqa: F401  (config_dir is a fixture)
+from app_helpers import make_app, write_plan
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot

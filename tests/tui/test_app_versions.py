@@ -3,18 +3,17 @@
 Snapshots of the list and the comparison use version files written here with fixed
 times, so their names (and the dates shown) never depend on the clock."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from app_helpers import FIXED_NOW, config_dir, make_app, write_plan  # noqa: F401
+from app_helpers import FIXED_NOW, make_app, type_into
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, ListView
+from textual.widgets import DataTable, ListView
 
 from kxplan import storage
 from kxplan.compare import Change
@@ -46,20 +45,9 @@ INITIATIVES: list[dict[str, object]] = [
 
 
 @pytest.fixture
-def plan_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def plan_path(plan_here: Callable[..., Path]) -> Path:
     """A plan with three scored initiatives, opened by a relative name from its folder."""
-    monkeypatch.chdir(tmp_path)
-    write_plan(tmp_path / "strategy.toml", title="Versions plan", initiatives=INITIATIVES)
-    return Path("strategy.toml")
-
-
-async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
-    """Replace a field's text by typing, as a user would."""
-    field = pilot.app.screen.query_one(selector, Input)
-    field.focus()
-    field.value = ""
-    await pilot.press(*text)
-    await pilot.pause()
+    return plan_here("strategy.toml", title="Versions plan", initiatives=INITIATIVES)
 
 
 async def save_version_with_label(pilot: Pilot[None], label: str) -> None:

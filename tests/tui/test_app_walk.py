@@ -1,20 +1,12 @@
 """The walk: user text shown literally, the row editor's checks, deleting, the timebox,
 the command palette, jumping between steps and the theme."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from app_helpers import (  # noqa: F401  (config_dir is a fixture)
-    FakeTimer,
-    config_dir,
-    fill,
-    make_app,
-    write_plan,
-)
+from app_helpers import FakeTimer, fill, make_app, write_plan
 from textual.widgets import Button, DataTable, Input, Static, TextArea
 from textual.widgets._footer import FooterKey
 
@@ -73,18 +65,18 @@ async def test_row_editor_says_what_is_wrong_and_refuses_until_fixed(
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, RowEditor)
-        await fill(pilot, {"name": "Chat", "preference": "140"})
+        await fill(pilot, {"name": "Chat", "preference": "140"}, typing=True)
         error = str(editor.query_one("#error-preference", Static).render())
         assert error == "expected a number at most 100, got 140"
         assert editor.query_one("#keep", Button).disabled
         await pilot.press("f10")  # refused while invalid
         await pilot.pause()
         assert app.screen is editor
-        await fill(pilot, {"preference": "a lot"})
+        await fill(pilot, {"preference": "a lot"}, typing=True)
         assert "expected a number, got 'a lot'" in str(
             editor.query_one("#error-preference", Static).render()
         )
-        await fill(pilot, {"preference": "35"})
+        await fill(pilot, {"preference": "35"}, typing=True)
         assert not editor.query_one("#keep", Button).disabled
         await pilot.press("enter")
         await pilot.pause()

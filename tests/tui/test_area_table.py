@@ -1,13 +1,11 @@
 """Area tables: a row added or edited is focused and in sight, Home and End reach the first
 and last row, and the columns give the name column a fair share of the width."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import FIXED_NOW, config_dir, fill, make_app  # noqa: F401
+from app_helpers import FIXED_NOW, fill, make_app
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len

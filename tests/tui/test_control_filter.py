@@ -1,12 +1,10 @@
 """Control characters in a plan's text never reach the terminal as commands."""
 
-# ruff: noqa: F811  (config_dir is a fixture imported from app_helpers)
-
 from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import config_dir, make_app, write_plan  # noqa: F401  (config_dir is a fixture)
+from app_helpers import make_app, write_plan
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from app_helpers import set_value, type_into
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static, TextArea
@@ -59,17 +60,6 @@ class EditorHarness(App[None]):
         self.push_screen(editor, self.results.append)
 
 
-async def type_into(pilot: Pilot[None], selector: str, text: str, *, clear: bool = True) -> None:
-    """Focus a field and type, as a user would (clearing it first)."""
-    widget = pilot.app.screen.query_one(selector)
-    widget.focus()
-    await pilot.pause()
-    if clear and isinstance(widget, Input):
-        await pilot.press("end", *["backspace"] * len(widget.value))
-    await pilot.press(*("enter" if char == "\n" else char for char in text))
-    await pilot.pause()
-
-
 def editor(pilot: Pilot[None]) -> InitiativeEditor:
     screen = pilot.app.screen
     assert isinstance(screen, InitiativeEditor)
@@ -113,7 +103,7 @@ async def test_new_initiative_with_scores_and_estimates_is_saved_with_ctrl_s() -
 async def test_effort_off_the_scale_is_shown_and_refuses_to_save() -> None:
     app = EditorHarness(workshop_plan())
     async with app.run_test(size=(100, 40)) as pilot:
-        await type_into(pilot, "#title", "Too big")
+        await set_value(pilot, "#title", "Too big")
         await type_into(pilot, "#effort", "9")
         assert error_text(pilot, "effort") == "expected a score from 1 to 5, got 9"
         assert pilot.app.screen.query_one("#effort", Input).has_class("-invalid")
@@ -132,7 +122,7 @@ async def test_effort_off_the_scale_is_shown_and_refuses_to_save() -> None:
 async def test_problems_in_estimates_and_text_are_named_next_to_the_fields() -> None:
     app = EditorHarness(workshop_plan())
     async with app.run_test(size=(100, 40)) as pilot:
-        await type_into(pilot, "#title", "Something")
+        await set_value(pilot, "#title", "Something")
         await type_into(pilot, "#estimate-1-customer_value", "6")
         await type_into(pilot, "#confidence", "abc")
         await type_into(pilot, "#title", "")
@@ -163,7 +153,7 @@ async def test_an_empty_new_form_shows_no_problem_until_save_is_tried() -> None:
 async def test_decimal_comma_is_read_as_a_decimal_point() -> None:
     app = EditorHarness(workshop_plan())
     async with app.run_test(size=(100, 40)) as pilot:
-        await type_into(pilot, "#title", "Half steps")
+        await set_value(pilot, "#title", "Half steps")
         await type_into(pilot, "#effort", "2,5")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -235,7 +225,7 @@ async def test_an_id_taken_by_another_initiative_is_refused() -> None:
 async def test_markup_in_a_title_is_kept_literally() -> None:
     app = EditorHarness(workshop_plan())
     async with app.run_test(size=(100, 40)) as pilot:
-        await type_into(pilot, "#title", MARKUP_TITLE)
+        await set_value(pilot, "#title", MARKUP_TITLE)
         assert pilot.app.screen.query_one("#id", Input).value == "bold-x-and-link-http-a-y"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -271,7 +261,7 @@ async def test_escape_after_typing_asks_again_so_no_text_is_lost_by_accident() -
 async def test_added_participant_gets_a_row_and_an_estimate() -> None:
     app = EditorHarness(workshop_plan())
     async with app.run_test(size=(100, 40)) as pilot:
-        await type_into(pilot, "#title", "Call-back")
+        await set_value(pilot, "#title", "Call-back")
         await type_into(pilot, "#new-participant", "Chen")
         await pilot.press("enter")
         await pilot.pause()
@@ -292,8 +282,8 @@ async def test_added_participant_gets_a_row_and_an_estimate() -> None:
 async def test_areas_status_dependencies_and_long_text_are_saved() -> None:
     app = EditorHarness(workshop_plan())
     async with app.run_test(size=(100, 40)) as pilot:
-        await type_into(pilot, "#title", "Order status page")
-        await type_into(pilot, "#why", "Where is my order?\nAsked 2 000 times a month.")
+        await set_value(pilot, "#title", "Order status page")
+        await set_value(pilot, "#why", "Where is my order?\nAsked 2 000 times a month.")
         areas = pilot.app.screen.query_one("#areas", SelectionList)
         areas.select("unnecessary_demand")
         pilot.app.screen.query_one("#depends_on", SelectionList).select("web-chat")

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from app_helpers import set_value, type_into
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from kxplan import scoring
 from kxplan.framework import Method
@@ -74,34 +75,26 @@ class PlanningHarness(App[None]):
             self.view.update_plan(self.plan)
 
 
-async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
-    widget = pilot.app.screen.query_one(selector, Input)
-    widget.focus()
-    await pilot.pause()
-    await pilot.press("end", *["backspace"] * len(widget.value), *text)
+SCORE_FIELDS = ("effort", "customer_value", "efficiency", "confidence")
 
 
-async def tab_through(pilot: Pilot[None], values: Scores) -> None:
-    """Type four values into four fields in a row, tabbing from one to the next."""
-    for index, value in enumerate(values):
-        if index:
-            await pilot.press("tab")
-        await pilot.press("end", *["backspace"] * 4, *value)
+async def set_scores(pilot: Pilot[None], prefix: str, values: Scores) -> None:
+    """Set four score fields (effort, value, efficiency, confidence) of one row at once."""
+    for field, value in zip(SCORE_FIELDS, values, strict=True):
+        await set_value(pilot, f"#{prefix}{field}", value)
 
 
 async def add_initiative(
     pilot: Pilot[None], title: str, own: Scores, anna: Scores, bo: Scores
 ) -> None:
+    """n, then the fields set directly (typing into the editor is tested on its own)."""
     await pilot.press("n")
     await pilot.pause()
     assert isinstance(pilot.app.screen, InitiativeEditor)
-    await pilot.press(*title)  # the title field has the focus
-    pilot.app.screen.query_one("#effort", Input).focus()
-    await tab_through(pilot, own)  # effort, value, efficiency, confidence
-    pilot.app.screen.query_one("#estimate-0-effort", Input).focus()
-    await tab_through(pilot, anna)
-    await pilot.press("tab")  # on to Bo's row
-    await tab_through(pilot, bo)
+    await set_value(pilot, "#title", title)
+    await set_scores(pilot, "", own)
+    await set_scores(pilot, "estimate-0-", anna)
+    await set_scores(pilot, "estimate-1-", bo)
     await pilot.press("ctrl+s")
     await pilot.pause()
     assert not isinstance(pilot.app.screen, InitiativeEditor), "the editor refused to save"

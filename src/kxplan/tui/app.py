@@ -1,31 +1,36 @@
-"""The kxplan workshop app: welcome, the guided walk, saving."""
+"""The kxplan workshop app: welcome, the guided walk, versions and exports.
+
+Opening and saving files live in :mod:`kxplan.tui.plan_files`, the command palette in
+:mod:`kxplan.tui.commands`, every key in :mod:`kxplan.tui.actions`.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.binding import BindingType
 from textual.filter import LineFilter
 from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Input, TextArea
 
-from kxplan.framework import area
-from kxplan.model import slugify
-from kxplan.session import ChangedOnDisk, Clock, Session, utc_now
+from kxplan.session import Clock, Session, utc_now
 from kxplan.storage import PlanError
+from kxplan.tui.actions import ACTIONS, EXPORT_NAMES
+from kxplan.tui.commands import KxplanCommands
 from kxplan.tui.control_filter import ControlCharacterFilter
+from kxplan.tui.keys import bindings_for
+from kxplan.tui.plan_files import PlanFiles, path_problem
 from kxplan.tui.recent import default_config_dir, load_recent, remember
-from kxplan.tui.screens.confirm import changed_on_disk, file_exists, unsaved_changes
 from kxplan.tui.screens.prompt import Prompt
-from kxplan.tui.screens.walk import STEPS, WalkScreen
+from kxplan.tui.screens.walk import WalkScreen
 from kxplan.tui.typeahead import TypeAhead
+
+__all__ = ["EXPORT_NAMES", "KxplanApp", "KxplanCommands", "one_line_paste", "path_problem"]
 
 # Templates, the welcome, error and help screens are imported where they are used: opening a
 # plan file, the usual start, needs none of them before the walk shows.
@@ -34,14 +39,6 @@ if TYPE_CHECKING:
     from kxplan.tui.screens.compare import Jump
     from kxplan.tui.screens.welcome import WelcomeScreen
 
-
-EXPORT_NAMES: Final[dict[Format, str]] = {
-    "markdown": "Markdown",
-    "html": "HTML",
-    "csv": "CSV",
-    "json": "JSON",
-}
-"""The export formats as the command palette names them."""
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -59,133 +56,13 @@ def one_line_paste(event: events.Paste) -> events.Paste:
     return events.Paste(" ".join(lines))
 
 
-def path_problem(text: str) -> str:
-    """What is wrong with a typed path for saving a plan, or ""."""
-    if not text.strip():
-        return "Type a file name, e.g. strategy.toml"
-    path = Path(text.strip()).expanduser()
-    if path.suffix != ".toml":
-        return "Plan files end in .toml"
-    if path.is_dir():
-        return "That is a folder; add a file name"
-    if not path.parent.expanduser().is_dir():
-        return f"There is no folder {path.parent}"
-    return ""
-
-
-class KxplanCommands(Provider):
-    """Every kxplan action in the command palette, and each step of the walk by name."""
-
-    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        """(name, help, callback) for what can be done on the current screen."""
-        app = self.app
-        assert isinstance(app, KxplanApp)
-        found: list[tuple[str, str, Callable[[], object]]] = [
-            ("Save", "Save the plan to its file (ctrl+s)", app.action_save),
-            ("Save as…", "Write the plan to a new file (f2)", app.action_save_as),
-            (
-                "Open…",
-                "Back to the welcome screen: templates, recent plans (ctrl+o)",
-                app.action_open,
-            ),
-            ("Open a plan file…", "Type the path of a plan to open", app.action_open_file),
-            ("Toggle light/dark theme", "Switch the theme (ctrl+t)", app.action_toggle_theme),
-            ("Help: keys", "Every key kxplan answers to (f1)", app.action_help),
-        ]
-        if app.session is not None:
-            found += [
-                (
-                    "Save as new version",
-                    "Save, then keep a labelled copy in PLAN.versions/ (f5)",
-                    app.action_save_version,
-                ),
-                (
-                    "Versions",
-                    "The plan's saved versions, with what changed (f6)",
-                    app.action_versions,
-                ),
-                (
-                    "Compare with newest version",
-                    "Compare the current plan with the newest saved version (f7)",
-                    app.action_compare_version,
-                ),
-            ]
-            for fmt, name in EXPORT_NAMES.items():
-                found.append(
-                    (
-                        f"Export {name}",
-                        f"Write the plan as {name} next to its file",
-                        partial(app.action_export, fmt),
-                    )
-                )
-        walk = app.walk_screen
-        if walk is not None:
-            for index, info in enumerate(STEPS):
-                swedish = f" · {area(info.area_id).name_sv}" if info.area_id else ""
-                found.append(
-                    (
-                        f"Go to {index} {info.name}{swedish}",
-                        f"Show the {info.name} step of the walk (key {index})",
-                        partial(walk.action_go_to, index),
-                    )
-                )
-            found += [
-                ("Next step", "Go on to the next step (pagedown)", walk.action_next_step),
-                ("Previous step", "Go back a step (pageup)", walk.action_previous_step),
-                (
-                    "Add an initiative",
-                    "Capture an initiative for this area (i)",
-                    walk.action_add_initiative,
-                ),
-                ("Timebox this step", "Set a countdown for this step (f4)", walk.action_timebox),
-                (
-                    "Ranking / matrix",
-                    "Prioritisation: switch the view (v)",
-                    walk.action_toggle_view,
-                ),
-            ]
-            from kxplan.tui.steps.prioritisation import PrioritisationStep
-
-            step = walk.current_step
-            if isinstance(step, PrioritisationStep):
-                found.append(
-                    (
-                        "Delete initiative…",
-                        "Prioritisation: delete the highlighted initiative, after asking (delete)",
-                        step.action_delete_initiative,
-                    )
-                )
-        return found
-
-    async def discover(self) -> Hits:
-        for name, help_text, callback in self.commands():
-            yield DiscoveryHit(name, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help_text, callback in self.commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
-
-
-class KxplanApp(App[None]):
+class KxplanApp(PlanFiles):
     """Walk a room through a CX strategy and save it as a plan file."""
 
     CSS_PATH = "kxplan.tcss"
     TITLE = "kxplan"
     COMMANDS: ClassVar = App.COMMANDS | {KxplanCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("f2", "save_as", "Save as", show=False),
-        Binding("ctrl+o", "open", "Open", show=False),
-        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
-        Binding("f5", "save_version", "New version", show=False),
-        Binding("f6", "versions", "Versions", show=False),
-        Binding("f7", "compare_version", "Compare", show=False),
-        Binding("f1,question_mark", "help", "Help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("KxplanApp")
 
     def __init__(
         self,
@@ -257,7 +134,10 @@ class KxplanApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title != "Quit":  # ours asks about unsaved changes first
                 yield command
-        yield SystemCommand("Quit", "Quit kxplan (ctrl+q)", self.action_quit)
+        quit_action = next(a for a in ACTIONS if a.where == "KxplanApp" and a.name == "quit")
+        yield SystemCommand(
+            "Quit", f"{quit_action.description} ({quit_action.keys})", self.action_quit
+        )
 
     def recent_files(self) -> list[Path]:
         """Recent plans that still exist, newest first."""
@@ -272,15 +152,17 @@ class KxplanApp(App[None]):
         return None
 
     def on_welcome_screen_chosen(self, event: WelcomeScreen.Chosen) -> None:
-        choice = event.choice
-        if choice.startswith("template:"):
-            self.new_from_template(choice.removeprefix("template:"))
-        elif choice == "example":
-            self.open_example()
-        elif choice == "open-file":
-            self.action_open_file()
-        elif choice.startswith("recent:"):
-            self.open_path(Path(choice.removeprefix("recent:")))
+        from kxplan.tui.screens.welcome import FromTemplate, OpenExample, OpenFile, OpenRecent
+
+        match event.choice:
+            case FromTemplate(name):
+                self.new_from_template(name)
+            case OpenExample():
+                self.open_example()
+            case OpenFile():
+                self.action_open_file()
+            case OpenRecent(path):
+                self.open_path(path)
 
     def on_error_screen_back(self) -> None:
         self.show_welcome()
@@ -314,11 +196,11 @@ class KxplanApp(App[None]):
     def open_path(self, path: Path) -> None:
         """Open the plan at ``path``; a path that does not exist yet starts a new plan there."""
         if not path.exists():
-            from kxplan.tui.screens.welcome import TemplatePicker
+            from kxplan.tui.screens.welcome import FromTemplate, TemplatePicker
 
-            def picked(name: str | None) -> None:
-                if name:
-                    self.new_from_template(name, path)
+            def picked(choice: FromTemplate | None) -> None:
+                if choice is not None:
+                    self.new_from_template(choice.name, path)
                 elif len(self.screen_stack) == 1:
                     self.show_welcome()
 
@@ -347,128 +229,6 @@ class KxplanApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
-
-    # --- leaving ----------------------------------------------------------------------
-
-    def guard_unsaved(self, then: Callable[[], object]) -> None:
-        """Run ``then`` — after asking save / discard / cancel if there are unsaved changes."""
-        session = self.session
-        if session is None or not session.dirty:
-            then()
-            return
-
-        def answered(answer: str | None) -> None:
-            if answer == "discard":
-                then()
-            elif answer == "save":
-                self.save(after=then)
-
-        self.push_screen(unsaved_changes(session.name), answered)
-
-    async def action_quit(self) -> None:
-        """Quit, asking first when there are unsaved changes."""
-        self.guard_unsaved(self.exit)
-
-    def action_open(self) -> None:
-        """Back to the welcome screen (asking first about unsaved changes)."""
-
-        self.guard_unsaved(self.show_welcome)
-
-    def action_open_file(self) -> None:
-        """Ask for a plan's path and open it."""
-
-        def answered(text: str | None) -> None:
-            if text:
-                path = Path(text).expanduser()
-                self.guard_unsaved(lambda: self.open_path(path))
-
-        self.push_screen(
-            Prompt(
-                "Open a plan",
-                "Path of the plan file (a new path starts a new plan there).",
-                check=lambda text: "" if text.strip() else "Type a path",
-            ),
-            answered,
-        )
-
-    # --- saving -----------------------------------------------------------------------
-
-    def action_save(self) -> None:
-        """Save the plan to its file (asking for one the first time)."""
-        self.save()
-
-    def save(self, *, after: Callable[[], object] | None = None, overwrite: bool = False) -> None:
-        """Save, then run ``after`` if the save succeeded."""
-        session = self.session
-        if session is None:
-            self.notify("Open or start a plan first.", severity="warning")
-            return
-        if session.path is None:
-            self.save_as(after=after)
-            return
-        try:
-            session.save(overwrite=overwrite)
-        except ChangedOnDisk:
-
-            def answered(answer: str | None) -> None:
-                if answer == "overwrite":
-                    self.save(after=after, overwrite=True)
-
-            self.push_screen(changed_on_disk(session.name), answered)
-            return
-        except PlanError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
-            self._show_state()
-            return
-        remember(self.config_dir, session.path)
-        self.notify(f"Saved {session.path}", markup=False)
-        self._show_state()
-        if after is not None:
-            after()
-
-    def action_save_as(self) -> None:
-        """Write the plan to a new file, which becomes the plan's file."""
-        self.save_as()
-
-    def save_as(self, *, after: Callable[[], object] | None = None) -> None:
-        """Ask for a path and save there."""
-        session = self.session
-        if session is None:
-            return
-        suggestion = session.path or Path(slugify(session.plan.title, max_length=40) + ".toml")
-
-        def answered(text: str | None) -> None:
-            if not text:
-                return
-            path = Path(text).expanduser()
-            if path.exists() and path != session.path:
-
-                def confirm(answer: str | None) -> None:
-                    if answer == "overwrite":
-                        self._write_as(path, after)
-
-                self.push_screen(file_exists(path), confirm)
-                return
-            self._write_as(path, after)
-
-        self.push_screen(
-            Prompt("Save as", "Path of the new plan file.", str(suggestion), path_problem),
-            answered,
-        )
-
-    def _write_as(self, path: Path, after: Callable[[], object] | None) -> None:
-        assert self.session is not None
-        try:
-            self.session.save_as(path)
-        except PlanError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
-            self._show_state()
-            return
-        remember(self.config_dir, path)
-        self.notify(f"Saved {path}", markup=False)
-        self._show_state()
-        if after is not None:
-            after()
 
     def _show_state(self) -> None:
         walk = self.walk_screen

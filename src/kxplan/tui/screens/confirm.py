@@ -3,33 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-Choice = tuple[str, str, str]
+from kxplan.tui.keys import bindings_for
+
+
+class Answer(StrEnum):
+    """What a question can be answered with."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+    OVERWRITE = "overwrite"
+    DELETE = "delete"
+
+
+Choice = tuple[Answer, str, str]
 """(answer, button label, button variant: "primary", "error", "default", …)."""
 
 
-class Confirm(ModalScreen[str]):
+class Confirm(ModalScreen[Answer]):
     """Ask a question; returns the chosen answer, or ``cancel_answer`` on Escape."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("Confirm")
 
     def __init__(
         self,
         title: str,
         message: str,
         choices: Sequence[Choice],
-        cancel_answer: str = "cancel",
-        focus_answer: str | None = None,
+        cancel_answer: Answer = Answer.CANCEL,
+        focus_answer: Answer | None = None,
     ) -> None:
         super().__init__()
         self.question_title = title
@@ -52,8 +66,7 @@ class Confirm(ModalScreen[str]):
 
     @on(Button.Pressed)
     def _answer(self, event: Button.Pressed) -> None:
-        answer = (event.button.id or "").removeprefix("answer-")
-        self.dismiss(answer)
+        self.dismiss(Answer((event.button.id or "").removeprefix("answer-")))
 
     def action_cancel(self) -> None:
         """Escape: the cancelling answer."""
@@ -66,9 +79,9 @@ def unsaved_changes(name: str) -> Confirm:
         "Unsaved changes",
         f"{name} has changes that are not saved yet.",
         [
-            ("save", "Save", "primary"),
-            ("discard", "Discard", "error"),
-            ("cancel", "Cancel", "default"),
+            (Answer.SAVE, "Save", "primary"),
+            (Answer.DISCARD, "Discard", "error"),
+            (Answer.CANCEL, "Cancel", "default"),
         ],
     )
 
@@ -79,8 +92,8 @@ def changed_on_disk(name: str) -> Confirm:
         "File changed on disk",
         f"{name} was changed by someone else since you opened or saved it. "
         "Overwrite it with your version?",
-        [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
-        focus_answer="cancel",
+        [(Answer.OVERWRITE, "Overwrite", "error"), (Answer.CANCEL, "Cancel", "default")],
+        focus_answer=Answer.CANCEL,
     )
 
 
@@ -89,8 +102,8 @@ def delete_row(what: str) -> Confirm:
     return Confirm(
         "Delete?",
         f"Delete {what}? This cannot be undone (unless you do not save).",
-        [("delete", "Delete", "error"), ("cancel", "Cancel", "default")],
-        focus_answer="cancel",
+        [(Answer.DELETE, "Delete", "error"), (Answer.CANCEL, "Cancel", "default")],
+        focus_answer=Answer.CANCEL,
     )
 
 
@@ -106,8 +119,8 @@ def delete_initiative(title: str, dependents: list[str]) -> Confirm:
     return Confirm(
         "Delete initiative?",
         message,
-        [("delete", "Delete", "error"), ("cancel", "Cancel", "default")],
-        focus_answer="cancel",
+        [(Answer.DELETE, "Delete", "error"), (Answer.CANCEL, "Cancel", "default")],
+        focus_answer=Answer.CANCEL,
     )
 
 
@@ -116,6 +129,6 @@ def file_exists(path: Path) -> Confirm:
     return Confirm(
         "File exists",
         f"{path} already exists. Overwrite it with this plan?",
-        [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
-        focus_answer="cancel",
+        [(Answer.OVERWRITE, "Overwrite", "error"), (Answer.CANCEL, "Cancel", "default")],
+        focus_answer=Answer.CANCEL,
     )

@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Static
 
 from kxplan.storage import Problem
+from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 
 
@@ -32,10 +33,7 @@ def describe_problems(problems: Sequence[Problem]) -> Text:
 class ErrorScreen(Screen[None]):
     """A plan file that cannot be opened: the problems, and a way back to the start."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back to welcome"),
-        Binding("enter", "back", "Back", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("ErrorScreen")
 
     class Back(Message):
         """The user wants to go back to the welcome screen."""

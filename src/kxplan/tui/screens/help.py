@@ -7,12 +7,12 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from kxplan.tui.keys import KEYS
+from kxplan.tui.keys import KEYS, bindings_for
 
 
 def keys_table() -> Table:
@@ -32,7 +32,7 @@ def keys_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     """The keys of every screen; any of escape, f1, ? or q closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,question_mark,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("HelpScreen")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):

@@ -8,10 +8,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from kxplan.tui.keys import bindings_for
 
 Checker = Callable[[str], str]
 """Returns what is wrong with the text, or "" when it is fine."""
@@ -20,7 +22,7 @@ Checker = Callable[[str], str]
 class Prompt(ModalScreen[str | None]):
     """One question, one line of answer; returns the text, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("Prompt")
 
     def __init__(
         self, title: str, hint: str, value: str = "", check: Checker | None = None

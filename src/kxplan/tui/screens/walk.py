@@ -3,47 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import ClassVar, Final
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Header
 
-from kxplan.framework import AREAS, AreaId
 from kxplan.model import Initiative
 from kxplan.session import Session
 from kxplan.tui.messages import DeleteInitiative, EditInitiative, PlanEdited
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.steps.base import Step
 from kxplan.tui.steps.overview import OverviewStep
+from kxplan.tui.walk_steps import STEPS, StepInfo
+
+__all__ = ["STEPS", "StepInfo", "WalkScreen", "minutes_problem"]
+from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.tui.widgets.step_bar import StepBar
 from kxplan.tui.widgets.timebox import Timebox
 
 # The other steps (their tables, the ranking, scoring) and the initiative editor are
 # imported when first needed: the walk opens on the overview, and opens faster without them.
-
-
-@dataclass(frozen=True, slots=True)
-class StepInfo:
-    """A step of the walk: its name, a short name for the step bar, and its area if any."""
-
-    name: str
-    short: str
-    area_id: AreaId | None = None
-
-
-STEPS: Final[tuple[StepInfo, ...]] = (
-    StepInfo("Strategy overview", "Overview"),
-    *(StepInfo(info.name, info.short, info.id) for info in AREAS),
-    StepInfo("Summary", "Summary"),
-)
-"""The steps in the order of the walk; the index is the step's number key."""
 
 
 def minutes_problem(text: str) -> str:
@@ -60,17 +45,7 @@ def minutes_problem(text: str) -> str:
 class WalkScreen(Screen[None]):
     """The workshop's main screen: a step bar, the current step, and the keys."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "next_step", "Next", priority=True, key_display="PgDn"),
-        Binding("pageup", "previous_step", "Prev", priority=True, key_display="PgUp"),
-        Binding("ctrl+right", "next_step", "Next step", show=False),
-        Binding("ctrl+left", "previous_step", "Prev step", show=False),
-        *(Binding(str(index), f"go_to({index})", show=False) for index in range(len(STEPS))),
-        Binding("i", "add_initiative", "Initiative"),
-        Binding("v", "toggle_view", "Ranking/matrix"),
-        Binding("f4", "timebox", "Timebox"),
-        Binding("escape", "leave_field", "Leave field", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("WalkScreen")
 
     def __init__(self, session: Session, timer_clock: Callable[[], float]) -> None:
         super().__init__()
@@ -239,8 +214,7 @@ class WalkScreen(Screen[None]):
             return
 
         def edited(initiative: Initiative | None) -> None:
-            if initiative is not None and initiative != original:
-                self.session.put_initiative(initiative, replacing=original.id)
+            if initiative is not None and self.session.replace_initiative(original.id, initiative):
                 self._initiatives_changed(f"Updated the initiative {initiative.title!r}.")
 
         self.app.push_screen(InitiativeEditor(self.session.plan, original), edited)
@@ -248,7 +222,7 @@ class WalkScreen(Screen[None]):
     @on(DeleteInitiative)
     def _delete_initiative(self, event: DeleteInitiative) -> None:
         from kxplan.model import dependents
-        from kxplan.tui.screens.confirm import delete_initiative
+        from kxplan.tui.screens.confirm import Answer, delete_initiative
 
         initiative_id = event.initiative_id
         try:
@@ -257,8 +231,8 @@ class WalkScreen(Screen[None]):
             return
         others = [item.title for item in dependents(self.session.plan, initiative_id)]
 
-        def answered(answer: str | None) -> None:
-            if answer == "delete":
+        def answered(answer: Answer | None) -> None:
+            if answer is Answer.DELETE:
                 gone = self.session.delete_initiative(initiative_id)
                 self._initiatives_changed(f"Deleted the initiative {gone.title!r}.")
 

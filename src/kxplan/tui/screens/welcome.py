@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -17,6 +18,7 @@ from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kxplan import templates
+from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 
 TAGLINE = (
@@ -25,12 +27,50 @@ TAGLINE = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class FromTemplate:
+    """Start a new plan from the template ``name``."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpenExample:
+    """Open the built-in example, in memory only."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenFile:
+    """Ask for the path of a plan file and open it."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenRecent:
+    """Open the recent plan at ``path``."""
+
+    path: Path
+
+
+OpenChoice = FromTemplate | OpenExample | OpenFile | OpenRecent
+"""What the welcome screen answers with."""
+
+
 def template_options() -> list[Option]:
-    """One option per starter template: ``template:<name>``."""
+    """One option per starter template, its id ``template:<name>``."""
     return [
         Option(_two_part(t.name, t.description), id=f"template:{t.name}")
         for t in templates.list_templates()
     ]
+
+
+def choice_of(option_id: str) -> OpenChoice | None:
+    """The choice an option of the welcome screen stands for (None for a heading)."""
+    if option_id.startswith("template:"):
+        return FromTemplate(option_id.removeprefix("template:"))
+    if option_id.startswith("recent:"):
+        return OpenRecent(Path(option_id.removeprefix("recent:")))
+    named: dict[str, OpenChoice] = {"example": OpenExample(), "open-file": OpenFile()}
+    return named.get(option_id)
 
 
 def _two_part(name: str, detail: str) -> Text:
@@ -44,11 +84,12 @@ class WelcomeScreen(Screen[None]):
     """Start here: pick a template, a recent plan, the example, or a file."""
 
     class Chosen(Message):
-        """The user chose: ``template:<name>``, ``example``, ``open-file`` or ``recent:<path>``."""
+        """The user chose how to start: a template, the example, a file or a recent plan."""
 
-        def __init__(self, choice: str) -> None:
+        def __init__(self, choice: OpenChoice) -> None:
             super().__init__()
             self.choice = choice
+            """What was chosen."""
 
     def __init__(self, recent: Sequence[Path] = ()) -> None:
         super().__init__()
@@ -94,13 +135,15 @@ class WelcomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#welcome-options")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(event.option.id or ""))
+        choice = choice_of(event.option.id or "")
+        if choice is not None:
+            self.post_message(self.Chosen(choice))
 
 
-class TemplatePicker(ModalScreen[str | None]):
+class TemplatePicker(ModalScreen[FromTemplate | None]):
     """Choose the template a new plan at ``path`` starts from."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("TemplatePicker")
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -117,7 +160,9 @@ class TemplatePicker(ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss((event.option.id or "").removeprefix("template:"))
+        choice = choice_of(event.option.id or "")
+        if isinstance(choice, FromTemplate):
+            self.dismiss(choice)
 
     def action_cancel(self) -> None:
         """No template: do not create the plan."""

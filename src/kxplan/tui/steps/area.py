@@ -9,18 +9,23 @@ from __future__ import annotations
 
 from typing import ClassVar, Final
 
+from pydantic import BaseModel
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select, Static, TextArea
 
 from kxplan.framework import MATURITY_LEVELS, STRATEGY_QUESTIONS, AreaId, area
-from kxplan.session import Session
+from kxplan.model.tables import TABLES_BY_ATTRIBUTE
+from kxplan.session import NOTE_KEYS, MaturityKey, Session
+from kxplan.tui.keys import bindings_for
+from kxplan.tui.screens.confirm import Answer, delete_row
+from kxplan.tui.screens.row_editor import RowEditor
 from kxplan.tui.steps.base import NotesArea, Step, step_header
 from kxplan.tui.tables import TABLES_BY_AREA, demand_totals, number
-from kxplan.tui.widgets.area_table import AreaTable
+from kxplan.tui.widgets.area_table import AreaTable, row_label
 
 MATURITY_OPTIONS = [
     (f"{level} {text.split(':')[0]}", level) for level, text in MATURITY_LEVELS.items()
@@ -52,12 +57,7 @@ def gap_text(today: int | None, target: int | None, *, today_first: bool = False
 class AreaStep(Step):
     """One area of the strategy, edited in place."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "toggle_guide", "Questions", show=False),
-        Binding("a", "table('add_row')", "Add row", show=False),
-        Binding("e", "table('edit_row')", "Edit row", show=False),
-        Binding("d", "table('delete_row')", "Delete row", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("AreaStep")
     GUIDE_SELECTOR: ClassVar[str] = "#guide"
     """What ``q`` shows or hides."""
 
@@ -226,21 +226,78 @@ class AreaStep(Step):
 
     @on(Select.Changed, "#maturity-today, #maturity-target")
     def _maturity_changed(self, event: Select.Changed) -> None:
-        record = self.session.plan.areas.get(self.area_id)
-        value = None if event.value is Select.NULL else event.value
-        name = "maturity_today" if event.select.id == "maturity-today" else "maturity_target"
-        if getattr(record, name) != value:
-            setattr(record, name, value)
-            self.edited()
+        value = event.value if isinstance(event.value, int) else None
+        which: MaturityKey = (
+            "maturity_today" if event.select.id == "maturity-today" else "maturity_target"
+        )
+        self.edited(self.session.set_maturity(self.area_id, which, value))
         self._show_derived()
 
     @on(TextArea.Changed)
     def _notes_changed(self, event: TextArea.Changed) -> None:
         key = (event.text_area.id or "").removeprefix("notes-")
-        record = self.session.plan.areas.get(self.area_id)
-        if key in ("today", "target", "how") and getattr(record, key) != event.text_area.text:
-            setattr(record, key, event.text_area.text)
-            self.edited()
+        if key in NOTE_KEYS:
+            self.edited(self.session.set_area_notes(self.area_id, key, event.text_area.text))
 
     def on_plan_edited(self) -> None:
         self._show_derived()
+
+    # --- rows: the table asks, the step opens the form and changes the plan -------------
+
+    def _row_form(self, table: AreaTable, index: int | None) -> RowEditor:
+        spec, registered = table.spec, TABLES_BY_ATTRIBUTE[table.spec.key]
+        row = None if index is None else spec.rows(self.session.plan)[index]
+
+        def check(candidate: BaseModel) -> dict[str, str]:
+            errors: dict[str, str] = {}
+            for loc, message in self.session.row_problems(registered, candidate, index):
+                errors.setdefault(str(loc[0]), message)
+            return errors
+
+        return RowEditor(spec.model, spec.row_name, row, check)
+
+    @on(AreaTable.AddRow)
+    def _add_row(self, event: AreaTable.AddRow) -> None:
+        event.stop()
+        table = event.table
+
+        def added(row: BaseModel | None) -> None:
+            if row is not None:
+                index = self.session.add_row(TABLES_BY_ATTRIBUTE[table.spec.key], row)
+                self._rows_edited(table)
+                table.show_row(index)
+
+        self.app.push_screen(self._row_form(table, None), added)
+
+    @on(AreaTable.EditRow)
+    def _edit_row(self, event: AreaTable.EditRow) -> None:
+        event.stop()
+        table, index = event.table, event.index
+        assert index is not None
+
+        def edited(row: BaseModel | None) -> None:
+            registered = TABLES_BY_ATTRIBUTE[table.spec.key]
+            if row is not None and self.session.replace_row(registered, index, row):
+                self._rows_edited(table)
+            table.show_row(index)
+
+        self.app.push_screen(self._row_form(table, index), edited)
+
+    @on(AreaTable.DeleteRow)
+    def _delete_row(self, event: AreaTable.DeleteRow) -> None:
+        event.stop()
+        table, index = event.table, event.index
+        assert index is not None
+        row = table.spec.rows(self.session.plan)[index]
+        what = f"the {table.spec.row_name} {row_label(row)!r}"
+
+        def answered(answer: Answer | None) -> None:
+            if answer is Answer.DELETE:
+                self.session.delete_row(TABLES_BY_ATTRIBUTE[table.spec.key], index)
+                self._rows_edited(table)
+
+        self.app.push_screen(delete_row(what), answered)
+
+    def _rows_edited(self, table: AreaTable) -> None:
+        table.reload()
+        self.edited()

@@ -30,10 +30,10 @@ class Step(VerticalScroll):
         (its keys then work at once, and arrows scroll it), unless a step knows better."""
         self.focus()
 
-    def edited(self) -> None:
-        """Record an edit of the plan and tell the walk."""
-        self.session.changed()
-        self.post_message(PlanEdited())
+    def edited(self, changed: bool = True) -> None:
+        """Tell the walk that a session operation changed the plan (when ``changed``)."""
+        if changed:
+            self.post_message(PlanEdited())
 
 
 class NotesArea(TextArea):

@@ -11,17 +11,19 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Input, Label, Static, TextArea
 
 from kxplan.framework import STRATEGY_QUESTIONS
+from kxplan.session import NOTE_KEYS, PLAN_FIELDS, PlanField
 from kxplan.tui.steps.base import NotesArea, Step, step_header
+from kxplan.tui.walk_steps import STEPS
 
-PLAN_FIELDS: Final = (
-    ("title", "Title *"),
-    ("organisation", "Organisation"),
-    ("version", "Version"),
-    ("facilitator", "Facilitator"),
-    ("participants", "Participants"),
-    ("currency", "Currency"),
-)
-"""The plan's own fields edited on this step: (field, label)."""
+PLAN_FIELD_LABELS: Final[dict[PlanField, str]] = {
+    "title": "Title *",
+    "organisation": "Organisation",
+    "version": "Version",
+    "facilitator": "Facilitator",
+    "participants": "Participants",
+    "currency": "Currency",
+}
+"""The plan's own fields edited on this step, with their labels, in the order shown."""
 
 
 def split_names(text: str) -> list[str]:
@@ -36,14 +38,14 @@ class OverviewStep(Step):
         plan = self.session.plan
         yield Static(
             step_header(
-                "0 Strategy overview",
+                f"0 {STEPS[0].name}",
                 "Who is in the room, and the three questions for the strategy as a whole. "
                 "The areas follow: page down to go on.",
             ),
             classes="step-header",
         )
         with Grid(id="plan-fields"):
-            for name, label in PLAN_FIELDS:
+            for name, label in PLAN_FIELD_LABELS.items():
                 with Vertical(classes="plan-field"):
                     yield Label(Text(label), classes="field-label")
                     value = (
@@ -67,7 +69,7 @@ class OverviewStep(Step):
 
     def reload(self) -> None:
         plan = self.session.plan
-        for name, _label in PLAN_FIELDS:
+        for name in PLAN_FIELD_LABELS:
             widget = self.query_one(f"#plan-{name}", Input)
             if name == "participants":
                 if split_names(widget.value) != plan.participants:
@@ -82,28 +84,24 @@ class OverviewStep(Step):
     @on(Input.Changed)
     def _field_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("plan-")
-        plan = self.session.plan
+        if name not in PLAN_FIELDS:
+            return
         error = ""
         if name == "participants":
             names = split_names(event.value)
+            self.edited(self.session.set_plan_field(name, names))
             folded = [n.casefold() for n in names]
             twice = next((n for i, n in enumerate(names) if folded.index(n.casefold()) != i), None)
             if twice is not None:
                 error = f"{twice!r} is listed twice"
-            if names != plan.participants:
-                plan.participants = names
-                self.edited()
-        elif name in dict(PLAN_FIELDS):
-            if name == "title" and not event.value.strip():
+        else:
+            self.edited(self.session.set_plan_field(name, event.value))
+            if name == "title" and self.session.plan_field_problems("title"):
                 error = "The plan needs a title (it is not saved without one)."
-            if getattr(plan, name) != event.value:
-                setattr(plan, name, event.value)
-                self.edited()
         self.query_one(f"#plan-{name}-error", Static).update(Text(error))
 
     @on(TextArea.Changed)
     def _notes_changed(self, event: TextArea.Changed) -> None:
         key = (event.text_area.id or "").removeprefix("strategy-")
-        if getattr(self.session.plan.strategy, key) != event.text_area.text:
-            setattr(self.session.plan.strategy, key, event.text_area.text)
-            self.edited()
+        if key in NOTE_KEYS:
+            self.edited(self.session.set_strategy_notes(key, event.text_area.text))

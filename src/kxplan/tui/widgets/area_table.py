@@ -5,20 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar, Final
 
-from pydantic import BaseModel
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Spacing
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from kxplan.model import plan_rule_problems
 from kxplan.session import Session
-from kxplan.tui.messages import PlanEdited
-from kxplan.tui.screens.confirm import delete_row
-from kxplan.tui.screens.row_editor import RowCheck, RowEditor
 from kxplan.tui.tables import TableSpec
 
 
@@ -209,76 +205,45 @@ class AreaTable(DataTable[Text]):
         if self.row_count:
             self.move_cursor(row=min(row_index, self.row_count - 1))
 
-    def check(self, index: int | None) -> RowCheck:
-        """A checker for the row editor: rules of the whole plan, for the row at ``index``."""
+    class RowWanted(Message):
+        """The room asked to add, edit or delete a row: the step opens the form or asks."""
 
-        def check_row(row: BaseModel) -> dict[str, str]:
-            candidate = self.session.plan.model_copy(deep=True)
-            rows = self.spec.rows(candidate)
-            position = len(rows) if index is None else index
-            if index is None:
-                rows.append(row)
-            else:
-                rows[index] = row
-            errors: dict[str, str] = {}
-            prefix = (*self.spec.loc, position)
-            for loc, message in plan_rule_problems(candidate):
-                if loc[: len(prefix)] == prefix:
-                    name = str(loc[len(prefix)]) if len(loc) > len(prefix) else ""
-                    errors.setdefault(name, message)
-            return errors
+        def __init__(self, table: AreaTable, index: int | None) -> None:
+            super().__init__()
+            self.table = table
+            """The table asked."""
+            self.index = index
+            """The row meant (None: a new row)."""
 
-        return check_row
+        @property
+        def control(self) -> AreaTable:
+            return self.table
+
+    class AddRow(RowWanted):
+        """Open the form for a new row."""
+
+    class EditRow(RowWanted):
+        """Open the form for row ``index``."""
+
+    class DeleteRow(RowWanted):
+        """Delete row ``index``, after asking."""
 
     def action_add_row(self) -> None:
-        """Open the form for a new row."""
-        editor = RowEditor(self.spec.model, self.spec.row_name, None, self.check(None))
-        self.app.push_screen(editor, self._added)
-
-    def _added(self, row: BaseModel | None) -> None:
-        if row is None:
-            return
-        self.spec.rows(self.session.plan).append(row)
-        self._edited()
-        self.show_row(self.row_count - 1)
+        """Ask for the form of a new row."""
+        self.post_message(self.AddRow(self, None))
 
     def action_edit_row(self) -> None:
-        """Open the form for the row under the cursor."""
-        rows = self.spec.rows(self.session.plan)
-        if not rows:
+        """Ask for the form of the row under the cursor (a new row when there is none)."""
+        if not self.spec.rows(self.session.plan):
             self.action_add_row()
             return
-        index = self.cursor_row
-        editor = RowEditor(self.spec.model, self.spec.row_name, rows[index], self.check(index))
-
-        def edited(row: BaseModel | None) -> None:
-            if row is not None and row != rows[index]:
-                rows[index] = row
-                self._edited()
-            self.show_row(index)
-
-        self.app.push_screen(editor, edited)
+        self.post_message(self.EditRow(self, self.cursor_row))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit_row()
 
     def action_delete_row(self) -> None:
-        """Delete the row under the cursor, after asking."""
-        rows = self.spec.rows(self.session.plan)
-        if not rows:
-            return
-        index = self.cursor_row
-        what = f"the {self.spec.row_name} {row_label(rows[index])!r}"
-
-        def answered(answer: str | None) -> None:
-            if answer == "delete":
-                del rows[index]
-                self._edited()
-
-        self.app.push_screen(delete_row(what), answered)
-
-    def _edited(self) -> None:
-        self.session.changed()
-        self.reload()
-        self.post_message(PlanEdited())
+        """Ask to delete the row under the cursor."""
+        if self.spec.rows(self.session.plan):
+            self.post_message(self.DeleteRow(self, self.cursor_row))

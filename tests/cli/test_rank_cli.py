@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from support import invoke
 
-from kxplan.cli import main
 from kxplan.rank_output import markdown_escape, truncate
 from kxplan.scoring import rank, robustness
 from kxplan.storage import load
@@ -71,12 +70,8 @@ def plan_file(tmp_path: Path) -> Path:
     return path
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, ["rank", *args])
-
-
 def test_table_lists_ranked_then_unscored(plan_file: Path) -> None:
-    result = run(str(plan_file))
+    result = invoke("rank", str(plan_file))
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Ranked by ratio: Impact ÷ effort"
@@ -95,7 +90,7 @@ def test_table_lists_ranked_then_unscored(plan_file: Path) -> None:
 
 
 def test_json_matches_the_engine(plan_file: Path) -> None:
-    result = run(str(plan_file), "--format", "json")
+    result = invoke("rank", str(plan_file), "--format", "json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)
     expected = rank(load(plan_file)).results
@@ -112,7 +107,9 @@ def test_json_matches_the_engine(plan_file: Path) -> None:
 
 
 def test_json_with_robustness_matches_the_engine(plan_file: Path) -> None:
-    result = run(str(plan_file), "-f", "json", "--robust", "--seed", "3", "--samples", "200")
+    result = invoke(
+        "rank", str(plan_file), "-f", "json", "--robust", "--seed", "3", "--samples", "200"
+    )
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)
     expected = robustness(load(plan_file), samples=200, seed=3, top_k=5)
@@ -125,7 +122,7 @@ def test_json_with_robustness_matches_the_engine(plan_file: Path) -> None:
 
 
 def test_csv_has_a_header_and_a_row_per_initiative(plan_file: Path) -> None:
-    result = run(str(plan_file), "--format", "csv")
+    result = invoke("rank", str(plan_file), "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [row["id"] for row in rows] == ["chat", "tracking-link", "one-view"]
@@ -134,7 +131,7 @@ def test_csv_has_a_header_and_a_row_per_initiative(plan_file: Path) -> None:
 
 
 def test_markdown_is_a_table_with_escaped_text(plan_file: Path) -> None:
-    result = run(str(plan_file), "--format", "markdown")
+    result = invoke("rank", str(plan_file), "--format", "markdown")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[2].startswith("| Rank | Id | Title |")
@@ -144,7 +141,7 @@ def test_markdown_is_a_table_with_escaped_text(plan_file: Path) -> None:
 
 
 def test_robust_table_adds_interval_and_chance(plan_file: Path) -> None:
-    result = run(str(plan_file), "--robust", "--top", "2", "--samples", "100")
+    result = invoke("rank", str(plan_file), "--robust", "--top", "2", "--samples", "100")
     assert result.exit_code == 0, result.output
     header = result.output.splitlines()[2]
     assert header.split()[-4:] == ["Interval", "P(top", "2)", "Stable"]
@@ -155,12 +152,12 @@ def test_robust_table_adds_interval_and_chance(plan_file: Path) -> None:
 
 
 def test_top_limits_the_rows(plan_file: Path) -> None:
-    records = json.loads(run(str(plan_file), "-f", "json", "-n", "1").output)
+    records = json.loads(invoke("rank", str(plan_file), "-f", "json", "-n", "1").output)
     assert [r["id"] for r in records] == ["chat"]
 
 
 def test_method_option_and_dependency_note(plan_file: Path) -> None:
-    result = run(str(plan_file), "--method", "quadrant")
+    result = invoke("rank", str(plan_file), "--method", "quadrant")
     assert result.exit_code == 0, result.output
     # quadrant: tracking-link (impact 4.75, effort 2) is the only quick win; one-view a major
     # project, but it depends on chat (impact 2.5, a fill-in), so chat goes before it
@@ -178,21 +175,23 @@ def test_dependency_marker(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    result = run(str(path))
+    result = invoke("rank", str(path))
     assert result.exit_code == 0, result.output
     assert "  3*  chat" in result.output
     assert "* chat is placed after one-view, which it depends on." in result.output
 
 
 def test_area_and_include_done(plan_file: Path) -> None:
-    records = json.loads(run(str(plan_file), "-f", "json", "--area", "accessibility").output)
+    records = json.loads(
+        invoke("rank", str(plan_file), "-f", "json", "--area", "accessibility").output
+    )
     assert [r["id"] for r in records] == ["chat"]
-    records = json.loads(run(str(plan_file), "-f", "json", "--include-done").output)
+    records = json.loads(invoke("rank", str(plan_file), "-f", "json", "--include-done").output)
     assert records[0]["id"] == "old"
 
 
 def test_compare_methods_side_by_side(plan_file: Path) -> None:
-    result = run(str(plan_file), "--compare-methods", "-f", "json")
+    result = invoke("rank", str(plan_file), "--compare-methods", "-f", "json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)
     assert records[0] == {
@@ -200,18 +199,22 @@ def test_compare_methods_side_by_side(plan_file: Path) -> None:
         "title": "Chat all day",
         "ranks": {"ratio": 1, "quadrant": 2, "ice": 2},
     }
-    table = run(str(plan_file), "--compare-methods")
+    table = invoke("rank", str(plan_file), "--compare-methods")
     assert table.output.splitlines()[2].split() == ["Id", "Title", "ratio", "quadrant", "ice"]
     csv_rows = list(
-        csv.reader(io.StringIO(run(str(plan_file), "--compare-methods", "-f", "csv").output))
+        csv.reader(
+            io.StringIO(invoke("rank", str(plan_file), "--compare-methods", "-f", "csv").output)
+        )
     )
     assert csv_rows[0] == ["id", "title", "ratio", "quadrant", "ice"]
-    markdown = run(str(plan_file), "--compare-methods", "-f", "markdown", "-m", "ice").output
+    markdown = invoke(
+        "rank", str(plan_file), "--compare-methods", "-f", "markdown", "-m", "ice"
+    ).output
     assert "| Id | Title | ice | ratio | quadrant |" in markdown
 
 
 def test_a_method_the_plan_cannot_use_is_one_line_and_exit_2(plan_file: Path) -> None:
-    result = run(str(plan_file), "--method", "wsjf")
+    result = invoke("rank", str(plan_file), "--method", "wsjf")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
@@ -222,14 +225,14 @@ def test_a_method_the_plan_cannot_use_is_one_line_and_exit_2(plan_file: Path) ->
 def test_an_invalid_plan_is_reported_without_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text('schema = 1\ntitle = "x"\n[[initiatives]]\nid = "a"\ntitle = "A"\neffort = 9\n')
-    result = run(str(path))
+    result = invoke("rank", str(path))
     assert result.exit_code == 2
     assert "effort" in result.stderr
     assert "Traceback" not in result.output + result.stderr
 
 
 def test_a_missing_file_exits_2(tmp_path: Path) -> None:
-    result = run(str(tmp_path / "nope.toml"))
+    result = invoke("rank", str(tmp_path / "nope.toml"))
     assert result.exit_code == 2
 
 
@@ -248,11 +251,11 @@ def test_csv_and_json_keep_hostile_titles_literal_and_numbers_plain(tmp_path: Pa
         "effort = 2\ncustomer_value = 3\nefficiency = 3\n",
         encoding="utf-8",
     )
-    csv_out = run(str(path), "-f", "csv").output
+    csv_out = invoke("rank", str(path), "-f", "csv").output
     row = next(csv.DictReader(io.StringIO(csv_out)))
     assert row["title"] == "'=cmd|' /C calc'!A0 \\x1b[31mred\\x9b"  # shown, not run
     assert (row["effort"], row["score"]) == ("2", "1.5")  # 2, not 2.0
-    json_out = run(str(path), "-f", "json").output
+    json_out = invoke("rank", str(path), "-f", "json").output
     assert "\x1b" not in json_out
     assert "\x9b" not in json_out  # written \u009b
     assert json.loads(json_out)[0]["title"] == "=cmd|' /C calc'!A0 \x1b[31mred\x9b"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from support import base_data, base_plan
 
 from kxplan.compare import (
     Change,
@@ -22,62 +22,13 @@ from kxplan.compare import (
 from kxplan.model import Plan
 
 
-def base_data() -> dict[str, Any]:
-    """A small plan with something in every table; scores chosen so ranks are easy."""
-    return {
-        "schema": 1,
-        "title": "Kundservice 2027",
-        "organisation": "Acme",
-        "version": "v1",
-        "facilitator": "Fia",
-        "participants": ["Anna", "Bo"],
-        "currency": "SEK",
-        "updated": datetime(2026, 11, 1, 9, 0, tzinfo=UTC),
-        "strategy": {"today": "Slow answers.", "how": "Measure\nFix\nFollow up"},
-        "areas": {
-            "insight": {
-                "maturity_today": 2,
-                "maturity_target": 4,
-                "touchpoints": [{"name": "Order e-mail", "stage": "during"}],
-                "kpis": [
-                    {"measure": "csat", "channel": "phone", "baseline": 70, "target": 85},
-                    {"measure": "handling_time", "baseline": 9, "target": 6},
-                ],
-            },
-            "accessibility": {"channels": [{"name": "Phone", "cost_per_contact": 60}]},
-            "service_friendliness": {"frictions": [{"title": "Login loop", "severity": 3}]},
-            "mobility": {"checks": [{"channel": "Web", "check": "self_service", "status": "no"}]},
-            "unnecessary_demand": {
-                "contact_reasons": [
-                    {"reason": "Where is my order?", "channel": "Phone", "monthly_volume": 900}
-                ]
-            },
-            "anchoring": {"stakeholders": [{"name": "Logistics", "buy_in": "sceptical"}]},
-        },
-        "initiatives": [
-            {
-                "id": "web-chat",
-                "title": "Web chat",
-                "effort": 2,
-                "customer_value": 4,
-                "efficiency": 4,
-                "estimates": [{"participant": "Anna", "effort": 2, "customer_value": 4}],
-            },
-            {"id": "faq", "title": "FAQ", "effort": 1, "customer_value": 2, "efficiency": 2},
-            {"id": "crm", "title": "New CRM", "effort": 5, "customer_value": 3, "efficiency": 4},
-        ],
-    }
-
-
 def plan_of(data: dict[str, Any]) -> Plan:
     return Plan.model_validate(data)
 
 
 def edited(change: Any) -> Plan:
     """The base plan after ``change(data)``."""
-    data = copy.deepcopy(base_data())
-    change(data)
-    return plan_of(data)
+    return base_plan(change)
 
 
 BASE = plan_of(base_data())

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import TEMPLATES
 
 from kxplan import templates
 from kxplan.framework import AREA_IDS
@@ -25,7 +26,7 @@ from kxplan.templates import (
     templates_folder,
 )
 
-REPO_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+REPO_TEMPLATES = TEMPLATES
 NAMES = ["blank", "contact-centre", "e-commerce", "public-service"]
 FILLED = [name for name in NAMES if name != "blank"]
 

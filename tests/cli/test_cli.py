@@ -8,10 +8,11 @@ import types
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from support import TEMPLATES, invoke
 
 from kxplan import __version__
-from kxplan.cli import echo_error, fail, load_or_exit, main
+from kxplan.cli import echo_error, fail, load_or_exit
 from kxplan.storage import load
 
 TEMPLATE_NAMES = ["blank", "contact-centre", "e-commerce", "public-service"]
@@ -81,11 +82,6 @@ title = "Meter reading in the app"
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
 def small_plan(tmp_path: Path) -> Path:
     path = tmp_path / "small.toml"
     path.write_text(SMALL_PLAN, encoding="utf-8")
@@ -99,10 +95,6 @@ def invalid_plan(tmp_path: Path) -> Path:
     return path
 
 
-def invoke(runner: CliRunner, *args: str | Path) -> Result:
-    return runner.invoke(main, [str(arg) for arg in args])
-
-
 def assert_clean_failure(result: Result) -> None:
     """Exit status 2, a message on stderr, and no traceback."""
     assert result.exit_code == 2, result.output
@@ -114,17 +106,17 @@ def assert_clean_failure(result: Result) -> None:
 # --- help and version -----------------------------------------------------------------
 
 
-def test_help_lists_every_command(runner: CliRunner) -> None:
-    result = invoke(runner, "--help")
+def test_help_lists_every_command() -> None:
+    result = invoke("--help")
     assert result.exit_code == 0
     for command in ("new", "open", "show", "templates", "validate"):
         assert f"  {command} " in result.output
     assert "kxplan PLAN.toml" in result.output
-    assert invoke(runner, "-h").output == result.output
+    assert invoke("-h").output == result.output
 
 
-def test_version(runner: CliRunner) -> None:
-    result = invoke(runner, "--version")
+def test_version() -> None:
+    result = invoke("--version")
     assert result.exit_code == 0
     assert result.output == f"kxplan, version {__version__}\n"
 
@@ -140,8 +132,8 @@ def test_python_dash_m_runs_the_cli() -> None:
 # --- templates ------------------------------------------------------------------------
 
 
-def test_templates_lists_names_with_descriptions(runner: CliRunner) -> None:
-    result = invoke(runner, "templates")
+def test_templates_lists_names_with_descriptions() -> None:
+    result = invoke("templates")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == TEMPLATE_NAMES
@@ -152,9 +144,9 @@ def test_templates_lists_names_with_descriptions(runner: CliRunner) -> None:
 # --- new ------------------------------------------------------------------------------
 
 
-def test_new_writes_a_blank_plan(runner: CliRunner, tmp_path: Path) -> None:
+def test_new_writes_a_blank_plan(tmp_path: Path) -> None:
     target = tmp_path / "plan.toml"
-    result = invoke(runner, "new", target)
+    result = invoke("new", target)
     assert result.exit_code == 0, result.output
     assert f"Created {target}" in result.stdout
     plan = load(target)
@@ -165,9 +157,9 @@ def test_new_writes_a_blank_plan(runner: CliRunner, tmp_path: Path) -> None:
     assert "template_description" not in target.read_text(encoding="utf-8")
 
 
-def test_new_from_a_template_with_a_title(runner: CliRunner, tmp_path: Path) -> None:
+def test_new_from_a_template_with_a_title(tmp_path: Path) -> None:
     target = tmp_path / "kommun.toml"
-    result = invoke(runner, "new", target, "--template", "public-service", "--title", "Vår plan")
+    result = invoke("new", target, "--template", "public-service", "--title", "Vår plan")
     assert result.exit_code == 0, result.output
     plan = load(target)
     assert plan.title == "Vår plan"
@@ -175,27 +167,27 @@ def test_new_from_a_template_with_a_title(runner: CliRunner, tmp_path: Path) -> 
     assert len(plan.initiatives) == 10
 
 
-def test_new_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "plan.toml"
     target.write_text("my precious work\n", encoding="utf-8")
-    result = invoke(runner, "new", target, "-t", "e-commerce")
+    result = invoke("new", target, "-t", "e-commerce")
     assert_clean_failure(result)
     assert "already exists" in result.stderr
     assert "--force" in result.stderr
     assert target.read_text(encoding="utf-8") == "my precious work\n"
 
 
-def test_new_force_overwrites(runner: CliRunner, tmp_path: Path) -> None:
+def test_new_force_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "plan.toml"
     target.write_text("old\n", encoding="utf-8")
-    result = invoke(runner, "new", target, "-t", "e-commerce", "--force")
+    result = invoke("new", target, "-t", "e-commerce", "--force")
     assert result.exit_code == 0, result.output
     assert load(target).organisation == "Taiga Outdoor Oy"
 
 
-def test_new_unknown_template_lists_the_known_ones(runner: CliRunner, tmp_path: Path) -> None:
+def test_new_unknown_template_lists_the_known_ones(tmp_path: Path) -> None:
     target = tmp_path / "plan.toml"
-    result = invoke(runner, "new", target, "--template", "callcenter")
+    result = invoke("new", target, "--template", "callcenter")
     assert_clean_failure(result)
     assert "unknown template 'callcenter'" in result.stderr
     for name in TEMPLATE_NAMES:
@@ -203,23 +195,23 @@ def test_new_unknown_template_lists_the_known_ones(runner: CliRunner, tmp_path: 
     assert not target.exists()
 
 
-def test_new_rejects_a_blank_title(runner: CliRunner, tmp_path: Path) -> None:
-    result = invoke(runner, "new", tmp_path / "p.toml", "--title", "   ")
+def test_new_rejects_a_blank_title(tmp_path: Path) -> None:
+    result = invoke("new", tmp_path / "p.toml", "--title", "   ")
     assert_clean_failure(result)
     assert "--title" in result.stderr
     assert not (tmp_path / "p.toml").exists()
 
 
-def test_new_into_a_missing_folder_fails_cleanly(runner: CliRunner, tmp_path: Path) -> None:
+def test_new_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "plan.toml"
-    result = invoke(runner, "new", target)
+    result = invoke("new", target)
     assert_clean_failure(result)
     assert str(target) in result.stderr
     assert "could not be saved" in result.stderr
 
 
-def test_new_onto_a_folder_fails_cleanly(runner: CliRunner, tmp_path: Path) -> None:
-    result = invoke(runner, "new", tmp_path)
+def test_new_onto_a_folder_fails_cleanly(tmp_path: Path) -> None:
+    result = invoke("new", tmp_path)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
 
@@ -227,15 +219,15 @@ def test_new_onto_a_folder_fails_cleanly(runner: CliRunner, tmp_path: Path) -> N
 # --- validate -------------------------------------------------------------------------
 
 
-def test_validate_a_valid_plan(runner: CliRunner, small_plan: Path) -> None:
-    result = invoke(runner, "validate", small_plan)
+def test_validate_a_valid_plan(small_plan: Path) -> None:
+    result = invoke("validate", small_plan)
     assert result.exit_code == 0
     assert result.stdout == f"{small_plan}: ok\n"
     assert result.stderr == ""
 
 
-def test_validate_an_invalid_plan(runner: CliRunner, invalid_plan: Path) -> None:
-    result = invoke(runner, "validate", invalid_plan)
+def test_validate_an_invalid_plan(invalid_plan: Path) -> None:
+    result = invoke("validate", invalid_plan)
     assert_clean_failure(result)
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"{invalid_plan}:")
@@ -245,12 +237,12 @@ def test_validate_an_invalid_plan(runner: CliRunner, invalid_plan: Path) -> None
 
 
 def test_validate_several_files_reports_each(
-    runner: CliRunner, tmp_path: Path, small_plan: Path, invalid_plan: Path
+    tmp_path: Path, small_plan: Path, invalid_plan: Path
 ) -> None:
     missing = tmp_path / "missing.toml"
     garbage = tmp_path / "garbage.toml"
     garbage.write_bytes(b"\x00\xff\xfe not a plan at all")
-    result = invoke(runner, "validate", small_plan, invalid_plan, missing, garbage)
+    result = invoke("validate", small_plan, invalid_plan, missing, garbage)
     assert_clean_failure(result)
     assert result.stdout == f"{small_plan}: ok\n"
     errors = result.stderr.splitlines()
@@ -260,15 +252,15 @@ def test_validate_several_files_reports_each(
     assert errors[2].startswith(f"{garbage}:1: is not UTF-8 text")
 
 
-def test_validate_all_templates(runner: CliRunner) -> None:
-    paths = sorted((Path(__file__).parents[1] / "templates").glob("*.toml"))
-    result = invoke(runner, "validate", *paths)
+def test_validate_all_templates() -> None:
+    paths = sorted(TEMPLATES.glob("*.toml"))
+    result = invoke("validate", *paths)
     assert result.exit_code == 0
     assert result.stdout.count(": ok\n") == len(TEMPLATE_NAMES)
 
 
-def test_validate_needs_a_file(runner: CliRunner) -> None:
-    result = invoke(runner, "validate")
+def test_validate_needs_a_file() -> None:
+    result = invoke("validate")
     assert result.exit_code == 2
     assert "Missing argument" in result.stderr
 
@@ -276,8 +268,8 @@ def test_validate_needs_a_file(runner: CliRunner) -> None:
 # --- show -----------------------------------------------------------------------------
 
 
-def test_show_summarises_a_plan(runner: CliRunner, small_plan: Path) -> None:
-    result = invoke(runner, "show", small_plan)
+def test_show_summarises_a_plan(small_plan: Path) -> None:
+    result = invoke("show", small_plan)
     assert result.exit_code == 0, result.output
     out = result.stdout
     lines = out.splitlines()
@@ -300,25 +292,25 @@ def test_show_summarises_a_plan(runner: CliRunner, small_plan: Path) -> None:
     assert all(line == line.rstrip() for line in lines)
 
 
-def test_show_a_plan_without_contact_reasons(runner: CliRunner, tmp_path: Path) -> None:
+def test_show_a_plan_without_contact_reasons(tmp_path: Path) -> None:
     path = tmp_path / "tiny.toml"
     path.write_text('schema = 1\ntitle = "[bold]Tiny[/bold]"\n', encoding="utf-8")
-    result = invoke(runner, "show", path)
+    result = invoke("show", path)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "[bold]Tiny[/bold]"  # shown literally
     assert "No contact reasons recorded yet." in result.stdout
     assert "Organisation" not in result.stdout
 
 
-def test_show_an_invalid_plan_fails_cleanly(runner: CliRunner, invalid_plan: Path) -> None:
-    result = invoke(runner, "show", invalid_plan)
+def test_show_an_invalid_plan_fails_cleanly(invalid_plan: Path) -> None:
+    result = invoke("show", invalid_plan)
     assert_clean_failure(result)
     assert "status" in result.stderr
     assert result.stdout == ""
 
 
-def test_show_a_missing_file(runner: CliRunner, tmp_path: Path) -> None:
-    result = invoke(runner, "show", tmp_path / "nope.toml")
+def test_show_a_missing_file(tmp_path: Path) -> None:
+    result = invoke("show", tmp_path / "nope.toml")
     assert_clean_failure(result)
     assert result.stderr == f"{tmp_path / 'nope.toml'}: no such file\n"
 
@@ -341,8 +333,8 @@ def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
     return opened
 
 
-def test_bare_command_opens_the_ui(runner: CliRunner, fake_tui: list[Path | None]) -> None:
-    assert invoke(runner).exit_code == 0
+def test_bare_command_opens_the_ui(fake_tui: list[Path | None]) -> None:
+    assert invoke().exit_code == 0
     assert fake_tui == [None]
 
 
@@ -350,37 +342,31 @@ def test_bare_command_opens_the_ui(runner: CliRunner, fake_tui: list[Path | None
     "args",
     [["plan.toml"], ["open", "plan.toml"], ["sub/plan"]],
 )
-def test_a_plan_path_opens_the_ui(
-    runner: CliRunner, fake_tui: list[Path | None], args: list[str]
-) -> None:
-    result = invoke(runner, *args)
+def test_a_plan_path_opens_the_ui(fake_tui: list[Path | None], args: list[str]) -> None:
+    result = invoke(*args)
     assert result.exit_code == 0, result.output
     assert fake_tui == [Path(args[-1])]
 
 
 def test_an_existing_file_without_toml_suffix_opens_the_ui(
-    runner: CliRunner, fake_tui: list[Path | None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fake_tui: list[Path | None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("myplan").write_text(SMALL_PLAN, encoding="utf-8")
-    assert invoke(runner, "myplan").exit_code == 0
+    assert invoke("myplan").exit_code == 0
     assert fake_tui == [Path("myplan")]
 
 
-def test_an_unknown_word_is_not_taken_for_a_plan(
-    runner: CliRunner, fake_tui: list[Path | None]
-) -> None:
-    result = invoke(runner, "valdate")
+def test_an_unknown_word_is_not_taken_for_a_plan(fake_tui: list[Path | None]) -> None:
+    result = invoke("valdate")
     assert result.exit_code == 2
     assert "No such command 'valdate'" in result.stderr
     assert fake_tui == []
 
 
-def test_a_missing_ui_is_reported_cleanly(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_missing_ui_is_reported_cleanly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "kxplan.tui", types.ModuleType("kxplan.tui"))
-    result = invoke(runner, "plan.toml")
+    result = invoke("plan.toml")
     assert_clean_failure(result)
     assert "terminal UI could not be started" in result.stderr
 

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from click.testing import CliRunner
-from test_compare import base_data
+from support import invoke, write_base_plan
 
-from kxplan.cli import main
 from kxplan.compare import compare
-from kxplan.model import Plan
-from kxplan.storage import load, save
+from kxplan.storage import load
 from kxplan.versions import Version, list_versions, load_version, save_version, versions_dir
 
 NOON = datetime(2026, 11, 24, 12, 0, 5, tzinfo=UTC)
-
-
-def write_plan(path: Path, change: Any = None) -> Plan:
-    data = copy.deepcopy(base_data())
-    if change:
-        change(data)
-    plan = Plan.model_validate(data)
-    save(plan, path)
-    return plan
 
 
 def test_versions_folder_sits_beside_the_plan(tmp_path: Path) -> None:
@@ -35,7 +22,7 @@ def test_versions_folder_sits_beside_the_plan(tmp_path: Path) -> None:
 
 def test_save_list_and_load(tmp_path: Path) -> None:
     plan_path = tmp_path / "strategy.toml"
-    plan = write_plan(plan_path)
+    plan = write_base_plan(plan_path)
     saved = save_version(plan, plan_path, "After workshop 2!", now=NOON)
     assert saved == tmp_path / "strategy.versions" / "2026-11-24T120005Z--after-workshop-2.toml"
     assert saved.read_text(encoding="utf-8").startswith("# kxplan snapshot: After workshop 2!\n")
@@ -49,7 +36,7 @@ def test_a_label_with_control_characters_still_makes_a_readable_snapshot(
     tmp_path: Path,
 ) -> None:
     plan_path = tmp_path / "strategy.toml"
-    plan = write_plan(plan_path)
+    plan = write_base_plan(plan_path)
     saved = save_version(plan, plan_path, "del\x7fx esc\x1b[2J\nnext", now=NOON)
     assert saved.read_text(encoding="utf-8").startswith(
         "# kxplan snapshot: del\\x7fx esc\\x1b[2J next\n"
@@ -59,7 +46,7 @@ def test_a_label_with_control_characters_still_makes_a_readable_snapshot(
 
 def test_never_overwrites_and_keeps_the_order(tmp_path: Path) -> None:
     plan_path = tmp_path / "p.toml"
-    plan = write_plan(plan_path)
+    plan = write_base_plan(plan_path)
     first = save_version(plan, plan_path, "b", now=NOON)
     second = save_version(plan, plan_path, "a", now=NOON)  # same second, other label
     third = save_version(plan, plan_path, now=NOON)
@@ -83,10 +70,10 @@ def test_other_files_in_the_folder_are_ignored(tmp_path: Path) -> None:
 
 def test_snapshot_command_copies_the_file_as_it_is(tmp_path: Path) -> None:
     plan_path = tmp_path / "strategy.toml"
-    write_plan(plan_path)
+    write_base_plan(plan_path)
     original = plan_path.read_bytes() + b"# a comment of the team's own\n"
     plan_path.write_bytes(original)
-    result = CliRunner().invoke(main, ["snapshot", str(plan_path), "--label", "v1"])
+    result = invoke("snapshot", str(plan_path), "--label", "v1")
     assert result.exit_code == 0, result.output
     (version,) = list_versions(plan_path)
     assert result.output == f"Saved snapshot {version.path}\n"
@@ -96,28 +83,28 @@ def test_snapshot_command_copies_the_file_as_it_is(tmp_path: Path) -> None:
 def test_snapshot_refuses_a_broken_plan(tmp_path: Path) -> None:
     plan_path = tmp_path / "bad.toml"
     plan_path.write_text('schema = 1\ntitle = "x"\nbogus = 1\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["snapshot", str(plan_path)])
+    result = invoke("snapshot", str(plan_path))
     assert result.exit_code == 2
     assert "bogus" in result.stderr
     assert not versions_dir(plan_path).exists()
-    missing = CliRunner().invoke(main, ["snapshot", str(tmp_path / "none.toml")])
+    missing = invoke("snapshot", str(tmp_path / "none.toml"))
     assert missing.exit_code == 2
     assert "none.toml" in missing.stderr
 
 
 def test_history_lists_oldest_first_with_what_changed(tmp_path: Path) -> None:
     plan_path = tmp_path / "strategy.toml"
-    plan = write_plan(plan_path)
+    plan = write_base_plan(plan_path)
     save_version(plan, plan_path, "start", now=NOON)
-    rescored = write_plan(plan_path, lambda d: d["initiatives"][1].update(effort=4))
+    rescored = write_base_plan(plan_path, lambda d: d["initiatives"][1].update(effort=4))
     save_version(rescored, plan_path, "after workshop", now=NOON.replace(hour=15))
 
     def remove_crm(data: dict[str, Any]) -> None:
         data["initiatives"][1]["effort"] = 4
         data["initiatives"].pop()
 
-    write_plan(plan_path, remove_crm)  # not yet snapshotted
-    result = CliRunner().invoke(main, ["history", str(plan_path)])
+    write_base_plan(plan_path, remove_crm)  # not yet snapshotted
+    result = invoke("history", str(plan_path))
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "2026-11-24 12:00:05   start           first snapshot",
@@ -128,8 +115,8 @@ def test_history_lists_oldest_first_with_what_changed(tmp_path: Path) -> None:
 
 def test_history_without_snapshots(tmp_path: Path) -> None:
     plan_path = tmp_path / "strategy.toml"
-    write_plan(plan_path)
-    result = CliRunner().invoke(main, ["history", str(plan_path)])
+    write_base_plan(plan_path)
+    result = invoke("history", str(plan_path))
     assert result.exit_code == 0
     assert "No snapshots" in result.output
     assert load(plan_path).title == "Kundservice 2027"
@@ -137,9 +124,9 @@ def test_history_without_snapshots(tmp_path: Path) -> None:
 
 def test_history_with_a_broken_current_file_still_lists_the_snapshots(tmp_path: Path) -> None:
     plan_path = tmp_path / "strategy.toml"
-    save_version(write_plan(plan_path), plan_path, "start", now=NOON)
+    save_version(write_base_plan(plan_path), plan_path, "start", now=NOON)
     plan_path.write_text('schema = 1\ntitle = "x"\nbogus = 1\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["history", str(plan_path)])
+    result = invoke("history", str(plan_path))
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0] == "2026-11-24 12:00:05   start           first snapshot"

@@ -9,6 +9,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import DATA
 
 from kxplan import storage
 from kxplan.framework import AREA_IDS
@@ -210,7 +211,7 @@ def test_arbitrary_text_fails_cleanly(garbage: str) -> None:
     _fails_cleanly(garbage.encode("utf-8", "surrogatepass"))
 
 
-VALID_FILE = (Path(__file__).parent / "data" / "valid" / "handwritten.toml").read_bytes()
+VALID_FILE = (DATA / "valid" / "handwritten.toml").read_bytes()
 
 
 @st.composite

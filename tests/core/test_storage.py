@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import DATA
 
 from kxplan import model, storage
 from kxplan.model import MAX_EXTRA_DEPTH, Estimate, Initiative, Plan, Questions, Scale, Scales
 from kxplan.storage import LineIndex, PlanError, Problem
 
-DATA = Path(__file__).parent / "data"
 INVALID = sorted((DATA / "invalid").glob("*.toml"))
 VALID = sorted((DATA / "valid").glob("*.toml"))
 

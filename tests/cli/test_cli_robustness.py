@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from support import invoke
 
-from kxplan.cli import main
 from kxplan.versions import save_version
 
 PLAN = """\
@@ -46,10 +46,6 @@ def plan_file(tmp_path: Path) -> Path:
     path = tmp_path / "plan.toml"
     path.write_text(PLAN, encoding="utf-8")
     return path
-
-
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, [str(arg) for arg in args])
 
 
 def assert_one_line_failure(result: Result, line: str) -> None:

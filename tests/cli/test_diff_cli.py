@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from test_compare import base_data
+from support import Change, base_data, invoke, write_base_plan
 
-from kxplan.cli import main
 from kxplan.model import Plan
-from kxplan.storage import dumps, save
+from kxplan.storage import dumps
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 GIT_ENV = {
@@ -31,11 +27,8 @@ GIT_ENV = {
 }
 
 
-def write_plan(path: Path, change: Callable[[dict[str, Any]], None] | None = None) -> Path:
-    data = copy.deepcopy(base_data())
-    if change:
-        change(data)
-    save(Plan.model_validate(data), path)
+def write_plan(path: Path, change: Change | None = None) -> Path:
+    write_base_plan(path, change)
     return path
 
 
@@ -48,13 +41,9 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
     return write_plan(tmp_path / "old.toml"), write_plan(tmp_path / "new.toml", rescore_faq)
 
 
-def run(*args: str, color: bool = False) -> Any:
-    return CliRunner().invoke(main, list(args), color=color)
-
-
 def test_text_diff_exit_1_and_plain_when_piped(pair: tuple[Path, Path]) -> None:
     old, new = pair
-    result = run("diff", str(old), str(new))
+    result = invoke("diff", str(old), str(new))
     assert result.exit_code == 1
     assert result.output.splitlines()[:3] == [
         f"--- {old}",
@@ -67,7 +56,7 @@ def test_text_diff_exit_1_and_plain_when_piped(pair: tuple[Path, Path]) -> None:
 
 
 def test_text_diff_is_coloured_on_a_terminal(pair: tuple[Path, Path]) -> None:
-    result = run("diff", str(pair[0]), str(pair[1]), color=True)
+    result = invoke("diff", str(pair[0]), str(pair[1]), color=True)
     assert "\x1b[1mInitiatives" in result.output
     assert "\x1b[36m  faq: rank 2 → 3" not in result.output  # the indent is not coloured
     assert "\x1b[36mfaq: rank 2 → 3\x1b[0m" in result.output
@@ -75,7 +64,7 @@ def test_text_diff_is_coloured_on_a_terminal(pair: tuple[Path, Path]) -> None:
 
 def test_no_differences_exit_0(tmp_path: Path) -> None:
     old = write_plan(tmp_path / "old.toml")
-    result = run("diff", str(old), str(old))
+    result = invoke("diff", str(old), str(old))
     assert result.exit_code == 0
     assert "no differences" in result.output
 
@@ -83,7 +72,7 @@ def test_no_differences_exit_0(tmp_path: Path) -> None:
 def test_only_timestamps_exit_0(tmp_path: Path) -> None:
     old = write_plan(tmp_path / "old.toml")
     new = write_plan(tmp_path / "new.toml", lambda d: d.update(updated=d["updated"].replace(day=2)))
-    result = run("diff", str(old), str(new), "--format", "json")
+    result = invoke("diff", str(old), str(new), "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["differs"] is False
@@ -93,7 +82,7 @@ def test_only_timestamps_exit_0(tmp_path: Path) -> None:
 
 
 def test_json_format(pair: tuple[Path, Path]) -> None:
-    result = run("diff", str(pair[0]), str(pair[1]), "--format", "json")
+    result = invoke("diff", str(pair[0]), str(pair[1]), "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["initiatives"]["added"] == []
@@ -106,25 +95,25 @@ def test_json_format(pair: tuple[Path, Path]) -> None:
 
 
 def test_markdown_format(pair: tuple[Path, Path]) -> None:
-    result = run("diff", str(pair[0]), str(pair[1]), "--format", "markdown")
+    result = invoke("diff", str(pair[0]), str(pair[1]), "--format", "markdown")
     assert result.exit_code == 1
     assert "## Initiatives\n\n- faq.effort: 1 → 4\n" in result.output
     assert "## Ranking (ratio)" in result.output
 
 
 def test_method_option_ranks_both_sides_with_it(pair: tuple[Path, Path]) -> None:
-    result = run("diff", str(pair[0]), str(pair[1]), "--format", "json", "--method", "quadrant")
+    result = invoke("diff", str(pair[0]), str(pair[1]), "--format", "json", "--method", "quadrant")
     assert json.loads(result.output)["method"] == "quadrant"
 
 
 def test_missing_or_invalid_plan_exit_2(tmp_path: Path) -> None:
     good = write_plan(tmp_path / "good.toml")
-    result = run("diff", str(tmp_path / "missing.toml"), str(good))
+    result = invoke("diff", str(tmp_path / "missing.toml"), str(good))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"{tmp_path / 'missing.toml'}: no such file"
     bad = tmp_path / "bad.toml"
     bad.write_text('schema = 1\ntitle = "x"\nbogus = 1\n', encoding="utf-8")
-    result = run("diff", str(good), str(bad))
+    result = invoke("diff", str(good), str(bad))
     assert result.exit_code == 2
     assert "bogus" in result.stderr
     assert "Traceback" not in result.output
@@ -159,7 +148,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @needs_git
 def test_rev_path_from_the_repository_root(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
-    result = run("diff", "HEAD:plans/plan.toml", "plans/plan.toml", "--format", "json")
+    result = invoke("diff", "HEAD:plans/plan.toml", "plans/plan.toml", "--format", "json")
     assert result.exit_code == 1, result.output
     assert json.loads(result.output)["initiatives"]["changed"] == {"faq": {"effort": [1, 4]}}
 
@@ -169,10 +158,10 @@ def test_rev_dot_slash_path_is_relative_to_the_current_folder(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(repo / "plans")
-    result = run("diff", "HEAD:./plan.toml", "plan.toml")
+    result = invoke("diff", "HEAD:./plan.toml", "plan.toml")
     assert result.exit_code == 1
     assert "faq.effort: 1 → 4" in result.output
-    assert run("diff", "HEAD:./plan.toml", "HEAD:plans/plan.toml").exit_code == 0
+    assert invoke("diff", "HEAD:./plan.toml", "HEAD:plans/plan.toml").exit_code == 0
 
 
 @needs_git
@@ -187,7 +176,7 @@ def test_git_errors_exit_2(
     repo: Path, monkeypatch: pytest.MonkeyPatch, arg: str, message: str
 ) -> None:
     monkeypatch.chdir(repo)
-    result = run("diff", arg, "plans/plan.toml")
+    result = invoke("diff", arg, "plans/plan.toml")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: cannot read {arg} from git: ")
     assert message in result.stderr
@@ -198,7 +187,7 @@ def test_not_a_git_repository_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyP
     plan = write_plan(tmp_path / "plan.toml")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
-    result = run("diff", "HEAD:plan.toml", str(plan))
+    result = invoke("diff", "HEAD:plan.toml", str(plan))
     assert result.exit_code == 2
     assert "not a git repository" in result.stderr
 
@@ -209,7 +198,7 @@ def test_an_existing_file_with_a_colon_is_a_file(
     monkeypatch.chdir(tmp_path)
     write_plan(tmp_path / "v1:old.toml")
     write_plan(tmp_path / "new.toml")
-    assert run("diff", "v1:old.toml", "new.toml").exit_code == 0
+    assert invoke("diff", "v1:old.toml", "new.toml").exit_code == 0
 
 
 # --- show --for-diff and git's textconv -----------------------------------------------
@@ -217,7 +206,7 @@ def test_an_existing_file_with_a_colon_is_a_file(
 
 def test_show_for_diff(tmp_path: Path) -> None:
     plan = write_plan(tmp_path / "plan.toml")
-    result = run("show", "--for-diff", str(plan))
+    result = invoke("show", "--for-diff", str(plan))
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert "initiative faq: effort = 1" in lines
@@ -228,7 +217,7 @@ def test_show_for_diff(tmp_path: Path) -> None:
 def test_show_for_diff_of_a_broken_plan_shows_it_raw(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('schema = 1\ntitle = "x"\nbogus = 1\n', encoding="utf-8")
-    result = run("show", "--for-diff", str(bad))
+    result = invoke("show", "--for-diff", str(bad))
     assert result.exit_code == 0
     assert result.output.startswith("# kxplan: ")
     assert result.output.endswith('title = "x"\nbogus = 1\n')
@@ -250,5 +239,5 @@ def test_git_diff_with_the_textconv_driver(repo: Path) -> None:
 def test_dumps_unchanged_by_show(tmp_path: Path) -> None:
     plan = write_plan(tmp_path / "plan.toml")
     before = plan.read_bytes()
-    run("show", "--for-diff", str(plan))
+    invoke("show", "--for-diff", str(plan))
     assert plan.read_bytes() == before == dumps(Plan.model_validate(base_data())).encode()

@@ -15,20 +15,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from pydantic import BaseModel
+from support import DATA, TEMPLATES, invoke
 
 from kxplan import __version__, export, scoring, storage
-from kxplan.cli import main
 from kxplan.framework import AREAS
 from kxplan.literal import spreadsheet_text
 from kxplan.model import SCHEMA_VERSION, Plan
 
-TEMPLATES = sorted((Path(__file__).parent.parent / "templates").glob("*.toml"))
-GOLDEN = Path(__file__).parent / "data" / "golden"
+TEMPLATE_FILES = sorted(TEMPLATES.glob("*.toml"))
+GOLDEN = DATA / "golden"
 FORMATS = export.FORMATS
 
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> ]]> &amp; a|b'
@@ -226,7 +225,7 @@ def rich_plan() -> Plan:
 def sample_plans() -> list[tuple[str, Plan]]:
     """The rich fixture plan and every shipped template."""
     plans = [("rich", rich_plan())]
-    plans += [(path.stem, storage.load(path)) for path in TEMPLATES]
+    plans += [(path.stem, storage.load(path)) for path in TEMPLATE_FILES]
     return plans
 
 
@@ -240,7 +239,7 @@ def judged(plan: Plan) -> bool:
 
 
 def test_the_templates_are_there() -> None:
-    assert {path.stem for path in TEMPLATES} >= {
+    assert {path.stem for path in TEMPLATE_FILES} >= {
         "blank",
         "contact-centre",
         "e-commerce",
@@ -470,7 +469,7 @@ def test_markdown_tables_are_whole_and_never_empty(name: str, plan: Plan) -> Non
 
 BLANK_PLANS = [
     pytest.param(storage.loads('schema = 1\ntitle = "Blank"\n'), id="minimal"),
-    *(pytest.param(storage.load(p), id=p.stem) for p in TEMPLATES if p.stem == "blank"),
+    *(pytest.param(storage.load(p), id=p.stem) for p in TEMPLATE_FILES if p.stem == "blank"),
 ]
 
 
@@ -832,7 +831,7 @@ def plan_file(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_cli_prints_the_export(plan_file: Path, fmt: export.Format) -> None:
-    result = CliRunner().invoke(main, ["export", str(plan_file), "--format", fmt])
+    result = invoke("export", str(plan_file), "--format", fmt)
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == export.render(storage.load(plan_file), fmt).encode("utf-8")
 
@@ -840,7 +839,7 @@ def test_cli_prints_the_export(plan_file: Path, fmt: export.Format) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_cli_writes_the_export_to_a_file(plan_file: Path, fmt: export.Format) -> None:
     target = plan_file.with_name("out" + export.EXTENSIONS[fmt])
-    result = CliRunner().invoke(main, ["export", str(plan_file), "-f", fmt, "-o", str(target)])
+    result = invoke("export", str(plan_file), "-f", fmt, "-o", str(target))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     expected = export.encode(export.render(storage.load(plan_file), fmt), fmt)
@@ -853,7 +852,7 @@ def test_cli_refuses_to_overwrite_the_plan(tmp_path: Path) -> None:
     plan = tmp_path / "plan.kx"
     plan.write_text(RICH_PLAN, encoding="utf-8")
     before = plan.read_bytes()
-    result = CliRunner().invoke(main, ["export", str(plan), "-o", str(tmp_path / "." / "plan.kx")])
+    result = invoke("export", str(plan), "-o", str(tmp_path / "." / "plan.kx"))
     assert result.exit_code == 2
     assert "is the plan itself" in result.stderr
     assert plan.read_bytes() == before
@@ -862,7 +861,7 @@ def test_cli_refuses_to_overwrite_the_plan(tmp_path: Path) -> None:
 def test_cli_refuses_to_write_over_a_toml_file(plan_file: Path) -> None:
     other = plan_file.with_name("other.toml")
     other.write_text("keep me", encoding="utf-8")
-    result = CliRunner().invoke(main, ["export", str(plan_file), "-o", str(other)])
+    result = invoke("export", str(plan_file), "-o", str(other))
     assert result.exit_code == 2
     assert other.read_text(encoding="utf-8") == "keep me"
 
@@ -870,7 +869,7 @@ def test_cli_refuses_to_write_over_a_toml_file(plan_file: Path) -> None:
 def test_cli_reports_a_bad_plan_in_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('schema = 1\ntitle = "x"\n[[initiatives]]\nid = "a"\ntitle = "A"\neffort = 9\n')
-    result = CliRunner().invoke(main, ["export", str(bad)])
+    result = invoke("export", str(bad))
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert str(bad) in result.stderr
@@ -882,7 +881,7 @@ def test_cli_reports_a_method_that_cannot_rank(tmp_path: Path) -> None:
     plan.write_text(
         RICH_PLAN.replace('currency = "SEK"', 'currency = "SEK"\n[scoring]\nmethod = "weighted"')
     )
-    result = CliRunner().invoke(main, ["export", str(plan)])
+    result = invoke("export", str(plan))
     assert result.exit_code == 2
     assert "cannot rank the initiatives" in result.stderr
     assert "Traceback" not in result.output

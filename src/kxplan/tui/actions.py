@@ -1,0 +1,270 @@
+"""Every key and action kxplan answers to, once: the bindings, the help and the palette read it.
+
+An :class:`Action` names the key (as Textual spells it), the action it runs, the class
+whose bindings hold it (``where``), the words the footer, the help screen and the command
+palette show, and the help section it is listed under. Plain data, no Textual: the
+bindings are built from it in :mod:`kxplan.tui.keys`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Final
+
+from kxplan.tui.walk_steps import STEPS
+
+if TYPE_CHECKING:
+    from kxplan.export import Format
+
+
+class Section(StrEnum):
+    """The help screen's headings, in the order it shows them."""
+
+    ANYWHERE = "Anywhere"
+    WALK = "The walk"
+    TABLE = "In a table, or on its step outside text fields"
+    PRIORITISATION = "Prioritisation step"
+    VERSIONS = "Versions and exports"
+    FORM = "In a form"
+
+
+TEXTUAL: Final = "textual"
+"""``where`` for keys Textual itself binds (the palette, moving the focus)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One key (or palette command) and what it does."""
+
+    keys: str
+    """The key as Textual spells it, several separated by commas ("" for palette only)."""
+    action: str
+    """The action it runs, e.g. ``save`` or ``go_to(3)``."""
+    where: str
+    """The class whose bindings hold it (``KxplanApp``, ``WalkScreen``, ``AreaTable``…)."""
+    label: str = ""
+    """The footer's word for it."""
+    description: str = ""
+    """What it does, as the help screen says it."""
+    section: Section | None = None
+    """The help section listing it; None keeps it out of the help."""
+    shown_keys: str = ""
+    """The keys as the help writes them, when not just ``keys`` ("f1 or ?")."""
+    show: bool = True
+    """Whether the footer shows it."""
+    priority: bool = False
+    key_display: str | None = None
+    palette: str = ""
+    """The command palette's name for it ("" when the palette does not offer it)."""
+    palette_help: str = ""
+    """The palette's line under the name, when not the description."""
+    needs_plan: bool = False
+    """The palette offers it only while a plan is open."""
+
+    @property
+    def help_keys(self) -> str:
+        """The keys as the help screen shows them."""
+        return self.shown_keys or self.keys
+
+    @property
+    def name(self) -> str:
+        """The action's name without its parameters: ``go_to`` for ``go_to(3)``."""
+        return self.action.split("(", 1)[0]
+
+
+def _go_to(index: int) -> Action:
+    info = STEPS[index]
+    swedish = f" · {info.name_sv}" if info.name_sv else ""
+    return Action(
+        str(index),
+        f"go_to({index})",
+        "WalkScreen",
+        show=False,
+        section=Section.WALK if index == 0 else None,
+        shown_keys=f"0 … {len(STEPS) - 1}",
+        description=f"Jump to a step (outside text fields): 0 {STEPS[0].short} … "
+        f"{len(STEPS) - 1} {STEPS[-1].short}",
+        palette=f"Go to {index} {info.name}{swedish}",
+        palette_help=f"Show the {info.name} step of the walk (key {index})",
+    )
+
+
+EXPORT_NAMES: Final[dict[Format, str]] = {
+    "markdown": "Markdown",
+    "html": "HTML",
+    "csv": "CSV",
+    "json": "JSON",
+}
+"""The export formats as the command palette and the messages name them."""
+
+
+def _export(fmt: Format, name: str) -> Action:
+    return Action(
+        "",
+        f"export('{fmt}')",
+        "KxplanApp",
+        palette=f"Export {name}",
+        palette_help=f"Write the plan as {name} next to its file",
+        needs_plan=True,
+    )
+
+
+A, W, S = Section.ANYWHERE, Section.WALK, Section.TABLE
+P, V, F = Section.PRIORITISATION, Section.VERSIONS, Section.FORM
+
+# fmt: off
+ACTIONS: Final[tuple[Action, ...]] = (
+    # --- anywhere -----------------------------------------------------------------------
+    Action("ctrl+s", "save", "KxplanApp", "Save",
+           "Save the plan to its file (asks for a path the first time)", A, palette="Save"),
+    Action("f2", "save_as", "KxplanApp", "Save as", "Save as: write the plan to a new file", A,
+           show=False, palette="Save as…", palette_help="Write the plan to a new file"),
+    Action("ctrl+o", "open", "KxplanApp", "Open",
+           "Back to the welcome screen to open or start another plan", A, show=False,
+           palette="Open…", palette_help="Back to the welcome screen: templates, recent plans"),
+    Action("", "open_file", "KxplanApp", palette="Open a plan file…",
+           palette_help="Type the path of a plan to open"),
+    Action("ctrl+q", "quit", "KxplanApp", "Quit",
+           "Quit (asks first when there are unsaved changes)", A, priority=True),
+    Action("ctrl+p", "command_palette", TEXTUAL,
+           description="Command palette: every action, and each step by name", section=A),
+    Action("ctrl+t", "toggle_theme", "KxplanApp", "Theme",
+           "Switch between the dark and the light theme", A, show=False,
+           palette="Toggle light/dark theme"),
+    Action("f1,question_mark", "help", "KxplanApp", "Help", "This help", A, shown_keys="f1 or ?",
+           palette="Help: keys", palette_help="Every key kxplan answers to"),
+    # --- the walk -----------------------------------------------------------------------
+    Action("pagedown", "next_step", "WalkScreen", "Next", "Next step", W, priority=True,
+           key_display="PgDn", palette="Next step", palette_help="Go on to the next step"),
+    Action("pageup", "previous_step", "WalkScreen", "Prev", "Previous step", W, priority=True,
+           key_display="PgUp", palette="Previous step", palette_help="Go back a step"),
+    Action("ctrl+right", "next_step", "WalkScreen", "Next step",
+           "Next / previous step (outside text fields)", W, shown_keys="ctrl+right / ctrl+left",
+           show=False),
+    Action("ctrl+left", "previous_step", "WalkScreen", "Prev step", show=False),
+    *(_go_to(index) for index in range(len(STEPS))),
+    Action("tab,shift+tab", "focus_next", TEXTUAL,
+           description="Move between fields, notes and tables", section=W,
+           shown_keys="tab / shift+tab"),
+    Action("escape", "leave_field", "WalkScreen", "Leave field",
+           "Leave a text field or table: the step keys (0 … 8, i, a e d) work again", W,
+           show=False),
+    Action("i", "add_initiative", "WalkScreen", "Initiative",
+           "Capture an initiative, for this step's area if it has one (outside text fields)", W,
+           palette="Add an initiative", palette_help="Capture an initiative for this area"),
+    Action("v", "toggle_view", "WalkScreen", "Ranking/matrix",
+           "Switch between the ranking and the effort/impact matrix", P,
+           palette="Ranking / matrix", palette_help="Prioritisation: switch the view"),
+    Action("f4", "timebox", "WalkScreen", "Timebox",
+           "Set a timebox for this step, in minutes (0 clears it)", W, palette="Timebox this step",
+           palette_help="Set a countdown for this step"),
+    Action("q", "toggle_guide", "AreaStep", "Questions", "Show or hide the area's guiding "
+           "questions (outside text fields); on Prioritisation: the questions, maturity and "
+           "notes", W, show=False),
+    # --- an area's tables ---------------------------------------------------------------
+    Action("a", "add_row", "AreaTable", "Add row", "Add a row (opens a form)", S),
+    Action("e", "edit_row", "AreaTable", "Edit row", "Edit the row under the cursor", S,
+           shown_keys="e or enter"),
+    Action("d,delete", "delete_row", "AreaTable", "Delete row",
+           "Delete the row under the cursor (asks first)", S, shown_keys="d or delete"),
+    Action("home", "scroll_top", "AreaTable", "First row", "First / last row", S,
+           shown_keys="home / end", show=False),
+    Action("end", "scroll_bottom", "AreaTable", "Last row", show=False),
+    Action("a", "table('add_row')", "AreaStep", "Add row", show=False),
+    Action("e", "table('edit_row')", "AreaStep", "Edit row", show=False),
+    Action("d", "table('delete_row')", "AreaStep", "Delete row", show=False),
+    # --- prioritisation -----------------------------------------------------------------
+    Action("enter", "choose", "RankTable", "Open", "Edit the selected initiative", P),
+    Action("delete", "delete_initiative", "PrioritisationStep", "Delete",
+           "Delete the selected initiative (asks first; dropped keeps it on record)", P,
+           show=False, palette="Delete initiative…",
+           palette_help="Prioritisation: delete the highlighted initiative, after asking"),
+    Action("m", "cycle_method", "RankingView", "Method",
+           "In the ranking: method, sort, quadrant, area, status, spread", P,
+           shown_keys="m o u a t d"),
+    Action("o", "cycle_sort", "RankingView", "Sort"),
+    Action("a", "cycle_area", "RankingView", "Area"),
+    Action("t", "cycle_status", "RankingView", "Status"),
+    Action("u", "cycle_quadrant", "RankingView", "Quadrant"),
+    Action("x", "clear_filters", "RankingView", "Clear filters"),
+    Action("d", "show_spread", "RankingView", "Spread"),
+    Action("up", "move(-1)", "RankTable", "Up", show=False),
+    Action("down", "move(1)", "RankTable", "Down", show=False),
+    Action("pageup", "page(-1)", "RankTable", "Page up", show=False),
+    Action("pagedown", "page(1)", "RankTable", "Page down", show=False),
+    Action("home", "edge(-1)", "RankTable", "First", show=False),
+    Action("end", "edge(1)", "RankTable", "Last", show=False),
+    Action("left", "move(-1, 0)", "EffortImpactMatrix", "Move", show=False),
+    Action("right", "move(1, 0)", "EffortImpactMatrix", "Move", show=False),
+    Action("up", "move(0, -1)", "EffortImpactMatrix", "Move", key_display="←↑↓→"),
+    Action("down", "move(0, 1)", "EffortImpactMatrix", "Move", show=False),
+    Action("tab", "step(1)", "EffortImpactMatrix", "Next", show=False),
+    Action("shift+tab", "step(-1)", "EffortImpactMatrix", "Previous", show=False),
+    Action("enter", "select", "EffortImpactMatrix", "Open"),
+    Action("escape", "close", "SpreadScreen", "Close"),
+    Action("d", "close", "SpreadScreen", "Close", show=False),
+    # --- versions and exports -----------------------------------------------------------
+    Action("f5", "save_version", "KxplanApp", "New version",
+           "Save as new version: save, then keep a labelled copy in PLAN.versions/", V, show=False,
+           palette="Save as new version", needs_plan=True,
+           palette_help="Save, then keep a labelled copy in PLAN.versions/"),
+    Action("f6", "versions", "KxplanApp", "Versions",
+           "Versions: the list, oldest first, with what changed in each", V, show=False,
+           palette="Versions", needs_plan=True,
+           palette_help="The plan's saved versions, with what changed"),
+    Action("f7", "compare_version", "KxplanApp", "Compare",
+           "Compare the current plan with the newest saved version", V, show=False,
+           palette="Compare with newest version", needs_plan=True),
+    Action("enter", "compare", "VersionsScreen", "Compare",
+           "In the list: compare the highlighted version with the current plan", V, priority=True),
+    Action("space", "mark", "VersionsScreen", "Mark to compare two",
+           "In the list: mark a version; enter on another compares the two", V),
+    Action("escape", "close", "VersionsScreen", "Close"),
+    Action("home", "first", "VersionsScreen", "First", show=False, priority=True),
+    Action("end", "last", "VersionsScreen", "Last", show=False, priority=True),
+    Action("enter", "jump", "CompareScreen", "Go to change",
+           "In a comparison: go to the step where the change lives", V, priority=True),
+    Action("escape", "close", "CompareScreen", "Close"),
+    Action("", "export", "KxplanApp",
+           description="Export Markdown / HTML / CSV / JSON next to the plan file", section=V,
+           shown_keys="ctrl+p Export …"),
+    *(_export(fmt, name) for fmt, name in EXPORT_NAMES.items()),
+    # --- forms and dialogs --------------------------------------------------------------
+    Action("ctrl+enter,f10", "keep", "RowEditor", "Keep row",
+           "Keep the row (refused while a field is invalid)", F, shown_keys="enter, f10 or ctrl+s"),
+    Action("ctrl+s", "keep", "RowEditor", "Keep row", show=False, priority=True),
+    Action("escape", "cancel", "RowEditor", "Cancel", "Cancel", F),
+    Action("ctrl+s", "save", "InitiativeEditor", "Save", priority=True),
+    Action("escape", "cancel", "InitiativeEditor", "Cancel"),
+    Action("escape", "cancel", "Confirm", "Cancel"),
+    Action("escape", "cancel", "Prompt", "Cancel"),
+    Action("escape", "cancel", "TemplatePicker", "Cancel"),
+    Action("escape,f1,question_mark,q", "close", "HelpScreen", "Close"),
+    Action("escape", "back", "ErrorScreen", "Back to welcome"),
+    Action("enter", "back", "ErrorScreen", "Back", show=False),
+)
+# fmt: on
+"""Every key and palette command, grouped by where it applies."""
+
+
+def actions_of(where: str) -> tuple[Action, ...]:
+    """The keys bound by the class named ``where``, in order."""
+    return tuple(action for action in ACTIONS if action.where == where and action.keys)
+
+
+def help_sections() -> Iterator[tuple[Section, tuple[tuple[str, str], ...]]]:
+    """(section, ((keys, what they do), …)) in the order the help screen shows them."""
+    for section in Section:
+        lines = tuple(
+            (action.help_keys, action.description)
+            for action in ACTIONS
+            if action.section is section
+        )
+        yield section, lines
+
+
+def palette_actions(where: str) -> tuple[Action, ...]:
+    """The actions of ``where`` that the command palette offers, in order."""
+    return tuple(action for action in ACTIONS if action.where == where and action.palette)

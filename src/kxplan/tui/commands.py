@@ -1,0 +1,69 @@
+"""The command palette: every action the registry offers there, for what is on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.actions import parse
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+
+from kxplan.tui.actions import Action, palette_actions
+
+if TYPE_CHECKING:
+    from kxplan.tui.app import KxplanApp
+
+Command = tuple[str, str, Callable[[], object]]
+"""(name, help, callback)."""
+
+
+def command(action: Action, target: DOMNode) -> Command:
+    """The palette's entry for ``action``, run on ``target`` (the app, the walk, a step)."""
+    _namespace, name, parameters = parse(action.action)
+    help_text = action.palette_help or action.description
+    if action.keys:
+        help_text += f" ({action.help_keys})"
+    return action.palette, help_text, partial(getattr(target, f"action_{name}"), *parameters)
+
+
+def commands(app: KxplanApp) -> list[Command]:
+    """What can be done now: the app's actions, with a plan the plan's, in the walk its."""
+    from kxplan.tui.steps.prioritisation import PrioritisationStep
+
+    found = [
+        command(action, app)
+        for action in palette_actions("KxplanApp")
+        if app.session is not None or not action.needs_plan
+    ]
+    walk = app.walk_screen
+    if walk is not None:
+        found += [command(action, walk) for action in palette_actions("WalkScreen")]
+        step = walk.current_step
+        if isinstance(step, PrioritisationStep):
+            found += [command(action, step) for action in palette_actions("PrioritisationStep")]
+    return found
+
+
+class KxplanCommands(Provider):
+    """Every kxplan action in the command palette, and each step of the walk by name."""
+
+    def commands(self) -> list[Command]:
+        """(name, help, callback) for what can be done on the current screen."""
+        from kxplan.tui.app import KxplanApp
+
+        app = self.app
+        assert isinstance(app, KxplanApp)
+        return commands(app)
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self.commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,172 @@
+"""Opening, saving and leaving a plan: the app's file dialogs and what they answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+
+from kxplan.model import slugify
+from kxplan.session import ChangedOnDisk, Session
+from kxplan.storage import PlanError
+from kxplan.tui.recent import remember
+from kxplan.tui.screens.confirm import Answer, changed_on_disk, file_exists, unsaved_changes
+from kxplan.tui.screens.prompt import Prompt
+
+
+def path_problem(text: str) -> str:
+    """What is wrong with a typed path for saving a plan, or ""."""
+    if not text.strip():
+        return "Type a file name, e.g. strategy.toml"
+    path = Path(text.strip()).expanduser()
+    if path.suffix != ".toml":
+        return "Plan files end in .toml"
+    if path.is_dir():
+        return "That is a folder; add a file name"
+    if not path.parent.expanduser().is_dir():
+        return f"There is no folder {path.parent}"
+    return ""
+
+
+class PlanFiles(App[None]):
+    """The app's file handling: open a path, save, save as, and ask before losing changes."""
+
+    session: Session | None
+    """The plan being edited, once one is open."""
+    config_dir: Path
+    """Where the recent-files list is kept."""
+
+    def open_path(self, path: Path) -> None:
+        """Open the plan at ``path`` (the app says how)."""
+        raise NotImplementedError
+
+    def show_welcome(self) -> None:
+        """Show the welcome screen (the app says how)."""
+        raise NotImplementedError
+
+    def _show_state(self) -> None:
+        """Show whether the plan has unsaved changes (the app says where)."""
+        raise NotImplementedError
+
+    # --- leaving ----------------------------------------------------------------------
+
+    def guard_unsaved(self, then: Callable[[], object]) -> None:
+        """Run ``then`` — after asking save / discard / cancel if there are unsaved changes."""
+        session = self.session
+        if session is None or not session.dirty:
+            then()
+            return
+
+        def answered(answer: Answer | None) -> None:
+            if answer is Answer.DISCARD:
+                then()
+            elif answer is Answer.SAVE:
+                self.save(after=then)
+
+        self.push_screen(unsaved_changes(session.name), answered)
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        self.guard_unsaved(self.exit)
+
+    def action_open(self) -> None:
+        """Back to the welcome screen (asking first about unsaved changes)."""
+
+        self.guard_unsaved(self.show_welcome)
+
+    def action_open_file(self) -> None:
+        """Ask for a plan's path and open it."""
+
+        def answered(text: str | None) -> None:
+            if text:
+                path = Path(text).expanduser()
+                self.guard_unsaved(lambda: self.open_path(path))
+
+        self.push_screen(
+            Prompt(
+                "Open a plan",
+                "Path of the plan file (a new path starts a new plan there).",
+                check=lambda text: "" if text.strip() else "Type a path",
+            ),
+            answered,
+        )
+
+    # --- saving -----------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save the plan to its file (asking for one the first time)."""
+        self.save()
+
+    def save(self, *, after: Callable[[], object] | None = None, overwrite: bool = False) -> None:
+        """Save, then run ``after`` if the save succeeded."""
+        session = self.session
+        if session is None:
+            self.notify("Open or start a plan first.", severity="warning")
+            return
+        if session.path is None:
+            self.save_as(after=after)
+            return
+        try:
+            session.save(overwrite=overwrite)
+        except ChangedOnDisk:
+
+            def answered(answer: Answer | None) -> None:
+                if answer is Answer.OVERWRITE:
+                    self.save(after=after, overwrite=True)
+
+            self.push_screen(changed_on_disk(session.name), answered)
+            return
+        except PlanError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
+            self._show_state()
+            return
+        remember(self.config_dir, session.path)
+        self.notify(f"Saved {session.path}", markup=False)
+        self._show_state()
+        if after is not None:
+            after()
+
+    def action_save_as(self) -> None:
+        """Write the plan to a new file, which becomes the plan's file."""
+        self.save_as()
+
+    def save_as(self, *, after: Callable[[], object] | None = None) -> None:
+        """Ask for a path and save there."""
+        session = self.session
+        if session is None:
+            return
+        suggestion = session.path or Path(slugify(session.plan.title, max_length=40) + ".toml")
+
+        def answered(text: str | None) -> None:
+            if not text:
+                return
+            path = Path(text).expanduser()
+            if path.exists() and path != session.path:
+
+                def confirm(answer: Answer | None) -> None:
+                    if answer is Answer.OVERWRITE:
+                        self._write_as(path, after)
+
+                self.push_screen(file_exists(path), confirm)
+                return
+            self._write_as(path, after)
+
+        self.push_screen(
+            Prompt("Save as", "Path of the new plan file.", str(suggestion), path_problem),
+            answered,
+        )
+
+    def _write_as(self, path: Path, after: Callable[[], object] | None) -> None:
+        assert self.session is not None
+        try:
+            self.session.save_as(path)
+        except PlanError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
+            self._show_state()
+            return
+        remember(self.config_dir, path)
+        self.notify(f"Saved {path}", markup=False)
+        self._show_state()
+        if after is not None:
+            after()

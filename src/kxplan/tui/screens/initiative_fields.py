@@ -1,0 +1,127 @@
+"""The initiative editor's fields, section by section: widgets only, no reading of them.
+
+Reading what was typed is :mod:`kxplan.tui.initiative_form`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from kxplan.framework import AREAS, STATUSES, AreaId
+from kxplan.model import Estimate, Initiative, Plan, Scale
+from kxplan.tui.forms import read_number
+from kxplan.tui.initiative_form import ESTIMATE_FIELDS, ScoreField, show_number
+
+
+def anchor_hint(scale: Scale, text: str) -> Content:
+    """What the typed score means on the scale: ``2 = A few weeks in one team``."""
+    try:
+        value = read_number(text)
+    except ValueError:
+        value = None
+    scale_range = Content(f"scale {scale.min}–{scale.max}")
+    if value is None:
+        return scale_range.stylize("dim")
+    if value.is_integer():
+        anchor = scale.anchors.get(str(int(value)))
+        if anchor:
+            return Content.assemble((f"{int(value)} = ", "bold"), anchor)
+        return scale_range.stylize("dim")
+    lower = scale.anchors.get(str(int(value // 1)))
+    upper = scale.anchors.get(str(int(value // 1) + 1))
+    if lower and upper:
+        return Content.assemble(
+            (f"{show_number(value)} = between ", "dim"), lower, (" and ", "dim"), upper
+        )
+    return scale_range.stylize("dim")
+
+
+def estimate_header(scores: Iterable[ScoreField]) -> Iterable[Label]:
+    """The estimates grid's header: participant, then each score with its scale."""
+    by_key = {score.key: score for score in scores}
+    yield Label("Participant", classes="head")
+    for key in ESTIMATE_FIELDS:
+        score = by_key[key]
+        label = "Value" if key == "customer_value" else score.label
+        if score.scale is not None:
+            label += f" {score.scale.min}–{score.scale.max}"
+        yield Label(label, classes="head")
+
+
+def estimate_row(row: int, name: str, estimate: Estimate | None) -> Iterable[Label | Input]:
+    """One participant's row of the estimates grid."""
+    yield Label(Content(name), id=f"estimate-{row}-name")
+    for key in ESTIMATE_FIELDS:
+        value = show_number(getattr(estimate, key)) if estimate else ""
+        yield Input(value, id=f"estimate-{row}-{key}", compact=True)
+
+
+def case_fields(item: Initiative | None) -> ComposeResult:
+    """The case: why, what, who, when, how."""
+    yield Label("The case", classes="section")
+    for key in ("why", "what"):
+        with Horizontal(classes="row"):
+            yield Label(key.capitalize(), classes="caption")
+            yield TextArea(getattr(item, key) if item else "", id=key, soft_wrap=True, compact=True)
+        yield Static(id=f"{key}-error", classes="error", markup=False)
+    with Horizontal(classes="row"):
+        yield Label("Who (owner)", classes="caption")
+        yield Input(item.who if item else "", id="who", compact=True)
+    with Horizontal(classes="row"):
+        yield Label("When", classes="caption")
+        yield Input(
+            item.when if item else "",
+            id="when",
+            compact=True,
+            placeholder="e.g. 2027-Q2",
+        )
+    with Horizontal(classes="row"):
+        yield Label("How", classes="caption")
+        yield TextArea(item.how if item else "", id="how", soft_wrap=True, compact=True)
+
+
+def belonging_fields(
+    item: Initiative | None, plan: Plan, index: int, default_area: AreaId | None
+) -> ComposeResult:
+    """Where it belongs: status, areas, and the initiatives it depends on."""
+    yield Label("Where it belongs", classes="section")
+    with Horizontal(classes="row"):
+        yield Label("Status", classes="caption")
+        yield Select(
+            [(term.label, term.key) for term in STATUSES],
+            value=item.status if item else "idea",
+            allow_blank=False,
+            id="status",
+            compact=True,
+        )
+    with Horizontal(classes="row"):
+        yield Label("Areas", classes="caption")
+        chosen = set(item.areas) if item else ({default_area} if default_area else set())
+        yield SelectionList[str](
+            *(
+                Selection[str](Content(f"{a.number}. {a.name}"), a.id, a.id in chosen)
+                for a in AREAS
+            ),
+            id="areas",
+            compact=True,
+        )
+    yield Static(id="areas-error", classes="error", markup=False)
+    with Horizontal(classes="row"):
+        yield Label("Depends on", classes="caption")
+        deps = set(item.depends_on) if item else set()
+        others = [i for n, i in enumerate(plan.initiatives) if n != index]
+        if others:
+            yield SelectionList[str](
+                *(Selection(Content(o.title), o.id, o.id in deps) for o in others),
+                id="depends_on",
+                compact=True,
+            )
+        else:
+            yield Static(Content("(no other initiatives yet)").stylize("dim"))
+    yield Static(id="depends_on-error", classes="error", markup=False)
