@@ -1,9 +1,9 @@
-"""The join address as a QR code: text for the terminal, an SVG for a page.
+"""The join address as a QR code for the terminal.
 
 segno draws the code; the terminal form packs two rows of modules into one line
 of half blocks, so the code is square on a screen whose cells are twice as tall
-as they are wide, and dark modules are drawn as spaces on a light background so
-it scans on a dark terminal too.
+as they are wide. Light modules are drawn as blocks and dark ones left blank, so
+the screen must draw it white on black, whatever the terminal's theme.
 """
 
 from __future__ import annotations
