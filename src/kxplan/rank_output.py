@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import Final, Literal
 
 from kxplan.framework import Method
-from kxplan.literal import json_escaped, printable, spreadsheet_cell
 from kxplan.scoring import METHOD_LABELS, QUADRANT_NAMES, Ranking, Robustness, number
+from kxplan.text.literal import json_escaped, printable, spreadsheet_cell
 
 Format = Literal["table", "markdown", "csv", "json"]
 FORMATS: Final[tuple[Format, ...]] = ("table", "markdown", "csv", "json")

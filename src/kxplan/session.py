@@ -18,14 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final, Literal, get_args
+from typing import Final, Literal, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kxplan import storage
 from kxplan.framework import AreaId
 from kxplan.model import (
-    Areas,
     Initiative,
     Loc,
     Maturity,
@@ -34,6 +33,7 @@ from kxplan.model import (
     with_initiative,
     without_initiative,
 )
+from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable
 
 Clock = Callable[[], datetime]
@@ -66,13 +66,6 @@ class EditRefused(ValueError):
 
 def _problems(error: ValidationError, at: Loc) -> Problems:
     return [((*at, *item["loc"]), item["msg"]) for item in error.errors(include_url=False)]
-
-
-def _with_only(table: AreaTable, rows: list[BaseModel]) -> Plan:
-    """A plan that holds nothing but ``rows`` in ``table``: its rules check that table alone."""
-    area_model: Any = Areas.model_fields[table.area].annotation
-    areas: dict[str, Any] = {table.area: area_model.model_construct(**{table.attribute: rows})}
-    return Plan.model_construct(title="-", areas=Areas.model_construct(**areas))
 
 
 def utc_now() -> datetime:
@@ -198,18 +191,7 @@ class Session:
         end), as (field, message) with the field "" for the row as a whole.
 
         Only this table is looked at: the other rows of it, not the rest of the plan."""
-        rows = list(table.rows(self.plan))
-        position = len(rows) if index is None else index
-        if index is None:
-            rows.append(row)
-        else:
-            rows[index] = row
-        prefix = table.loc(position)
-        found: Problems = []
-        for loc, message in plan_rule_problems(_with_only(table, rows)):
-            if loc[: len(prefix)] == prefix:
-                found.append((loc[len(prefix) : len(prefix) + 1] or ("",), message))
-        return found
+        return row_problems(table, table.rows(self.plan), row, index)
 
     def add_row(self, table: AreaTable, row: BaseModel) -> int:
         """Add ``row`` at the end of ``table``; returns its index. EditRefused when the

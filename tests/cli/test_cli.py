@@ -285,9 +285,9 @@ def test_show_summarises_a_plan(small_plan: Path) -> None:
     assert "  Contact reasons     3" in lines
     assert "  Stakeholders        0" in lines
     assert "  Initiatives         2  (idea 1, planned 1)" in lines
-    assert "  Contacts per month:  1,230 (1,000 failure demand)" in lines
+    assert "  Contacts per month:  1\u202f230 (1\u202f000 failure demand)" in lines
     assert "  Avoidable contacts:  553 per month" in lines
-    assert "  Avoidable cost:      26,000 SEK per month" in lines
+    assert "  Avoidable cost:      26\u202f000\xa0SEK per month" in lines
     assert "  Not priced:          1 contact reason without a channel cost" in lines
     assert all(line == line.rstrip() for line in lines)
 

@@ -373,7 +373,7 @@ def test_show_spells_out_control_characters(tmp_path: Path) -> None:
     assert "Version:      v\\x9b1" in lines
     assert "Facilitator:  Fa\\x1b[31mred" in lines
     assert "Participants: Ida\\x1b[8m, Pål" in lines
-    assert "  Avoidable cost:      2,500 S\\x1bK per month" in lines
+    assert "  Avoidable cost:      2\u202f500\xa0S\\x1bK per month" in lines
 
 
 def test_show_for_diff_spells_out_control_characters(tmp_path: Path) -> None:

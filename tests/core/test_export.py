@@ -563,16 +563,20 @@ def test_rich_plan_figures_are_worked_out_by_hand() -> None:
     plan = rich_plan()
     text = export.render(plan, "markdown")
     # NPS from shares: 40 % promoters − 25 % detractors = 15.
-    assert "| 15 (40 % promoters − 25 % detractors) |" in text
+    assert "| 15 (40\u00a0% promoters − 25\u00a0% detractors) |" in text
     # Avoidable: 2000 × 80 % = 1600 by phone at 62.5 → 100 000 SEK; 300 × 50 % = 150 by
     # letter (no cost known); advice 0. Totals: 2800 contacts, 1750 avoidable, 100 000 SEK.
+    # Thousands are grouped with a narrow no-break space, "%" follows a no-break space.
     assert (
-        "| Var är min order? | phone | 2 000 | failure | No tracking link | 80 % | 1 600 "
-        "| 100 000 SEK |" in text
+        "| Var är min order? | phone | 2\u202f000 | Failure demand | No tracking link "
+        "| 80\u00a0% | 1\u202f600 | 100\u202f000\xa0SEK |" in text
     )
-    assert "| **Total** |   | **2 800** |   |   |   | **1 750** | **100 000 SEK** |" in text
+    assert (
+        "| **Total** |   | **2\u202f800** |   |   |   | **1\u202f750** | **100\u202f000\xa0SEK** |"
+        in text
+    )
     assert "No cost per contact is known for: letter." in text
-    assert "Failure demand: 2 300 of 2 800 contacts a month (82 %)." in text
+    assert "Failure demand: 2\u202f300 of 2\u202f800 contacts a month (82\u00a0%)." in text
     # Maturity: insight 2 → 4, accessibility 3 → 3.
     assert "| 1 | Insight (Insikt) | 2 | 4 | +2 |" in text
     assert "| 2 | Accessibility (Tillgänglighet) | 3 | 3 | +0 |" in text
@@ -584,7 +588,7 @@ def test_rich_plan_figures_are_worked_out_by_hand() -> None:
     assert "| Çelik | 2 | 3 | 3 | 50 |" in text
     # Unscored and closed.
     assert "- BankID login (bankid)" in text
-    assert "- Close the fax line (done)" in text
+    assert "- Close the fax line (Done)" in text
 
 
 def test_roadmap_is_chronological_with_unscheduled_last() -> None:

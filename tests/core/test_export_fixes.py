@@ -284,10 +284,10 @@ efficiency = 3
 @pytest.mark.parametrize(
     ("value", "places", "expected"),
     [
-        (2600, 2, "2 600"),
-        (1234567.891, 2, "1 234 567.89"),
-        (999.999, 2, "1 000"),
-        (-2500.5, 2, "-2 500.5"),
+        (2600, 2, "2\u202f600"),
+        (1234567.891, 2, "1\u202f234\u202f567.89"),
+        (999.999, 2, "1\u202f000"),
+        (-2500.5, 2, "-2\u202f500.5"),
         (-0.001, 2, "0"),
         (2.25, 2, "2.25"),
         (765, 0, "765"),
@@ -316,7 +316,10 @@ avoidable = 80
 """
     )
     text = export.render(plan, "markdown")
-    assert "| Where is my order? | phone | 2 600 | failure | 80 % | 2 080 | 128 960 SEK |" in text
+    assert (
+        "| Where is my order? | phone | 2\u202f600 | Failure demand | 80\u00a0% | 2\u202f080 "
+        "| 128\u202f960\xa0SEK |" in text
+    )
 
 
 # --- 8. scores too large for a float ----------------------------------------------------
@@ -359,7 +362,7 @@ def huge_plan() -> Plan:
 )
 def test_number_copes_with_any_float(value: float, expected: str) -> None:
     assert export.number(value) == expected
-    assert export.money(value, "SEK") == f"{expected} SEK"
+    assert export.money(value, "SEK") == f"{expected}\xa0SEK"
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])

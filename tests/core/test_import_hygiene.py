@@ -17,6 +17,7 @@ CORE_MODULES = [
     "kxplan",
     "kxplan.model",
     "kxplan.framework",
+    "kxplan.text",
     "kxplan.storage",
     "kxplan.templates",
     "kxplan.cli",
@@ -24,7 +25,22 @@ CORE_MODULES = [
     "kxplan.compare",
     "kxplan.export",
     "kxplan.versions",
+    "kxplan.reports",
+    "kxplan.session",
+    "kxplan.room",
 ]
+
+
+def every_core_module() -> list[str]:
+    """Every module of kxplan outside the UI package, found in the source tree."""
+    found = []
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        parts = path.relative_to(PACKAGE_DIR).with_suffix("").parts
+        if parts[0] == "tui" or parts[-1] == "__main__":
+            continue
+        name = ".".join(("kxplan", *parts)).removesuffix(".__init__")
+        found.append(name)
+    return found
 
 
 def loaded_after(code: str) -> set[str]:
@@ -52,6 +68,12 @@ def test_core_module_does_not_import_the_ui(module: str) -> None:
     if module != "kxplan" and not module_file_exists(module):
         pytest.skip(f"{module} does not exist yet")
     assert loaded_after(f"import {module}") == set()
+
+
+def test_no_core_module_anywhere_in_the_tree_imports_the_ui() -> None:
+    modules = every_core_module()
+    assert len(modules) > 60  # the walk found the tree
+    assert loaded_after("\n".join(f"import {m}" for m in modules)) == set()
 
 
 def test_the_probe_would_notice_textual() -> None:

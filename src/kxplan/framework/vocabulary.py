@@ -307,27 +307,49 @@ AGREEMENTS: Final = Vocabulary[Agreement, Term](
 )
 
 
-Score = Literal["effort", "customer_value", "efficiency", "confidence", "reach"]
-"""The scores an initiative carries and each participant may estimate."""
+Score = Literal[
+    "effort",
+    "customer_value",
+    "efficiency",
+    "confidence",
+    "reach",
+    "time_criticality",
+    "risk_reduction",
+]
+"""The scores an initiative carries."""
 
 
 @dataclass(frozen=True, slots=True)
 class ScoreTerm(Term):
+    short: str = ""
+    """For a narrow column or a phrase: "Value"."""
     unit: str = ""
     """What the number counts in, where it is not the plan's scale: "%"."""
     on_scale: bool = True
     """Whether it is given on one of the plan's scales (effort, customer value, efficiency)."""
+    estimated: bool = True
+    """Whether each participant may estimate it (WSJF's extra inputs are the plan's own)."""
 
 
 SCORES: Final = Vocabulary[Score, ScoreTerm](
     "score",
     Score,
     (
-        ScoreTerm("effort", "Effort"),
-        ScoreTerm("customer_value", "Customer value"),
-        ScoreTerm("efficiency", "Efficiency"),
-        ScoreTerm("confidence", "Confidence", unit="%", on_scale=False),
-        ScoreTerm("reach", "Reach", on_scale=False),
+        ScoreTerm("effort", "Effort", short="Effort"),
+        ScoreTerm("customer_value", "Customer value", short="Value"),
+        ScoreTerm("efficiency", "Efficiency", short="Efficiency"),
+        ScoreTerm("confidence", "Confidence", short="Confidence", unit="%", on_scale=False),
+        ScoreTerm("reach", "Reach", short="Reach", on_scale=False),
+        ScoreTerm("time_criticality", "Time criticality", short="Time criticality",
+                  estimated=False),
+        ScoreTerm("risk_reduction", "Risk reduction", short="Risk reduction", estimated=False),
     ),
-)
+)  # fmt: skip
 """In the order the forms and the estimates grid show them."""
+
+ESTIMATED_SCORES: Final[tuple[Score, ...]] = tuple(
+    term.key  # type: ignore[misc]
+    for term in SCORES
+    if term.estimated
+)
+"""The scores each participant may estimate, in order."""

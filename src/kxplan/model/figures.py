@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from kxplan.framework import AreaId
 
 if TYPE_CHECKING:
-    from kxplan.model import ContactReason, Plan
+    from kxplan.model.plan import Plan
+    from kxplan.model.rows import ContactReason
 
 
 @dataclass(frozen=True, slots=True)

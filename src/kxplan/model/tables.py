@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 from pydantic import BaseModel
 
 from kxplan.framework import AREA_IDS, AreaId
-from kxplan.model import (
+from kxplan.model.rows import (
     Channel,
     ContactReason,
     Friction,
@@ -24,7 +24,7 @@ from kxplan.model import (
 )
 
 if TYPE_CHECKING:
-    from kxplan.model import Plan
+    from kxplan.model.plan import Plan
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,9 +35,19 @@ def visible(text: str) -> str:
     return "".join(map(_shown, text))
 
 
+_BREAKING_SPACE: Final = re.compile("[ \t\n\r\f\v\u2028\u2029]+")
+"""Spaces and line breaks that may be folded; no-break spaces (U+00A0, U+202F) are text."""
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: each run of spaces and line breaks becomes one space, the
+    ends are trimmed, and no-break spaces are kept (a figure must not wrap)."""
+    return _BREAKING_SPACE.sub(" ", text).strip(" ")
+
+
 def printable(text: str) -> str:
-    """``text`` on one line (runs of whitespace become one space), controls spelled out."""
-    flat = " ".join(text.split())
+    """``text`` on one line (:func:`one_line`), controls spelled out."""
+    flat = one_line(text)
     if flat.isprintable():
         return flat
     return "".join(map(_shown, flat))

@@ -51,11 +51,11 @@ def whole(value: float | None, *, unknown: str = DASH) -> str:
 
 def money(value: float | None, currency: str, *, unknown: str = DASH) -> str:
     """An amount and the plan's currency: from 100 up whole (``246 770 SEK``), below
-    that with up to two decimals (``12.5 SEK``)."""
+    that with up to two decimals (``12.5 SEK``); a no-break space before the currency."""
     if value is None:
         return unknown
     text = number(value) if abs(value) < 100 else whole(value)
-    return f"{text} {currency}".strip()
+    return f"{text}\u00a0{currency}" if currency.strip() else text
 
 
 def percent(share: float | None, places: int = 0, *, unknown: str = DASH) -> str:

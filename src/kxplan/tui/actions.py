@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 from kxplan.tui.walk_steps import STEPS
 
 if TYPE_CHECKING:
-    from kxplan.export import Format
+    from kxplan.reports.formats import Format
 
 
 class Section(StrEnum):

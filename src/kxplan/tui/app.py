@@ -36,7 +36,7 @@ __all__ = ["EXPORT_NAMES", "KxplanApp", "KxplanCommands", "one_line_paste", "pat
 # Templates, the welcome, error and help screens are imported where they are used: opening a
 # plan file, the usual start, needs none of them before the walk shows.
 if TYPE_CHECKING:
-    from kxplan.export import Format
+    from kxplan.reports.formats import Format
     from kxplan.tui.screens.compare import Jump
     from kxplan.tui.screens.welcome import WelcomeScreen
 
@@ -343,7 +343,7 @@ class KxplanApp(RoomHosting, PlanFiles):
         self._export(fmt)
 
     def _export(self, fmt: Format) -> None:
-        from kxplan import export
+        from kxplan.reports import formats as export
 
         session = self.session
         assert session is not None

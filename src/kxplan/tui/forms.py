@@ -2,7 +2,9 @@
 
 No widgets here: the row editor asks which kind of input each field needs and
 hands back the raw strings; :func:`parse_row` converts and validates them with
-the pydantic model and says, per field, what is wrong.
+the pydantic model and says, per field, what is wrong; :func:`check_row` checks
+the row against the rest of its table with the table's rules (never the whole
+plan, so a keystroke costs the same in a plan of ten initiatives or ten thousand).
 """
 
 from __future__ import annotations
@@ -10,12 +12,14 @@ from __future__ import annotations
 import math
 import re
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from kxplan.model.rules import row_problems
+from kxplan.model.tables import AreaTable
 from kxplan.storage import friendly_message
 from kxplan.tui.tables import CHOICE_LABELS
 
@@ -23,6 +27,9 @@ Kind = Literal["text", "int", "float", "choice", "choices"]
 
 REQUIRED: Final = "required"
 """The message for a required field left empty."""
+
+RowCheck = Callable[[BaseModel], dict[str, str]]
+"""Checks a candidate row against the rest of its table: {field: message} of what is wrong."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,3 +270,69 @@ def partial_row(
             if not wrong & data.keys():
                 return None
             data = {name: value for name, value in data.items() if name not in wrong}
+
+
+def check_row(
+    table: AreaTable, rows: Sequence[BaseModel], row: BaseModel, index: int | None = None
+) -> dict[str, str]:
+    """What the table's rules say of ``row`` in place of ``rows[index]`` (None: added
+    at the end): {field: message}, "" for the row as a whole (a key used twice)."""
+    errors: dict[str, str] = {}
+    for loc, message in row_problems(table, rows, row, index):
+        errors.setdefault(str(loc[0]), message)
+    return errors
+
+
+@dataclass(frozen=True, slots=True)
+class FormReading:
+    """What a row form's texts give: the row when it is valid, and what is wrong."""
+
+    row: BaseModel | None
+    """The valid row; None while anything is wrong."""
+    errors: dict[str, str]
+    """A message per field ("" for the row as a whole)."""
+
+
+def read_form(
+    model: type[BaseModel],
+    fields: list[FormField],
+    texts: Mapping[str, str],
+    check: RowCheck | None = None,
+) -> FormReading:
+    """Read a row form: the row model's own validation, then ``check`` (the table's
+    rules) on the row, or on the fields that are right while others are wrong."""
+    row, errors = parse_row(model, fields, texts)
+    candidate = row if row is not None else partial_row(model, fields, texts)
+    if candidate is not None and check is not None:
+        for name, message in check(candidate).items():
+            errors.setdefault(name, message)
+    return FormReading(row if row is not None and not errors else None, errors)
+
+
+FIX_FIELDS: Final = "Fix the fields marked above."
+FILL_FIELDS: Final = "Fill in the fields marked *."
+
+
+def form_messages(
+    fields: list[FormField],
+    reading: FormReading,
+    texts: Mapping[str, str],
+    touched: Collection[str],
+    *,
+    tried: bool,
+) -> tuple[dict[str, str], str]:
+    """The message under each field ("" for none) and the form's status line.
+
+    A required field's problem does not show while it is empty and untouched, unless
+    the user has tried to keep the row. Problems of no field go in the status line.
+    """
+    under: dict[str, str] = {}
+    for spec in fields:
+        untouched = spec.name not in touched and not texts.get(spec.name, "").strip()
+        may_show = tried or spec.optional or not untouched
+        under[spec.name] = reading.errors.get(spec.name, "") if may_show else ""
+    names = {spec.name for spec in fields}
+    leftover = "; ".join(m for name, m in reading.errors.items() if name not in names)
+    if leftover or reading.row is not None:
+        return under, leftover
+    return under, FIX_FIELDS if any(under.values()) else FILL_FIELDS

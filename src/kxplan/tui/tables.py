@@ -1,7 +1,9 @@
-"""The structured tables of the areas: which rows, which columns, how a cell reads.
+"""The structured tables of the areas as the app shows them: columns and cells.
 
-Pure description over the model (no widgets), so the area steps, the row editor
-and the tests all agree on what each table shows.
+Which tables an area has, their titles, row names and row models come from the
+registry, :data:`kxplan.model.tables.AREA_TABLES`; a :class:`TableSpec` only adds
+the columns. Pure description over the model (no widgets), so the area steps, the
+row editor and the tests all agree on what each table shows.
 """
 
 from __future__ import annotations
@@ -12,34 +14,41 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
-from kxplan.framework import MEASURES_BY_ID, MOBILITY_CHECKS, STAGES, AreaId
-from kxplan.model import (
-    Channel,
-    ContactReason,
-    Friction,
-    Kpi,
-    MobilityCheck,
-    Plan,
-    Stakeholder,
-    Touchpoint,
+from kxplan.framework import (
+    AREA_IDS,
+    BUY_IN,
+    CHECK_STATUSES,
+    DECISIONS,
+    DEMANDS,
+    FREQUENCIES,
+    MEASURES_BY_ID,
+    MOBILITY_CHECKS,
+    STAGES,
+    AreaId,
 )
+from kxplan.model import ContactReason, Kpi, Plan
+from kxplan.model import tables as registry
+from kxplan.model.tables import AreaTable
+from kxplan.text import numbers
 
 
 def number(value: float | None, unit: str = "") -> str:
-    """A number as people write it: 3, 2.5, 1 200; blank for none."""
+    """A number as people write it: 3, 2.5, 1 200 (see :func:`kxplan.text.numbers.number`),
+    then its unit; blank for none."""
     if value is None:
         return ""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-    text = text.replace(",", "\u202f")
+    text = numbers.number(value)
     return f"{text} {unit}".strip() if unit else text
 
 
-def _text(value: object) -> str:
+def _text(name: str, value: object) -> str:
+    """A field's value as the table shows it: keys by their label (``Failure demand``)."""
     if value is None:
         return ""
+    labels = CHOICE_LABELS.get(name, {})
     if isinstance(value, list):
-        return ", ".join(STAGES.label(str(v)) for v in value)
-    return str(value)
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
+    return labels.get(str(value), str(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,31 +62,57 @@ class Column:
 def field(name: str, header: str | None = None) -> Column:
     """A column showing one field of the row as text."""
     return Column(
-        header or name.replace("_", " ").capitalize(), lambda row, _plan: _text(getattr(row, name))
+        header or name.replace("_", " ").capitalize(),
+        lambda row, _plan: _text(name, getattr(row, name)),
     )
 
 
 @dataclass(frozen=True, slots=True)
 class TableSpec:
-    """A structured table of an area: ``plan.areas.<area>.<key>``."""
+    """A structured table of an area as the app shows it: the registry's table, and
+    the columns it is shown with."""
 
-    area_id: AreaId
-    key: str
-    title: str
-    row_name: str
-    """What one row is called, e.g. "KPI"."""
-    model: type[BaseModel]
+    table: AreaTable
     columns: tuple[Column, ...]
+
+    @property
+    def area_id(self) -> AreaId:
+        """The area that holds the table."""
+        return self.table.area
+
+    @property
+    def key(self) -> str:
+        """The table's key under ``[areas.<area>]``."""
+        return self.table.attribute
+
+    @property
+    def title(self) -> str:
+        """The table's heading."""
+        return self.table.title
+
+    @property
+    def row_name(self) -> str:
+        """What one row is called, e.g. "KPI"."""
+        return self.table.row_name
+
+    @property
+    def model(self) -> type[BaseModel]:
+        """The row model."""
+        return self.table.row
 
     def rows(self, plan: Plan) -> list[Any]:
         """The table's rows in ``plan`` (the live list: edits go into the plan)."""
-        rows: list[Any] = getattr(plan.areas.get(self.area_id), self.key)
-        return rows
+        return self.table.rows(plan)
 
     @property
     def loc(self) -> tuple[str, ...]:
         """Where the table lives in a plan, as a model location."""
         return ("areas", self.area_id, self.key)
+
+
+def shown_as(attribute: str, columns: tuple[Column, ...]) -> TableSpec:
+    """The registry's table ``attribute``, shown with ``columns``."""
+    return TableSpec(registry.TABLES_BY_ATTRIBUTE[attribute], columns)
 
 
 CHECK_LABELS: Final[dict[str, str]] = MOBILITY_CHECKS.labels()
@@ -123,20 +158,12 @@ def _money(name: str) -> Callable[[Any, Plan], str]:
     return cell
 
 
-TOUCHPOINTS: Final = TableSpec(
-    "insight",
+TOUCHPOINTS: Final = shown_as(
     "touchpoints",
-    "Touchpoints along the journey",
-    "touchpoint",
-    Touchpoint,
     (field("name"), Column("Stage", _stage), field("channel"), field("notes")),
 )
-KPIS: Final = TableSpec(
-    "insight",
+KPIS: Final = shown_as(
     "kpis",
-    "KPIs per channel",
-    "KPI",
-    Kpi,
     (
         Column("Measure", _kpi_measure),
         field("channel"),
@@ -145,12 +172,8 @@ KPIS: Final = TableSpec(
         field("cadence"),
     ),
 )
-CHANNELS: Final = TableSpec(
-    "accessibility",
+CHANNELS: Final = shown_as(
     "channels",
-    "Channels",
-    "channel",
-    Channel,
     (
         field("name"),
         Column("Preference", _percent("preference")),
@@ -161,12 +184,8 @@ CHANNELS: Final = TableSpec(
         field("decision"),
     ),
 )
-FRICTIONS: Final = TableSpec(
-    "service_friendliness",
+FRICTIONS: Final = shown_as(
     "frictions",
-    "Friction points",
-    "friction point",
-    Friction,
     (
         field("title"),
         Column("Stage", _stage),
@@ -175,12 +194,8 @@ FRICTIONS: Final = TableSpec(
         field("fix"),
     ),
 )
-CHECKS: Final = TableSpec(
-    "mobility",
+CHECKS: Final = shown_as(
     "checks",
-    "Mobility checklist",
-    "check",
-    MobilityCheck,
     (
         field("channel"),
         Column("Check", lambda row, _plan: CHECK_LABELS.get(row.check, row.check)),
@@ -188,12 +203,8 @@ CHECKS: Final = TableSpec(
         field("notes"),
     ),
 )
-CONTACT_REASONS: Final = TableSpec(
-    "unnecessary_demand",
+CONTACT_REASONS: Final = shown_as(
     "contact_reasons",
-    "Contact reasons",
-    "contact reason",
-    ContactReason,
     (
         field("reason"),
         field("channel"),
@@ -204,12 +215,8 @@ CONTACT_REASONS: Final = TableSpec(
         Column("Cost/mo", _avoidable_cost),
     ),
 )
-STAKEHOLDERS: Final = TableSpec(
-    "anchoring",
+STAKEHOLDERS: Final = shown_as(
     "stakeholders",
-    "Departments and stakeholders",
-    "stakeholder",
-    Stakeholder,
     (
         field("name"),
         field("role", "Who does what"),
@@ -219,42 +226,31 @@ STAKEHOLDERS: Final = TableSpec(
     ),
 )
 
-TABLES_BY_AREA: Final[dict[str, tuple[TableSpec, ...]]] = {
-    "insight": (TOUCHPOINTS, KPIS),
-    "accessibility": (CHANNELS,),
-    "service_friendliness": (FRICTIONS,),
-    "mobility": (CHECKS,),
-    "unnecessary_demand": (CONTACT_REASONS,),
-    "prioritisation": (),
-    "anchoring": (STAKEHOLDERS,),
+_SHOWN: Final = {
+    spec.key: spec
+    for spec in (TOUCHPOINTS, KPIS, CHANNELS, FRICTIONS, CHECKS, CONTACT_REASONS, STAKEHOLDERS)
 }
-"""The structured tables of each area, in the order they are shown."""
+
+TABLES_BY_AREA: Final[dict[str, tuple[TableSpec, ...]]] = {
+    area_id: tuple(_SHOWN[table.attribute] for table in registry.TABLES_BY_AREA[area_id])
+    for area_id in AREA_IDS
+}
+"""The structured tables of each area, in the registry's order (a table the registry
+adds without columns here fails on import)."""
 
 CHOICE_LABELS: Final[dict[str, dict[str, str]]] = {
     "stage": STAGES.labels(),
     "stages": STAGES.labels(),
     "measure": {key: measure.label for key, measure in MEASURES_BY_ID.items()},
     "check": CHECK_LABELS,
+    "demand": DEMANDS.labels(),
+    "decision": DECISIONS.labels(),
+    "frequency": FREQUENCIES.labels(),
+    "status": CHECK_STATUSES.labels(),
+    "buy_in": BUY_IN.labels(),
 }
 """Readable labels for fields whose values are keys: the choices of a choice field, or the
 standard values of a text field such as a mobility check."""
-
-
-def demand_totals(plan: Plan) -> tuple[float, float | None, int]:
-    """Avoidable contacts a month, their cost (None if no reason has a known cost), and
-    how many reasons have no known cost."""
-    contacts = 0.0
-    cost: float | None = None
-    unpriced = 0
-    for reason in plan.areas.unnecessary_demand.contact_reasons:
-        contacts += reason.avoidable_per_month
-        reason_cost = plan.avoidable_cost_per_month(reason)
-        if reason_cost is None:
-            if reason.avoidable_per_month:
-                unpriced += 1
-        else:
-            cost = (cost or 0.0) + reason_cost
-    return contacts, cost, unpriced
 
 
 FIELD_HINTS: Final[dict[str, str]] = {

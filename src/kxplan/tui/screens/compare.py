@@ -1,11 +1,13 @@
 """Two versions of a plan side by side: what was added, removed, changed or moved.
 
-The changes come from :func:`kxplan.compare.compare`, grouped by section (and
-per area). Each row shows where the change is, the old value and the new one;
-added rows are green, removed red, changed and moved yellow (CSS classes, so
-both themes have their own shades), with a sign in front so colour is not the
-only cue. Choosing a row closes the screen with a :class:`Jump` to the step
-of the walk where that part of the plan is edited.
+The changes come from :func:`kxplan.versions.comparison.compare`, grouped by
+section (and per area) and phrased as ``kxplan diff`` phrases them, by the same
+functions (:mod:`kxplan.reports.comparison`). Each row shows where the change
+is, the old value and the new one; added rows are green, removed red, changed
+and moved yellow (CSS classes, so both themes have their own shades), with a
+sign in front so colour is not the only cue. Choosing a row closes the screen
+with a :class:`Jump` to the step of the walk where that part of the plan is
+edited.
 """
 
 from __future__ import annotations
@@ -22,21 +24,23 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Label, ListItem, ListView, Static
 
-from kxplan.compare import (
-    AREA_TABLES,
+from kxplan.reports import comparison as report
+from kxplan.reports.comparison import (
     SECTION_TITLES,
-    Change,
-    Comparison,
-    Value,
     describe,
+    is_long_text,
+    quadrant_text,
+    rank_text,
     shifted_note,
-    show_value,
-    where,
+    trend_note,
+    value_text,
+    value_texts,
+    where_parts,
 )
-from kxplan.framework import AREAS, QUADRANTS
-from kxplan.literal import printable
+from kxplan.text.literal import printable
 from kxplan.tui.screens.walk import STEPS
 from kxplan.tui.widgets.key_footer import KeyFooter
+from kxplan.versions.changes import Change, Comparison
 
 MAX_ROWS: Final = 400
 """Changes listed at most; the rest are counted (``kxplan diff`` shows them all)."""
@@ -48,7 +52,6 @@ PRIORITISATION_STEP: Final = next(
 _AREA_STEPS: Final[dict[str, int]] = {
     info.area_id: index for index, info in enumerate(STEPS) if info.area_id
 }
-_AREA_NAMES: Final = {area.id: area.name for area in AREAS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,40 +78,14 @@ def jump_target(change: Change) -> Jump:
     return Jump(OVERVIEW_STEP)
 
 
-def one_line(value: Value) -> str:
-    """A value on one line, for a table cell, control characters spelled out."""
-    return printable(show_value(value))
-
-
-_SCORE_NAMES: Final = {"customer_value": "value"}
-"""Scores by a shorter name where the column is narrow."""
-_TABLES: Final = frozenset(name for tables in AREA_TABLES.values() for name in tables)
-
-
-def what(change: Change) -> tuple[str, str]:
-    """Where a change is, in two parts: the item (an initiative id, a table row; may be
-    empty) and what of it changed, e.g. ``("web-chat", "Anna's effort")``."""
-    path = change.path
-    if change.section in ("initiatives", "ranks"):
-        item, rest = path[0], path[1:]
-        if rest[:1] == ("estimates",) and len(rest) >= 2:
-            field = f" {_SCORE_NAMES.get(rest[2], rest[2])}" if len(rest) > 2 else " estimate"
-            return item, f"{rest[1]}'s{field}"
-        if rest[:1] == ("criteria",) and len(rest) >= 2:
-            return item, f"criterion {rest[1]}"
-        return item, ".".join(rest)
-    if change.section == "areas" and len(path) >= 3 and path[1] in _TABLES:
-        return f"{path[1]}[{path[2]}]", ".".join(path[3:])
-    return "", where(change)
-
-
 def fit_what(change: Change, width: int) -> str:
-    """:func:`what` in at most ``width`` cells, so that what changed stays readable.
+    """Where a change is (:func:`~kxplan.reports.comparison.where_parts`) in at most
+    ``width`` cells, so that what changed stays readable.
 
     One line when it fits, or when shortening the item does (``my-pages…: Ann's
     effort``); else two: the item, then what changed below it, indented.
     """
-    item, part = (printable(text) for text in what(change))
+    item, part = (printable(text) for text in where_parts(change))
     if not item or not part:
         return item or part
     full = f"{item}: {part}"
@@ -123,16 +100,15 @@ def fit_what(change: Change, width: int) -> str:
 def sides(change: Change) -> tuple[str, str]:
     """The old and the new side of a change as short texts ("" where there is none)."""
     if change.kind == "added":
-        return "", one_line(change.new)
+        return "", value_text(change.new)
     if change.kind == "removed":
-        return one_line(change.old), ""
+        return value_text(change.old), ""
     if change.kind in ("moved", "shifted"):
-        return _rank(change.old), _rank(change.new)
+        return rank_text(change.old, word=True), rank_text(change.new, word=True)
     if change.section == "ranks":
-        return _quadrant(change.old), _quadrant(change.new)
-    trend = f" ({change.trend})" if change.trend else ""
-    no_effect = " (no effect)" if change.no_effect else ""
-    return one_line(change.old), one_line(change.new) + trend + no_effect
+        return quadrant_text(change.old), quadrant_text(change.new)
+    old, new = value_texts(change.old, change.new)
+    return old, new + trend_note(change, short=True)
 
 
 def sign(change: Change) -> str:
@@ -145,31 +121,14 @@ def sign(change: Change) -> str:
     return {"added": "+", "removed": "-"}.get(change.kind, "~")
 
 
-def _rank(value: Value) -> str:
-    return "unranked" if value is None else f"rank {value}"
-
-
-def _quadrant(value: Value) -> str:
-    return "(none)" if value is None else QUADRANTS.label(str(value)).lower()
-
-
 def groups(comparison: Comparison) -> list[tuple[str, list[Change]]]:
     """(heading, changes) per section, areas one by one; timestamps and knock-on rank
-    shifts (see :func:`kxplan.compare.shifted_note`) left out."""
+    shifts (see :func:`~kxplan.reports.comparison.shifted_note`) left out."""
     found: list[tuple[str, list[Change]]] = []
-    for section, title in SECTION_TITLES.items():
-        changes = [
-            c for c in comparison.in_section(section) if not c.is_timestamp and c.kind != "shifted"
-        ]
-        if section == "areas":
-            for area_id, name in _AREA_NAMES.items():
-                in_area = [c for c in changes if c.path[0] == area_id]
-                if in_area:
-                    found.append((f"{title}: {name}", in_area))
-        elif changes or (section == "ranks" and comparison.rank_shifts):
-            if section == "ranks" and comparison.method:
-                title += f" ({comparison.method})"
-            found.append((title, changes))
+    for section, area_id, changes in report.groups(comparison):
+        shown = [c for c in changes if not c.is_timestamp and c.kind != "shifted"]
+        if shown or (section == "ranks" and comparison.rank_shifts):
+            found.append((report.heading(section, area_id, comparison.method), shown))
     return found
 
 
@@ -246,8 +205,8 @@ class CompareScreen(ModalScreen[Jump | None]):
             )
             summary = comparison.summary()
             if comparison.ranks_skipped:
-                summary += f"; ranks not compared: {comparison.ranks_skipped}"
-            yield Static(Text(printable(summary)), id="compare-summary")
+                summary += f"; ranks not compared: {printable(comparison.ranks_skipped)}"
+            yield Static(Text(summary), id="compare-summary")
             with Horizontal(id="compare-columns", classes="change-row"):
                 yield Label("", classes="change-sign")
                 yield Label("What", classes="change-where")
@@ -304,7 +263,7 @@ class CompareScreen(ModalScreen[Jump | None]):
         details = Text()
         if isinstance(item, ChangeRow):
             details.append(describe(item.change))
-            long_text = details.plain.endswith(": text changed")
+            long_text = item.change.kind == "changed" and is_long_text(item.change)
             for line in item.change.line_diff()[:6] if long_text else ():
                 details.append("\n" + line, style="dim")
         self.query_one("#change-details", Static).update(details)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from pydantic import BaseModel
@@ -15,11 +14,17 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
-from kxplan.tui.forms import FormField, field_text, form_fields, parse_row, partial_row
+from kxplan.tui.forms import (
+    FormField,
+    RowCheck,
+    field_text,
+    form_fields,
+    form_messages,
+    read_form,
+)
 from kxplan.tui.tables import FIELD_LABELS, field_hint
 
-RowCheck = Callable[[BaseModel], dict[str, str]]
-"""Checks a candidate row against the rest of the plan: {field: message} of what is wrong."""
+__all__ = ["RowCheck", "RowEditor"]
 
 
 class RowEditor(ModalScreen[BaseModel | None]):
@@ -53,6 +58,9 @@ class RowEditor(ModalScreen[BaseModel | None]):
         """Whether the user has tried to keep the row: every problem then shows."""
         self._discard_armed = False
         """Escape was pressed once with changes typed: the next one discards them."""
+        self._shown: dict[str, str] = {}
+        """The message shown under each field ("#row-status": the status line), so a
+        keystroke redraws only what changed."""
 
     def compose(self) -> ComposeResult:
         verb = "Edit" if self.row is not None else "Add"
@@ -134,39 +142,27 @@ class RowEditor(ModalScreen[BaseModel | None]):
         texts = self.texts()
         if self._start is not None:
             self._touched.update(n for n, text in texts.items() if text != self._start.get(n))
-        row, errors = parse_row(self.model, self.fields, texts)
-        candidate = row if row is not None else partial_row(self.model, self.fields, texts)
-        if candidate is not None and self.check is not None:
-            for name, message in self.check(candidate).items():
-                errors.setdefault(name, message)
-        valid = row is not None and not errors
-        status = self.query_one("#row-status", Static)
-        shown = False
-        for spec in self.fields:
-            message = errors.pop(spec.name, "")
-            if not self._may_show(spec, texts):
-                message = ""
-            shown = shown or bool(message)
-            error = self.query_one(f"#error-{spec.name}", Static)
+        reading = read_form(self.model, self.fields, texts, self.check)
+        under, status = form_messages(self.fields, reading, texts, self._touched, tried=self._tried)
+        for name, message in under.items():
+            if self._shown.get(f"error-{name}") == message:
+                continue
+            self._shown[f"error-{name}"] = message
+            error = self.query_one(f"#error-{name}", Static)
             error.update(Text(message))
             error.display = bool(message)
-            self.query_one(f"#field-{spec.name}").set_class(bool(message), "-invalid-field")
-        leftover = "; ".join(errors.values())
-        if leftover or valid:
-            status.update(Text(leftover))
-        else:
-            status.update(
-                "Fix the fields marked above." if shown else "Fill in the fields marked *."
-            )
+            self.query_one(f"#field-{name}").set_class(bool(message), "-invalid-field")
+        self._show_status(status)
+        valid = reading.row is not None
         self.query_one("#keep", Button).disabled = not valid
-        self.result = row if valid else None
+        self.result = reading.row
         return valid
 
-    def _may_show(self, spec: FormField, texts: dict[str, str]) -> bool:
-        """Whether a field's problem shows yet: a required field's not while it is empty
-        and untouched, unless the user has tried to keep the row."""
-        untouched = spec.name not in self._touched and not texts[spec.name].strip()
-        return self._tried or spec.optional or not untouched
+    def _show_status(self, text: str) -> None:
+        """Put ``text`` in the status line, unless it is there already."""
+        if self._shown.get("row-status") != text:
+            self._shown["row-status"] = text
+            self.query_one("#row-status", Static).update(Text(text))
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -206,8 +202,8 @@ class RowEditor(ModalScreen[BaseModel | None]):
         (a form filled while the room talked is not lost to one stray key)."""
         if self.modified and not self._discard_armed:
             self._discard_armed = True
-            self.query_one("#row-status", Static).update(
-                Text("Unsaved changes: Escape again discards them; ctrl+s or f10 keeps the row")
+            self._show_status(
+                "Unsaved changes: Escape again discards them; ctrl+s or f10 keeps the row"
             )
             return
         self.dismiss(None)

@@ -24,13 +24,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
-from kxplan.compare import compare
-from kxplan.literal import printable
 from kxplan.model import Plan
 from kxplan.storage import PlanError
+from kxplan.text.literal import printable
 from kxplan.tui.screens.compare import CompareScreen, Jump
 from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.versions import Version, load_version
+from kxplan.versions.comparison import compare
 
 NOW_KEY: Final = "now"
 """Row key of the current plan, below the versions."""
@@ -47,7 +47,7 @@ class Entry:
     plan: Plan | None
     """The plan it holds; None when the file could not be read."""
     changes: str
-    """What changed since the entry before, or why it could not be read."""
+    """What changed since the entry before, or why it could not be read (safe to print)."""
 
     @property
     def name(self) -> str:
@@ -64,7 +64,7 @@ class Entry:
 
 def when(version: Version) -> str:
     """When a version was taken, as ``kxplan history`` shows it (UTC)."""
-    return version.taken.strftime("%Y-%m-%d %H:%M:%S")
+    return version.when
 
 
 def entries(versions: list[Version], current: Plan, current_label: str) -> list[Entry]:
@@ -81,7 +81,7 @@ def entries(versions: list[Version], current: Plan, current_label: str) -> list[
                     when(version),
                     version.label,
                     None,
-                    f"unreadable: {error.problems[0]}",
+                    f"unreadable: {printable(str(error.problems[0]))}",
                 )
             )
             continue
@@ -142,7 +142,7 @@ class VersionsScreen(ModalScreen[Jump | None]):
                     Text(""),
                     Text(entry.taken),
                     Text(printable(entry.label) or "–"),
-                    Text(printable(entry.changes)),
+                    Text(entry.changes),
                     key=entry.key,
                 )
             yield table
@@ -182,7 +182,7 @@ class VersionsScreen(ModalScreen[Jump | None]):
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self) -> None:
         entry = self.highlighted
-        details = printable(f"{entry.name}: {entry.changes}")
+        details = f"{printable(entry.name)}: {entry.changes}"
         self.query_one("#version-details", Static).update(Text(details))
 
     @property

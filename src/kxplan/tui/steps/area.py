@@ -18,13 +18,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Select, Static, TextArea
 
 from kxplan.framework import MATURITY_LEVELS, STRATEGY_QUESTIONS, AreaId, area
-from kxplan.model.tables import TABLES_BY_ATTRIBUTE
+from kxplan.model.figures import demand_totals
 from kxplan.session import NOTE_KEYS, MaturityKey, Session
+from kxplan.text.numbers import money, whole
+from kxplan.tui.forms import check_row
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.screens.confirm import Answer, delete_row
 from kxplan.tui.screens.row_editor import RowEditor
 from kxplan.tui.steps.base import NotesArea, Step, step_header
-from kxplan.tui.tables import TABLES_BY_AREA, demand_totals, number
+from kxplan.tui.tables import TABLES_BY_AREA
 from kxplan.tui.widgets.area_table import AreaTable, row_label
 
 MATURITY_OPTIONS = [
@@ -203,14 +205,15 @@ class AreaStep(Step):
             gap_text(record.maturity_today, record.maturity_target, today_first=today_first)
         )
         if self.area_id == "unnecessary_demand":
-            contacts, cost, unpriced = demand_totals(plan)
+            totals = demand_totals(plan)
             text = Text("Total avoidable: ", style="bold")
-            text.append(f"{number(round(contacts, 1))} contacts a month")
-            if cost is not None:
-                text.append(f", {number(round(cost, 2), plan.currency)} a month")
-            if unpriced:
+            text.append(f"{whole(totals.avoidable)} contacts a month")
+            if totals.priced:
+                text.append(f", {money(totals.cost, plan.currency)} a month")
+            if totals.unpriced:
+                count = len(totals.unpriced)
                 text.append(
-                    f" ({unpriced} reason{'s' if unpriced != 1 else ''} without a known channel "
+                    f" ({count} reason{'s' if count != 1 else ''} without a known channel "
                     "cost: add the channel's cost per contact under Accessibility)",
                     style="dim",
                 )
@@ -245,14 +248,12 @@ class AreaStep(Step):
     # --- rows: the table asks, the step opens the form and changes the plan -------------
 
     def _row_form(self, table: AreaTable, index: int | None) -> RowEditor:
-        spec, registered = table.spec, TABLES_BY_ATTRIBUTE[table.spec.key]
-        row = None if index is None else spec.rows(self.session.plan)[index]
+        spec = table.spec
+        rows = spec.rows(self.session.plan)
+        row = None if index is None else rows[index]
 
         def check(candidate: BaseModel) -> dict[str, str]:
-            errors: dict[str, str] = {}
-            for loc, message in self.session.row_problems(registered, candidate, index):
-                errors.setdefault(str(loc[0]), message)
-            return errors
+            return check_row(spec.table, rows, candidate, index)
 
         return RowEditor(spec.model, spec.row_name, row, check)
 
@@ -263,7 +264,7 @@ class AreaStep(Step):
 
         def added(row: BaseModel | None) -> None:
             if row is not None:
-                index = self.session.add_row(TABLES_BY_ATTRIBUTE[table.spec.key], row)
+                index = self.session.add_row(table.spec.table, row)
                 self._rows_edited(table)
                 table.show_row(index)
 
@@ -276,7 +277,7 @@ class AreaStep(Step):
         assert index is not None
 
         def edited(row: BaseModel | None) -> None:
-            registered = TABLES_BY_ATTRIBUTE[table.spec.key]
+            registered = table.spec.table
             if row is not None and self.session.replace_row(registered, index, row):
                 self._rows_edited(table)
             table.show_row(index)
@@ -293,7 +294,7 @@ class AreaStep(Step):
 
         def answered(answer: Answer | None) -> None:
             if answer is Answer.DELETE:
-                self.session.delete_row(TABLES_BY_ATTRIBUTE[table.spec.key], index)
+                self.session.delete_row(table.spec.table, index)
                 self._rows_edited(table)
 
         self.app.push_screen(delete_row(what), answered)

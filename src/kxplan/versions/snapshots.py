@@ -21,14 +21,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from kxplan.literal import printable
 from kxplan.model import Plan, slugify
 from kxplan.storage import PlanError, dumps, load, write_atomic
+from kxplan.text.literal import printable
 
 VERSIONS_SUFFIX: Final = ".versions"
 LABEL_COMMENT: Final = "# kxplan snapshot: "
 """First line of a snapshot file when it has a label."""
 _STAMP_FORMAT: Final = "%Y-%m-%dT%H%M%SZ"
+WHEN_FORMAT: Final = "%Y-%m-%d %H:%M:%S"
+"""How a snapshot's time reads in ``kxplan history`` and the app's list of versions."""
 _NAME: Final = re.compile(
     r"^(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(?P<number>\d+))?(?:--(?P<slug>[a-z0-9-]+))?\.toml$"
 )
@@ -43,6 +45,11 @@ class Version:
     """The label as typed when the snapshot was taken; empty when none was given."""
     taken: datetime
     """When it was taken (UTC, to the second)."""
+
+    @property
+    def when(self) -> str:
+        """When it was taken, as people read it: ``2026-11-24 10:15:00`` (UTC)."""
+        return self.taken.strftime(WHEN_FORMAT)
 
 
 def versions_dir(plan_path: str | os.PathLike[str]) -> Path:

@@ -1,0 +1,156 @@
+"""The ``kxplan`` command line. Non-UI commands never import textual.
+
+``kxplan`` alone, ``kxplan PLAN.toml`` and ``kxplan open PLAN.toml`` open the
+terminal UI; the other commands work on plan files without it. Each command lives
+in the module of its group (:data:`COMMANDS`) and is imported only when it runs
+(or when help lists it), so ``kxplan rank`` pays for ranking and nothing else.
+Any :class:`~kxplan.storage.PlanError` a command lets escape is printed one problem
+per line on stderr with exit status 2; commands use :func:`load_or_exit`,
+:func:`echo_error` and :func:`fail` (:mod:`kxplan.cli.common`) for the same
+behaviour. Standard output that cannot be written ends the same way for every
+command: a closed pipe (``kxplan show plan.toml | head -1``) quietly, a full disk
+with one line and exit status 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from typing import Any, Final
+
+import click
+
+from kxplan import __version__
+from kxplan.cli.common import (
+    EXIT_CLOSED_PIPE,
+    EXIT_PROBLEM,
+    PLAN_PATH,
+    collecting_rarely,
+    command_line,
+    echo_error,
+    echo_problems,
+    fail,
+    load_or_exit,
+    output_errors_end_cleanly,
+)
+
+__all__ = [
+    "COMMANDS",
+    "EXIT_CLOSED_PIPE",
+    "EXIT_PROBLEM",
+    "PLAN_PATH",
+    "KxplanGroup",
+    "command_line",
+    "echo_error",
+    "echo_problems",
+    "fail",
+    "load_or_exit",
+    "main",
+]
+
+COMMANDS: Final[dict[str, str]] = {
+    "open": "kxplan.cli.ui:open_command",
+    "example": "kxplan.cli.ui:example_command",
+    "templates": "kxplan.cli.plans:templates_command",
+    "new": "kxplan.cli.plans:new_command",
+    "validate": "kxplan.cli.plans:validate_command",
+    "show": "kxplan.cli.plans:show_command",
+    "export": "kxplan.cli.reports:export_command",
+    "diff": "kxplan.cli.versions:diff_command",
+    "snapshot": "kxplan.cli.versions:snapshot_command",
+    "history": "kxplan.cli.versions:history_command",
+    "rank": "kxplan.cli.ranking:rank_command",
+}
+"""Each command's name and where it is defined (``module:attribute``)."""
+
+_MOVED: Final[dict[str, str]] = {
+    "summary": "kxplan.reports.overview:overview",
+    "open_ui": "kxplan.cli.ui:open_ui",
+    "read_plan_arg": "kxplan.cli.versions:read_plan_arg",
+    "show_for_diff": "kxplan.cli.versions:show_for_diff",
+    "EXIT_DIFFERENT": "kxplan.cli.versions:EXIT_DIFFERENT",
+}
+"""Names this module held before it became a package, still importable from it."""
+
+
+def _resolve(target: str) -> Any:
+    module, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        return _resolve(_MOVED[name])
+    if name.endswith("_command") and (command := name.removesuffix("_command")) in COMMANDS:
+        return _resolve(COMMANDS[command])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _looks_like_plan(arg: str) -> bool:
+    """Whether a first argument that is not a command names a plan file."""
+    return arg.endswith(".toml") or os.sep in arg or "/" in arg or Path(arg).is_file()
+
+
+class KxplanGroup(click.Group):
+    """The top-level group: commands load on demand, a plan path in place of a command
+    opens it in the UI, a PlanError from any command ends in readable lines and exit
+    status 2, and so does standard output that cannot be written (a closed pipe ends
+    quietly)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        command = _resolve(COMMANDS[cmd_name])
+        if not isinstance(command, click.Command):  # pragma: no cover - a wrong COMMANDS
+            raise TypeError(f"{COMMANDS[cmd_name]} is not a click command")
+        return command
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with output_errors_end_cleanly():  # --help and --version print while parsing
+            return super().make_context(info_name, args, parent, **extra)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        first = next((i for i, arg in enumerate(args) if not arg.startswith("-")), None)
+        if first is not None:
+            name = args[first]
+            if name not in self.list_commands(ctx) and _looks_like_plan(name):
+                args = [*args[:first], "open", *args[first:]]
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with collecting_rarely(), output_errors_end_cleanly():
+            from kxplan.storage import PlanError  # here, so that help and version stay light
+
+            try:
+                return super().invoke(ctx)
+            except PlanError as error:
+                echo_problems(error)
+                ctx.exit(EXIT_PROBLEM)
+
+
+@click.group(
+    cls=KxplanGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, "-V", "--version", prog_name="kxplan")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Plan a customer-experience strategy in a workshop.
+
+    Run `kxplan` alone to open the terminal UI, or `kxplan PLAN.toml` to open a plan in it.
+    """
+    if ctx.invoked_subcommand is None:
+        from kxplan.cli.ui import open_ui
+
+        open_ui(None)

@@ -1,0 +1,124 @@
+"""``kxplan rank``: the initiatives of a plan in order, as a table, Markdown, CSV or JSON.
+
+Scoring and its renderers are imported inside the command, so the other commands
+never load them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from click.core import ParameterSource
+
+from kxplan.cli.common import PLAN_PATH, fail, load_or_exit
+from kxplan.framework import AREA_IDS, METHODS
+
+
+@click.command("rank")
+@click.argument("plan", type=PLAN_PATH)
+@click.option(
+    "-m",
+    "--method",
+    type=click.Choice(METHODS.keys),
+    default=None,
+    help="Ranking method [default: the plan's own, scoring.method].",
+)
+@click.option("-n", "--top", type=click.IntRange(min=1), metavar="N", help="Show the first N only.")
+@click.option(
+    "--area",
+    type=click.Choice(AREA_IDS),
+    default=None,
+    metavar="AREA",
+    help="Rank only initiatives serving this area: " + ", ".join(AREA_IDS) + ".",
+)
+@click.option(
+    "--robust",
+    is_flag=True,
+    help="Add each initiative's rank interval and chance of the top k (k = --top or 5).",
+)
+@click.option(
+    "--samples",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Rounds of resampling for --robust (only with it).",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed for --robust (only with it)."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table: aligned plain text; markdown: a GitHub table; csv; json: for scripts.",
+)
+@click.option("--include-done", is_flag=True, help="Rank done and dropped initiatives too.")
+@click.option(
+    "--compare-methods",
+    is_flag=True,
+    help="Show the rank under every applicable method (not with --robust).",
+)
+@click.pass_context
+def rank_command(
+    ctx: click.Context,
+    plan: Path,
+    method: str | None,
+    top: int | None,
+    area: str | None,
+    robust: bool,
+    samples: int,
+    seed: int,
+    fmt: str,
+    include_done: bool,
+    compare_methods: bool,
+) -> None:
+    """Rank the initiatives of PLAN: what to do first.
+
+    Done and dropped initiatives are left out unless --include-done;
+    initiatives without effort or impact are listed below the table.
+    """
+    if robust and compare_methods:
+        fail("--robust and --compare-methods cannot be combined; use one of them")
+    if not robust:
+        for name in ("samples", "seed"):
+            if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
+                fail(f"--{name} only applies with --robust")
+    loaded = load_or_exit(plan)
+
+    from kxplan import rank_output, scoring
+
+    chosen = next((m for m in METHODS.keys if m == method), None)
+    area_id = next((a for a in AREA_IDS if a == area), None)
+    out_format = next(f for f in rank_output.FORMATS if f == fmt)
+    try:
+        if compare_methods:
+            methods = scoring.applicable_methods(loaded)
+            if chosen is not None and chosen in methods:
+                methods = [chosen, *(m for m in methods if m != chosen)]
+            rankings = {
+                m: scoring.rank(loaded, m, include_closed=include_done, area=area_id)
+                for m in methods
+            }
+            click.echo(rank_output.render_methods(rankings, out_format, top=top), nl=False)
+            return
+        ranking = scoring.rank(loaded, chosen, include_closed=include_done, area=area_id)
+        robustness = (
+            scoring.robustness(
+                loaded,
+                chosen,
+                samples=samples,
+                seed=seed,
+                top_k=top or 5,
+                include_closed=include_done,
+                area=area_id,
+            )
+            if robust
+            else None
+        )
+    except scoring.ScoringError as error:
+        fail(f"{plan}: {error}")
+    click.echo(rank_output.render(ranking, out_format, robust=robustness, top=top), nl=False)

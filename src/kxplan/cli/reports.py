@@ -1,0 +1,70 @@
+"""``kxplan export``: a plan as a strategy document (Markdown, HTML), CSV or JSON."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from kxplan.cli.common import PLAN_PATH, fail, load_or_exit
+from kxplan.storage import PlanError
+
+
+@click.command("export")
+@click.argument("plan", type=PLAN_PATH)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "csv", "json"]),
+    default="markdown",
+    show_default=True,
+    help="markdown or html: the strategy document; csv: the initiatives; json: everything.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(readable=False),  # a str: an empty name must not become "."
+    metavar="FILE",
+    help="Write to FILE (atomically) instead of standard output.",
+)
+def export_command(plan: Path, fmt: str, output: str | None) -> None:
+    """Export PLAN as a strategy document (Markdown, HTML), CSV or JSON."""
+    from kxplan.reports import formats as export
+    from kxplan.scoring import ScoringError
+    from kxplan.storage import write_atomic
+
+    fmt_name = next(name for name in export.FORMATS if name == fmt)
+    if output is not None:
+        _check_export_target(output, plan)
+    loaded = load_or_exit(plan)
+    try:
+        text = export.render(loaded, fmt_name)
+    except ScoringError as error:
+        fail(f"{plan}: cannot rank the initiatives: {error}")
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(output, export.encode(text, fmt_name))
+    click.echo(f"Wrote {output} ({fmt})", err=True)
+
+
+def _check_export_target(output: str, plan: Path) -> None:
+    """Refuse an export file name that is empty, a folder, the plan, or (even through a
+    symbolic link) a .toml file: an export must never replace a plan."""
+    if not output:
+        fail("--output needs a file name, such as plan.md")
+    path = Path(output)
+    if path.is_dir():
+        raise PlanError.single(output, "is a folder, expected a file name for the export")
+    if path.exists() and plan.exists() and os.path.samefile(path, plan):
+        fail(f"{output} is the plan itself; choose another output file")
+    target = path.resolve()
+    if path.suffix.lower() == ".toml":
+        fail(f"{output}: refusing to write an export over a .toml file (plans are .toml)")
+    if target.suffix.lower() == ".toml":
+        fail(
+            f"{output}: links to {target}; refusing to write an export over a .toml file "
+            "(plans are .toml)"
+        )

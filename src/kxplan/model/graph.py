@@ -1,0 +1,45 @@
+"""The dependency graph of the initiatives: who depends on whom, and cycles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from kxplan.model.initiative import Initiative
+
+if TYPE_CHECKING:
+    from kxplan.model.plan import Plan
+
+
+def dependents(plan: Plan, initiative_id: str) -> list[Initiative]:
+    """The initiatives that depend directly on ``initiative_id``, in plan order."""
+    return [item for item in plan.initiatives if initiative_id in item.depends_on]
+
+
+def dependency_cycle(initiatives: Sequence[Initiative]) -> list[str]:
+    """The ids of one dependency cycle, in order, or [] when there is none."""
+    graph = {item.id: [d for d in item.depends_on if d != item.id] for item in initiatives}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for start in graph:
+        if state.get(start):
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(graph[start]))]
+        state[start] = 1
+        path.append(start)
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif child not in graph:
+                continue
+            elif state.get(child) == 1:
+                return path[path.index(child) :]
+            elif not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(graph[child])))
+    return []

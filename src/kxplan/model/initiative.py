@@ -1,0 +1,68 @@
+"""An initiative: an improvement the team may make, its case, its scores and estimates."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pydantic import Field
+
+from kxplan.framework import ESTIMATED_SCORES, AreaId, Status
+from kxplan.model.types import Name, NonNegative, Number, Percent, Slug, StrictModel
+
+
+class Estimate(StrictModel):
+    """One participant's scores for an initiative; any score may be left out."""
+
+    participant: Name
+    effort: Number | None = None
+    customer_value: Number | None = None
+    efficiency: Number | None = None
+    confidence: Percent | None = None
+    reach: NonNegative | None = None
+
+
+SCORE_FIELDS: Final = ESTIMATED_SCORES
+"""Scores an initiative carries and participants may estimate."""
+
+
+class Initiative(StrictModel):
+    """An improvement the team may make, with its case and its scores."""
+
+    id: Slug
+    """Stable identifier; kept when the title changes."""
+    title: Name
+    areas: list[AreaId] = Field(default_factory=list)
+    """The areas it serves."""
+    why: str = ""
+    """Why: the problem or opportunity, in the customer's terms."""
+    what: str = ""
+    """What will be done."""
+    who: str = ""
+    """Owner."""
+    when: str = ""
+    """When, e.g. "2027-Q2"."""
+    how: str = ""
+    """How: steps, resources, how success is measured."""
+    status: Status = "idea"
+    """idea, planned, in_progress, done or dropped."""
+    effort: Number | None = None
+    """Effort on the plan's effort scale."""
+    customer_value: Number | None = None
+    """Customer value on the plan's customer-value scale."""
+    efficiency: Number | None = None
+    """Efficiency potential on the plan's efficiency scale."""
+    confidence: Percent | None = None
+    """How sure the team is of these scores, in %."""
+    reach: NonNegative | None = None
+    """Customers (or contacts) affected per period, for RICE."""
+    time_criticality: Number | None = None
+    """For WSJF: how much value decays with delay, on the customer-value scale."""
+    risk_reduction: Number | None = None
+    """For WSJF: risk reduced or opportunity enabled, on the customer-value scale."""
+    criteria: dict[str, Number] = Field(default_factory=dict)
+    """Scores for the plan's ``weighted`` criteria, keyed by criterion id."""
+    depends_on: list[Slug] = Field(default_factory=list)
+    """Ids of initiatives that must come first."""
+    estimates: list[Estimate] = Field(default_factory=list)
+    """Each participant's scores."""
+    notes: str = ""

@@ -1,0 +1,194 @@
+"""The rows of the areas' tables: touchpoints, KPIs, channels, frictions, checks,
+contact reasons and stakeholders. Which area holds which is in :mod:`kxplan.model.tables`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from kxplan.framework import (
+    MEASURES_BY_ID,
+    BuyIn,
+    ChannelDecision,
+    CheckStatus,
+    Demand,
+    Frequency,
+    MeasureId,
+    Stage,
+)
+from kxplan.model.types import Count, Name, NonNegative, Number, Percent, StrictModel
+
+
+class Touchpoint(StrictModel):
+    """A point in the journey where the customer meets the organisation."""
+
+    name: Name
+    """What happens here, e.g. "Order confirmation e-mail"."""
+    stage: Stage = "during"
+    """Before, during or after the purchase."""
+    channel: str = ""
+    """The channel it happens in."""
+    notes: str = ""
+
+
+class Kpi(StrictModel):
+    """A measure of the experience in one channel, with where it is and where it should go."""
+
+    measure: MeasureId
+    """csat, nps, ces, fcr, handling_time, response_rate, contact_volume, …, or custom."""
+    name: str = ""
+    """Label; required for custom measures, defaults to the measure's name."""
+    channel: str = "all"
+    """Channel measured, or "all"."""
+    stage: Stage | None = None
+    """Journey stage measured, if one."""
+    baseline: Number | None = None
+    """Where the figure is today."""
+    target: Number | None = None
+    """Where it should be."""
+    unit: str = ""
+    """Unit of baseline and target; defaults to the measure's unit."""
+    cadence: str = ""
+    """How often it is measured, e.g. "monthly"."""
+    promoters: Percent | None = None
+    """NPS only: share of promoters (9–10), in %."""
+    detractors: Percent | None = None
+    """NPS only: share of detractors (0–6), in %."""
+    notes: str = ""
+
+    @property
+    def label(self) -> str:
+        """The name to show: the given name, or the measure's."""
+        return self.name or MEASURES_BY_ID[self.measure].label
+
+    @property
+    def shown_unit(self) -> str:
+        """The unit to show: the given unit, or the measure's."""
+        return self.unit or MEASURES_BY_ID[self.measure].unit
+
+    @property
+    def nps_from_shares(self) -> float | None:
+        """NPS worked out from promoter and detractor shares, when both are given."""
+        if self.promoters is None or self.detractors is None:
+            return None
+        return self.promoters - self.detractors
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Natural key: (label, channel)."""
+        return (self.label, self.channel)
+
+
+class Channel(StrictModel):
+    """A way customers reach the organisation."""
+
+    name: Name
+    """E.g. phone, e-mail, chat, web, app, office."""
+    preference: Percent | None = None
+    """Share of contacts, or of customers preferring it, in %."""
+    customer_value: Annotated[int, Field(ge=1, le=5)] | None = None
+    """Value to customers, 1–5."""
+    cost_per_contact: NonNegative | None = None
+    """Average cost of one contact, in the plan's currency."""
+    hours: str = ""
+    """Opening hours, e.g. "Mon–Fri 8–17"."""
+    staffing: str = ""
+    """Staffing, e.g. "6 FTE"."""
+    decision: ChannelDecision | None = None
+    """open, grow, keep, shrink or close."""
+    notes: str = ""
+
+    @property
+    def key(self) -> str:
+        """Natural key: the name."""
+        return self.name
+
+
+class Friction(StrictModel):
+    """An obstacle in a service or purchase process."""
+
+    title: Name
+    """Short name of the obstacle."""
+    stage: Stage = "during"
+    """Before, during or after the purchase."""
+    description: str = ""
+    severity: Annotated[int, Field(ge=1, le=5)] | None = None
+    """How badly it hurts the customer, 1–5."""
+    frequency: Frequency | None = None
+    """rare, monthly, weekly or daily."""
+    evidence: str = ""
+    """How we know: complaints, data, observation."""
+    fix: str = ""
+    """Proposed fix."""
+
+    @property
+    def key(self) -> str:
+        """Natural key: the title."""
+        return self.title
+
+
+class MobilityCheck(StrictModel):
+    """One item of the mobility checklist for one channel."""
+
+    channel: Name
+    check: Name
+    """A standard check key (see kxplan.framework.MOBILITY_CHECKS) or words of your own."""
+    status: CheckStatus = "unknown"
+    """yes, partly, no or unknown."""
+    notes: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Natural key: (channel, check)."""
+        return (self.channel, self.check)
+
+
+class ContactReason(StrictModel):
+    """A reason customers get in touch, and whether it is value or failure demand."""
+
+    reason: Name
+    """E.g. "Where is my order?"."""
+    channel: str = ""
+    """Channel the contacts arrive in; its cost per contact prices the avoidable ones."""
+    monthly_volume: Count = 0
+    """Contacts per month."""
+    demand: Demand = "value"
+    """value (the customer wants this contact) or failure (we caused it)."""
+    root_cause: str = ""
+    avoidable: Percent = 0.0
+    """Share of these contacts that could be avoided, in %."""
+    notes: str = ""
+
+    @property
+    def avoidable_per_month(self) -> float:
+        """Contacts a month that could be avoided: volume × avoidable share."""
+        return self.monthly_volume * self.avoidable / 100
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Natural key: (reason, channel)."""
+        return (self.reason, self.channel)
+
+
+class Stakeholder(StrictModel):
+    """A department or person whose part of the journey the strategy needs."""
+
+    name: Name
+    """Department or person."""
+    role: str = ""
+    """Their part in the journey: who does what."""
+    stages: list[Stage] = Field(default_factory=list)
+    """Journey stages they touch."""
+    buy_in: BuyIn = "unknown"
+    """unknown, opposed, sceptical, neutral, supportive or champion."""
+    contact: str = ""
+    """Who to talk to."""
+    next_step: str = ""
+    notes: str = ""
+
+    @property
+    def key(self) -> str:
+        """Natural key: the name."""
+        return self.name

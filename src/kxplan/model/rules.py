@@ -1,0 +1,288 @@
+"""The rules that span fields, checked once a plan's fields are valid.
+
+:func:`plan_rule_problems` checks a whole plan; :func:`table_rule_problems` checks one
+area table over its rows (required text, rows sharing a key, a KPI's own rules), so a
+row form checks its row against its table alone and the rules are written once. Each
+problem is (location, message), the location as pydantic reports one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+import kxplan.model as package
+from kxplan.framework import MEASURES_BY_ID
+from kxplan.model.graph import dependency_cycle
+from kxplan.model.rows import Kpi
+from kxplan.model.scales import Criterion
+from kxplan.model.tables import AREA_TABLES, AreaTable
+from kxplan.model.types import MAX_EXTRA_DEPTH, Loc, integral_as_int
+
+if TYPE_CHECKING:
+    from kxplan.model.plan import Plan
+
+Problems = list[tuple[Loc, str]]
+"""Broken rules, as (location, message)."""
+
+
+class RuleViolations(Exception):
+    """Raised by :class:`~kxplan.model.plan.Plan` when rules spanning several fields are
+    broken."""
+
+    def __init__(self, problems: Sequence[tuple[Loc, str]]) -> None:
+        self.problems: list[tuple[Loc, str]] = list(problems)
+        super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in problems))
+
+
+_Add = Callable[[Loc, str], None]
+_K = TypeVar("_K", bound=Hashable)
+
+
+def _blank(text: str) -> bool:
+    return not text.strip()
+
+
+def _duplicates(keys: Iterable[_K]) -> Iterator[tuple[int, _K]]:
+    seen: set[_K] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            yield index, key
+        seen.add(key)
+
+
+def _fmt(value: float) -> str:
+    return str(integral_as_int(value))
+
+
+def plan_rule_problems(plan: Plan) -> Problems:
+    """Every broken cross-field rule of a plan, as (location, message)."""
+    problems: Problems = []
+
+    def add(loc: Loc, message: str) -> None:
+        problems.append((loc, message))
+
+    # read at call time: a migration test pretends to be a newer kxplan by setting it
+    schema_version = package.SCHEMA_VERSION
+    if plan.schema_version < 1 or plan.schema_version > schema_version:
+        add(("schema",), f"expected a schema number from 1 to {schema_version}")
+    if _blank(plan.title):
+        add(("title",), "expected a title, got an empty one")
+    for index, name in _duplicates(p.strip().casefold() for p in plan.participants):
+        add(("participants", index), f"participant {name!r} is listed twice")
+
+    for name, scale in (
+        ("effort", plan.scales.effort),
+        ("customer_value", plan.scales.customer_value),
+        ("efficiency", plan.scales.efficiency),
+    ):
+        if scale.min >= scale.max:
+            add(("scales", name, "max"), f"expected max greater than min ({scale.min})")
+        for key in scale.anchors:
+            if not key.lstrip("-").isdigit() or not scale.min <= int(key) <= scale.max:
+                add(
+                    ("scales", name, "anchors", key),
+                    f"expected a whole score from {scale.min} to {scale.max} as the key",
+                )
+
+    criteria = {c.id: c for c in plan.scoring.criteria}
+    for index, key in _duplicates(c.id for c in plan.scoring.criteria):
+        add(("scoring", "criteria", index, "id"), f"criterion id {key!r} is used twice")
+    for index, criterion in enumerate(plan.scoring.criteria):
+        if criterion.min >= criterion.max:
+            add(
+                ("scoring", "criteria", index, "max"),
+                f"expected max greater than min ({criterion.min})",
+            )
+    if plan.scoring.value_weight == 0 and plan.scoring.efficiency_weight == 0:
+        add(("scoring", "value_weight"), "customer value and efficiency weights cannot both be 0")
+
+    for table in AREA_TABLES:
+        problems += table_rule_problems(table, table.rows(plan))
+    _initiative_rules(plan, criteria, add)
+    for key, value in plan.extra.items():
+        depth = nesting_depth(value)
+        if depth > MAX_EXTRA_DEPTH:
+            add(
+                ("extra", key),
+                f"nested {depth} levels deep; free-form data may nest {MAX_EXTRA_DEPTH} levels",
+            )
+    return problems
+
+
+def nesting_depth(value: object) -> int:
+    """How many tables and lists deep ``value`` goes (a plain value is 0); no recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[object] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def table_rule_problems(table: AreaTable, rows: Sequence[Any]) -> Problems:
+    """Every broken rule of one area table over its rows: text that must not be blank,
+    rows that share a key (the later one is named), and the table's own row rules."""
+    problems: Problems = []
+    for index, row in enumerate(rows):
+        for field in table.required:
+            if _blank(getattr(row, field)):
+                problems.append((table.loc(index, field), f"expected a {field}, got blank"))
+    if table.unique:
+        keys = [_casefold_key(table.key_of(row)) for row in rows]
+        for index, _key in _duplicates(keys):
+            problems.append(
+                (
+                    table.loc(index),
+                    f"{_describe_key(table.key_of(rows[index]))} appears twice "
+                    f"in {table.attribute}",
+                )
+            )
+    row_rules = ROW_RULES.get(table.attribute)
+    if row_rules is not None:
+        for index, row in enumerate(rows):
+            for field, message in row_rules(row):
+                problems.append((table.loc(index, field), message))
+    return problems
+
+
+def row_problems(
+    table: AreaTable, rows: Sequence[Any], row: Any, index: int | None = None
+) -> Problems:
+    """What the table's rules say of ``row`` put in place of ``rows[index]`` (None: added
+    at the end), as (field, message) with the field "" for the row as a whole. Only this
+    table is looked at, never the rest of the plan."""
+    candidate = list(rows)
+    position = len(candidate) if index is None else index
+    if index is None:
+        candidate.append(row)
+    else:
+        candidate[index] = row
+    prefix = table.loc(position)
+    return [
+        (loc[len(prefix) : len(prefix) + 1] or ("",), message)
+        for loc, message in table_rule_problems(table, candidate)
+        if loc[: len(prefix)] == prefix
+    ]
+
+
+def _casefold_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip().casefold() for part in key)
+
+
+def _describe_key(key: tuple[str, ...]) -> str:
+    if len(key) == 1:
+        return repr(key[0])
+    return " / ".join(repr(part) for part in key if part)
+
+
+def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:
+    """A KPI's own rules, as (field, message): a custom measure's name, NPS shares, and
+    baseline and target within the measure's range."""
+    if kpi.measure == "custom" and _blank(kpi.name):
+        yield "name", "a custom measure needs a name"
+    if (kpi.promoters is not None or kpi.detractors is not None) and kpi.measure != "nps":
+        yield "promoters", "promoter and detractor shares belong to NPS KPIs only"
+    if (kpi.promoters or 0) + (kpi.detractors or 0) > 100:
+        yield "detractors", "promoters and detractors add up to more than 100 %"
+    measure = MEASURES_BY_ID[kpi.measure]
+    if kpi.unit and kpi.unit != measure.unit:
+        return  # a unit of their own: its range is theirs too
+    for field in ("baseline", "target"):
+        value = getattr(kpi, field)
+        if value is None:
+            continue
+        if (measure.low is not None and value < measure.low) or (
+            measure.high is not None and value > measure.high
+        ):
+            yield (
+                field,
+                f"expected {measure.label} from {_fmt(measure.low or 0)} to "
+                f"{_fmt(measure.high) if measure.high is not None else 'up'}, "
+                f"got {_fmt(value)}",
+            )
+
+
+ROW_RULES: Final[dict[str, Callable[[Any], Iterable[tuple[str, str]]]]] = {"kpis": _kpi_rules}
+"""The rules of one row of a table, by the table's attribute: (field, message) each."""
+
+
+def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> None:
+    ids = {item.id for item in plan.initiatives}
+    for index, key in _duplicates(item.id for item in plan.initiatives):
+        add(("initiatives", index, "id"), f"id {key!r} is used by an earlier initiative")
+
+    scales = plan.scales
+    bounds = {
+        "effort": (scales.effort.min, scales.effort.max),
+        "customer_value": (scales.customer_value.min, scales.customer_value.max),
+        "efficiency": (scales.efficiency.min, scales.efficiency.max),
+        "time_criticality": (scales.customer_value.min, scales.customer_value.max),
+        "risk_reduction": (scales.customer_value.min, scales.customer_value.max),
+    }
+    initiative_bounds = list(bounds.items())
+    estimate_bounds = initiative_bounds[:3]
+
+    def out_of_scale(loc: Loc, low: int, high: int, value: float) -> None:
+        add(loc, f"expected a score from {low} to {high}, got {_fmt(value)}")
+
+    # This loop runs for every initiative on every load: the common case (nothing
+    # wrong) is kept to plain comparisons, and lists of one skip the duplicate checks.
+    for index, item in enumerate(plan.initiatives):
+        loc: Loc = ("initiatives", index)
+        if not item.title.strip():
+            add((*loc, "title"), "expected a title, got blank")
+        if len(item.areas) > 1:
+            for index_area, area_id in _duplicates(item.areas):
+                add((*loc, "areas", index_area), f"area {area_id!r} is listed twice")
+        for field, (low, high) in initiative_bounds:
+            value = getattr(item, field)
+            if value is not None and not low <= value <= high:
+                out_of_scale((*loc, field), low, high, value)
+        for name, value in item.criteria.items():
+            criterion = criteria.get(name)
+            if criterion is None:
+                known = ", ".join(sorted(criteria)) or "none are defined under [scoring]"
+                add((*loc, "criteria", name), f"unknown criterion {name!r} (known: {known})")
+            elif not criterion.min <= value <= criterion.max:
+                out_of_scale((*loc, "criteria", name), criterion.min, criterion.max, value)
+        if item.depends_on:
+            for dep_index, dep in enumerate(item.depends_on):
+                if dep == item.id:
+                    add((*loc, "depends_on", dep_index), "an initiative cannot depend on itself")
+                elif dep not in ids:
+                    add((*loc, "depends_on", dep_index), f"no initiative has the id {dep!r}")
+            if len(item.depends_on) > 1:
+                for dep_index, dep in _duplicates(item.depends_on):
+                    add((*loc, "depends_on", dep_index), f"{dep!r} is listed twice")
+        if not item.estimates:
+            continue
+        names = [e.participant.strip().casefold() for e in item.estimates]
+        if len(set(names)) < len(names):
+            for est_index, participant in _duplicates(names):
+                add(
+                    (*loc, "estimates", est_index, "participant"),
+                    f"participant {participant!r} has two estimates",
+                )
+        for est_index, estimate in enumerate(item.estimates):
+            if not names[est_index]:
+                add((*loc, "estimates", est_index, "participant"), "expected a name, got blank")
+            for field, (low, high) in estimate_bounds:
+                value = getattr(estimate, field)
+                if value is not None and not low <= value <= high:
+                    out_of_scale((*loc, "estimates", est_index, field), low, high, value)
+
+    cycle = dependency_cycle(plan.initiatives)
+    if cycle:
+        index = next(i for i, item in enumerate(plan.initiatives) if item.id == cycle[0])
+        add(
+            ("initiatives", index, "depends_on"),
+            "dependencies form a cycle: " + " → ".join([*cycle, cycle[0]]),
+        )

@@ -1,0 +1,1 @@
+"""Reports: a plan rendered for people and for other tools."""

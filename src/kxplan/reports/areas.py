@@ -1,0 +1,239 @@
+"""The document's sections on the areas: answers, maturity, each area table, initiatives.
+
+Which tables an area has, and their titles, come from the registry
+(:data:`~kxplan.model.tables.TABLES_BY_AREA`); here is only how each table's rows read.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from typing import Final
+
+from kxplan.framework import (
+    AREAS_BY_ID,
+    BUY_IN,
+    CHECK_STATUSES,
+    CLOSED_STATUSES,
+    DECISIONS,
+    DEMANDS,
+    FREQUENCIES,
+    MOBILITY_CHECKS,
+    STAGES,
+    STATUSES,
+    STRATEGY_QUESTIONS,
+    UNANCHORED,
+    AreaId,
+)
+from kxplan.model import Initiative, Plan
+from kxplan.model.figures import demand_totals
+from kxplan.model.tables import TABLES_BY_AREA, AreaTable
+from kxplan.reports.blocks import NOTHING, Answer, Block, Bullets, Facts, Heading, Note
+from kxplan.reports.blocks import table_or_note as _table_or_note
+from kxplan.reports.results import Results
+from kxplan.text.numbers import money, number, percent, whole
+
+
+def area_section(plan: Plan, results: Results, area_id: AreaId) -> Iterator[Block]:
+    """One area: its purpose, maturity, answers, tables and the initiatives serving it."""
+    area = AREAS_BY_ID[area_id]
+    item = plan.areas.get(area.id)
+    yield Heading(2, f"{area.number}. {area.name} ({area.name_sv})", f"area-{area.id}", major=True)
+    yield Note(area.purpose)
+    if item.maturity_today is None and item.maturity_target is None:
+        yield Facts((("Maturity", "not judged yet"),))
+    else:
+        gap = "" if item.gap is None else f" (gap {item.gap:+d})"
+        maturity = f"{number(item.maturity_today)} → {number(item.maturity_target)}{gap}"
+        yield Facts((("Maturity", maturity),))
+    for key, question, _hint in STRATEGY_QUESTIONS:
+        yield Answer(question, getattr(item, key), NOTHING)
+
+    for table in TABLES_BY_AREA[area.id]:
+        yield from TABLE_SECTIONS[table.attribute](plan, table)
+
+    serving = [i for i in plan.initiatives if area.id in i.areas]
+    yield Heading(3, "Initiatives for this area")
+    if serving:
+        serving.sort(key=lambda i: (results.ranks.get(i.id, math.inf), plan.initiatives.index(i)))
+        yield Bullets(tuple(initiative_label(i, results) for i in serving))
+    else:
+        yield Note("No initiative names this area yet.")
+
+
+def initiative_label(item: Initiative, results: Results) -> str:
+    """An initiative in a list: ``#2 Title``, or its status when it has no rank."""
+    rank = results.ranks.get(item.id)
+    if rank is not None:
+        return f"#{rank} {item.title}"
+    if item.status in CLOSED_STATUSES:
+        return f"{item.title} ({STATUSES.label(item.status)})"
+    return f"{item.title} (not scored)"
+
+
+def _touchpoints(plan: Plan, table: AreaTable) -> Iterator[Block]:
+    touchpoints = sorted(plan.areas.insight.touchpoints, key=lambda t: STAGES.position(t.stage))
+    yield from _table_or_note(
+        table.title,
+        ("Stage", "Touchpoint", "Channel", "Notes"),
+        [(STAGES.label(t.stage), t.name, t.channel, t.notes) for t in touchpoints],
+    )
+
+
+def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
+    rows = []
+    for kpi in plan.areas.insight.kpis:
+        nps = kpi.nps_from_shares
+        from_shares = (
+            ""
+            if nps is None
+            else f"{number(nps)} ({percent(kpi.promoters, 2)} promoters − "
+            f"{percent(kpi.detractors, 2)} detractors)"
+        )
+        rows.append(
+            (
+                kpi.label,
+                kpi.channel,
+                STAGES.label(kpi.stage),
+                f"{number(kpi.baseline)} → {number(kpi.target)}",
+                kpi.shown_unit,
+                kpi.cadence,
+                from_shares,
+                kpi.notes,
+            )
+        )
+    headers = ("KPI", "Channel", "Stage", "Baseline → target", "Unit", "Cadence")
+    yield from _table_or_note(table.title, (*headers, "NPS from shares", "Notes"), rows)
+
+
+def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:
+    rows = [
+        (
+            c.name,
+            percent(c.preference, 2),
+            number(c.customer_value),
+            money(c.cost_per_contact, plan.currency),
+            c.hours,
+            c.staffing,
+            DECISIONS.label(c.decision),
+            c.notes,
+        )
+        for c in plan.areas.accessibility.channels
+    ]
+    headers = ("Channel", "Share", "Customer value", "Cost per contact", "Hours", "Staffing")
+    yield from _table_or_note(table.title, (*headers, "Decision", "Notes"), rows, (1, 2, 3))
+
+
+def _frictions(plan: Plan, table: AreaTable) -> Iterator[Block]:
+    rows = [
+        (
+            STAGES.label(f.stage),
+            f.title,
+            f.description,
+            number(f.severity),
+            FREQUENCIES.label(f.frequency),
+            f.evidence,
+            f.fix,
+        )
+        for f in plan.areas.service_friendliness.frictions
+    ]
+    headers = ("Stage", "Friction", "Description", "Severity", "Frequency", "Evidence", "Fix")
+    yield from _table_or_note(table.title, headers, rows, (3,))
+
+
+def _checks(plan: Plan, table: AreaTable) -> Iterator[Block]:
+    checks = plan.areas.mobility.checks
+    rows = [
+        (c.channel, MOBILITY_CHECKS.label(c.check), CHECK_STATUSES.label(c.status), c.notes)
+        for c in checks
+    ]
+    yield from _table_or_note(table.title, ("Channel", "Check", "Status", "Notes"), rows)
+    if checks:
+        met = sum(c.status == "yes" for c in checks)
+        partly = sum(c.status == "partly" for c in checks)
+        yield Note(f"{met} of {len(checks)} checks met, {partly} partly.")
+
+
+def _contact_reasons(plan: Plan, table: AreaTable) -> Iterator[Block]:
+    reasons = plan.areas.unnecessary_demand.contact_reasons
+    rows = [
+        (
+            r.reason,
+            r.channel,
+            number(r.monthly_volume),
+            DEMANDS.label(r.demand),
+            r.root_cause,
+            percent(r.avoidable, 2),
+            whole(r.avoidable_per_month),
+            money(plan.avoidable_cost_per_month(r), plan.currency),
+        )
+        for r in reasons
+    ]
+    totals = demand_totals(plan)
+    cost = money(totals.cost, plan.currency)
+    yield from _table_or_note(
+        table.title,
+        (
+            "Reason",
+            "Channel",
+            "Contacts / month",
+            "Demand",
+            "Root cause",
+            "Avoidable",
+            "Avoidable / month",
+            "Avoidable cost / month",
+        ),
+        rows,
+        (2, 5, 6, 7),
+        ("Total", "", number(totals.contacts), "", "", "", whole(totals.avoidable), cost)
+        if reasons
+        else None,
+    )
+    if reasons:
+        share = totals.failure_share
+        text = (
+            f"Failure demand: {number(totals.failure)} of {number(totals.contacts)} contacts "
+            f"a month{'' if share is None else f' ({percent(share)})'}. "
+            f"Avoidable: {whole(totals.avoidable)} contacts, {cost} a month."
+        )
+        if totals.unpriced_channels:
+            text += " No cost per contact is known for: " + ", ".join(totals.unpriced_channels)
+            text += "."
+        yield Note(text)
+
+
+def _stakeholders(plan: Plan, table: AreaTable) -> Iterator[Block]:
+    people = plan.areas.anchoring.stakeholders
+    rows = [
+        (
+            s.name,
+            s.role,
+            ", ".join(STAGES.label(stage) for stage in s.stages),
+            BUY_IN.label(s.buy_in),
+            s.contact,
+            s.next_step,
+        )
+        for s in people
+    ]
+    headers = ("Stakeholder", "Role in the journey", "Stages", "Buy-in", "Contact", "Next step")
+    yield from _table_or_note(table.title, headers, rows)
+    if people:
+        loose = [s.name for s in people if s.buy_in in UNANCHORED]
+        if loose:
+            yield Note(
+                f"Not yet anchored ({len(loose)} of {len(people)}): " + ", ".join(loose) + "."
+            )
+        else:
+            yield Note(f"All {len(people)} stakeholders are at least neutral.")
+
+
+TABLE_SECTIONS: Final[dict[str, Callable[[Plan, AreaTable], Iterator[Block]]]] = {
+    "touchpoints": _touchpoints,
+    "kpis": _kpis,
+    "channels": _channels,
+    "frictions": _frictions,
+    "checks": _checks,
+    "contact_reasons": _contact_reasons,
+    "stakeholders": _stakeholders,
+}
+"""How each table of the registry reads in the document, by its attribute."""

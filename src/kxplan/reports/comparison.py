@@ -1,0 +1,309 @@
+"""A comparison of two plans for people: where each change is, how it reads, and the
+text and Markdown renderings of the whole (the JSON one is in
+:mod:`kxplan.reports.comparison_json`).
+
+Labels come from the vocabulary (areas, quadrants, score fields), numbers from
+:func:`kxplan.text.numbers.number`, and user text is made literal
+(:func:`kxplan.literal.printable`). The app's comparison screen reads the same
+functions (:func:`where_parts`, :func:`value_texts`, :func:`rank_text`,
+:func:`quadrant_text`, :func:`groups`), so the CLI and the app phrase a change alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Final, Literal
+
+from kxplan.framework import AREAS, AREAS_BY_ID, QUADRANTS, SCORES
+from kxplan.model.tables import TABLES_BY_ATTRIBUTE
+from kxplan.reports.comparison_json import format_json, to_json_data
+from kxplan.text.literal import printable
+from kxplan.text.markdown import line as markdown_line
+from kxplan.text.numbers import number, whole
+from kxplan.versions.changes import SECTIONS, TOP_N, Change, Comparison, Kind, Section, Value
+
+Styler = Callable[[str, Kind | Literal["heading", "plain"]], str]
+"""Colours a piece of text by what it shows; the CLI passes click.style, tests pass none."""
+
+SECTION_TITLES: Final[dict[Section, str]] = {
+    "metadata": "Metadata",
+    "strategy": "Strategy",
+    "scales": "Scales",
+    "scoring": "Scoring settings",
+    "areas": "Areas",
+    "initiatives": "Initiatives",
+    "ranks": "Ranking",
+    "extra": "Extra",
+}
+
+
+NO_EFFECT: Final = "(estimates decide its rank; no effect)"
+"""Said of a score change that participants' estimates override."""
+NO_EFFECT_SHORT: Final = "(no effect)"
+"""The same, in a narrow column."""
+
+_MAX_PLACES: Final = 15
+
+
+def field_label(name: str, *, short: bool = False) -> str:
+    """A field's name in a sentence: a score's label (``customer value``), else the key."""
+    if name not in SCORES:
+        return name
+    term = SCORES[name]
+    return (term.short if short else term.label).lower()
+
+
+def value_text(value: Value, places: int = 2) -> str:
+    """A value for people, safe to print: ``(none)``, ``true``, ``[a, b]``, numbers as
+    :func:`kxplan.text.numbers.number` writes them (``1 200``, ``2.5``), text made
+    literal (:func:`kxplan.text.literal.printable`)."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return number(value, places)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return printable("[" + ", ".join(value) + "]")
+    return printable(value)
+
+
+def value_texts(old: Value, new: Value) -> tuple[str, str]:
+    """Both sides of a change, numbers with as many decimals as it takes to tell them
+    apart (``2.001 → 2.002``, not ``2 → 2``)."""
+    places = 2
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (old, new))
+    while numbers and places < _MAX_PLACES and value_text(old, places) == value_text(new, places):
+        places += 1
+    return value_text(old, places), value_text(new, places)
+
+
+def rank_text(value: Value, *, word: bool = False) -> str:
+    """A rank: ``4`` (``rank 4`` with ``word``), or ``unranked`` (closed, or not scored)."""
+    if value is None:
+        return "unranked"
+    shown = whole(value) if isinstance(value, int | float) else printable(str(value))
+    return f"rank {shown}" if word else shown
+
+
+def quadrant_text(value: Value) -> str:
+    """A quadrant in a sentence, one initiative's: ``quick win``; ``(none)``."""
+    return "(none)" if value is None else QUADRANTS.label(str(value)).lower()
+
+
+def trend_note(change: Change, *, short: bool = False) -> str:
+    """`` (improved)``, `` (estimates decide its rank; no effect)``… or empty."""
+    trend = f" ({change.trend})" if change.trend else ""
+    note = f" {NO_EFFECT_SHORT if short else NO_EFFECT}" if change.no_effect else ""
+    return trend + note
+
+
+def _is_table(path: tuple[str, ...]) -> bool:
+    return len(path) >= 3 and path[1] in TABLES_BY_ATTRIBUTE
+
+
+def where(change: Change) -> str:
+    """Where a change is, for people, without its section (and area) heading.
+
+    ``kpis[CSAT / all].baseline``, ``web-chat.estimates.Anna.customer value``, ``title``.
+    """
+    path = change.path
+    if change.section == "areas":
+        if _is_table(path):
+            rest = "." + ".".join(path[3:]) if len(path) > 3 else ""
+            return f"{path[1]}[{path[2]}]{rest}"
+        return ".".join(path[1:])
+    if change.section == "initiatives" and _names_a_score(path):
+        return ".".join((*path[:-1], field_label(path[-1])))
+    return ".".join(path)
+
+
+def _names_a_score(path: tuple[str, ...]) -> bool:
+    """``(id, field)`` or ``(id, "estimates", participant, field)``: a field, not a key."""
+    return len(path) == 2 or (len(path) == 4 and path[1] == "estimates")
+
+
+def where_parts(change: Change) -> tuple[str, str]:
+    """Where a change is, in two parts: the item (an initiative id, a table row; may be
+    empty) and what of it changed, e.g. ``("web-chat", "Anna's effort")``."""
+    path = change.path
+    if change.section in ("initiatives", "ranks"):
+        item, rest = path[0], path[1:]
+        if rest[:1] == ("estimates",) and len(rest) >= 2:
+            field = f" {field_label(rest[2], short=True)}" if len(rest) > 2 else " estimate"
+            return item, f"{rest[1]}'s{field}"
+        if rest[:1] == ("criteria",) and len(rest) >= 2:
+            return item, f"criterion {rest[1]}"
+        return item, field_label(rest[0]) if len(rest) == 1 else ".".join(rest)
+    if change.section == "areas" and _is_table(path):
+        return f"{path[1]}[{path[2]}]", ".".join(path[3:])
+    return "", where(change)
+
+
+def is_long_text(change: Change) -> bool:
+    """True for a text change too long for one line: it reads "text changed" and a diff."""
+    return any(
+        isinstance(value, str) and ("\n" in value or len(value) > 60)
+        for value in (change.old, change.new)
+    )
+
+
+def _quote(value: Value, text: str) -> str:
+    return f'"{text}"' if isinstance(value, str) else text
+
+
+def describe(change: Change) -> str:
+    """A change in one line: ``+ kpis[NPS / web]``, ``effort: 3 → 2``, ``faq: rank 4 → 1``.
+
+    User text in it is made literal (:func:`kxplan.literal.printable`); numbers keep
+    their no-break spaces.
+    """
+    place = printable(where(change))
+    item = printable(change.path[0])
+    if change.kind in {"added", "removed"}:
+        sign, value = ("+", change.new) if change.kind == "added" else ("-", change.old)
+        return f"{sign} {place}" + ("" if value == change.path[-1] else f": {value_text(value)}")
+    if change.kind in {"moved", "shifted"}:
+        return f"{item}: rank {rank_text(change.old)} → {rank_text(change.new)}"
+    if change.section == "ranks":
+        return f"{item}: {quadrant_text(change.old)} → {quadrant_text(change.new)}"
+    if is_long_text(change):
+        return f"{place}: text changed"
+    old, new = value_texts(change.old, change.new)
+    return f"{place}: {_quote(change.old, old)} → {_quote(change.new, new)}{trend_note(change)}"
+
+
+def shifted_note(comparison: Comparison) -> str:
+    """One line for the initiatives whose rank number changed only as a knock-on effect."""
+    count = len(comparison.rank_shifts)
+    if not count:
+        return ""
+    others = "1 other" if count == 1 else f"{number(count)} others"
+    return f"{others} shifted by one or more places because of the changes above"
+
+
+def groups(comparison: Comparison) -> Iterator[tuple[Section, str | None, list[Change]]]:
+    """(section, area id or None, changes) in order; areas are grouped per area."""
+    for section in SECTIONS:
+        changes = comparison.in_section(section)
+        if section == "areas":
+            for area in AREAS:
+                in_area = [c for c in changes if c.path[0] == area.id]
+                if in_area:
+                    yield section, area.id, in_area
+        elif changes:
+            yield section, None, changes
+
+
+def heading(section: Section, area_id: str | None, method: str | None) -> str:
+    """A group's heading: ``Areas: Insight``, ``Ranking (ratio)`` (the method as
+    ``--method`` takes it), ``Initiatives``."""
+    title = SECTION_TITLES[section]
+    if area_id is not None:
+        return f"{title}: {AREAS_BY_ID[area_id].name}"
+    if section == "ranks" and method:
+        return f"{title} ({method})"
+    return title
+
+
+def top_line(comparison: Comparison) -> str:
+    """``top 5: in a, b; out c``, or empty when the top kept its members."""
+    came_in = [i for i in comparison.top_new if i not in comparison.top_old]
+    went_out = [i for i in comparison.top_old if i not in comparison.top_new]
+    if not came_in and not went_out:
+        return ""
+    return (
+        f"top {TOP_N}: in {', '.join(came_in) or '(none)'}; out {', '.join(went_out) or '(none)'}"
+    )
+
+
+def _no_style(text: str, _kind: str) -> str:
+    return text
+
+
+def format_text(
+    comparison: Comparison, old_name: str, new_name: str, style: Styler = _no_style
+) -> str:
+    """The comparison as plain text (coloured through ``style``)."""
+    lines = [
+        style(f"--- {printable(old_name)}", "removed"),
+        style(f"+++ {printable(new_name)}", "added"),
+        comparison.summary(),  # counts and section names: no user text
+    ]
+    if comparison.ranks_skipped:
+        lines.append(f"ranks not compared: {printable(comparison.ranks_skipped)}")
+    indent = "  "
+    for section, area_id, changes in groups(comparison):
+        lines += ["", style(heading(section, area_id, comparison.method), "heading")]
+        for change in changes:
+            if change.kind == "shifted":
+                continue
+            lines.append(indent + style(describe(change), change.kind))
+            if change.kind == "changed" and is_long_text(change):
+                for diff_line in change.line_diff():
+                    kind: Kind = "removed" if diff_line.startswith("-") else "added"
+                    lines.append(indent * 2 + style(printable(diff_line), kind))
+        if section == "ranks":
+            lines += [indent + line for line in _rank_notes(comparison)]
+    return "\n".join(lines) + "\n"
+
+
+def _rank_notes(comparison: Comparison) -> list[str]:
+    return [line for line in (shifted_note(comparison), top_line(comparison)) if line]
+
+
+def _md(text: str) -> str:
+    """User text made literal on one Markdown line."""
+    return markdown_line(text)
+
+
+def format_markdown(comparison: Comparison, old_name: str, new_name: str) -> str:
+    """The comparison as Markdown: a heading per section, a bullet per change."""
+    lines = [
+        f"# Changes from {_md(old_name)} to {_md(new_name)}",
+        "",
+        f"**Summary:** {_md(comparison.summary())}",
+    ]
+    if comparison.ranks_skipped:
+        lines += ["", f"Ranks not compared: {_md(comparison.ranks_skipped)}"]
+    for section, area_id, changes in groups(comparison):
+        lines += ["", f"## {_md(heading(section, area_id, comparison.method))}", ""]
+        for change in changes:
+            if change.kind == "shifted":
+                continue
+            lines.append(f"- {_md(describe(change))}")
+            if change.kind == "changed" and is_long_text(change):
+                diff = ("  " + printable(d) for d in change.line_diff())
+                lines += ["", "  ````diff", *diff, "  ````"]
+        if section == "ranks":
+            lines += [f"- {_md(line)}" for line in _rank_notes(comparison)]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "NO_EFFECT",
+    "NO_EFFECT_SHORT",
+    "SECTION_TITLES",
+    "Styler",
+    "describe",
+    "field_label",
+    "format_json",
+    "format_markdown",
+    "format_text",
+    "groups",
+    "heading",
+    "is_long_text",
+    "quadrant_text",
+    "rank_text",
+    "shifted_note",
+    "to_json_data",
+    "top_line",
+    "trend_note",
+    "value_text",
+    "value_texts",
+    "where",
+    "where_parts",
+]

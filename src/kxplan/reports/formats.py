@@ -1,0 +1,63 @@
+"""The export formats: which there are, their file names, and rendering one to a file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Final, Literal, get_args
+
+from kxplan import storage
+from kxplan.model import Plan
+from kxplan.reports.csv import to_csv
+from kxplan.reports.html import to_html
+from kxplan.reports.json import to_json
+from kxplan.reports.markdown import to_markdown
+from kxplan.text import csv
+
+Format = Literal["markdown", "html", "csv", "json"]
+"""The export formats."""
+
+FORMATS: Final[tuple[Format, ...]] = get_args(Format)
+
+EXTENSIONS: Final[dict[str, str]] = {
+    "markdown": ".md",
+    "html": ".html",
+    "csv": ".csv",
+    "json": ".json",
+}
+
+
+def render(plan: Plan, fmt: Format) -> str:
+    """The plan exported as text in ``fmt`` (CSV without the byte-order mark)."""
+    if fmt == "markdown":
+        return to_markdown(plan)
+    if fmt == "html":
+        return to_html(plan)
+    if fmt == "csv":
+        return to_csv(plan)
+    if fmt == "json":
+        return to_json(plan)
+    raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def encode(text: str, fmt: Format) -> bytes:
+    """The bytes of an export file: UTF-8, with a byte-order mark for CSV (for Excel)."""
+    return csv.encode(text) if fmt == "csv" else text.encode("utf-8")
+
+
+def write(plan: Plan, fmt: Format, path: str | os.PathLike[str]) -> Path:
+    """Export the plan to ``path`` atomically; returns the path. Raises PlanError on failure."""
+    target = Path(path)
+    storage.write_atomic(target, encode(render(plan, fmt), fmt))
+    return target
+
+
+def default_filename(plan_path: str | os.PathLike[str], fmt: Format) -> Path:
+    """Where an export is written by default: next to the plan, named after it.
+
+    ``acme.toml`` gives ``acme.md``, ``acme.html``, ``acme.json`` and
+    ``acme-initiatives.csv`` (the CSV holds the initiatives only).
+    """
+    path = Path(plan_path)
+    stem = path.stem + ("-initiatives" if fmt == "csv" else "")
+    return path.with_name(stem + EXTENSIONS[fmt])

@@ -1,0 +1,121 @@
+"""The strategy document as one self-contained, printable HTML page.
+
+Its stylesheet is package data (``style.css`` beside this module), inlined in the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from kxplan import __version__
+from kxplan.model import Plan
+from kxplan.reports.blocks import Answer, Block, Bullets, Facts, Heading, Note, Table, labelled
+from kxplan.reports.document import document
+from kxplan.reports.results import Results, compute
+from kxplan.reports.svg import esc, matrix_svg, maturity_svg
+from kxplan.text.literal import visible_lines
+
+__all__ = ["esc", "stylesheet", "to_html"]
+
+
+@cache
+def stylesheet() -> str:
+    """The page's CSS, read once from the package."""
+    return resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8").strip()
+
+
+def to_html(plan: Plan, results: Results | None = None) -> str:
+    """The strategy document as one self-contained, printable HTML file."""
+    results = results or compute(plan)
+    blocks = document(plan, results)
+    body: list[str] = []
+    for index, block in enumerate(blocks):
+        body.append(_block(block, plan, results))
+        if index == 1:  # after the title and its facts
+            body.append(_contents(blocks))
+    title = esc(f"{plan.title} – customer-experience strategy")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="kxplan {esc(__version__)}">\n'
+        f"<title>{title}</title>\n<style>\n{stylesheet()}\n</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(part for part in body if part)
+        + f"\n<footer>Exported by kxplan {esc(__version__)}.</footer>\n"
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+def _contents(blocks: Sequence[Block]) -> str:
+    items = [
+        f'<li><a href="#{esc(b.anchor)}">{esc(b.text)}</a></li>'
+        for b in blocks
+        if isinstance(b, Heading) and b.level == 2 and b.anchor
+    ]
+    return (
+        '<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ul>\n'
+        + "\n".join(items)
+        + "\n</ul>\n</nav>"
+    )
+
+
+def _paragraphs(text: str) -> str:
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", visible_lines(text).strip()) if p.strip()]
+    return "\n".join(
+        "<p>" + "<br>\n".join(esc(line) for line in p.splitlines()) + "</p>" for p in paragraphs
+    )
+
+
+def _block(block: Block, plan: Plan, results: Results) -> str:
+    if isinstance(block, Heading):
+        attrs = f' id="{esc(block.anchor)}"' if block.anchor else ""
+        if block.major:
+            attrs += ' class="major"'
+        return f"<h{block.level}{attrs}>{esc(block.text)}</h{block.level}>"
+    if isinstance(block, Note):
+        return f'<p class="note">{esc(block.text)}</p>'
+    if isinstance(block, Answer):
+        label = f'<span class="label">{esc(labelled(block.label))}</span>'
+        text = visible_lines(block.text).strip()
+        if not text:
+            empty = f'<span class="empty">{esc(block.empty)}</span>'
+            return f'<div class="answer"><p>{label} {empty}</p></div>'
+        if "\n" in text:
+            return f'<div class="answer"><p>{label}</p>\n{_paragraphs(text)}</div>'
+        return f'<div class="answer"><p>{label} {esc(text)}</p></div>'
+    if isinstance(block, Facts):
+        items = "\n".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in block.items)
+        return f'<dl class="facts">\n{items}\n</dl>'
+    if isinstance(block, Bullets):
+        return "<ul>\n" + "\n".join(f"<li>{esc(i)}</li>" for i in block.items) + "\n</ul>"
+    if isinstance(block, Table):
+        return _table(block)
+    if block.kind == "matrix":
+        return matrix_svg(plan, results)
+    return maturity_svg(plan)
+
+
+def _table(table: Table) -> str:
+    def cls(index: int) -> str:
+        return ' class="num"' if index in table.numeric else ""
+
+    def cell(index: int, text: str) -> str:
+        lines = visible_lines(text).split("\n")
+        return f"<td{cls(index)}>" + "<br>".join(esc(line) for line in lines) + "</td>"
+
+    head = "".join(f'<th scope="col"{cls(i)}>{esc(h)}</th>' for i, h in enumerate(table.headers))
+    rows = "\n".join(
+        "<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in table.rows
+    )
+    foot = ""
+    if table.totals:
+        foot = (
+            "\n<tfoot><tr>"
+            + "".join(cell(i, c) for i, c in enumerate(table.totals))
+            + "</tr></tfoot>"
+        )
+    open_tag = f'<table class="{esc(table.style)}">' if table.style else "<table>"
+    return f"{open_tag}\n<thead><tr>{head}</tr></thead>{foot}\n<tbody>\n{rows}\n</tbody>\n</table>"

@@ -1,0 +1,63 @@
+"""The strategy document in Markdown (CommonMark with GitHub's tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kxplan import __version__
+from kxplan.model import Plan
+from kxplan.reports.blocks import Answer, Block, Bullets, Facts, Heading, Note, Table, labelled
+from kxplan.reports.document import document
+from kxplan.reports.results import Results, compute
+from kxplan.text import markdown
+
+
+def to_markdown(plan: Plan, results: Results | None = None) -> str:
+    """The strategy document in Markdown; every piece of user text literal."""
+    results = results or compute(plan)
+    out: list[str] = []
+    for block in document(plan, results):
+        lines = markdown_lines(block)
+        if lines:
+            out.extend(lines)
+            out.append("")
+    out.append(f"_Exported by kxplan {markdown.inline(__version__)}._")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _label(label: str) -> str:
+    return f"**{markdown.inline(labelled(label))}**"
+
+
+def markdown_lines(block: Block) -> list[str]:
+    """The Markdown lines of one block (none for a picture: those exist in HTML only)."""
+    if isinstance(block, Heading):
+        return ["#" * block.level + " " + markdown.heading(block.text)]
+    if isinstance(block, Note):
+        return [f"_{markdown.inline(block.text)}_"]
+    if isinstance(block, Answer):
+        text = block.text.strip()
+        if not text:
+            return [f"{_label(block.label)} _{markdown.inline(block.empty)}_"]
+        if "\n" in text:
+            return [_label(block.label), "", markdown.block(text)]
+        return [f"{_label(block.label)} {markdown.inline(text)}"]
+    if isinstance(block, Facts):
+        return [f"- {_label(label)} {markdown.inline(value)}" for label, value in block.items]
+    if isinstance(block, Bullets):
+        return [f"- {markdown.line(item)}" for item in block.items]
+    if isinstance(block, Table):
+        return _table(block)
+    return []
+
+
+def _table(table: Table) -> list[str]:
+    def row(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    rule = [("---:" if i in table.numeric else "---") for i in range(len(table.headers))]
+    lines = [row([markdown.cell(h) for h in table.headers]), row(rule)]
+    lines.extend(row([markdown.cell(c) for c in r]) for r in table.rows)
+    if table.totals:
+        lines.append(row([f"**{markdown.cell(c)}**" if c else " " for c in table.totals]))
+    return lines

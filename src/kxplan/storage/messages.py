@@ -1,0 +1,138 @@
+"""Pydantic's errors in words a facilitator understands ("expected …, got …")."""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from typing import Any
+
+from pydantic import BaseModel
+
+from kxplan.framework import AREA_IDS
+from kxplan.model import Loc, Plan
+
+
+def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = None) -> str:
+    """A pydantic error in words a facilitator understands ("expected …, got …").
+
+    ``data`` is the raw plan, used to suggest a close key for an unknown one.
+    """
+    kind = item["type"]
+    value = item.get("input")
+    ctx = item.get("ctx") or {}
+    loc = tuple(item["loc"])
+    if kind == "extra_forbidden" and loc[:-1] == ("areas",):
+        close = difflib.get_close_matches(str(loc[-1]), AREA_IDS, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return f"unknown area {loc[-1]!r}; {hint}the areas are {', '.join(AREA_IDS)}"
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        known = _known_keys(loc[:-1], data or {})
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown key {key!r}{hint}; free-form notes belong under [extra]"
+    if kind == "missing":
+        return "missing; this key is required"
+    if kind == "literal_error":
+        return f"expected one of {ctx.get('expected', '')}, got {shown_value(value)}"
+    if kind in {"float_type", "int_type", "int_from_float"}:
+        what = "a whole number" if kind != "float_type" else "a number"
+        shown = (
+            repr(value) if isinstance(value, float) and math.isfinite(value) else shown_value(value)
+        )
+        return f"expected {what}, got {shown}"  # 3.0, not 3, when a whole number is expected
+    if kind == "finite_number":
+        return f"expected a finite number, got {shown_value(value)}"
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        bounds = {
+            "greater_than_equal": f"at least {shown_value(ctx.get('ge'))}",
+            "less_than_equal": f"at most {shown_value(ctx.get('le'))}",
+            "greater_than": f"more than {shown_value(ctx.get('gt'))}",
+            "less_than": f"less than {shown_value(ctx.get('lt'))}",
+        }
+        return f"expected a number {bounds[kind]}, got {shown_value(value)}"
+    if kind == "string_type":
+        return f"expected text in quotes, got {shown_value(value)}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"expected an id of lower-case letters, digits and single hyphens "
+            f"(like 'web-chat'), got {shown_value(value)}"
+        )
+    if kind == "string_too_short":
+        return "expected some text, got an empty string"
+    if kind == "string_too_long":
+        return f"expected at most {ctx.get('max_length')} characters"
+    if kind in {"list_type", "tuple_type"}:
+        return f"expected a list [ … ], got {shown_value(value)}"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"expected a table, got {shown_value(value)}"
+    if kind in {"datetime_type", "datetime_parsing"}:
+        return f"expected a date and time like 2026-11-24T09:00:00Z, got {shown_value(value)}"
+    if kind == "timezone_aware":
+        return (
+            f"expected a date and time with its time zone, like 2026-11-24T09:00:00Z or "
+            f"2026-11-24T10:00:00+01:00, got {shown_value(value)}"
+        )
+    if kind == "bool_type":
+        return f"expected true or false, got {shown_value(value)}"
+    return str(item.get("msg", "invalid value")).replace("Input should be", "expected")
+
+
+def shown_value(value: object) -> str:
+    """A value as a message quotes it: short text, ``a table``, ``1 000 000``, dates."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return repr(shown)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, float) and math.isinf(value):
+        return "a number too large to hold (read as infinity)"
+    if isinstance(value, float) and math.isnan(value):
+        return "nan (not a number)"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        value = int(value)
+    if isinstance(value, int) and abs(value) >= 10**6:
+        return f"{value:,}".replace(",", " ")  # 1 000 000 000 000 000
+    if isinstance(value, float):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return f"{value.isoformat()} (a date without a time)"
+    if isinstance(value, time):
+        return f"{value.isoformat()} (a time without a date)"
+    return repr(value)
+
+
+def _known_keys(loc: Loc, data: Mapping[str, Any]) -> list[str]:
+    node: type[BaseModel] | None = Plan
+    for part in loc:
+        if node is None:
+            return []
+        if isinstance(part, int):
+            continue
+        field = node.model_fields.get(str(part))
+        if field is None:
+            field = next((f for f in node.model_fields.values() if f.alias == str(part)), None)
+        if field is None:
+            return []
+        node = _model_in(field.annotation)
+    if node is None:
+        return []
+    return [f.alias or name for name, f in node.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,149 @@
+"""Writing plans: deterministic TOML, saved atomically.
+
+The same plan always gives the same bytes, in the model's field order. The writer
+is kxplan's own rather than tomli-w's: tomli-w turns CRLF into LF inside multi-line
+strings, and the layout (one ``[[initiatives]]`` table each, estimates one per line,
+multi-line text one line per line) is what keeps ``git diff`` of two saves down to
+the lines that changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import tomli_w
+
+from kxplan.model import Loc, Plan
+from kxplan.storage.atomic import write_atomic
+from kxplan.storage.errors import PlanError
+
+INLINE_ROWS: Final = frozenset({"estimates"})
+"""Lists of tables written as one inline table per line instead of ``[[...]]`` blocks."""
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def dumps(plan: Plan) -> str:
+    """The plan as TOML text: stable order, one ``[[initiatives]]`` table each.
+
+    Text with line breaks is written as a multi-line string, so a change to one line
+    of a note shows as one changed line in ``git diff``. tomli-w formats every value,
+    and every character round-trips. Raises ValueError for free-form data nested too
+    deeply to write.
+    """
+    out: list[str] = []
+    try:
+        _emit_table((), plan.to_data(), out, array_row=False)
+    except RecursionError:  # only free-form [extra] data can nest this deep
+        raise ValueError("a value under [extra] is nested too deeply to be written") from None
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def _emit_table(path: Loc, table: Mapping[str, Any], out: list[str], *, array_row: bool) -> None:
+    leaves: list[tuple[str, Any]] = []
+    inline_rows: list[tuple[str, list[Mapping[str, Any]]]] = []
+    subtables: list[tuple[str, Mapping[str, Any]]] = []
+    arrays: list[tuple[str, list[Mapping[str, Any]]]] = []
+    free_form = bool(path) and path[0] == "extra"
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            if value:
+                subtables.append((key, value))
+            elif free_form:
+                leaves.append((key, value))  # an empty table of the user's own: keep it
+            # an empty table of the model reads back as its default: leave it out
+        elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+            (inline_rows if key in INLINE_ROWS and not free_form else arrays).append((key, value))
+        else:
+            leaves.append((key, value))
+    if path and (array_row or leaves or inline_rows or not (subtables or arrays)):
+        name = ".".join(toml_key(str(p)) for p in path)
+        out.append("")
+        out.append(f"[[{name}]]" if array_row else f"[{name}]")
+    out.extend(_leaf_lines(leaves))
+    for key, rows in inline_rows:
+        out.append(f"{toml_key(key)} = [")
+        out.extend(f"    {_inline_table(row)}," for row in rows)
+        out.append("]")
+    for key, sub in subtables:
+        _emit_table((*path, key), sub, out, array_row=False)
+    for key, rows in arrays:
+        for row in rows:
+            _emit_table((*path, key), row, out, array_row=True)
+
+
+def _leaf_lines(leaves: list[tuple[str, Any]]) -> Iterator[str]:
+    """``key = value`` lines, formatted by tomli-w.
+
+    Text with line breaks becomes a multi-line string, except text holding a carriage
+    return: tomli-w's multi-line form turns ``\\r\\n`` into ``\\n``, so such text is
+    written on one line, where tomli-w escapes every character.
+    """
+    run: dict[str, Any] = {}
+    run_multiline = True
+    for key, value in leaves:
+        if isinstance(value, Mapping):  # an empty free-form table: tomli-w would open [key]
+            yield from _flush(run, run_multiline)
+            run = {}
+            yield f"{toml_key(key)} = {{}}"
+            continue
+        multiline = not _holds_carriage_return(value)
+        if run and multiline != run_multiline:
+            yield from _flush(run, run_multiline)
+            run = {}
+        run[key] = value
+        run_multiline = multiline
+    yield from _flush(run, run_multiline)
+
+
+def _flush(run: dict[str, Any], multiline: bool) -> Iterator[str]:
+    if run:
+        yield _tomli_w(run, multiline=multiline).rstrip("\n")
+
+
+def _tomli_w(data: Mapping[str, Any], *, multiline: bool) -> str:
+    text: str = tomli_w.dumps(data, multiline_strings=multiline)
+    return text
+
+
+def _holds_carriage_return(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, list | tuple):
+        return any(_holds_carriage_return(item) for item in value)
+    if isinstance(value, Mapping):
+        return any(_holds_carriage_return(item) for item in value.values())
+    return False
+
+
+def _inline_table(row: Mapping[str, Any]) -> str:
+    """A row of scalars as one inline table; single-line strings keep it on one line."""
+    lines = _tomli_w(row, multiline=False).split("\n")
+    return "{ " + ", ".join(line for line in lines if line) + " }"
+
+
+def toml_key(key: str) -> str:
+    """A key as TOML writes it: bare when it can be, quoted otherwise."""
+    if _BARE_KEY.fullmatch(key):
+        return key
+    return _tomli_w({key: 0}, multiline=False).rsplit(" = ", 1)[0]
+
+
+def save(plan: Plan, path: str | os.PathLike[str]) -> None:
+    """Write the plan to ``path`` atomically; on failure the old file is untouched."""
+    try:
+        text = dumps(plan)
+    except ValueError as error:
+        raise PlanError.single(os.fspath(path), f"could not be saved: {error}") from None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate from a broken paste
+        line = text.count("\n", 0, error.start) + 1
+        raise PlanError.single(
+            os.fspath(path), "could not be saved: the text holds a broken character", line
+        ) from None
+    write_atomic(Path(path), data)

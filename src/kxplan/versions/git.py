@@ -1,0 +1,44 @@
+"""Plans read from git: a ``REV:path`` argument, as ``kxplan diff`` takes one.
+
+``REV:path`` is read with ``git show REV:path`` in the current folder, so the path
+is relative to the repository root, or to the current folder with ``./``. An
+argument naming an existing file is a file, even when it holds a colon.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from kxplan.model import Plan
+from kxplan.storage import loads_bytes
+
+
+class GitReadError(Exception):
+    """git could not give the file: no repository, no such revision or path, no git."""
+
+
+def names_revision(arg: str) -> bool:
+    """True when ``arg`` is ``REV:path`` rather than a plan file."""
+    return ":" in arg and not Path(arg).exists()
+
+
+def show(arg: str) -> bytes:
+    """The bytes of ``REV:path`` as git stores them; :class:`GitReadError` says why not."""
+    try:
+        result = subprocess.run(
+            ["git", "show", arg], capture_output=True, check=False, stdin=subprocess.DEVNULL
+        )
+    except OSError as error:
+        raise GitReadError(f"cannot read {arg} from git: {error.strerror or error}") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = message[0].removeprefix("fatal: ") if message else "git show failed"
+        raise GitReadError(f"cannot read {arg} from git: {reason}")
+    return result.stdout
+
+
+def load_revision(arg: str) -> Plan:
+    """The plan stored at ``REV:path``; raises :class:`GitReadError`, or
+    :class:`kxplan.storage.PlanError` when the file there is not a valid plan."""
+    return loads_bytes(show(arg), arg)
