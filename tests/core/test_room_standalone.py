@@ -83,7 +83,7 @@ async def test_unknown_initiatives_are_refused_before_anything_listens(tmp_path:
     plan.write_text(PLAN, encoding="utf-8")
     from kxplan.room.state import Refused
 
-    with pytest.raises(Refused, match="initiatives of the plan"):
+    with pytest.raises(Refused, match="No initiative 'nope' in the plan"):
         await serve(plan, RoomOptions(initiatives=["nope"]), asyncio.Event(), print)
     assert not journal_path(plan).exists()
 

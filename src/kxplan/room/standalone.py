@@ -62,11 +62,14 @@ async def serve(
     plan = load(plan_path)
     host = RoomHost.open(plan, plan_path, allow_new_names=options.allow_new_names)
     room = host.room
-    if not host.resumed:
+    if room.current_round is None:
         try:
             room.start_round(list(options.initiatives) or open_ids(plan), options.scores)
         except Refused:
-            host.discard()
+            if host.resumed:
+                host.journal.close()
+            else:
+                host.discard()
             raise
     try:
         await host.start(lan=options.lan, port=options.port, base_url=options.base_url)

@@ -180,6 +180,17 @@ class Room:
 
     # --- estimation rounds ---------------------------------------------------------------
 
+    def _known(self, initiatives: Iterable[str]) -> list[str]:
+        """The ids once each, in order; Refused unless each names an initiative."""
+        ids = list(dict.fromkeys(initiatives))
+        if not ids:
+            raise Refused("Choose at least one initiative.")
+        known = {item.id for item in self.plan.initiatives}
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise Refused(f"No initiative {unknown[0]!r} in the plan.")
+        return ids
+
     def round(self, number: int) -> Round:
         if not 1 <= number <= len(self.rounds):
             raise Refused("There is no such round.")
@@ -201,10 +212,7 @@ class Room:
         follows: int | None = None,
     ) -> Round:
         """Open a round on these initiatives and scores; the previous round ends."""
-        ids = list(dict.fromkeys(initiatives))
-        known = {item.id for item in self.plan.initiatives}
-        if not ids or any(i not in known for i in ids):
-            raise Refused("Choose initiatives of the plan.")
+        ids = self._known(initiatives)
         asked = [s for s in SCORES.keys if s in set(scores)]
         if not asked:
             raise Refused("Choose at least one score.")
@@ -311,10 +319,7 @@ class Room:
         self, dots: int, initiatives: Iterable[str], *, anonymous: bool = True
     ) -> DotVote:
         """Give everyone ``dots`` dots to spread over these initiatives."""
-        ids = list(dict.fromkeys(initiatives))
-        known = {item.id for item in self.plan.initiatives}
-        if not ids or any(i not in known for i in ids):
-            raise Refused("Choose initiatives of the plan.")
+        ids = self._known(initiatives)
         if not 1 <= dots <= 100:
             raise Refused("Give each participant from 1 to 100 dots.")
         if self.current_vote is not None:
