@@ -171,3 +171,13 @@ async def test_hostile_text_travels_as_data_not_markup(
     assert sent["view"]["ideas"]["list"][0]["title"] == hostile
     async with http.get(server.url + "api/view", headers={DEVICE_HEADER: body["device"]}) as r:
         assert r.content_type == "application/json"
+
+
+async def test_a_room_full_of_phones_behind_one_address_can_all_join(
+    server: RoomServer, http: aiohttp.ClientSession
+) -> None:
+    # behind an SSH tunnel or a reverse proxy every phone comes from 127.0.0.1
+    server.room.allow_new_names = True
+    for number in range(40):
+        status, body = await post(http, server.url + "api/join", {"name": f"P{number}"})
+        assert status == 200, body

@@ -8,6 +8,7 @@ the screen must draw it white on black, whatever the terminal's theme.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 import segno
@@ -25,12 +26,14 @@ def matrix(text: str) -> list[list[bool]]:
     return [[bool(m) for m in row] for row in code.matrix_iter(scale=1, border=QUIET)]
 
 
-def terminal_lines(text: str) -> list[str]:
-    """The QR code for ``text`` as lines of half blocks, two module rows per line."""
+@lru_cache(maxsize=8)
+def terminal_lines(text: str) -> tuple[str, ...]:
+    """The QR code for ``text`` as lines of half blocks, two module rows per line (kept:
+    the screen asks again on every change)."""
     rows = matrix(text)
     if len(rows) % 2:
         rows.append([False] * len(rows[0]))
-    return [
+    return tuple(
         "".join(_HALF[(top, bottom)] for top, bottom in zip(upper, lower, strict=True))
         for upper, lower in zip(rows[0::2], rows[1::2], strict=True)
-    ]
+    )

@@ -29,9 +29,15 @@ MAX_BODY: Final = 4096
 """The largest request body taken, in bytes: an idea's title and text fit many times."""
 RATE: Final = 10.0
 BURST: Final = 30.0
-"""Requests a second one client may make on average, and in a burst."""
+"""Requests a second one device may make on average, and in a burst."""
+SHARED: Final = 10
+"""Requests from devices not joined yet are counted per address, and many phones can
+share one (behind a tunnel, a proxy or a NAT): that address gets this many times more."""
 HEARTBEAT: Final = 15.0
 """Seconds between keep-alive comments on an idle event stream."""
+GATHER: Final = 0.03
+"""Seconds a phone's stream waits after a change for the ones that follow it, so a burst
+of answers sends each phone one view, not one per answer."""
 DEVICE_HEADER: Final = "X-Kxplan-Device"
 
 CSP: Final = (
@@ -55,15 +61,16 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class _Bucket:
-    __slots__ = ("stamp", "tokens")
+    __slots__ = ("size", "stamp", "tokens")
 
-    def __init__(self) -> None:
-        self.tokens = BURST
+    def __init__(self, size: float) -> None:
+        self.size = size
+        self.tokens = BURST * size
         self.stamp = time.monotonic()
 
     def take(self) -> bool:
         now = time.monotonic()
-        self.tokens = min(BURST, self.tokens + (now - self.stamp) * RATE)
+        self.tokens = min(BURST * self.size, self.tokens + (now - self.stamp) * RATE * self.size)
         self.stamp = now
         if self.tokens < 1:
             return False
@@ -157,9 +164,11 @@ class RoomServer:
             return _error(403, "This room address is not valid. Ask the facilitator for it.")
         if self.room.closed:
             return _error(410, "The room is closed.")
-        client = request.headers.get(DEVICE_HEADER) or request.query.get("device") or ""
-        key = client or (request.remote or "?")
-        bucket = self._buckets.setdefault(key, _Bucket())
+        device = request.headers.get(DEVICE_HEADER) or request.query.get("device") or ""
+        key = f"device {device}" if device else f"address {request.remote}"
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            bucket = self._buckets[key] = _Bucket(1 if device else SHARED)
         if not bucket.take():
             return _error(429, "Too many requests: wait a moment and try again.")
         try:
@@ -273,6 +282,8 @@ class RoomServer:
                     await asyncio.wait_for(changed.wait(), HEARTBEAT)
                 except TimeoutError:
                     await response.write(b": ping\n\n")
+                else:
+                    await asyncio.sleep(GATHER)
             await response.write(b"event: closed\ndata: {}\n\n")
         except (ConnectionResetError, asyncio.CancelledError):
             pass

@@ -63,6 +63,7 @@ class RoomScreen(Screen[None]):
     def __init__(self, control: RoomControl) -> None:
         super().__init__()
         self.control = control
+        self._refresh_pending = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="room-top"):
@@ -92,10 +93,13 @@ class RoomScreen(Screen[None]):
             server.on_connect.remove(self._changed)
 
     def _changed(self) -> None:
-        self.call_later(self.refresh_board)
+        if not self._refresh_pending:  # a burst of answers is drawn once, not once each
+            self._refresh_pending = True
+            self.call_later(self.refresh_board)
 
     def refresh_board(self) -> None:
         """Draw everything again from the room as it is now."""
+        self._refresh_pending = False
         host, room = self.control.host, self.control.room
         self.query_one("#room-qr", Static).update(Text("\n".join(terminal_lines(host.url))))
         self.query_one("#room-url", Static).update(Text(f"Join: {host.url}"))
