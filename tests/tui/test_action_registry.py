@@ -16,6 +16,8 @@ from kxplan.tui.screens.error import ErrorScreen
 from kxplan.tui.screens.help import HelpScreen
 from kxplan.tui.screens.initiative_editor import InitiativeEditor
 from kxplan.tui.screens.prompt import Prompt
+from kxplan.tui.screens.room import RoomScreen
+from kxplan.tui.screens.room_dialogs import DotsSetup, IdeasInbox, PickInitiative, RoundSetup
 from kxplan.tui.screens.row_editor import RowEditor
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.screens.versions import VersionsScreen
@@ -32,6 +34,7 @@ CLASSES: tuple[type[DOMNode], ...] = (
     KxplanApp, WalkScreen, AreaStep, PrioritisationStep, AreaTable, RankingView, RankTable,
     EffortImpactMatrix, VersionsScreen, CompareScreen, SpreadScreen, InitiativeEditor,
     RowEditor, Confirm, Prompt, TemplatePicker, HelpScreen, ErrorScreen,
+    RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

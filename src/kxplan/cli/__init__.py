@@ -61,6 +61,7 @@ COMMANDS: Final[dict[str, str]] = {
     "snapshot": "kxplan.cli.versions:snapshot_command",
     "history": "kxplan.cli.versions:history_command",
     "rank": "kxplan.cli.ranking:rank_command",
+    "room": "kxplan.cli.room:room_command",
 }
 """Each command's name and where it is defined (``module:attribute``)."""
 

@@ -27,6 +27,7 @@ class Section(StrEnum):
     TABLE = "In a table, or on its step outside text fields"
     PRIORITISATION = "Prioritisation step"
     VERSIONS = "Versions and exports"
+    ROOM = "The room"
     FORM = "In a form"
 
 
@@ -113,6 +114,7 @@ def _export(fmt: Format, name: str) -> Action:
 
 A, W, S = Section.ANYWHERE, Section.WALK, Section.TABLE
 P, V, F = Section.PRIORITISATION, Section.VERSIONS, Section.FORM
+R = Section.ROOM
 
 # fmt: off
 ACTIONS: Final[tuple[Action, ...]] = (
@@ -217,6 +219,10 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("f7", "compare_version", "KxplanApp", "Compare",
            "Compare the current plan with the newest saved version", V, show=False,
            palette="Compare with newest version", needs_plan=True),
+    Action("f8", "room", "KxplanApp", "Room",
+           "The room: participants join from their phones to estimate, vote and send ideas",
+           R, palette="Open the room", needs_plan=True,
+           palette_help="Phones join by an address or a QR code: blind estimates, dots, ideas"),
     Action("enter", "compare", "VersionsScreen", "Compare",
            "In the list: compare the highlighted version with the current plan", V, priority=True),
     Action("space", "mark", "VersionsScreen", "Mark to compare two",
@@ -231,6 +237,38 @@ ACTIONS: Final[tuple[Action, ...]] = (
            description="Export Markdown / HTML / CSV / JSON next to the plan file", section=V,
            shown_keys="ctrl+p Export …"),
     *(_export(fmt, name) for fmt, name in EXPORT_NAMES.items()),
+    # --- the room -----------------------------------------------------------------------
+    Action("n", "new_round", "RoomScreen", "New round",
+           "Start an estimation round: pick initiatives and scores; answers stay hidden", R),
+    Action("space", "reveal", "RoomScreen", "Reveal",
+           "Reveal the round: spread, lowest and highest with who gave them, outliers", R),
+    Action("a", "accept", "RoomScreen", "Accept",
+           "Accept the round: the answers become the participants' estimates", R),
+    Action("v", "revote", "RoomScreen", "Vote again",
+           "Ask the same questions again, blind (the earlier round is kept)", R),
+    Action("d", "dots", "RoomScreen", "Dots",
+           "Start a dot vote, or end the open one (its results show)", R),
+    Action("i", "ideas", "RoomScreen", "Ideas",
+           "The ideas inbox: accept (a), merge into an initiative (m) or discard (x)", R),
+    Action("p", "show_ideas", "RoomScreen", "Show ideas",
+           "Let phones see everyone's ideas, or only their own (private, the default)", R),
+    Action("l", "lan", "RoomScreen", "Network",
+           "Open the room to the local network, or to this machine only again", R),
+    Action("q", "toggle_qr", "RoomScreen", "QR code",
+           "Hide or show the QR code (the join address stays)", R),
+    Action("c", "close_room", "RoomScreen", "Close room",
+           "Close the room: every phone loses access", R),
+    Action("escape", "back", "RoomScreen", "Back",
+           "Back to the walk; the room stays open (f8 shows it again)", R),
+    Action("f10,ctrl+s", "start", "RoundSetup", "Start", show=False, priority=True),
+    Action("escape", "cancel", "RoundSetup", "Cancel"),
+    Action("f10,ctrl+s", "start", "DotsSetup", "Start", show=False, priority=True),
+    Action("escape", "cancel", "DotsSetup", "Cancel"),
+    Action("a", "accept", "IdeasInbox", "Accept"),
+    Action("m", "merge", "IdeasInbox", "Merge"),
+    Action("x", "discard", "IdeasInbox", "Discard"),
+    Action("escape", "cancel", "IdeasInbox", "Close"),
+    Action("escape", "cancel", "PickInitiative", "Cancel"),
     # --- forms and dialogs --------------------------------------------------------------
     Action("ctrl+enter,f10", "keep", "RowEditor", "Keep row",
            "Keep the row (refused while a field is invalid)", F, shown_keys="enter, f10 or ctrl+s"),

@@ -26,6 +26,7 @@ from kxplan.tui.control_filter import ControlCharacterFilter
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.plan_files import PlanFiles, path_problem
 from kxplan.tui.recent import default_config_dir, load_recent, remember
+from kxplan.tui.room_hosting import RoomHosting
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.walk import WalkScreen
 from kxplan.tui.typeahead import TypeAhead
@@ -56,7 +57,7 @@ def one_line_paste(event: events.Paste) -> events.Paste:
     return events.Paste(" ".join(lines))
 
 
-class KxplanApp(PlanFiles):
+class KxplanApp(RoomHosting, PlanFiles):
     """Walk a room through a CX strategy and save it as a plan file."""
 
     CSS_PATH = "kxplan.tcss"
@@ -122,7 +123,7 @@ class KxplanApp(PlanFiles):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("save", "save_as", "save_version", "versions", "compare_version"):
+        if action in ("save", "save_as", "save_version", "versions", "compare_version", "room"):
             return self.session is not None
         return True
 
@@ -218,9 +219,12 @@ class KxplanApp(PlanFiles):
 
     def start_session(self, session: Session) -> None:
         """Show the walk for ``session``."""
+        if self.room_control is not None and self.room_control.session is not session:
+            self.run_worker(self.close_room(), group="room")
         self.session = session
         self._show_screen(WalkScreen(session, self.timer_clock))
         self.refresh_bindings()
+        self.offer_unfinished_room(session)
 
     def _show_screen(self, screen: Screen[None]) -> None:
         while isinstance(self.screen, ModalScreen):

@@ -26,6 +26,8 @@ class Answer(StrEnum):
     CANCEL = "cancel"
     OVERWRITE = "overwrite"
     DELETE = "delete"
+    CLOSE = "close"
+    RESUME = "resume"
 
 
 Choice = tuple[Answer, str, str]

@@ -1,0 +1,119 @@
+"""``kxplan room``: the workshop room without the app, for a round that runs for days."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from kxplan.cli.common import PLAN_PATH, fail
+from kxplan.framework import ESTIMATED_SCORES
+from kxplan.storage import PlanError
+
+
+@click.command(
+    "room",
+    epilog="""\b
+Example:
+  kxplan room strategy.toml --lan --score effort --score customer_value
+  kxplan room strategy.toml --initiative web-chat --initiative faq
+
+\b
+Remote participants: forward the port over SSH and give them the address
+the forward makes, or put a reverse proxy in front and pass its address:
+  kxplan room strategy.toml --port 8765 --base-url https://room.example.org""",
+)
+@click.argument("plan", type=PLAN_PATH)
+@click.option(
+    "-i",
+    "--initiative",
+    "initiatives",
+    multiple=True,
+    metavar="ID",
+    help="Ask about this initiative (repeat for several). Default: every open initiative.",
+)
+@click.option(
+    "-s",
+    "--score",
+    "scores",
+    multiple=True,
+    type=click.Choice(ESTIMATED_SCORES),
+    help="Ask for this score (repeat for several). Default: effort, customer_value, efficiency.",
+)
+@click.option(
+    "--lan",
+    is_flag=True,
+    help="Listen on the local network so phones on the same Wi-Fi can join "
+    "(default: this machine only).",
+)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port to listen on (0: any free one)."
+)
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="The address participants use, when a proxy or tunnel stands in front.",
+)
+@click.option(
+    "--new-names", is_flag=True, help="Let participants join under names the plan does not list."
+)
+def room_command(
+    plan: Path,
+    initiatives: tuple[str, ...],
+    scores: tuple[str, ...],
+    lan: bool,
+    port: int,
+    base_url: str | None,
+    new_names: bool,
+) -> None:
+    """Open a room for PLAN: participants answer from their own devices.
+
+    The join address is the first line printed. The room serves until stopped
+    (ctrl+c); what was answered is then written into PLAN as each participant's
+    estimates. Every answer is also kept, the moment it arrives, in a journal
+    beside PLAN: a room killed before it stopped comes back with its next start.
+    """
+    from kxplan.room.journal import JournalError
+    from kxplan.room.standalone import DEFAULT_SCORES, RoomOptions, serve
+    from kxplan.room.state import Refused
+
+    options = RoomOptions(
+        initiatives=initiatives,
+        scores=scores or DEFAULT_SCORES,  # type: ignore[arg-type]
+        lan=lan,
+        port=port,
+        base_url=base_url,
+        allow_new_names=new_names,
+    )
+
+    def announce(line: str) -> None:
+        click.echo(line)
+        sys.stdout.flush()
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        outcome = await serve(Path(plan), options, stop, announce)
+        if outcome.saved:
+            who = "participant" if outcome.participants == 1 else "participants"
+            click.echo(
+                f"Wrote {outcome.answers} answers from {outcome.participants} {who} "
+                f"into {plan} as estimates.",
+                err=True,
+            )
+        else:
+            click.echo(f"Nobody answered: {plan} is unchanged.", err=True)
+
+    try:
+        asyncio.run(run())
+    except Refused as refusal:
+        fail(f"{plan}: {refusal}")
+    except (JournalError, OSError) as error:
+        fail(f"{plan}: the room could not run: {error}")
+    except PlanError:
+        raise  # the group prints each problem on its line, exit 2

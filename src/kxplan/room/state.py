@@ -1,0 +1,393 @@
+"""The room's state: who has joined, the estimation rounds, the dot votes and the ideas.
+
+Every change goes through a method of :class:`Room`, which checks it against the
+plan (names, scales, limits) and raises :class:`Refused` with a sentence for the
+participant when it cannot be taken. Each accepted change is handed to the
+``record`` callback first (the journal), so nothing said in the room exists only
+in memory. :meth:`Room.apply` replays a recorded change, which is how a room is
+brought back after a crash.
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Final
+
+from kxplan.framework import SCORES, Score
+from kxplan.model import MAX_NUMBER, Plan
+from kxplan.room.activities import (
+    IDEA_KINDS,
+    DotVote,
+    Idea,
+    IdeaStatus,
+    Round,
+    RoundStatus,
+)
+from kxplan.room.results import with_answers
+from kxplan.room.tally import Tally
+
+MAX_NAME: Final = 60
+"""The longest participant name a phone may add."""
+MAX_TITLE: Final = 120
+MAX_TEXT: Final = 1000
+"""The longest idea title and text."""
+MAX_IDEAS_EACH: Final = 50
+"""How many ideas one participant may send in one room."""
+
+Record = Callable[[dict[str, Any]], None]
+
+
+class Refused(ValueError):
+    """A participant's request that the room cannot take; the message says why."""
+
+
+def _clean(text: object, limit: int, what: str) -> str:
+    if not isinstance(text, str):
+        raise Refused(f"The {what} must be text.")
+    cleaned = " ".join(text.split())
+    if len(cleaned) > limit:
+        raise Refused(f"The {what} is too long: at most {limit} characters.")
+    return cleaned
+
+
+def _value(raw: object) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise Refused("Pick a number.")
+    value = float(raw)
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise Refused("That number is too large.")
+    return value
+
+
+class Room:
+    """A room over one plan. The plan is read, never changed, here: :meth:`accepted_plan`
+    gives the plan with a round's answers as estimates, for the caller to save."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        *,
+        allow_new_names: bool = False,
+        record: Record | None = None,
+    ) -> None:
+        self.plan = plan
+        self.allow_new_names = allow_new_names
+        self.record: Record = record or (lambda _entry: None)
+        self.names: list[str] = list(plan.participants)
+        """Everyone who may join: the plan's participants, then names added from phones."""
+        self.tokens: dict[str, str] = {}
+        """Device token → participant name."""
+        self.rounds: list[Round] = []
+        self.votes: list[DotVote] = []
+        self.ideas: list[Idea] = []
+        self.ideas_shown = False
+        """Private mode is the default: phones see only their own ideas until shown."""
+        self.closed = False
+        self.version = 0
+        """Bumped on every change, so listeners know when to look again."""
+        self.listeners: list[Callable[[], None]] = []
+        """Called after each change made through the room's methods (not on replay)."""
+
+    # --- changes, each recorded before it takes effect --------------------------------
+
+    def _change(self, entry: dict[str, Any]) -> None:
+        if self.closed and entry["event"] != "close":
+            raise Refused("The room is closed.")
+        self.record(entry)
+        self.apply(entry)
+        for listener in self.listeners:
+            listener()
+
+    def apply(self, entry: Mapping[str, Any]) -> None:
+        """Take one recorded change (from :meth:`_change`, or replayed from a journal)."""
+        event = entry["event"]
+        if event == "join":
+            if entry["name"] not in self.names:
+                self.names.append(entry["name"])
+            self.tokens[entry["token"]] = entry["name"]
+        elif event == "round":
+            self.rounds.append(
+                Round(
+                    len(self.rounds) + 1,
+                    tuple(entry["initiatives"]),
+                    tuple(entry["scores"]),
+                    {k: tuple(v) for k, v in entry.get("raters", {}).items()},
+                    entry.get("follows"),
+                )
+            )
+        elif event == "answer":
+            key = (entry["name"], entry["initiative"], entry["score"])
+            self.round(entry["round"]).answers[key] = float(entry["value"])
+        elif event in ("reveal", "accept", "end_round"):
+            status: RoundStatus = {"reveal": "revealed", "accept": "accepted"}.get(event, "closed")  # type: ignore[assignment]
+            self.round(entry["round"]).status = status
+        elif event == "dots":
+            self.votes.append(
+                DotVote(
+                    len(self.votes) + 1,
+                    int(entry["dots"]),
+                    tuple(entry["initiatives"]),
+                    bool(entry["anonymous"]),
+                )
+            )
+        elif event == "place":
+            given = self.vote(entry["vote"]).placed.setdefault(entry["name"], {})
+            count = given.get(entry["initiative"], 0) + int(entry["delta"])
+            if count:
+                given[entry["initiative"]] = count
+            else:
+                given.pop(entry["initiative"], None)
+        elif event == "end_dots":
+            self.vote(entry["vote"]).open = False
+        elif event == "idea":
+            self.ideas.append(
+                Idea(
+                    len(self.ideas) + 1, entry["name"], entry["kind"], entry["title"], entry["text"]
+                )
+            )
+        elif event == "idea_status":
+            self.idea(entry["idea"]).status = entry["status"]
+        elif event == "show_ideas":
+            self.ideas_shown = bool(entry["shown"])
+        elif event == "close":
+            self.closed = True
+        self.version += 1
+
+    # --- participants ------------------------------------------------------------------
+
+    def join(self, name: object) -> str:
+        """A device joins as ``name``; returns the token it identifies itself with."""
+        chosen = _clean(name, MAX_NAME, "name")
+        known = {n.casefold(): n for n in self.names}
+        if chosen.casefold() in known:
+            chosen = known[chosen.casefold()]
+        elif not self.allow_new_names:
+            raise Refused("Pick your name from the list; ask the facilitator to add it.")
+        elif not chosen:
+            raise Refused("Type your name.")
+        token = secrets.token_urlsafe(18)
+        self._change({"event": "join", "name": chosen, "token": token})
+        return token
+
+    def who(self, token: str) -> str:
+        """The participant a device token belongs to."""
+        try:
+            return self.tokens[token]
+        except KeyError:
+            raise Refused("Join the room first.") from None
+
+    # --- estimation rounds ---------------------------------------------------------------
+
+    def _known(self, initiatives: Iterable[str]) -> list[str]:
+        """The ids once each, in order; Refused unless each names an initiative."""
+        ids = list(dict.fromkeys(initiatives))
+        if not ids:
+            raise Refused("Choose at least one initiative.")
+        known = {item.id for item in self.plan.initiatives}
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise Refused(f"No initiative {unknown[0]!r} in the plan.")
+        return ids
+
+    def round(self, number: int) -> Round:
+        if not 1 <= number <= len(self.rounds):
+            raise Refused("There is no such round.")
+        return self.rounds[number - 1]
+
+    @property
+    def current_round(self) -> Round | None:
+        """The latest round while it is open or revealed."""
+        if self.rounds and self.rounds[-1].status in ("open", "revealed"):
+            return self.rounds[-1]
+        return None
+
+    def start_round(
+        self,
+        initiatives: Iterable[str],
+        scores: Iterable[Score],
+        raters: Mapping[str, Iterable[str]] | None = None,
+        *,
+        follows: int | None = None,
+    ) -> Round:
+        """Open a round on these initiatives and scores; the previous round ends."""
+        ids = self._known(initiatives)
+        asked = [s for s in SCORES.keys if s in set(scores)]
+        if not asked:
+            raise Refused("Choose at least one score.")
+        if self.current_round is not None:
+            self._change({"event": "end_round", "round": self.current_round.number})
+        entry: dict[str, Any] = {"event": "round", "initiatives": ids, "scores": asked}
+        if raters:
+            entry["raters"] = {s: list(names) for s, names in raters.items() if s in asked}
+        if follows is not None:
+            entry["follows"] = follows
+        self._change(entry)
+        return self.rounds[-1]
+
+    def bounds(self, score: str) -> tuple[float, float]:
+        """The lowest and highest value a score may take in this plan."""
+        scales = self.plan.scales
+        if score == "confidence":
+            return (0.0, 100.0)
+        if score == "reach":
+            return (0.0, float(MAX_NUMBER))
+        scale = getattr(scales, score)
+        return (float(scale.min), float(scale.max))
+
+    def answer(self, token: str, number: int, initiative: str, score: str, raw: object) -> None:
+        """A participant's answer to one question of an open round."""
+        name = self.who(token)
+        current = self.round(number)
+        if current.status != "open":
+            raise Refused("This round is not open for answers any more.")
+        if initiative not in current.initiatives or score not in current.scores:
+            raise Refused("That is not asked in this round.")
+        if not current.may_rate(name, score):
+            raise Refused(f"{SCORES.label(score)} is rated by others in this round.")
+        value = _value(raw)
+        low, high = self.bounds(score)
+        if not low <= value <= high:
+            raise Refused(f"Pick a value from {low:g} to {high:g}.")
+        self._change(
+            {
+                "event": "answer",
+                "round": number,
+                "name": name,
+                "initiative": initiative,
+                "score": score,
+                "value": value,
+            }
+        )
+
+    def reveal(self, number: int) -> None:
+        """Show everyone the answers of a round; no more answers are taken."""
+        if self.round(number).status != "open":
+            raise Refused("Only an open round can be revealed.")
+        self._change({"event": "reveal", "round": number})
+
+    def tallies(self, number: int) -> list[Tally]:
+        """Each question of the round with its answers, in the round's order."""
+        current = self.round(number)
+        result = []
+        for item in current.initiatives:
+            for score in current.scores:
+                low, high = self.bounds(score)
+                span = high - low if score != "reach" else 0.0
+                values = {
+                    who: value
+                    for (who, i, s), value in current.answers.items()
+                    if i == item and s == score
+                }
+                result.append(Tally(item, score, values, span))
+        return result
+
+    def revote(self, number: int) -> Round:
+        """Ask the same questions again, blind; the earlier round is kept."""
+        earlier = self.round(number)
+        if earlier.status == "accepted":
+            raise Refused("An accepted round cannot be voted on again.")
+        return self.start_round(
+            earlier.initiatives, earlier.scores, earlier.raters or None, follows=number
+        )
+
+    def accept(self, number: int) -> Plan:
+        """Mark the round accepted and return the plan with its answers as estimates."""
+        current = self.round(number)
+        if current.status == "accepted":
+            raise Refused("This round was accepted already.")
+        self._change({"event": "accept", "round": number})
+        return self.accepted_plan()
+
+    def accepted_plan(self) -> Plan:
+        """The plan with every accepted round's answers as the participants' estimates."""
+        return with_answers(self.plan, self.rounds, self.names)
+
+    # --- dot voting ---------------------------------------------------------------------
+
+    def vote(self, number: int) -> DotVote:
+        if not 1 <= number <= len(self.votes):
+            raise Refused("There is no such vote.")
+        return self.votes[number - 1]
+
+    @property
+    def current_vote(self) -> DotVote | None:
+        return self.votes[-1] if self.votes and self.votes[-1].open else None
+
+    def start_dots(
+        self, dots: int, initiatives: Iterable[str], *, anonymous: bool = True
+    ) -> DotVote:
+        """Give everyone ``dots`` dots to spread over these initiatives."""
+        ids = self._known(initiatives)
+        if not 1 <= dots <= 100:
+            raise Refused("Give each participant from 1 to 100 dots.")
+        if self.current_vote is not None:
+            self._change({"event": "end_dots", "vote": self.current_vote.number})
+        self._change({"event": "dots", "dots": dots, "initiatives": ids, "anonymous": anonymous})
+        return self.votes[-1]
+
+    def place(self, token: str, number: int, initiative: str, delta: object) -> None:
+        """Put a dot on an initiative (delta 1) or take one back (delta -1)."""
+        name = self.who(token)
+        current = self.vote(number)
+        if not current.open:
+            raise Refused("This vote is over.")
+        if initiative not in current.initiatives:
+            raise Refused("That initiative is not in this vote.")
+        if delta not in (1, -1) or isinstance(delta, bool):
+            raise Refused("Add or take back one dot at a time.")
+        if delta == 1 and current.left(name) <= 0:
+            raise Refused("You have no dots left.")
+        if delta == -1 and current.placed.get(name, {}).get(initiative, 0) <= 0:
+            raise Refused("You have no dot there.")
+        self._change(
+            {
+                "event": "place",
+                "vote": number,
+                "name": name,
+                "initiative": initiative,
+                "delta": delta,
+            }
+        )
+
+    def end_dots(self, number: int) -> None:
+        if self.vote(number).open:
+            self._change({"event": "end_dots", "vote": number})
+
+    # --- ideas ---------------------------------------------------------------------------
+
+    def idea(self, number: int) -> Idea:
+        if not 1 <= number <= len(self.ideas):
+            raise Refused("There is no such idea.")
+        return self.ideas[number - 1]
+
+    def send_idea(self, token: str, kind: object, title: object, text: object = "") -> Idea:
+        """A participant suggests an initiative, a friction point or a contact reason."""
+        name = self.who(token)
+        if kind not in IDEA_KINDS:
+            raise Refused("Choose what kind of idea it is.")
+        clean_title = _clean(title, MAX_TITLE, "title")
+        if not clean_title:
+            raise Refused("Give the idea a title.")
+        clean_text = _clean(text, MAX_TEXT, "text")
+        if sum(1 for idea in self.ideas if idea.by == name) >= MAX_IDEAS_EACH:
+            raise Refused(f"You have sent {MAX_IDEAS_EACH} ideas: that is the most one person can.")
+        self._change(
+            {"event": "idea", "name": name, "kind": kind, "title": clean_title, "text": clean_text}
+        )
+        return self.ideas[-1]
+
+    def settle_idea(self, number: int, status: IdeaStatus) -> None:
+        """The facilitator accepts, merges or discards an idea."""
+        self.idea(number)
+        self._change({"event": "idea_status", "idea": number, "status": status})
+
+    def show_ideas(self, shown: bool) -> None:
+        """Let phones see everyone's ideas (True) or only their own (False)."""
+        self._change({"event": "show_ideas", "shown": shown})
+
+    def close(self) -> None:
+        """End the room: every device loses access."""
+        if not self.closed:
+            self._change({"event": "close"})

@@ -1,0 +1,79 @@
+"""What a revealed question shows the room: the spread of the answers and who stands out."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kxplan.framework import Agreement, Score
+
+AGREEMENT_STEPS: dict[Agreement, float] = {"high": 1.0, "medium": 2.0}
+"""How far apart the answers may lie, in quarters of the scale, for high and medium
+agreement; further is low. The same measure the ranking uses for estimates."""
+
+
+def agreement(low: float, high: float, span: float) -> Agreement:
+    """How close answers from ``low`` to ``high`` are on a scale ``span`` wide."""
+    steps = (high - low) * 4 / span if span > 0 else 0.0
+    for level, limit in AGREEMENT_STEPS.items():
+        if steps <= limit + 1e-9:
+            return level
+    return "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """The answers to one score of one initiative in a round."""
+
+    initiative: str
+    score: Score
+    values: Mapping[str, float]
+    """Participant → value, in the order they answered."""
+    span: float
+    """The width of the scale the score is given on."""
+
+    @property
+    def count(self) -> int:
+        return len(self.values)
+
+    @property
+    def distribution(self) -> list[tuple[float, int]]:
+        """(value, how many gave it), lowest value first."""
+        return sorted(Counter(self.values.values()).items())
+
+    @property
+    def low(self) -> float | None:
+        return min(self.values.values()) if self.values else None
+
+    @property
+    def high(self) -> float | None:
+        return max(self.values.values()) if self.values else None
+
+    def given_by(self, value: float | None) -> list[str]:
+        """Who gave ``value``, in the order they answered."""
+        return [name for name, given in self.values.items() if given == value]
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.values.values()) if self.values else None
+
+    @property
+    def agreement(self) -> Agreement | None:
+        """None with fewer than two answers: there is nothing to agree on."""
+        if self.count < 2 or self.low is None or self.high is None:
+            return None
+        return agreement(self.low, self.high, self.span)
+
+    @property
+    def outliers(self) -> list[str]:
+        """Who lies furthest from the median, when that is more than a quarter of the
+        scale away: the people the room asks "why?"."""
+        median = self.median
+        if median is None or self.count < 3 or self.agreement == "high":
+            return []
+        furthest = max(abs(value - median) for value in self.values.values())
+        if furthest * 4 <= self.span + 1e-9:
+            return []
+        return [n for n, v in self.values.items() if abs(v - median) == furthest]

@@ -1,0 +1,79 @@
+"""The app's hold on an open room: the room host, and the plan edits the room causes.
+
+No widgets: the room screen calls these, and every change to the plan goes
+through the session's operations, so the room's results are saved like any edit.
+"""
+
+from __future__ import annotations
+
+from kxplan.model import Plan
+from kxplan.model.tables import TABLES_BY_ATTRIBUTE
+from kxplan.room.host import RoomHost
+from kxplan.room.ideas import as_initiative, as_row, merged_into
+from kxplan.room.results import with_answers
+from kxplan.room.state import Refused, Room
+from kxplan.session import Session
+
+IDEA_TABLES = {"friction": "frictions", "contact_reason": "contact_reasons"}
+
+
+class RoomControl:
+    """One open room over the session's plan."""
+
+    def __init__(self, host: RoomHost, session: Session) -> None:
+        self.host = host
+        self.session = session
+
+    @property
+    def room(self) -> Room:
+        return self.host.room
+
+    def sync(self) -> None:
+        """Let the room read the plan as it is now (titles, cases and scales edited since)."""
+        self.host.room.plan = self.session.plan
+
+    def accept(self, number: int) -> int:
+        """Accept a round: its answers become the participants' estimates in the plan.
+        Returns how many initiatives changed."""
+        room = self.host.room
+        room.accept(number)
+        accepted = with_answers(self.session.plan, [room.round(number)], room.names)
+        return self._take(accepted)
+
+    def _take(self, accepted: Plan) -> int:
+        changed = 0
+        for item in accepted.initiatives:
+            if self.session.replace_initiative(item.id, item):
+                changed += 1
+        self.sync()
+        return changed
+
+    def accept_idea(self, number: int) -> str:
+        """Add an idea to the plan as an initiative or a row; returns what it became."""
+        room = self.host.room
+        idea = room.idea(number)
+        if idea.status != "new":
+            raise Refused("That idea was dealt with already.")
+        if idea.kind == "initiative":
+            item = as_initiative(idea, self.session.plan)
+            self.session.put_initiative(item)
+            made = f"initiative {item.title!r}"
+        else:
+            table = TABLES_BY_ATTRIBUTE[IDEA_TABLES[idea.kind]]
+            self.session.add_row(table, as_row(idea))
+            made = f"{table.row_name} {idea.title!r}"
+        room.settle_idea(number, "accepted")
+        self.sync()
+        return made
+
+    def merge_idea(self, number: int, initiative_id: str) -> None:
+        """Add an idea to an existing initiative's notes."""
+        room = self.host.room
+        idea = room.idea(number)
+        item = self.session.plan.initiative(initiative_id)
+        self.session.replace_initiative(initiative_id, merged_into(idea, item))
+        room.settle_idea(number, "merged")
+        self.sync()
+
+    def discard_idea(self, number: int) -> None:
+        self.host.room.settle_idea(number, "discarded")

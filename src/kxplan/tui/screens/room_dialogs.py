@@ -1,0 +1,236 @@
+"""The room's dialogs: start a round, start a dot vote, and the ideas inbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from kxplan.framework import SCORES, Score
+from kxplan.model import Plan
+from kxplan.room.activities import IDEA_KINDS, Idea
+from kxplan.tui.keys import bindings_for
+
+DEFAULT_SCORES: tuple[Score, ...] = ("effort", "customer_value", "efficiency")
+
+
+@dataclass(frozen=True, slots=True)
+class RoundChoice:
+    """What a new round asks about."""
+
+    initiatives: tuple[str, ...]
+    scores: tuple[Score, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DotsChoice:
+    """How a dot vote runs."""
+
+    dots: int
+    initiatives: tuple[str, ...]
+    anonymous: bool
+
+
+def _initiatives(plan: Plan, chosen: tuple[str, ...]) -> SelectionList[str]:
+    return SelectionList[str](
+        *((Text(item.title), item.id, item.id in chosen) for item in plan.initiatives),
+        id="initiatives",
+    )
+
+
+class RoundSetup(ModalScreen[RoundChoice | None]):
+    """Pick the initiatives and the scores of a new round."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("RoundSetup")
+
+    def __init__(self, plan: Plan, chosen: tuple[str, ...]) -> None:
+        super().__init__()
+        self.plan = plan
+        self.chosen = chosen
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="round-setup"):
+            yield Label(
+                "New round: answers stay hidden until you reveal them", classes="dialog-title"
+            )
+            yield Static(
+                "Initiatives (space ticks; one for a live round, several to go at their own pace)",
+                classes="hint",
+            )
+            yield _initiatives(self.plan, self.chosen)
+            yield Static("Scores asked", classes="hint")
+            yield SelectionList[str](
+                *((t.label, t.key, t.key in DEFAULT_SCORES) for t in SCORES), id="scores"
+            )
+            yield Static("", id="setup-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Start round", variant="primary", id="ok", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    @on(Button.Pressed, "#ok")
+    def action_start(self) -> None:
+        """Start the round with what is ticked."""
+        items = tuple(self.query_one("#initiatives", SelectionList).selected)
+        scores = tuple(
+            s for s in SCORES.keys if s in self.query_one("#scores", SelectionList).selected
+        )
+        if not items or not scores:
+            self.query_one("#setup-error", Static).update(
+                "Tick at least one initiative and one score."
+            )
+            return
+        self.dismiss(RoundChoice(items, scores))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without starting a round."""
+        self.dismiss(None)
+
+
+class DotsSetup(ModalScreen[DotsChoice | None]):
+    """How many dots each participant gets, and over which initiatives."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("DotsSetup")
+
+    def __init__(self, plan: Plan, chosen: tuple[str, ...]) -> None:
+        super().__init__()
+        self.plan = plan
+        self.chosen = chosen
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="dots-setup"):
+            yield Label("Dot voting", classes="dialog-title")
+            yield Static("Dots each (1–100)", classes="hint")
+            yield Input("3", id="dots", type="integer")
+            yield Checkbox("Anonymous: the results show counts, not names", True, id="anonymous")
+            yield Static("Initiatives to vote on", classes="hint")
+            yield _initiatives(self.plan, self.chosen)
+            yield Static("", id="setup-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Start vote", variant="primary", id="ok", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    @on(Button.Pressed, "#ok")
+    @on(Input.Submitted)
+    def action_start(self) -> None:
+        """Start the vote."""
+        text = self.query_one("#dots", Input).value.strip()
+        items = tuple(self.query_one("#initiatives", SelectionList).selected)
+        error = self.query_one("#setup-error", Static)
+        if not text.isdigit() or not 1 <= int(text) <= 100:
+            error.update("Give each participant from 1 to 100 dots.")
+            return
+        if not items:
+            error.update("Tick at least one initiative.")
+            return
+        anonymous = self.query_one("#anonymous", Checkbox).value
+        self.dismiss(DotsChoice(int(text), items, anonymous))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without a vote."""
+        self.dismiss(None)
+
+
+@dataclass(frozen=True, slots=True)
+class IdeaDecision:
+    """What the facilitator does with an idea."""
+
+    idea: int
+    verdict: str
+    """accept, merge or discard."""
+
+
+def idea_text(idea: Idea) -> Text:
+    """One idea in the inbox, shown literally."""
+    text = Text()
+    text.append(f"[{IDEA_KINDS.label(idea.kind)}] ", style="dim")
+    text.append(idea.title, style="bold")
+    if idea.text:
+        text.append(f" — {idea.text}")
+    text.append(f"  ({idea.by}; {idea.status})", style="dim")
+    return text
+
+
+class IdeasInbox(ModalScreen[IdeaDecision | None]):
+    """The ideas phones have sent: accept one, merge it into an initiative, or discard it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("IdeasInbox")
+
+    def __init__(self, ideas: list[Idea]) -> None:
+        super().__init__()
+        self.ideas = ideas
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="ideas-inbox"):
+            yield Label("Ideas from the room", classes="dialog-title")
+            yield Static(
+                "a accept (becomes an initiative or a row) · m merge into an initiative · "
+                "x discard · escape close",
+                classes="hint",
+            )
+            yield OptionList(
+                *(
+                    Option(idea_text(i), id=str(i.number), disabled=i.status != "new")
+                    for i in self.ideas
+                ),
+                id="ideas",
+            )
+
+    def _decide(self, verdict: str) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        option = options.get_option_at_index(options.highlighted)
+        if option.disabled or option.id is None:
+            return
+        self.dismiss(IdeaDecision(int(option.id), verdict))
+
+    def action_accept(self) -> None:
+        """Accept the highlighted idea."""
+        self._decide("accept")
+
+    def action_merge(self) -> None:
+        """Merge the highlighted idea into an initiative."""
+        self._decide("merge")
+
+    def action_discard(self) -> None:
+        """Discard the highlighted idea."""
+        self._decide("discard")
+
+    def action_cancel(self) -> None:
+        """Close the inbox."""
+        self.dismiss(None)
+
+
+class PickInitiative(ModalScreen[str | None]):
+    """Choose the initiative an idea merges into."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("PickInitiative")
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="pick-initiative"):
+            yield Label("Merge into which initiative?", classes="dialog-title")
+            yield OptionList(
+                *(Option(Text(item.title), id=item.id) for item in self.plan.initiatives)
+            )
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        """Close without merging."""
+        self.dismiss(None)
