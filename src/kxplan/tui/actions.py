@@ -221,7 +221,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
            palette="Compare with newest version", needs_plan=True),
     Action("f8", "room", "KxplanApp", "Room",
            "The room: participants join from their phones to estimate, vote and send ideas",
-           R, palette="Open the room", needs_plan=True,
+           R, show=False, palette="Open the room", needs_plan=True,
            palette_help="Phones join by an address or a QR code: blind estimates, dots, ideas"),
     Action("enter", "compare", "VersionsScreen", "Compare",
            "In the list: compare the highlighted version with the current plan", V, priority=True),
