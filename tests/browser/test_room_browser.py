@@ -103,3 +103,46 @@ async def test_the_reveal_shows_the_spread_and_names_the_outlier(browser: Any) -
         await expect(bo.locator("main")).to_contain_text("Dot voting · results")
     finally:
         await server.stop()
+
+
+async def test_what_a_phone_is_typing_survives_the_room_changing(browser: Any) -> None:
+    from kxplan.model import Plan
+    from kxplan.room.server import RoomServer
+    from kxplan.room.state import Room
+
+    room = Room(
+        Plan.model_validate(
+            {
+                "title": "T",
+                "participants": ["Anna", "Bo"],
+                "initiatives": [{"id": "chat", "title": "Web chat"}],
+            }
+        )
+    )
+    server = RoomServer(room, "k3y")
+    await server.start()
+    try:
+        anna = await _phone(browser, server.url, "Anna")
+        await anna.get_by_role("button", name="Ideas").click()
+        await anna.locator("#idea-kind").select_option("friction")
+        await anna.locator("#idea-title").fill("Invoice unclear")
+        await anna.locator("#idea-text").click()
+        await anna.keyboard.type("Half typed")
+        bo = room.join("Bo")
+        room.send_idea(bo, "initiative", "Something else")  # the room changes meanwhile
+        room.start_round(["chat"], ["reach"])
+        await expect(anna.locator("#idea-title")).to_have_value("Invoice unclear")
+        await expect(anna.locator("#idea-kind")).to_have_value("friction")
+        await anna.keyboard.type(", and more")
+        await expect(anna.locator("#idea-text")).to_have_value("Half typed, and more")
+        await anna.get_by_role("button", name="Send idea").click()
+        await expect(anna.locator("#idea-title")).to_have_value("")
+        assert [i.title for i in room.ideas] == ["Something else", "Invoice unclear"]
+        assert room.ideas[1].text == "Half typed, and more"
+        # a number left empty is not sent as 0
+        await anna.get_by_role("button", name="Now").click()
+        await anna.get_by_role("button", name="Send").click()
+        await expect(anna.locator("#message")).to_have_text("Type a number first.")
+        assert room.rounds[-1].answers == {}
+    finally:
+        await server.stop()

@@ -121,13 +121,14 @@ async def test_oversized_and_malformed_bodies_are_refused(
 async def test_a_flood_from_one_client_is_throttled_without_slowing_another(
     server: RoomServer, http: aiohttp.ClientSession
 ) -> None:
+    flood, calm = server.room.join("Anna"), server.room.join("Bo")
     statuses = []
     for _ in range(60):
-        async with http.get(server.url + "api/view", headers={DEVICE_HEADER: "flood"}) as r:
+        async with http.get(server.url + "api/view", headers={DEVICE_HEADER: flood}) as r:
             statuses.append(r.status)
     assert 429 in statuses
     assert statuses[:20] == [200] * 20
-    async with http.get(server.url + "api/view", headers={DEVICE_HEADER: "calm"}) as r:
+    async with http.get(server.url + "api/view", headers={DEVICE_HEADER: calm}) as r:
         assert r.status == 200
 
 

@@ -67,12 +67,12 @@ async def test_a_round_from_f8_to_the_saved_plan(tmp_path: Path, config_dir: Pat
         await settle(pilot)
         shown = board(pilot)
         assert "OPEN: answers hidden" in shown
-        assert "Answered: 3 of 3 joined" in shown
+        assert "Answered everything: 3 of 3 joined" in shown
         assert "5" not in shown.split("Web chat")[1]  # nobody's value before the reveal
         await pilot.press("space")
         await settle(pilot)
         shown = board(pilot)
-        assert "Effort: median 2 of 3" in shown
+        assert "Effort: median 2 · 3 answers" in shown
         assert "highest 5 (Cia)" in shown
         await pilot.press("a")
         await settle(pilot)

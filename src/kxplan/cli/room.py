@@ -89,9 +89,18 @@ def room_command(
         allow_new_names=new_names,
     )
 
+    first = True
+
     def announce(line: str) -> None:
+        nonlocal first
         click.echo(line)
         sys.stdout.flush()
+        if first:
+            first = False
+            click.echo(
+                f"Serving the room. ctrl+c ends it and writes the answers into {plan}.",
+                err=True,
+            )
 
     async def run() -> None:
         stop = asyncio.Event()

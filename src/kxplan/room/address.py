@@ -26,7 +26,24 @@ def lan_address() -> str | None:
             candidates.append(address)
     private = [a for a in candidates if a.is_private]
     chosen = private or candidates
-    return str(chosen[0]) if chosen else None
+    if chosen:
+        return str(chosen[0])
+    return _routed_address()
+
+
+def _routed_address() -> str | None:
+    """The address the system would send from, where the host name resolves to loopback
+    only (common on Debian and Ubuntu). Connecting a UDP socket sends nothing: it only
+    asks the routing table."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never used, never sent to
+        address = ipaddress.ip_address(probe.getsockname()[0])
+    except OSError:
+        return None
+    finally:
+        probe.close()
+    return None if address.is_loopback or address.is_unspecified else str(address)
 
 
 def join_base(host: str, port: int) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kxplan.model import Plan
 from kxplan.room.address import EVERYWHERE, LOCAL
-from kxplan.room.journal import Journal, journal_path, replay, unfinished
+from kxplan.room.journal import Journal, journal_path, last_listen, replay, unfinished
 from kxplan.room.server import RoomServer
 from kxplan.room.state import Room
 
@@ -28,6 +28,8 @@ class RoomHost:
         self.resumed = resumed
         """Whether the room was brought back from a journal rather than opened afresh."""
         self.server: RoomServer | None = None
+        self.last = last_listen(journal.path) if resumed else None
+        """Where a room brought back listened before: its port and whether on the LAN."""
 
     @classmethod
     def open(cls, plan: Plan, plan_path: Path, *, allow_new_names: bool = False) -> RoomHost:
@@ -52,8 +54,16 @@ class RoomHost:
         """Whether phones on the local network can reach the room."""
         return self.server is not None and self.server.host == EVERYWHERE
 
-    async def start(self, *, lan: bool = False, port: int = 0, base_url: str | None = None) -> None:
-        """Listen: on this machine only, or on the local network with ``lan``."""
+    async def start(
+        self, *, lan: bool | None = None, port: int | None = None, base_url: str | None = None
+    ) -> None:
+        """Listen: on this machine only, or on the local network with ``lan``; on any free
+        port unless one is given. A room brought back listens where it did before."""
+        if lan is None:
+            lan = self.last[1] if self.last else False
+        if not port and self.last:
+            port = self.last[0]
+        port = port or 0
         if self.server is not None:
             port = port or self.server.port
             base_url = base_url or self.server.base_url
@@ -66,7 +76,14 @@ class RoomHost:
             port=port,
             base_url=base_url,
         )
-        await self.server.start()
+        try:
+            await self.server.start()
+        except OSError:
+            if not port or self.last is None or port != self.last[0]:
+                raise
+            self.server.port = 0  # the old port is taken now: any free one will do
+            await self.server.start()
+        self.journal.record({"event": "listen", "port": self.server.port, "lan": lan})
 
     async def close(self) -> None:
         """End the room and stop serving it."""

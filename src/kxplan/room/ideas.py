@@ -8,9 +8,10 @@ from kxplan.model import ContactReason, Friction, Initiative, Plan, unique_slug
 from kxplan.room.activities import Idea
 
 
-def suggested(idea: Idea) -> str:
-    """The line that keeps who suggested it."""
-    return f"Suggested by {idea.by} in the room."
+def suggested(idea: Idea, *, sentence: bool = True) -> str:
+    """The words that keep who suggested it: a sentence, or a phrase for inside one."""
+    phrase = f"suggested by {idea.by} in the room"
+    return f"{phrase[0].upper()}{phrase[1:]}." if sentence else phrase
 
 
 def as_initiative(idea: Idea, plan: Plan) -> Initiative:
@@ -37,6 +38,6 @@ def as_row(idea: Idea) -> BaseModel:
 def merged_into(idea: Idea, item: Initiative) -> Initiative:
     """``item`` with the idea added to its notes, so nothing the participant wrote is lost."""
     line = f"{idea.title}: {idea.text}" if idea.text else idea.title
-    addition = f"{line} ({suggested(idea).removesuffix('.').lower()})"
+    addition = f"{line} ({suggested(idea, sentence=False)})"
     notes = f"{item.notes}\n{addition}" if item.notes else addition
     return item.model_copy(update={"notes": notes})

@@ -147,14 +147,24 @@ def unfinished(plan_path: str | os.PathLike[str]) -> Path | None:
     return None if last.get("event") == "close" else path
 
 
+def last_listen(path: Path) -> tuple[int, bool] | None:
+    """The port and whether it was open to the local network, where the room last
+    listened (so a room brought back keeps its address); None if it never did."""
+    found: tuple[int, bool] | None = None
+    for _, data in _lines(path):
+        if data.get("event") == "listen" and isinstance(data.get("port"), int):
+            found = (data["port"], bool(data.get("lan")))
+    return found
+
+
 def replay(path: Path, plan: Plan) -> tuple[Room, Header]:
     """The room the journal at ``path`` records, over ``plan`` (answers about an
     initiative since deleted are kept but put into no estimate)."""
     header = read_header(path)
     room = Room(plan, allow_new_names=header.allow_new_names)
     for number, data in _lines(path):
-        if data.get("event") in (None, "close"):
-            continue  # the header; a close: reopened, the room goes on
+        if data.get("event") in (None, "close", "listen"):
+            continue  # the header; a close: reopened, the room goes on; where it listened
         try:
             room.apply(data)
         except (KeyError, TypeError, ValueError) as error:

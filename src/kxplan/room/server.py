@@ -33,7 +33,7 @@ BURST: Final = 30.0
 SHARED: Final = 10
 """Requests from devices not joined yet are counted per address, and many phones can
 share one (behind a tunnel, a proxy or a NAT): that address gets this many times more."""
-HEARTBEAT: Final = 15.0
+HEARTBEAT: Final = 5.0
 """Seconds between keep-alive comments on an idle event stream."""
 GATHER: Final = 0.03
 """Seconds a phone's stream waits after a change for the ones that follow it, so a burst
@@ -159,16 +159,19 @@ class RoomServer:
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.match_info.http_exception is not None:  # no such page: 404 or 405
+            return _error(request.match_info.http_exception.status, "There is no such page.")
         secret = request.match_info.get("secret", "")
         if not hmac.compare_digest(secret.encode(), self.secret.encode()):
             return _error(403, "This room address is not valid. Ask the facilitator for it.")
         if self.room.closed:
             return _error(410, "The room is closed.")
         device = request.headers.get(DEVICE_HEADER) or request.query.get("device") or ""
-        key = f"device {device}" if device else f"address {request.remote}"
+        joined = device in self.room.tokens  # a made-up device counts as its address
+        key = f"device {device}" if joined else f"address {request.remote}"
         bucket = self._buckets.get(key)
         if bucket is None:
-            bucket = self._buckets[key] = _Bucket(1 if device else SHARED)
+            bucket = self._buckets[key] = _Bucket(1 if joined else SHARED)
         if not bucket.take():
             return _error(429, "Too many requests: wait a moment and try again.")
         try:
@@ -224,7 +227,16 @@ class RoomServer:
         return web.json_response(participant_view(self.room, self._name(request)))
 
     async def _join(self, request: web.Request) -> web.Response:
-        return await self._act(request, lambda data: self.room.join(data.get("name")))
+        def join(data: dict[str, Any]) -> str:
+            name = self.room.name_for(data.get("name"))
+            if name in self.connected:
+                raise Refused(
+                    f"{name} is here already, on another device. If that is not you, "
+                    "tell the facilitator."
+                )
+            return self.room.join(name)
+
+        return await self._act(request, join)
 
     def _token(self, request: web.Request) -> str:
         token = self._device(request)

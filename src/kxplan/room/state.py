@@ -15,7 +15,7 @@ import secrets
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
-from kxplan.framework import SCORES, Score
+from kxplan.framework import ESTIMATED_SCORES, SCORES, Score
 from kxplan.model import MAX_NUMBER, Plan
 from kxplan.room.activities import (
     IDEA_KINDS,
@@ -33,6 +33,8 @@ MAX_NAME: Final = 60
 MAX_TITLE: Final = 120
 MAX_TEXT: Final = 1000
 """The longest idea title and text."""
+DEVICES_EACH: Final = 3
+"""How many devices one participant may use at once (a phone, a laptop, a new tab)."""
 MAX_IDEAS_EACH: Final = 50
 """How many ideas one participant may send in one room."""
 
@@ -43,10 +45,14 @@ class Refused(ValueError):
     """A participant's request that the room cannot take; the message says why."""
 
 
-def _clean(text: object, limit: int, what: str) -> str:
+def _clean(text: object, limit: int, what: str, *, lines: bool = False) -> str:
     if not isinstance(text, str):
         raise Refused(f"The {what} must be text.")
-    cleaned = " ".join(text.split())
+    if lines:  # each line tidied, the line breaks kept
+        kept = [" ".join(line.split()) for line in text.splitlines()]
+        cleaned = "\n".join(kept).strip("\n")
+    else:
+        cleaned = " ".join(text.split())
     if len(cleaned) > limit:
         raise Refused(f"The {what} is too long: at most {limit} characters.")
     return cleaned
@@ -107,6 +113,9 @@ class Room:
             if entry["name"] not in self.names:
                 self.names.append(entry["name"])
             self.tokens[entry["token"]] = entry["name"]
+            devices = [t for t, n in self.tokens.items() if n == entry["name"]]
+            for old in devices[:-DEVICES_EACH]:
+                del self.tokens[old]
         elif event == "round":
             self.rounds.append(
                 Round(
@@ -157,16 +166,22 @@ class Room:
 
     # --- participants ------------------------------------------------------------------
 
-    def join(self, name: object) -> str:
-        """A device joins as ``name``; returns the token it identifies itself with."""
+    def name_for(self, name: object) -> str:
+        """The participant ``name`` means (whatever its case); Refused when it may not join."""
         chosen = _clean(name, MAX_NAME, "name")
         known = {n.casefold(): n for n in self.names}
         if chosen.casefold() in known:
-            chosen = known[chosen.casefold()]
-        elif not self.allow_new_names:
+            return known[chosen.casefold()]
+        if not self.allow_new_names:
             raise Refused("Pick your name from the list; ask the facilitator to add it.")
-        elif not chosen:
+        if not chosen:
             raise Refused("Type your name.")
+        return chosen
+
+    def join(self, name: object) -> str:
+        """A device joins as ``name``; returns the token it identifies itself with. A name
+        keeps its :data:`DEVICES_EACH` newest devices; an older one loses its place."""
+        chosen = self.name_for(name)
         token = secrets.token_urlsafe(18)
         self._change({"event": "join", "name": chosen, "token": token})
         return token
@@ -213,7 +228,7 @@ class Room:
     ) -> Round:
         """Open a round on these initiatives and scores; the previous round ends."""
         ids = self._known(initiatives)
-        asked = [s for s in SCORES.keys if s in set(scores)]
+        asked = [s for s in ESTIMATED_SCORES if s in set(scores)]
         if not asked:
             raise Refused("Choose at least one score.")
         if self.current_round is not None:
@@ -233,6 +248,8 @@ class Room:
             return (0.0, 100.0)
         if score == "reach":
             return (0.0, float(MAX_NUMBER))
+        if score not in ("effort", "customer_value", "efficiency"):
+            raise Refused("That score is not asked of participants.")
         scale = getattr(scales, score)
         return (float(scale.min), float(scale.max))
 
@@ -249,6 +266,8 @@ class Room:
         value = _value(raw)
         low, high = self.bounds(score)
         if not low <= value <= high:
+            if score == "reach":
+                raise Refused("Give a number of 0 or more.")
             raise Refused(f"Pick a value from {low:g} to {high:g}.")
         self._change(
             {
@@ -274,20 +293,20 @@ class Room:
         for item in current.initiatives:
             for score in current.scores:
                 low, high = self.bounds(score)
-                span = high - low if score != "reach" else 0.0
                 values = {
                     who: value
                     for (who, i, s), value in current.answers.items()
                     if i == item and s == score
                 }
+                if score == "reach":  # no scale: the spread is measured against the largest
+                    low, high = 0.0, max(values.values(), default=0.0)
+                span = high - low
                 result.append(Tally(item, score, values, span))
         return result
 
     def revote(self, number: int) -> Round:
         """Ask the same questions again, blind; the earlier round is kept."""
         earlier = self.round(number)
-        if earlier.status == "accepted":
-            raise Refused("An accepted round cannot be voted on again.")
         return self.start_round(
             earlier.initiatives, earlier.scores, earlier.raters or None, follows=number
         )
@@ -370,7 +389,7 @@ class Room:
         clean_title = _clean(title, MAX_TITLE, "title")
         if not clean_title:
             raise Refused("Give the idea a title.")
-        clean_text = _clean(text, MAX_TEXT, "text")
+        clean_text = _clean(text, MAX_TEXT, "text", lines=True)
         if sum(1 for idea in self.ideas if idea.by == name) >= MAX_IDEAS_EACH:
             raise Refused(f"You have sent {MAX_IDEAS_EACH} ideas: that is the most one person can.")
         self._change(

@@ -122,7 +122,7 @@ def _dots(room: Room, me: str | None) -> dict[str, Any] | None:
 
 
 def _ideas(room: Room, me: str | None) -> dict[str, Any]:
-    shown = [i for i in room.ideas if i.by == me or room.ideas_shown]
+    shown = [i for i in room.ideas if i.by == me or (room.ideas_shown and i.status != "discarded")]
     return {
         "kinds": [[term.key, term.label] for term in IDEA_KINDS],
         "shown": room.ideas_shown,

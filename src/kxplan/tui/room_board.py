@@ -64,7 +64,10 @@ def tally_lines(tally: Tally) -> list[Line]:
     if not tally.count:
         return [Line(f"  {label}: no answers", "dim")]
     lines = [
-        Line(f"  {label}: median {number(tally.median)} of {tally.count}   {_bars(tally)}"),
+        Line(
+            f"  {label}: median {number(tally.median)} · {tally.count} "
+            f"answer{'s' if tally.count != 1 else ''}   {_bars(tally)}"
+        ),
         Line(
             f"    lowest {number(tally.low)} ({', '.join(tally.given_by(tally.low))}) · "
             f"highest {number(tally.high)} ({', '.join(tally.given_by(tally.high))})"
@@ -92,14 +95,15 @@ def round_lines(room: Room, current: Round) -> list[Line]:
     ]
     answered = current.answered_by()
     complete = [n for n in answered if current.complete_for(n)]
-    waiting = [n for n in room.tokens.values() if n not in complete]
-    lines.append(
-        Line(
-            f"Answered: {len(complete)} of {len(set(room.tokens.values()))} joined"
-            + (f" · waiting for {', '.join(dict.fromkeys(waiting))}" if waiting else ""),
-            "",
-        )
-    )
+    joined = list(dict.fromkeys(room.tokens.values()))
+    started = [n for n in answered if n not in complete]
+    text = f"Answered everything: {len(complete)} of {len(joined)} joined"
+    if started:
+        text += f" · partly: {', '.join(started)}"
+    waiting = [n for n in joined if n not in answered]
+    if waiting and current.status == "open":
+        text += f" · waiting for {', '.join(waiting)}"
+    lines.append(Line(text))
     tallies = room.tallies(current.number) if current.status != "open" else []
     for item_id in current.initiatives:
         lines.append(Line(_title(room, item_id), "bold"))

@@ -65,7 +65,33 @@ function show(next) {
   document.getElementById("title").textContent = view.title || "kxplan room";
   document.getElementById("who").textContent = view.me ? "You are " + view.me : "";
   const main = document.getElementById("main");
+  const kept = keep(main);
   main.replaceChildren(...render());
+  restore(kept);
+}
+
+// What the participant is typing survives the room changing under them: each field
+// with an id keeps its value, and the focused one its cursor.
+function keep(main) {
+  const values = {};
+  for (const field of main.querySelectorAll("input[id], textarea[id], select[id]")) values[field.id] = field.value;
+  const active = document.activeElement && main.contains(document.activeElement) ? document.activeElement : null;
+  const caret = active && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
+  return { values, active: active ? active.id : "", caret };
+}
+
+function restore(kept) {
+  for (const [id, value] of Object.entries(kept.values)) {
+    const field = document.getElementById(id);
+    if (field && value !== "") field.value = value;
+  }
+  const active = kept.active ? document.getElementById(kept.active) : null;
+  if (active) {
+    active.focus();
+    if (kept.caret && "setSelectionRange" in active) {
+      try { active.setSelectionRange(kept.caret[0], kept.caret[1]); } catch (error) { /* a number field */ }
+    }
+  }
 }
 
 function render() {
@@ -97,8 +123,10 @@ function joining() {
 
 function now() {
   const parts = [];
+  const voting = view.dots && view.dots.open;
+  if (voting) parts.push(...dots(view.dots));  // an open vote first: it is what the room does now
   if (view.round) parts.push(...round(view.round));
-  if (view.dots) parts.push(...dots(view.dots));
+  if (view.dots && !voting) parts.push(...dots(view.dots));
   if (!view.round && !view.dots) parts.push(el("p", { class: "muted" }, "Waiting for the facilitator to start a round."));
   return parts;
 }
@@ -138,8 +166,13 @@ function question(r, item, q) {
     parts.push(scale);
     for (const [value, text] of q.anchors) parts.push(el("p", { class: "anchor" }, value + " = " + text));
   } else {
-    const input = el("input", { type: "number", inputmode: "decimal", min: String(q.min), value: q.mine ?? "" });
-    parts.push(input, el("button", { class: "wide", onclick: () => send(Number(input.value)) }, "Send"));
+    const id = "answer-" + item.id + "-" + q.score;
+    const input = el("input", { id, type: "number", inputmode: "decimal", min: String(q.min), value: q.mine ?? "" });
+    parts.push(input, el("button", { class: "wide", onclick: () => {
+      const text = input.value.trim();
+      if (text === "" || !Number.isFinite(Number(text))) { say("Type a number first."); return; }
+      send(Number(text));
+    } }, "Send"));
   }
   return parts;
 }
@@ -187,7 +220,10 @@ function ideas() {
     el("label", { for: "idea-title" }, "Title"), title,
     el("label", { for: "idea-text" }, "Text"), text,
     el("button", { class: "wide", onclick: async () => {
-      if (await call("idea", { kind: kind.value, title: title.value, text: text.value })) { say(""); }
+      if (await call("idea", { kind: kind.value, title: title.value, text: text.value })) {
+        for (const id of ["idea-title", "idea-text"]) document.getElementById(id).value = "";  // ready for the next
+        say("");
+      }
     } }, "Send idea"),
     el("h2", {}, box.shown ? "Ideas so far" : "Your ideas")];
   if (!box.list.length) parts.push(el("p", { class: "muted" }, "None yet."));

@@ -247,6 +247,7 @@ class RoomScreen(Screen[None]):
                     (Answer.CLOSE, "Close the room", "error"),
                     (Answer.CANCEL, "Keep it open", "default"),
                 ],
+                focus_answer=Answer.CANCEL,
             )
         )
         if answer is Answer.CLOSE:

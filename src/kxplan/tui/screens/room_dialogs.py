@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from kxplan.framework import SCORES, Score
+from kxplan.framework import ESTIMATED_SCORES, SCORES, Score
 from kxplan.model import Plan
 from kxplan.room.activities import IDEA_KINDS, Idea
 from kxplan.tui.keys import bindings_for
@@ -49,6 +49,11 @@ def _initiatives(plan: Plan, chosen: tuple[str, ...]) -> SelectionList[str]:
 class RoundSetup(ModalScreen[RoundChoice | None]):
     """Pick the initiatives and the scores of a new round."""
 
+    DEFAULT_CSS = """
+    RoundSetup SelectionList, DotsSetup SelectionList { height: auto; max-height: 8; }
+    IdeasInbox OptionList { height: auto; max-height: 16; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("RoundSetup")
 
     def __init__(self, plan: Plan, chosen: tuple[str, ...]) -> None:
@@ -68,7 +73,7 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
             yield _initiatives(self.plan, self.chosen)
             yield Static("Scores asked", classes="hint")
             yield SelectionList[str](
-                *((t.label, t.key, t.key in DEFAULT_SCORES) for t in SCORES), id="scores"
+                *((SCORES.label(k), k, k in DEFAULT_SCORES) for k in ESTIMATED_SCORES), id="scores"
             )
             yield Static("", id="setup-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
@@ -79,9 +84,8 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
     def action_start(self) -> None:
         """Start the round with what is ticked."""
         items = tuple(self.query_one("#initiatives", SelectionList).selected)
-        scores = tuple(
-            s for s in SCORES.keys if s in self.query_one("#scores", SelectionList).selected
-        )
+        ticked = self.query_one("#scores", SelectionList).selected
+        scores = tuple(s for s in ESTIMATED_SCORES if s in ticked)
         if not items or not scores:
             self.query_one("#setup-error", Static).update(
                 "Tick at least one initiative and one score."
@@ -149,13 +153,18 @@ class IdeaDecision:
     """accept, merge or discard."""
 
 
+def _short(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def idea_text(idea: Idea) -> Text:
     """One idea in the inbox, shown literally."""
     text = Text()
     text.append(f"[{IDEA_KINDS.label(idea.kind)}] ", style="dim")
-    text.append(idea.title, style="bold")
+    text.append(_short(idea.title, 80), style="bold")
     if idea.text:
-        text.append(f" — {idea.text}")
+        text.append(f" — {_short(idea.text, 140)}")
     text.append(f"  ({idea.by}; {idea.status})", style="dim")
     return text
 
