@@ -64,6 +64,9 @@ class PlanningHarness(App[None]):
     def action_new(self) -> None:
         self.push_screen(InitiativeEditor(self.plan), partial(self.saved, None))
 
+    def on_ranking_view_spread_wanted(self, event: RankingView.SpreadWanted) -> None:
+        self.push_screen(SpreadScreen.of(self.plan, self.view.ranking, event.initiative_id))
+
     def on_ranking_view_selected(self, event: RankingView.Selected) -> None:
         self.chosen.append(event.initiative_id)
         original = self.plan.initiative(event.initiative_id)

@@ -10,10 +10,9 @@ brought back after a crash.
 
 from __future__ import annotations
 
-import math
 import secrets
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final
+from typing import Any
 
 from kxplan.framework import ESTIMATED_SCORES, SCORES, Score
 from kxplan.model import MAX_NUMBER, Plan
@@ -25,46 +24,20 @@ from kxplan.room.activities import (
     Round,
     RoundStatus,
 )
+from kxplan.room.limits import (
+    DEVICES_EACH,
+    MAX_IDEAS_EACH,
+    MAX_NAME,
+    MAX_TEXT,
+    MAX_TITLE,
+    Refused,
+    clean_text,
+    read_number,
+)
 from kxplan.room.results import with_answers
 from kxplan.room.tally import Tally
 
-MAX_NAME: Final = 60
-"""The longest participant name a phone may add."""
-MAX_TITLE: Final = 120
-MAX_TEXT: Final = 1000
-"""The longest idea title and text."""
-DEVICES_EACH: Final = 3
-"""How many devices one participant may use at once (a phone, a laptop, a new tab)."""
-MAX_IDEAS_EACH: Final = 50
-"""How many ideas one participant may send in one room."""
-
 Record = Callable[[dict[str, Any]], None]
-
-
-class Refused(ValueError):
-    """A participant's request that the room cannot take; the message says why."""
-
-
-def _clean(text: object, limit: int, what: str, *, lines: bool = False) -> str:
-    if not isinstance(text, str):
-        raise Refused(f"The {what} must be text.")
-    if lines:  # each line tidied, the line breaks kept
-        kept = [" ".join(line.split()) for line in text.splitlines()]
-        cleaned = "\n".join(kept).strip("\n")
-    else:
-        cleaned = " ".join(text.split())
-    if len(cleaned) > limit:
-        raise Refused(f"The {what} is too long: at most {limit} characters.")
-    return cleaned
-
-
-def _value(raw: object) -> float:
-    if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise Refused("Pick a number.")
-    value = float(raw)
-    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
-        raise Refused("That number is too large.")
-    return value
 
 
 class Room:
@@ -168,7 +141,7 @@ class Room:
 
     def name_for(self, name: object) -> str:
         """The participant ``name`` means (whatever its case); Refused when it may not join."""
-        chosen = _clean(name, MAX_NAME, "name")
+        chosen = clean_text(name, MAX_NAME, "name")
         known = {n.casefold(): n for n in self.names}
         if chosen.casefold() in known:
             return known[chosen.casefold()]
@@ -263,7 +236,7 @@ class Room:
             raise Refused("That is not asked in this round.")
         if not current.may_rate(name, score):
             raise Refused(f"{SCORES.label(score)} is rated by others in this round.")
-        value = _value(raw)
+        value = read_number(raw)
         low, high = self.bounds(score)
         if not low <= value <= high:
             if score == "reach":
@@ -386,14 +359,14 @@ class Room:
         name = self.who(token)
         if kind not in IDEA_KINDS:
             raise Refused("Choose what kind of idea it is.")
-        clean_title = _clean(title, MAX_TITLE, "title")
+        clean_title = clean_text(title, MAX_TITLE, "title")
         if not clean_title:
             raise Refused("Give the idea a title.")
-        clean_text = _clean(text, MAX_TEXT, "text", lines=True)
+        clean_body = clean_text(text, MAX_TEXT, "text", lines=True)
         if sum(1 for idea in self.ideas if idea.by == name) >= MAX_IDEAS_EACH:
             raise Refused(f"You have sent {MAX_IDEAS_EACH} ideas: that is the most one person can.")
         self._change(
-            {"event": "idea", "name": name, "kind": kind, "title": clean_title, "text": clean_text}
+            {"event": "idea", "name": name, "kind": kind, "title": clean_title, "text": clean_body}
         )
         return self.ideas[-1]
 
@@ -410,3 +383,6 @@ class Room:
         """End the room: every device loses access."""
         if not self.closed:
             self._change({"event": "close"})
+
+
+__all__ = ["DEVICES_EACH", "Record", "Refused", "Room"]

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
 from kxplan.model import Initiative, Plan
-from kxplan.scoring import RankedInitiative
+from kxplan.scoring import RankedInitiative, Ranking
 from kxplan.text.numbers import number
 from kxplan.tui.ranking_rows import rank_shown
 from kxplan.tui.widgets.key_footer import KeyFooter
@@ -106,6 +106,11 @@ class SpreadScreen(ModalScreen[None]):
         Binding("escape", "close", "Close"),
         Binding("d", "close", "Close", show=False),
     ]
+
+    @classmethod
+    def of(cls, plan: Plan, ranking: Ranking | None, initiative_id: str) -> SpreadScreen:
+        """The spread of ``initiative_id``, with its place in ``ranking`` if it has one."""
+        return cls(plan, initiative_id, ranking.by_id().get(initiative_id) if ranking else None)
 
     def __init__(
         self,

@@ -17,6 +17,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from kxplan.session import Session
 from kxplan.tui.messages import DeleteInitiative, EditInitiative
+from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.base import step_header
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
@@ -131,6 +132,13 @@ class PrioritisationStep(AreaStep):
             shown_ids=event.shown_ids,
             filters=event.filters,
         )
+
+    @on(RankingView.SpreadWanted)
+    def _spread(self, event: RankingView.SpreadWanted) -> None:
+        event.stop()
+        view = self.query_one(RankingView)
+        if view.plan is not None:
+            self.app.push_screen(SpreadScreen.of(view.plan, view.ranking, event.initiative_id))
 
     @on(RankingView.Selected)
     @on(EffortImpactMatrix.Selected)

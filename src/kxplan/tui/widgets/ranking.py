@@ -121,6 +121,9 @@ class RankingView(Widget):
     class Selected(AboutInitiative):
         """The user chose an initiative (Enter on its row)."""
 
+    class SpreadWanted(AboutInitiative):
+        """The user asked for the participants' estimates of an initiative (``d``)."""
+
     def __init__(
         self,
         plan: Plan | None = None,
@@ -385,11 +388,6 @@ class RankingView(Widget):
         self.set_filters(area=None, status="open", quadrant=None)
 
     def action_show_spread(self) -> None:
-        """Open the participants' estimates of the highlighted initiative."""
-        from kxplan.tui.screens.spread import SpreadScreen
-
-        initiative_id = self.highlighted_id
-        if initiative_id is None or self.plan is None:
-            return
-        result = self.ranking.by_id().get(initiative_id) if self.ranking else None
-        self.app.push_screen(SpreadScreen(self.plan, initiative_id, result))
+        """Ask for the participants' estimates of the highlighted initiative."""
+        if self.highlighted_id is not None and self.plan is not None:
+            self.post_message(self.SpreadWanted(self.highlighted_id))
