@@ -105,3 +105,21 @@ def write_plan(path: Path, template: str = "blank", **changes: object) -> Path:
 def invoke(*args: str | Path, color: bool = False, input: str | None = None) -> Result:
     """Run ``kxplan ARGS…`` in-process; stdout and stderr are kept apart in the result."""
     return CliRunner().invoke(main, [str(arg) for arg in args], color=color, input=input)
+
+
+def device_copy(folder: Path, device: str) -> Path:
+    """A character device node in ``folder`` that behaves as ``device`` (/dev/null, /dev/full).
+
+    A test that writes to a device writes to this copy, so a regression that replaces the
+    node with a regular file cannot break the real one. Without the right to make device
+    nodes (not root) it is the real device, which that same missing right protects.
+    """
+    import os
+    import stat
+
+    copy_path = folder / Path(device).name
+    try:
+        os.mknod(copy_path, stat.S_IFCHR | 0o666, os.stat(device).st_rdev)
+    except PermissionError:
+        return Path(device)
+    return copy_path

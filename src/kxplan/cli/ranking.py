@@ -14,6 +14,9 @@ from click.core import ParameterSource
 from kxplan.cli.common import PLAN_PATH, fail, load_or_exit
 from kxplan.framework import AREA_IDS, METHODS
 
+MAX_SAMPLES = 100_000
+"""The most rounds of resampling --robust runs: more changes nothing but the time taken."""
+
 
 @click.command("rank")
 @click.argument("plan", type=PLAN_PATH)
@@ -39,7 +42,7 @@ from kxplan.framework import AREA_IDS, METHODS
 )
 @click.option(
     "--samples",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, MAX_SAMPLES),
     default=1000,
     show_default=True,
     help="Rounds of resampling for --robust (only with it).",

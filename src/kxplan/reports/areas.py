@@ -112,7 +112,7 @@ def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:
             c.name,
             percent(c.preference, 2),
             number(c.customer_value),
-            money(c.cost_per_contact, plan.currency),
+            money(c.cost_per_contact, plan.currency, places=2),
             c.hours,
             c.staffing,
             DECISIONS.label(c.decision),

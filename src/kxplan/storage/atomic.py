@@ -1,9 +1,13 @@
-"""Atomic writes: a temp file in the same folder, fsync, ``os.replace``."""
+"""Atomic writes: a temp file in the same folder, fsync, ``os.replace``.
+
+A target that exists and is not a regular file or a folder (a device such as /dev/null,
+a FIFO, a socket) is written through instead, as Unix tools do: never renamed over."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -15,9 +19,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 
     A symbolic link is written through: the file it points to is replaced and the link
     stays. An existing file keeps its permissions; a new one gets the usual ones (the
-    umask's). Raises PlanError (naming the file) when the file cannot be written.
+    umask's). A device, FIFO or socket is opened and written, not replaced. Raises
+    PlanError (naming the file) when the file cannot be written.
     """
     path = Path(path)
+    if _is_special(path):
+        _write_through(path, data)
+        return
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = target.parent if str(target.parent) else Path(".")
     tmp_name: str | None = None
@@ -43,6 +51,28 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` (its links followed) exists and is neither a regular file nor a folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    """Write ``data`` into a device, FIFO or socket by opening it (a FIFO waits for a reader)."""
+    try:
+        with open(path, "wb", buffering=0) as handle:
+            view = memoryview(data)
+            while view:
+                view = view[handle.write(view) or 0 :]
+    except OSError as error:
+        raise PlanError.single(
+            os.fspath(path), f"could not be written: {error.strerror or error}"
+        ) from None
 
 
 def _umask() -> int:

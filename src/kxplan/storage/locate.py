@@ -10,6 +10,7 @@ from typing import Any, Final
 import tomli as toml_reader
 
 from kxplan.model import Loc
+from kxplan.storage.messages import shortened
 from kxplan.storage.write import toml_key
 
 
@@ -26,7 +27,7 @@ def describe_loc(loc: Loc, data: Mapping[str, Any] | None = None) -> str:
                 text += f" ({label})"
         else:
             key = str(part)
-            text += ("." if text else "") + toml_key(key)
+            text += ("." if text else "") + shortened(toml_key(key))
             node = node.get(key) if isinstance(node, Mapping) else None
     return text
 
@@ -37,7 +38,7 @@ def _row_label(node: object) -> str:
     for key in ("id", "name", "title", "reason", "participant", "measure"):
         value = node.get(key)
         if isinstance(value, str) and value:
-            return f'{key} "{value}"'
+            return f'{key} "{shortened(value)}"'
     return ""
 
 

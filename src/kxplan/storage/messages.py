@@ -13,6 +13,9 @@ from pydantic import BaseModel
 from kxplan.framework import AREA_IDS
 from kxplan.model import Loc, Plan
 
+SHOWN_LENGTH = 60
+"""The most characters a message quotes of one value, key or title; longer ones end in "…"."""
+
 
 def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = None) -> str:
     """A pydantic error in words a facilitator understands ("expected …, got …").
@@ -26,13 +29,14 @@ def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = N
     if kind == "extra_forbidden" and loc[:-1] == ("areas",):
         close = difflib.get_close_matches(str(loc[-1]), AREA_IDS, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        return f"unknown area {loc[-1]!r}; {hint}the areas are {', '.join(AREA_IDS)}"
+        area = shortened(repr(str(loc[-1])))
+        return f"unknown area {area}; {hint}the areas are {', '.join(AREA_IDS)}"
     if kind == "extra_forbidden":
         key = str(loc[-1])
         known = _known_keys(loc[:-1], data or {})
         close = difflib.get_close_matches(key, known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {key!r}{hint}; free-form notes belong under [extra]"
+        return f"unknown key {shortened(repr(key))}{hint}; free-form notes belong under [extra]"
     if kind == "missing":
         return "missing; this key is required"
     if kind == "literal_error":
@@ -80,8 +84,20 @@ def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = N
     return str(item.get("msg", "invalid value")).replace("Input should be", "expected")
 
 
+def shortened(text: str, limit: int = SHOWN_LENGTH) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in "…" when cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def shown_value(value: object) -> str:
-    """A value as a message quotes it: short text, ``a table``, ``1 000 000``, dates."""
+    """A value as a message quotes it: short text, ``a table``, ``1 000 000``, dates.
+
+    At most :data:`SHOWN_LENGTH` characters: a longer one is cut and ends in "…".
+    """
+    return shortened(_shown_whole(value))
+
+
+def _shown_whole(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -97,6 +113,8 @@ def shown_value(value: object) -> str:
         return "nan (not a number)"
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         value = int(value)
+    if isinstance(value, int) and abs(value) >= 10**SHOWN_LENGTH:
+        return _long_integer(value)
     if isinstance(value, int) and abs(value) >= 10**6:
         return f"{value:,}".replace(",", " ")  # 1 000 000 000 000 000
     if isinstance(value, float):
@@ -108,6 +126,21 @@ def shown_value(value: object) -> str:
     if isinstance(value, time):
         return f"{value.isoformat()} (a time without a date)"
     return repr(value)
+
+
+def _long_integer(value: int) -> str:
+    """A number too long to quote: its first digits and how many digits it has.
+
+    Never converts the whole number to text (Python refuses past 4,300 digits).
+    """
+    size = abs(value)
+    digits = max(1, int(size.bit_length() * math.log10(2)))
+    while size >= 10**digits:
+        digits += 1
+    while digits > 1 and size < 10 ** (digits - 1):
+        digits -= 1
+    lead = f"{size // 10 ** (digits - 18):,}".replace(",", " ")
+    return f"{'-' if value < 0 else ''}{lead}… (a number with {digits} digits)"
 
 
 def _known_keys(loc: Loc, data: Mapping[str, Any]) -> list[str]:

@@ -12,6 +12,7 @@ import copy
 import gc
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,40 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             line = text.count("\n") + 1
         detail = _TOML_POSITION.sub("", message).rstrip(".")
         raise PlanError.single(source, f"is not valid TOML: {detail}", line) from None
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise _too_long_number(text, source) from None
+
+
+_DIGIT_RUN = re.compile(r"[0-9][0-9_]*")
+
+
+def _too_long_number(text: str, source: str) -> PlanError:
+    """The error for an integer with more digits than Python reads, on that number's line.
+
+    The number is the first long run of digits that stops the text from parsing when the
+    text is cut after its line (a run inside a string does not).
+    """
+    limit = sys.get_int_max_str_digits() or sys.maxsize
+    for match in _DIGIT_RUN.finditer(text):
+        digits = len(match.group()) - match.group().count("_")
+        if digits <= limit:
+            continue
+        end = text.find("\n", match.end())
+        head = text if end < 0 else text[:end]
+        try:
+            toml_reader.loads(head)
+        except toml_reader.TOMLDecodeError:
+            continue
+        except ValueError:
+            line = text.count("\n", 0, match.start()) + 1
+            return PlanError.single(
+                source, f"a number with {digits} digits is too large to read", line
+            )
+        except RecursionError:
+            continue
+    return PlanError.single(
+        source, f"has a number with more than {limit} digits; too large to read"
+    )
 
 
 def validate(data: Mapping[str, Any], source: str = "<plan>", text: str | None = None) -> Plan:

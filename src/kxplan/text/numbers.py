@@ -49,12 +49,21 @@ def whole(value: float | None, *, unknown: str = DASH) -> str:
     return number(value, 0, unknown=unknown)
 
 
-def money(value: float | None, currency: str, *, unknown: str = DASH) -> str:
+def money(
+    value: float | None, currency: str, *, places: int | None = None, unknown: str = DASH
+) -> str:
     """An amount and the plan's currency: from 100 up whole (``246 770 SEK``), below
-    that with up to two decimals (``12.5 SEK``); a no-break space before the currency."""
+    that with up to two decimals (``12.5 SEK``); a no-break space before the currency.
+
+    ``places`` keeps up to that many decimals at any size, for a price per unit
+    (``1 234.5 SEK`` a contact) rather than a total.
+    """
     if value is None:
         return unknown
-    text = number(value) if abs(value) < 100 else whole(value)
+    if places is not None:
+        text = number(value, places)
+    else:
+        text = number(value) if abs(value) < 100 else whole(value)
     return f"{text}\u00a0{currency}" if currency.strip() else text
 
 

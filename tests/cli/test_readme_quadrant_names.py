@@ -1,0 +1,25 @@
+"""The README's diff and --for-diff examples name one initiative's quadrant in the
+singular, as kxplan prints it ("fill-in → thankless task")."""
+
+from __future__ import annotations
+
+import re
+
+from support import ROOT
+
+from kxplan.framework import QUADRANTS
+
+SINGULAR = {label.lower() for label in QUADRANTS.labels().values()}
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_for_diff_rank_lines_use_singular_quadrant_names() -> None:
+    names = re.findall(r"^[-+]rank \d+ \(\w+\): [^,]+, score [^,]+, (.+)$", README, re.M)
+    assert names
+    assert set(names) <= SINGULAR
+
+
+def test_diff_quadrant_moves_use_singular_quadrant_names() -> None:
+    moves = re.findall(r"^  [a-z0-9-]+: ([a-z -]+) → ([a-z -]+)$", README, re.M)
+    assert moves
+    assert {name for move in moves for name in move} <= SINGULAR
