@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import make_plan
 
 from kxplan.session import Session
+from kxplan.tui.forms import check_row
 from kxplan.tui.screens.row_editor import RowEditor
 from kxplan.tui.tables import TABLES_BY_AREA
 from kxplan.tui.widgets.area_table import AreaTable
@@ -79,7 +80,16 @@ async def measure(initiatives: int, presses: int) -> tuple[list[float], list[flo
     timings: list[float] = []
     updated: list[float] = []
     async with app.run_test(size=(100, 40)) as pilot:
-        app.query_one(AreaTable).action_edit_row()
+        spec = TABLES_BY_AREA["unnecessary_demand"][0]
+        rows = spec.rows(app.session.plan)
+        app.push_screen(  # as the area step opens it when the table asks for the form
+            RowEditor(
+                spec.model,
+                spec.row_name,
+                rows[0],
+                lambda row: check_row(spec.table, rows, row, 0),
+            )
+        )
         await pilot.pause(0.5)
         editor = app.screen
         assert isinstance(editor, RowEditor)
