@@ -71,6 +71,8 @@ class AreaStep(Step):
         """Whether the room chose to see the guide (None: shown when there is room)."""
         self.last_table: AreaTable | None = None
         """The table the room worked in last; a/e/d outside any table act on it."""
+        self._lines: dict[str, Text] = {}
+        """What each derived line says now (see :meth:`_put`)."""
 
     # --- layout -----------------------------------------------------------------------
 
@@ -201,8 +203,9 @@ class AreaStep(Step):
         plan = self.session.plan
         record = plan.areas.get(self.area_id)
         today_first = self.screen.focused is self.query_one("#maturity-today")
-        self.query_one("#maturity-gap", Static).update(
-            gap_text(record.maturity_today, record.maturity_target, today_first=today_first)
+        self._put(
+            "#maturity-gap",
+            gap_text(record.maturity_today, record.maturity_target, today_first=today_first),
         )
         if self.area_id == "unnecessary_demand":
             totals = demand_totals(plan)
@@ -217,8 +220,16 @@ class AreaStep(Step):
                     "cost: add the channel's cost per contact under Accessibility)",
                     style="dim",
                 )
-            self.query_one("#demand-totals", Static).update(text)
-        self.query_one("#initiative-count", Static).update(self.status_text())
+            self._put("#demand-totals", text)
+        self._put("#initiative-count", self.status_text())
+
+    def _put(self, selector: str, text: Text) -> None:
+        """Show ``text`` in a derived line, only when it says something new: every update
+        lays the step out again, and an edit elsewhere usually leaves these lines as
+        they were."""
+        if self._lines.get(selector) != text:
+            self._lines[selector] = text
+            self.query_one(selector, Static).update(text)
 
     @on(events.DescendantFocus)
     @on(events.DescendantBlur)
