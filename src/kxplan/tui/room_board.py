@@ -105,6 +105,7 @@ def round_lines(room: Room, current: Round) -> list[Line]:
         text += f" · waiting for {', '.join(waiting)}"
     lines.append(Line(text))
     tallies = room.tallies(current.number) if current.status != "open" else []
+    earlier = _earlier(room, current)
     for item_id in current.initiatives:
         lines.append(Line(_title(room, item_id), "bold"))
         if current.status == "open":
@@ -113,7 +114,29 @@ def round_lines(room: Room, current: Round) -> list[Line]:
         for tally in tallies:
             if tally.initiative == item_id:
                 lines.extend(tally_lines(tally))
+                before = earlier.get((tally.initiative, tally.score))
+                if before is not None and before.count:
+                    lines.append(Line(f"    {_since(before, tally)}", "dim"))
     return lines
+
+
+def _earlier(room: Room, current: Round) -> dict[tuple[str, str], Tally]:
+    """The tallies of the round this one votes again on, by question."""
+    if current.follows is None:
+        return {}
+    return {(t.initiative, t.score): t for t in room.tallies(current.follows)}
+
+
+def _since(before: Tally, now: Tally) -> str:
+    """Whether the room came closer: the earlier round's median and agreement beside these."""
+
+    def agreement(tally: Tally) -> str:
+        return AGREEMENTS.label(tally.agreement).lower() if tally.agreement else "–"
+
+    return (
+        f"round before: median {number(before.median)} → {number(now.median)}, "
+        f"agreement {agreement(before)} → {agreement(now)}"
+    )
 
 
 def vote_lines(room: Room) -> list[Line]:
