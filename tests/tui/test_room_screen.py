@@ -94,3 +94,28 @@ async def test_the_room_needs_a_plan_file(tmp_path: Path, config_dir: Path) -> N
         await pilot.press("f8")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, RoomScreen)
+
+
+async def test_only_the_people_ticked_rate_effort(tmp_path: Path, config_dir: Path) -> None:
+    plan = write_plan(
+        tmp_path / "plan.toml", participants=["Anna", "Bo", "Cia"], initiatives=INITIATIVES
+    )
+    async with open_app(plan, config_dir) as pilot:
+        await pilot.press("f8")
+        await settle(pilot)
+        url = pilot.app.screen.control.host.url  # type: ignore[attr-defined]
+        await pilot.press("n")
+        await pilot.pause()
+        pilot.app.screen.query_one("#effort-raters", SelectionList).deselect("Bo")
+        await pilot.press("f10")
+        await settle(pilot)
+        assert "Effort is rated by Anna, Cia only" in board(pilot)
+        async with aiohttp.ClientSession() as http:
+            bo = await join(http, url, "Bo")
+            body = {"round": 1, "initiative": "chat", "score": "effort", "value": 2}
+            async with http.post(url + "api/answer", json=body, headers={DEVICE_HEADER: bo}) as r:
+                assert r.status == 400
+                assert "rated by others" in (await r.json())["error"]
+            body["score"] = "customer_value"
+            async with http.post(url + "api/answer", json=body, headers={DEVICE_HEADER: bo}) as r:
+                assert r.status == 200

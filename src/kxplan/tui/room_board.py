@@ -104,6 +104,8 @@ def round_lines(room: Room, current: Round) -> list[Line]:
     if waiting and current.status == "open":
         text += f" · waiting for {', '.join(waiting)}"
     lines.append(Line(text))
+    for score, names in current.raters.items():
+        lines.append(Line(f"{SCORES.label(score)} is rated by {', '.join(names)} only", "dim"))
     tallies = room.tallies(current.number) if current.status != "open" else []
     earlier = _earlier(room, current)
     for item_id in current.initiatives:

@@ -138,7 +138,8 @@ class RoomScreen(Screen[None]):
             if choice is None:
                 return
             try:
-                self.control.room.start_round(choice.initiatives, choice.scores)
+                raters = {"effort": choice.effort_raters} if choice.effort_raters else None
+                self.control.room.start_round(choice.initiatives, choice.scores, raters)
             except Refused as refusal:
                 self._refused(refusal)
 

@@ -28,6 +28,8 @@ class RoundChoice:
 
     initiatives: tuple[str, ...]
     scores: tuple[Score, ...]
+    effort_raters: tuple[str, ...] | None = None
+    """Who may rate effort (None: everyone), e.g. only those who will deliver it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
 
     DEFAULT_CSS = """
     RoundSetup SelectionList, DotsSetup SelectionList { height: auto; max-height: 8; }
+    RoundSetup #round-columns { height: auto; }
+    RoundSetup #round-columns > Vertical { height: auto; width: 1fr; }
     IdeasInbox OptionList { height: auto; max-height: 16; }
     """
 
@@ -71,10 +75,20 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
                 classes="hint",
             )
             yield _initiatives(self.plan, self.chosen)
-            yield Static("Scores asked", classes="hint")
-            yield SelectionList[str](
-                *((SCORES.label(k), k, k in DEFAULT_SCORES) for k in ESTIMATED_SCORES), id="scores"
-            )
+            with Horizontal(id="round-columns"):
+                with Vertical():
+                    yield Static("Scores asked", classes="hint")
+                    yield SelectionList[str](
+                        *((SCORES.label(k), k, k in DEFAULT_SCORES) for k in ESTIMATED_SCORES),
+                        id="scores",
+                    )
+                if self.plan.participants:
+                    with Vertical():
+                        yield Static("Who rates effort", classes="hint")
+                        yield SelectionList[str](
+                            *((Text(name), name, True) for name in self.plan.participants),
+                            id="effort-raters",
+                        )
             yield Static("", id="setup-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Start round", variant="primary", id="ok", compact=True)
@@ -91,7 +105,17 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
                 "Tick at least one initiative and one score."
             )
             return
-        self.dismiss(RoundChoice(items, scores))
+        raters: tuple[str, ...] | None = None
+        if self.plan.participants:
+            chosen = self.query_one("#effort-raters", SelectionList).selected
+            if "effort" in scores and len(chosen) < len(self.plan.participants):
+                if not chosen:
+                    self.query_one("#setup-error", Static).update(
+                        "Tick at least one person to rate effort, or leave effort out."
+                    )
+                    return
+                raters = tuple(n for n in self.plan.participants if n in chosen)
+        self.dismiss(RoundChoice(items, scores, raters))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
