@@ -13,9 +13,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
-from kxplan.framework import AREAS, AREAS_BY_ID, QUADRANTS, SCORES
+from kxplan.framework import (
+    AREAS,
+    AREAS_BY_ID,
+    BUY_IN,
+    CHECK_STATUSES,
+    DECISIONS,
+    DEMANDS,
+    FREQUENCIES,
+    METHODS,
+    QUADRANTS,
+    SCORES,
+    STAGES,
+    STATUSES,
+    Vocabulary,
+)
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.reports.comparison_json import format_json, to_json_data
 from kxplan.text.literal import printable
@@ -155,6 +169,38 @@ def _quote(value: Value, text: str) -> str:
     return f'"{text}"' if isinstance(value, str) else text
 
 
+ROW_CHOICES: Final[dict[str, Vocabulary[Any, Any]]] = {
+    "stage": STAGES,
+    "demand": DEMANDS,
+    "decision": DECISIONS,
+    "frequency": FREQUENCIES,
+    "status": CHECK_STATUSES,
+    "buy_in": BUY_IN,
+}
+"""The area rows' fields whose values are keys of a vocabulary, by field name."""
+
+
+def choices_of(change: Change) -> Vocabulary[Any, Any] | None:
+    """The vocabulary a changed value is a key of (to show its label), if any."""
+    field = change.path[-1] if change.path else ""
+    if change.section == "initiatives" and field == "status":
+        return STATUSES
+    if change.section == "scoring" and field == "method":
+        return METHODS
+    if change.section == "areas" and len(change.path) == 4:
+        return ROW_CHOICES.get(field)
+    return None
+
+
+def labels_of(change: Change) -> tuple[str, str] | None:
+    """Old and new as their labels, when both are keys of the field's vocabulary."""
+    choices = choices_of(change)
+    values = (change.old, change.new)
+    if choices is None or not all(isinstance(v, str) and v in choices for v in values):
+        return None
+    return choices.label(str(change.old)), choices.label(str(change.new))
+
+
 def describe(change: Change) -> str:
     """A change in one line: ``+ kpis[NPS / web]``, ``effort: 3 → 2``, ``faq: rank 4 → 1``.
 
@@ -172,6 +218,9 @@ def describe(change: Change) -> str:
         return f"{item}: {quadrant_text(change.old)} → {quadrant_text(change.new)}"
     if is_long_text(change):
         return f"{place}: text changed"
+    labelled = labels_of(change)
+    if labelled is not None:
+        return f"{place}: {labelled[0]} → {labelled[1]}"
     old, new = value_texts(change.old, change.new)
     return f"{place}: {_quote(change.old, old)} → {_quote(change.new, new)}{trend_note(change)}"
 

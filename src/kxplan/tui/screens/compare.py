@@ -29,6 +29,7 @@ from kxplan.reports.comparison import (
     SECTION_TITLES,
     describe,
     is_long_text,
+    labels_of,
     quadrant_text,
     rank_text,
     shifted_note,
@@ -107,6 +108,9 @@ def sides(change: Change) -> tuple[str, str]:
         return rank_text(change.old, word=True), rank_text(change.new, word=True)
     if change.section == "ranks":
         return quadrant_text(change.old), quadrant_text(change.new)
+    labelled = labels_of(change)
+    if labelled is not None:
+        return labelled
     old, new = value_texts(change.old, change.new)
     return old, new + trend_note(change, short=True)
 
