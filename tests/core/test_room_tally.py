@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kxplan.room.tally import Tally, agreement
+from kxplan.room.tally import Tally
+from kxplan.scoring.estimates import agreement
 
 
 def test_the_tally_names_the_extremes_and_the_outlier() -> None:

@@ -76,8 +76,9 @@ def room_command(
     estimates. Every answer is also kept, the moment it arrives, in a journal
     beside PLAN: a room killed before it stopped comes back with its next start.
     """
+    from kxplan.room.activities import DEFAULT_SCORES
     from kxplan.room.journal import JournalError
-    from kxplan.room.standalone import DEFAULT_SCORES, RoomOptions, serve
+    from kxplan.room.standalone import RoomOptions, serve
     from kxplan.room.state import Refused
 
     options = RoomOptions(

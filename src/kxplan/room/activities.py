@@ -8,6 +8,9 @@ from typing import Final, Literal
 from kxplan.framework import AreaId, Score, Term, Vocabulary
 
 RoundStatus = Literal["open", "revealed", "accepted", "closed"]
+DEFAULT_SCORES: Final[tuple[Score, ...]] = ("effort", "customer_value", "efficiency")
+"""The scores a round asks unless the facilitator chooses others: the ranking's own."""
+
 IdeaKind = Literal["initiative", "friction", "contact_reason"]
 """What a participant may suggest."""
 

@@ -17,12 +17,11 @@ from pathlib import Path
 
 from kxplan.framework import CLOSED_STATUSES, Score
 from kxplan.model import Plan
+from kxplan.room.activities import DEFAULT_SCORES
 from kxplan.room.host import RoomHost
 from kxplan.room.results import with_answers
 from kxplan.room.state import Refused
 from kxplan.storage import load, save
-
-DEFAULT_SCORES: tuple[Score, ...] = ("effort", "customer_value", "efficiency")
 
 
 @dataclass(frozen=True, slots=True)

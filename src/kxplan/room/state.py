@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from kxplan.framework import ESTIMATED_SCORES, SCORES, Score
-from kxplan.model import MAX_NUMBER, Plan
+from kxplan.model import MAX_NUMBER, Initiative, Plan
 from kxplan.room.activities import (
     IDEA_KINDS,
     DotVote,
@@ -66,6 +66,8 @@ class Room:
         self.closed = False
         self.version = 0
         """Bumped on every change, so listeners know when to look again."""
+        self._index: dict[str, Initiative] = {}
+        self._indexed: Plan | None = None
         self.listeners: list[Callable[[], None]] = []
         """Called after each change made through the room's methods (not on replay)."""
 
@@ -168,13 +170,20 @@ class Room:
 
     # --- estimation rounds ---------------------------------------------------------------
 
+    def initiative(self, initiative_id: str) -> Initiative | None:
+        """The plan's initiative with this id, if it still has one (looked up by id: a
+        view asks for every initiative of a round, on every change)."""
+        if self._indexed is not self.plan:
+            self._index = {item.id: item for item in self.plan.initiatives}
+            self._indexed = self.plan
+        return self._index.get(initiative_id)
+
     def _known(self, initiatives: Iterable[str]) -> list[str]:
         """The ids once each, in order; Refused unless each names an initiative."""
         ids = list(dict.fromkeys(initiatives))
         if not ids:
             raise Refused("Choose at least one initiative.")
-        known = {item.id for item in self.plan.initiatives}
-        unknown = [i for i in ids if i not in known]
+        unknown = [i for i in ids if self.initiative(i) is None]
         if unknown:
             raise Refused(f"No initiative {unknown[0]!r} in the plan.")
         return ids

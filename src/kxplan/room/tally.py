@@ -8,19 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kxplan.framework import Agreement, Score
-
-AGREEMENT_STEPS: dict[Agreement, float] = {"high": 1.0, "medium": 2.0}
-"""How far apart the answers may lie, in quarters of the scale, for high and medium
-agreement; further is low. The same measure the ranking uses for estimates."""
-
-
-def agreement(low: float, high: float, span: float) -> Agreement:
-    """How close answers from ``low`` to ``high`` are on a scale ``span`` wide."""
-    steps = (high - low) * 4 / span if span > 0 else 0.0
-    for level, limit in AGREEMENT_STEPS.items():
-        if steps <= limit + 1e-9:
-            return level
-    return "low"
+from kxplan.scoring.estimates import agreement
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,7 +63,7 @@ def tally_data(tally: Tally) -> dict[str, Any]:
 def _round(room: Room, current: Round, me: str | None) -> dict[str, Any]:
     items = []
     for item_id in current.initiatives:
-        item = room.plan.initiative(item_id) if _exists(room, item_id) else None
+        item = room.initiative(item_id)
         if item is None:
             continue
         questions = [
@@ -92,24 +92,17 @@ def _round(room: Room, current: Round, me: str | None) -> dict[str, Any]:
     return data
 
 
-def _exists(room: Room, item_id: str) -> bool:
-    return any(item.id == item_id for item in room.plan.initiatives)
-
-
 def _dots(room: Room, me: str | None) -> dict[str, Any] | None:
     if not room.votes:
         return None
     vote = room.votes[-1]
     mine = vote.placed.get(me, {}) if me else {}
     counts = vote.counts() if not vote.open else {}
+    found = [(i, room.initiative(i)) for i in vote.initiatives]
     items = [
-        {
-            **_case(room.plan.initiative(i)),
-            "mine": mine.get(i, 0),
-            "count": counts.get(i),
-        }
-        for i in vote.initiatives
-        if _exists(room, i)
+        {**_case(item), "mine": mine.get(i, 0), "count": counts.get(i)}
+        for i, item in found
+        if item is not None
     ]
     return {
         "number": vote.number,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from kxplan.framework import AGREEMENTS, Agreement
+from kxplan.framework import AGREEMENTS, ESTIMATED_SCORES, Agreement
 from kxplan.model import Initiative
 from kxplan.scoring.rules import Aggregate
 
@@ -18,7 +18,7 @@ AGREEMENT_MEDIUM: Final = 2.0
 AGREEMENT_FIELDS: Final = ("effort", "customer_value", "efficiency")
 """The scores whose spread decides an initiative's agreement level."""
 
-ESTIMATED_FIELDS: Final = ("effort", "customer_value", "efficiency", "confidence", "reach")
+ESTIMATED_FIELDS: Final = ESTIMATED_SCORES
 """The scores a participant can estimate, in the order the engine reads them."""
 
 

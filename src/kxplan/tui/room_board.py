@@ -29,10 +29,8 @@ class Line:
 
 
 def _title(room: Room, item_id: str) -> str:
-    for item in room.plan.initiatives:
-        if item.id == item_id:
-            return item.title
-    return item_id
+    item = room.initiative(item_id)
+    return item.title if item is not None else item_id
 
 
 def people(room: Room, connected: Mapping[str, int]) -> list[Line]:

@@ -16,10 +16,8 @@ from textual.widgets.option_list import Option
 
 from kxplan.framework import ESTIMATED_SCORES, SCORES, Score
 from kxplan.model import Plan
-from kxplan.room.activities import IDEA_KINDS, Idea
+from kxplan.room.activities import DEFAULT_SCORES, IDEA_KINDS, Idea
 from kxplan.tui.keys import bindings_for
-
-DEFAULT_SCORES: tuple[Score, ...] = ("effort", "customer_value", "efficiency")
 
 
 @dataclass(frozen=True, slots=True)
