@@ -11,7 +11,6 @@ import click
 
 from kxplan.cli.common import PLAN_PATH, fail
 from kxplan.framework import ESTIMATED_SCORES
-from kxplan.storage import PlanError
 
 
 @click.command(
@@ -125,5 +124,3 @@ def room_command(
         fail(f"{plan}: {refusal}")
     except (JournalError, OSError) as error:
         fail(f"{plan}: the room could not run: {error}")
-    except PlanError:
-        raise  # the group prints each problem on its line, exit 2
