@@ -633,3 +633,15 @@ def test_save_where_no_file_may_be_created_is_a_plan_error(
 
     assert str(caught.value) == f"{saved}: could not be saved: Permission denied"
     assert saved.read_bytes() == before
+
+
+def test_a_schema_1_plan_opens_unchanged_and_is_saved_as_schema_2() -> None:
+    text = (
+        'schema = 1\ntitle = "Old"\n\n[[initiatives]]\nid = "a"\ntitle = "A"\n'
+        "effort = 2\ncustomer_value = 3\n"
+    )
+    plan = storage.loads(text, "old.toml")
+
+    assert plan.schema_version == storage.SCHEMA_VERSION == 2
+    assert [(i.id, i.effort, i.customer_value) for i in plan.initiatives] == [("a", 2, 3)]
+    assert storage.dumps(plan) == text.replace("schema = 1", "schema = 2")

@@ -12,8 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StringConstr
 
 from kxplan.framework import MATURITY_MAX, MATURITY_MIN
 
-SCHEMA_VERSION: Final = 1
-"""The file-format version this kxplan writes and the newest it reads."""
+SCHEMA_VERSION: Final = 2
+"""The file-format version this kxplan writes and the newest it reads.
+
+Schema 2 adds optional tables and fields only (nothing in a schema-1 plan changes
+meaning); the number tells an older kxplan that a plan may hold what it cannot read."""
 
 SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

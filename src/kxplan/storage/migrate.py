@@ -11,7 +11,14 @@ from kxplan.storage.locate import LineIndex
 from kxplan.storage.messages import shown_value
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: Final[dict[int, Migration]] = {}
+
+
+def _schema_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 only adds optional fields: a schema-1 plan is a valid schema-2 plan."""
+    return data
+
+
+MIGRATIONS: Final[dict[int, Migration]] = {1: _schema_1_to_2}
 """Upgrades of the raw data: ``MIGRATIONS[n]`` turns a schema-n plan into schema n+1."""
 
 
