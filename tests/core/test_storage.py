@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -652,7 +653,7 @@ def test_migrating_a_valid_old_plan_does_not_index_its_lines(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Indexing lines costs more than a load; it is for messages only."""
-    from kxplan.storage import migrate as migrate_module
+    migrate_module = sys.modules["kxplan.storage.migrate"]
 
     def refuse(*_: object) -> None:
         raise AssertionError("LineIndex built for a plan that migrated cleanly")
