@@ -101,7 +101,7 @@ def test_a_language_block_restores_the_one_before_even_after_an_error() -> None:
 
 def test_the_swedish_catalogue_is_compiled_by_the_build() -> None:
     """The .mo file is built by hatch_build.py at install time, never committed."""
-    assert i18n.has_catalogue("sv")
+    assert i18n.has_catalogue("sv"), "not compiled: run pip install -e . again"
 
 
 def test_every_catalogue_entry_is_translated_and_keeps_its_placeholders() -> None:
