@@ -334,7 +334,7 @@ x = 3
         (("initiatives", 0), 19),
         (("initiatives", 0, "after_list"), 24),
         (("initiatives", 1, "id"), 27),
-        (("initiatives", 1, "estimates", 0, "effort"), 28),
+        (("initiatives", 1, "estimates", 0, "effort"), 29),  # the row's own line
         (("initiatives", 1, "rows", 0), 32),
         (("initiatives", 1, "rows", 1, "x"), 36),
         (("initiatives", 1, "criteria", "speed"), 39),

@@ -363,3 +363,30 @@ ESTIMATED_SCORES: Final[tuple[Score, ...]] = tuple(
     if term.estimated
 )
 """The scores each participant may estimate, in order."""
+
+
+Period = Literal["day", "week", "month", "quarter", "year"]
+"""The period a count is given for (an initiative's reach)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodTerm(Term):
+    per_month: float = 1.0
+    """How many months one period is: a count per period × ``1 / per_month`` is a
+    count per month."""
+    phrase: str = ""
+    """After a count: "a month"."""
+
+
+PERIODS: Final = Vocabulary[Period, PeriodTerm](
+    "period",
+    Period,
+    (
+        PeriodTerm("day", "Day", per_month=12 / 365.25, phrase="a day"),
+        PeriodTerm("week", "Week", per_month=12 / 52.1775, phrase="a week"),
+        PeriodTerm("month", "Month", per_month=1.0, phrase="a month"),
+        PeriodTerm("quarter", "Quarter", per_month=3.0, phrase="a quarter"),
+        PeriodTerm("year", "Year", per_month=12.0, phrase="a year"),
+    ),
+)
+"""Periods a count may be given for; kxplan compares counts a month."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Final
 
 from pydantic import Field
 
-from kxplan.framework import ESTIMATED_SCORES, AreaId, Status
-from kxplan.model.types import Name, NonNegative, Number, Percent, Slug, StrictModel
+from kxplan.framework import ESTIMATED_SCORES, AreaId, Period, Status
+from kxplan.model.evidence import Link
+from kxplan.model.types import Name, NonNegative, Number, Percent, Slug, StrictModel, unset
 
 
 class Estimate(StrictModel):
@@ -55,6 +57,9 @@ class Initiative(StrictModel):
     """How sure the team is of these scores, in %."""
     reach: NonNegative | None = None
     """Customers (or contacts) affected per period, for RICE."""
+    reach_period: Period | None = None
+    """The period ``reach`` counts (day … year); kxplan converts it to a month. Without
+    it, reach is taken as the plan's own unit, as before schema 2."""
     time_criticality: Number | None = None
     """For WSJF: how much value decays with delay, on the customer-value scale."""
     risk_reduction: Number | None = None
@@ -66,3 +71,14 @@ class Initiative(StrictModel):
     estimates: list[Estimate] = Field(default_factory=list)
     """Each participant's scores."""
     notes: str = ""
+    addresses: list[Link] = Field(default_factory=list, exclude_if=unset)
+    """The evidence it answers: rows of the area tables (contact reasons, friction
+    points, KPIs, touchpoints, channels, …)."""
+    started: datetime.date | None = None
+    """When the work began."""
+    finished: datetime.date | None = None
+    """When it was done (or dropped)."""
+    actual_effort: Number | None = None
+    """What it took, on the effort scale, once done: compared with the estimates."""
+    outcome: str = Field(default="", exclude_if=unset)
+    """What it achieved against what was expected."""

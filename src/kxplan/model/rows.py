@@ -4,6 +4,7 @@ contact reasons and stakeholders. Which area holds which is in :mod:`kxplan.mode
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated
 
 from pydantic import Field
@@ -18,7 +19,8 @@ from kxplan.framework import (
     MeasureId,
     Stage,
 )
-from kxplan.model.types import Count, Name, NonNegative, Number, Percent, StrictModel
+from kxplan.model.followup import Reading
+from kxplan.model.types import Count, Name, NonNegative, Number, Percent, StrictModel, unset
 
 
 class Touchpoint(StrictModel):
@@ -57,6 +59,10 @@ class Kpi(StrictModel):
     detractors: Percent | None = None
     """NPS only: share of detractors (0–6), in %."""
     notes: str = ""
+    target_date: datetime.date | None = None
+    """When the target should be reached."""
+    readings: list[Reading] = Field(default_factory=list, exclude_if=unset)
+    """Dated measurements since the baseline, in any order."""
 
     @property
     def label(self) -> str:

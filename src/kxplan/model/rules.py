@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import kxplan.model as package
 from kxplan.framework import MEASURES_BY_ID
+from kxplan.model.evidence import link_problems
+from kxplan.model.followup import followup_problems
 from kxplan.model.graph import dependency_cycle
 from kxplan.model.rows import Kpi
 from kxplan.model.scales import Criterion
@@ -100,6 +102,8 @@ def plan_rule_problems(plan: Plan) -> Problems:
     for table in AREA_TABLES:
         problems += table_rule_problems(table, table.rows(plan))
     _initiative_rules(plan, criteria, add)
+    problems.extend(link_problems(plan))
+    problems.extend(followup_problems(plan))
     for key, value in plan.extra.items():
         depth = nesting_depth(value)
         if depth > MAX_EXTRA_DEPTH:

@@ -54,6 +54,14 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 """A short required label (not blank: see the rules)."""
 
+
+def unset(value: object) -> bool:
+    """Whether an optional value is empty, so the file leaves it out (``exclude_if``):
+    fields added since schema 1 are written only when set, so older plans save as
+    they were."""
+    return value is None or value == "" or value == [] or value == {}
+
+
 Loc = tuple[str | int, ...]
 """A location in a plan: keys and 0-based list indices, as pydantic reports them."""
 

@@ -66,6 +66,8 @@ class LineIndex:
         table: Loc = ()
         string: str | None = None  # the delimiter of an open multi-line string
         depth = 0  # open brackets and braces of a value spanning lines
+        value: Loc = ()  # the key of the value being scanned
+        rows_in_value = 0  # inline tables met directly inside that value's array
         for number, line in enumerate(text.split("\n"), 1):
             start = 0
             if string is None and depth == 0:
@@ -82,7 +84,11 @@ class LineIndex:
                 for end in range(1, len(keys) + 1):
                     self.lines.setdefault(table + keys[:end], number)
                 start = key.end()
-            string, depth = _scan_value(line, start, string, depth)
+                value, rows_in_value = table + keys, 0
+            string, depth, starts = _scan_value(line, start, string, depth)
+            for _ in range(starts):  # each { … } row of an inline array: its own line
+                self.lines.setdefault((*value, rows_in_value), number)
+                rows_in_value += 1
 
     @staticmethod
     def _resolve(keys: tuple[str, ...], rows: dict[Loc, int], *, array: bool) -> Loc:
@@ -121,14 +127,18 @@ class LineIndex:
         return None
 
 
-def _scan_value(line: str, start: int, string: str | None, depth: int) -> tuple[str | None, int]:
-    """Follow a value through one line: (open multi-line string delimiter, bracket depth)."""
+def _scan_value(
+    line: str, start: int, string: str | None, depth: int
+) -> tuple[str | None, int, int]:
+    """Follow a value through one line: (open multi-line string delimiter, bracket depth,
+    inline tables opened directly inside the value's array)."""
     i, end = start, len(line)
+    starts = 0
     while i < end:
         if string is not None:
             close = _close_multiline(line, i, string)
             if close < 0:
-                return string, depth
+                return string, depth, starts
             i, string = close, None
             continue
         char = line[i]
@@ -142,11 +152,13 @@ def _scan_value(line: str, start: int, string: str | None, depth: int) -> tuple[
             i = _close_single(line, i + 1, char)
             continue
         if char in "[{":
+            if char == "{" and depth == 1:
+                starts += 1
             depth += 1
         elif char in "]}":
             depth = max(depth - 1, 0)
         i += 1
-    return string, depth
+    return string, depth, starts
 
 
 def _close_single(line: str, i: int, quote: str) -> int:

@@ -74,6 +74,8 @@ def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = N
         return f"expected a table, got {shown_value(value)}"
     if kind in {"datetime_type", "datetime_parsing"}:
         return f"expected a date and time like 2026-11-24T09:00:00Z, got {shown_value(value)}"
+    if kind in {"date_type", "date_parsing", "date_from_datetime_inexact"}:
+        return f"expected a date like 2026-11-24 (no quotes), got {shown_value(value)}"
     if kind == "timezone_aware":
         return (
             f"expected a date and time with its time zone, like 2026-11-24T09:00:00Z or "

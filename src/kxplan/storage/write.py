@@ -21,7 +21,7 @@ from kxplan.model import Loc, Plan
 from kxplan.storage.atomic import write_atomic
 from kxplan.storage.errors import PlanError
 
-INLINE_ROWS: Final = frozenset({"estimates"})
+INLINE_ROWS: Final = frozenset({"estimates", "addresses", "readings"})
 """Lists of tables written as one inline table per line instead of ``[[...]]`` blocks."""
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -121,9 +121,18 @@ def _holds_carriage_return(value: object) -> bool:
 
 
 def _inline_table(row: Mapping[str, Any]) -> str:
-    """A row of scalars as one inline table; single-line strings keep it on one line."""
-    lines = _tomli_w(row, multiline=False).split("\n")
-    return "{ " + ", ".join(line for line in lines if line) + " }"
+    """A row of scalars (and lists of scalars) as one inline table on one line."""
+    if not any(isinstance(value, list | tuple) for value in row.values()):
+        lines = _tomli_w(row, multiline=False).split("\n")  # one call for the row: fast
+        return "{ " + ", ".join(line for line in lines if line) + " }"
+    return "{ " + ", ".join(f"{toml_key(k)} = {_inline_value(v)}" for k, v in row.items()) + " }"
+
+
+def _inline_value(value: Any) -> str:
+    """A scalar, or a list of scalars, as TOML on one line (strings never multi-line)."""
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_inline_value(item) for item in value) + "]"
+    return _tomli_w({"v": value}, multiline=False).rstrip("\n").split(" = ", 1)[1]
 
 
 def toml_key(key: str) -> str:

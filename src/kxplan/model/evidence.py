@@ -1,0 +1,107 @@
+"""Initiatives tied to the evidence they answer: links to rows of the area tables.
+
+An initiative's ``addresses`` names rows — a friction point, a contact reason, a KPI,
+a touchpoint, a channel — by their table and natural key (the key fields of
+:data:`~kxplan.model.tables.AREA_TABLES`), so a plan file reads
+``{ table = "contact_reasons", key = ["Where is my order?", "Phone"] }``. The rules
+check that every link names a row that exists; :func:`linked_rows` resolves them for
+every view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+from kxplan.model.tables import AREA_TABLES, AreaTable
+from kxplan.model.types import StrictModel
+
+if TYPE_CHECKING:
+    from kxplan.model.initiative import Initiative
+    from kxplan.model.plan import Plan
+
+TableName = Literal[
+    "touchpoints", "kpis", "channels", "frictions", "checks", "contact_reasons", "stakeholders"
+]
+"""An area table, by its key under ``[areas.<area>]``."""
+
+TABLES_BY_NAME: dict[str, AreaTable] = {table.attribute: table for table in AREA_TABLES}
+if tuple(TABLES_BY_NAME) != get_args(TableName):  # pragma: no cover - a programming error
+    raise AssertionError(f"TableName must list {tuple(TABLES_BY_NAME)}")
+
+
+class Link(StrictModel):
+    """One row an initiative addresses."""
+
+    table: TableName
+    key: list[str]
+    """The row's natural key, one text per key field of its table (case and spaces
+    around are ignored when it is looked up)."""
+
+    @property
+    def area_table(self) -> AreaTable:
+        return TABLES_BY_NAME[self.table]
+
+    def text(self) -> str:
+        """The row as people read it: ``Contact reason "Where is my order? / Phone"``."""
+        table = self.area_table
+        return f"{table.row_name} “{' / '.join(self.key)}”"
+
+
+def _folded(key: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(part.strip().casefold() for part in key)
+
+
+class RowIndex:
+    """Every row of a plan's area tables by (table, folded key), built once per use."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, plan: Plan) -> None:
+        self._rows: dict[tuple[str, tuple[str, ...]], Any] = {}
+        for table in AREA_TABLES:
+            for row in table.rows(plan):
+                self._rows.setdefault((table.attribute, _folded(table.key_of(row))), row)
+
+    def find(self, link: Link) -> Any | None:
+        """The row a link names (the first, where a table allows equal keys); None if none."""
+        return self._rows.get((link.table, _folded(link.key)))
+
+
+def linked_rows(plan: Plan, item: Initiative, index: RowIndex | None = None) -> Iterator[Any]:
+    """The rows an initiative addresses, in its order (links to missing rows skipped)."""
+    rows = index or RowIndex(plan)
+    for link in item.addresses:
+        row = rows.find(link)
+        if row is not None:
+            yield row
+
+
+def addressed_by(plan: Plan, table: AreaTable, row: Any) -> list[Initiative]:
+    """The initiatives that address a row, in plan order."""
+    wanted = (table.attribute, _folded(table.key_of(row)))
+    return [
+        item
+        for item in plan.initiatives
+        if any((link.table, _folded(link.key)) == wanted for link in item.addresses)
+    ]
+
+
+def link_problems(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every link that names no row, or has the wrong number of key parts."""
+    index: RowIndex | None = None
+    for position, item in enumerate(plan.initiatives):
+        for number, link in enumerate(item.addresses):
+            loc: tuple[str | int, ...] = ("initiatives", position, "addresses", number)
+            table = link.area_table
+            if len(link.key) != len(table.key_fields):
+                fields = ", ".join(table.key_fields)
+                yield (
+                    (*loc, "key"),
+                    f"expected {len(table.key_fields)} key part(s) for a {table.row_name} "
+                    f"({fields}), got {len(link.key)}",
+                )
+                continue
+            index = index or RowIndex(plan)
+            if index.find(link) is None:
+                yield (*loc, "key"), f"no {link.text()} in the plan"
