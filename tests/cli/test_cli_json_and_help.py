@@ -14,6 +14,7 @@ from support import invoke, write_base_plan
 
 from kxplan.cli import COMMANDS, main
 from kxplan.templates import list_templates
+from kxplan.versions import list_versions
 
 
 @pytest.fixture
@@ -81,10 +82,9 @@ def test_history_json_holds_diffs_comparison_shape(plan: Path) -> None:
     assert snapshot["taken"].endswith("Z")
     current = history["current"]
     assert current["file"] == str(plan)
-    (version,) = sorted((plan.parent / "plan.toml.versions").glob("*.toml")) or sorted(
-        plan.parent.glob("*.versions/*.toml")
-    )
-    assert current["changes"] == _json("diff", version, plan, "-f", "json")
+    (version,) = list_versions(plan)
+    assert snapshot["file"] == str(version.path)
+    assert current["changes"] == _json("diff", version.path, plan, "-f", "json")
 
 
 # --- diff ------------------------------------------------------------------------------
