@@ -13,8 +13,6 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
-from anyascii import anyascii
-
 from kxplan.model.types import SLUG_PATTERN
 
 MAX_ID_LENGTH: Final = 64
@@ -40,6 +38,8 @@ def _letters_in_ascii(text: str) -> str:
     as ``:grinning:``) become spaces."""
     if text.isascii():
         return text
+    from anyascii import anyascii  # here: its import costs more than every command needs
+
     return "".join(
         anyascii(char) if unicodedata.category(char)[0] in "LN" else " " for char in text
     )
