@@ -1,21 +1,25 @@
 """The starter plans: list them, load one, and start a new plan from one.
 
-The templates are plain plan files. In a source checkout they live in the
-repository's ``templates/`` folder; an installed wheel carries them as
-``kxplan/templates/`` next to this module. Each one describes itself in one line
-under ``[extra] template_description``.
+The templates are plain plan files. An installed wheel carries them inside the
+package as ``kxplan/templates/``, read with :mod:`importlib.resources` (so they are
+found however the package is installed); a source checkout keeps them in the
+repository's top-level ``templates/`` folder, where the product brief puts them, and
+the wheel's build copies them from there. They are read with the one TOML reader,
+:mod:`kxplan.storage`'s. Each one describes itself in one line under
+``[extra] template_description``.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Final
 
 from kxplan.model import Plan
-from kxplan.storage import load, validate
+from kxplan.storage import PlanError, loads_bytes, parse_toml, validate
 
 DEFAULT_TEMPLATE: Final = "blank"
 """The template ``kxplan new`` uses when none is named."""
@@ -23,7 +27,13 @@ DEFAULT_TEMPLATE: Final = "blank"
 DESCRIPTION_KEY: Final = "template_description"
 """Key under a template's ``[extra]`` table holding its one-line description."""
 
-_PACKAGE_DIR: Final = Path(__file__).resolve().parent
+_SOURCE_CHECKOUT: Final = Path(__file__).resolve().parents[2]
+"""The repository root when kxplan runs from a source checkout (``src/kxplan/..``)."""
+
+
+def _package_files() -> Traversable:
+    """The installed package's files (a test replaces this with another package)."""
+    return resources.files("kxplan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +44,8 @@ class Template:
     """What ``--template`` takes: the file name without ``.toml``."""
     description: str
     """One line saying what the template is for."""
-    path: Path
+    path: Traversable
+    """The file; a :class:`~pathlib.Path` unless the package is installed in an archive."""
 
 
 EXAMPLE: Final = "contact-centre"
@@ -54,27 +65,33 @@ class UnknownTemplateError(LookupError):
         return str(self.args[0])
 
 
-def templates_folder() -> Path:
-    """The folder holding the starter plans: inside the package, else the repository root."""
-    for folder in (_PACKAGE_DIR / "templates", _PACKAGE_DIR.parents[1] / "templates"):
-        if folder.is_dir():
-            return folder
-    return _PACKAGE_DIR / "templates"
+def templates_folder() -> Traversable:
+    """The folder holding the starter plans: inside the package (an installed wheel),
+    else the source checkout's top-level ``templates/``."""
+    packaged = _package_files() / "templates"
+    if packaged.is_dir():
+        return packaged
+    checkout = _SOURCE_CHECKOUT / "templates"
+    return checkout if checkout.is_dir() else packaged
 
 
-def list_templates(folder: Path | None = None) -> list[Template]:
+def list_templates(folder: Traversable | None = None) -> list[Template]:
     """Every starter plan, blank first, then by name."""
     folder = templates_folder() if folder is None else folder
-    paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
-    found = [Template(path.stem, _description(path), path) for path in paths]
+    files = (
+        [item for item in folder.iterdir() if item.name.endswith(".toml")]
+        if (folder.is_dir())
+        else []
+    )
+    found = [Template(item.name.removesuffix(".toml"), _description(item), item) for item in files]
     return sorted(found, key=lambda template: (template.name != DEFAULT_TEMPLATE, template.name))
 
 
-def _description(path: Path) -> str:
+def _description(path: Traversable) -> str:
     """The template's own one-line description; its title when it has none."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = parse_toml(path.read_bytes().decode("utf-8"), str(path))
+    except (OSError, UnicodeDecodeError, PlanError):
         return ""
     extra = data.get("extra")
     description = extra.get(DESCRIPTION_KEY) if isinstance(extra, dict) else None
@@ -84,7 +101,7 @@ def _description(path: Path) -> str:
     return title if isinstance(title, str) else ""
 
 
-def template_path(name: str, folder: Path | None = None) -> Path:
+def template_path(name: str, folder: Traversable | None = None) -> Traversable:
     """The file of the named template; :class:`UnknownTemplateError` if there is none."""
     templates = list_templates(folder)
     for template in templates:
@@ -93,9 +110,14 @@ def template_path(name: str, folder: Path | None = None) -> Path:
     raise UnknownTemplateError(name, [template.name for template in templates])
 
 
-def load_template(name: str, folder: Path | None = None) -> Plan:
+def load_template(name: str, folder: Traversable | None = None) -> Plan:
     """The named template as a plan, exactly as shipped."""
-    return load(template_path(name, folder))
+    path = template_path(name, folder)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PlanError.single(str(path), f"cannot be read: {error.strerror or error}") from None
+    return loads_bytes(raw, str(path))
 
 
 def new_plan(
@@ -103,7 +125,7 @@ def new_plan(
     *,
     title: str | None = None,
     now: datetime | None = None,
-    folder: Path | None = None,
+    folder: Traversable | None = None,
 ) -> Plan:
     """A fresh plan from a template: new title (if given), created and updated set to now.
 

@@ -330,6 +330,7 @@ def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
     module = types.ModuleType("kxplan.tui")
     module.run = run  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "kxplan.tui", module)
+    monkeypatch.setattr("kxplan.cli.ui.has_terminal", lambda: True)
     return opened
 
 
@@ -366,6 +367,7 @@ def test_an_unknown_word_is_not_taken_for_a_plan(fake_tui: list[Path | None]) ->
 
 def test_a_missing_ui_is_reported_cleanly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "kxplan.tui", types.ModuleType("kxplan.tui"))
+    monkeypatch.setattr("kxplan.cli.ui.has_terminal", lambda: True)
     result = invoke("plan.toml")
     assert_clean_failure(result)
     assert "terminal UI could not be started" in result.stderr

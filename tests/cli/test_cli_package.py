@@ -47,7 +47,8 @@ def test_each_command_is_found_under_its_own_name(name: str) -> None:
 def test_help_lists_every_registered_command() -> None:
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
-    listed = {line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines() if line}
+    section = result.stdout.split("Commands:")[1].split("\n\n")[0]
+    listed = {line.split()[0] for line in section.splitlines() if line}
     assert listed == set(COMMANDS)
 
 
@@ -160,6 +161,7 @@ def test_the_ui_runs_with_the_interpreters_thresholds(monkeypatch: pytest.Monkey
     fake = types.ModuleType("kxplan.tui")
     fake.run = lambda path, *, example=None: seen.append(gc.get_threshold())  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "kxplan.tui", fake)
+    monkeypatch.setattr("kxplan.cli.ui.has_terminal", lambda: True)
     result = CliRunner().invoke(main, [])
     assert result.exit_code == 0, result.output
     assert seen == [INTERPRETER_GC_THRESHOLD]

@@ -117,7 +117,10 @@ def test_kpi_label_and_unit_default_to_the_measure() -> None:
         ("😀🎉", "initiative"),
         ("", "initiative"),
         ("  --Already-a-slug--  ", "already-a-slug"),
-        ("Ünïcödé & Çø.", "unicode-c"),
+        ("Ünïcödé & Çø.", "unicode-co"),
+        ("Grønn kundeservice", "gronn-kundeservice"),
+        ("Straße", "strasse"),
+        ("Łódź, Ærø og Þórshöfn", "lodz-aero-og-thorshofn"),
         ("x" * 60, "x" * 48),
         ("word " * 20, "-".join(["word"] * 9)),  # cut at a whole word
     ],

@@ -590,11 +590,15 @@ def test_save_keeps_permissions(saved: Path) -> None:
 
 
 def test_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    from kxplan.storage import atomic
+
     mask = os.umask(0o027)
+    atomic._umask.cache_clear()  # the umask is read once per process: read it again
     try:
         storage.save(Plan(title="T"), tmp_path / "new.toml")
     finally:
         os.umask(mask)
+        atomic._umask.cache_clear()
 
     assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o640
 

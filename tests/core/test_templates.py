@@ -46,7 +46,7 @@ def test_an_installed_package_prefers_its_own_templates(
     packaged = tmp_path / "site-packages" / "kxplan" / "templates"
     packaged.mkdir(parents=True)
     (packaged / "only.toml").write_text('schema = 1\ntitle = "Packaged"\n', encoding="utf-8")
-    monkeypatch.setattr(templates, "_PACKAGE_DIR", packaged.parent)
+    monkeypatch.setattr(templates, "_package_files", lambda: packaged.parent)
     assert templates_folder() == packaged
     assert [t.name for t in list_templates()] == ["only"]
 
@@ -230,3 +230,20 @@ def test_any_title_survives_a_new_plan_written_and_read_back(title: str, name: s
     again = loads(dumps(plan), "<new>")
     assert again.title == title
     assert again == plan
+
+
+def test_templates_inside_an_archive_are_read_as_resources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A package installed as a zip archive: the templates are no files on disk, and are
+    still listed and loaded (importlib.resources' Traversable, not pathlib)."""
+    import zipfile
+
+    archive = tmp_path / "kxplan.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("kxplan/templates/zipped.toml", 'schema = 2\ntitle = "From a zip"\n')
+    monkeypatch.setattr(templates, "_package_files", lambda: zipfile.Path(archive, "kxplan/"))
+    assert [t.name for t in list_templates()] == ["zipped"]
+    assert list_templates()[0].description == "From a zip"
+    assert load_template("zipped").title == "From a zip"
+    assert new_plan("zipped").title == "From a zip"

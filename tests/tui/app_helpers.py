@@ -33,10 +33,11 @@ PROJECTOR = (100, 30)
 
 @pytest.fixture(autouse=True)
 def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A config folder in tmp; $XDG_CONFIG_HOME and $HOME point there too, so the real
-    recent-files list is never read or written."""
+    """A config folder in tmp; $XDG_CONFIG_HOME, $XDG_STATE_HOME and $HOME point there
+    too, so the real recent-files list is never read or written."""
     folder = tmp_path / "config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     return folder / "kxplan"
 

@@ -36,6 +36,7 @@ def test_the_example_command_starts_the_ui_with_the_template(
 ) -> None:
     calls: list[tuple[Path | None, str | None]] = []
     monkeypatch.setattr("kxplan.tui.run", lambda path, *, example: calls.append((path, example)))
+    monkeypatch.setattr("kxplan.cli.ui.has_terminal", lambda: True)
 
     default = invoke("example")
     named = invoke("example", "e-commerce")

@@ -27,13 +27,17 @@ from kxplan.cli.common import (
     EXIT_PROBLEM,
     PLAN_PATH,
     collecting_rarely,
+    color_option,
     command_line,
     echo_error,
     echo_problems,
+    examples,
     fail,
+    honour_no_color,
     load_or_exit,
     output_errors_end_cleanly,
 )
+from kxplan.text.literal import visible
 
 __all__ = [
     "COMMANDS",
@@ -88,6 +92,23 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+class OneLineUsageError(click.UsageError):
+    """A usage error said in one line with a pointer to --help, not click's four
+    (usage, hint, blank line, error)."""
+
+    def show(self, file: Any = None) -> None:
+        hint = f" Try '{self.ctx.command_path} --help'." if self.ctx is not None else ""
+        message = self.format_message()
+        stop = "" if message.endswith((".", "?", "!")) else "."
+        click.echo(f"Error: {visible(message)}{stop}{hint}", file=file, err=file is None)
+
+
+def _one_line(error: click.UsageError) -> OneLineUsageError:
+    if isinstance(error, OneLineUsageError):
+        return error
+    return OneLineUsageError(error.format_message(), error.ctx)
+
+
 def _looks_like_plan(arg: str) -> bool:
     """Whether a first argument that is not a command names a plan file."""
     return arg.endswith(".toml") or os.sep in arg or "/" in arg or Path(arg).is_file()
@@ -118,7 +139,10 @@ class KxplanGroup(click.Group):
         **extra: Any,
     ) -> click.Context:
         with output_errors_end_cleanly():  # --help and --version print while parsing
-            return super().make_context(info_name, args, parent, **extra)
+            try:
+                return super().make_context(info_name, args, parent, **extra)
+            except click.UsageError as error:
+                raise _one_line(error) from None
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         first = next((i for i, arg in enumerate(args) if not arg.startswith("-")), None)
@@ -134,6 +158,8 @@ class KxplanGroup(click.Group):
 
             try:
                 return super().invoke(ctx)
+            except click.UsageError as error:  # a command's own arguments or options
+                raise _one_line(error) from None
             except PlanError as error:
                 echo_problems(error)
                 ctx.exit(EXIT_PROBLEM)
@@ -143,14 +169,28 @@ class KxplanGroup(click.Group):
     cls=KxplanGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
+Shell completion (commands, options, template names, plan files), in ~/.bashrc:
+  eval "$(_KXPLAN_COMPLETE=bash_source kxplan)"
+zsh: _KXPLAN_COMPLETE=zsh_source in ~/.zshrc; fish: fish_source.
+
+"""
+    + examples(
+        "kxplan new plan.toml -t contact-centre",
+        "kxplan plan.toml",
+        "kxplan rank plan.toml --top 5",
+    ),
 )
 @click.version_option(__version__, "-V", "--version", prog_name="kxplan")
+@color_option
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Plan a customer-experience strategy in a workshop.
 
     Run `kxplan` alone to open the terminal UI, or `kxplan PLAN.toml` to open a plan in it.
+    A PLAN argument of `-` reads the plan from standard input.
     """
+    honour_no_color(ctx)
     if ctx.invoked_subcommand is None:
         from kxplan.cli.ui import open_ui
 

@@ -1,5 +1,6 @@
-"""What every command shares: the PLAN argument, error lines, exit statuses, and
-standard output that cannot be written ending the same way everywhere.
+"""What every command shares: the PLAN argument (``-`` for standard input), the
+output file (``-`` for standard output), error lines, exit statuses, and standard
+output that cannot be written ending the same way everywhere.
 
 A command reports bad input with :func:`fail` (one line) or lets a
 :class:`~kxplan.storage.PlanError` escape (one line per problem); both end with
@@ -14,15 +15,17 @@ import contextlib
 import errno
 import gc
 import os
+import re
 import shlex
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
-from kxplan.text.literal import visible
+from kxplan.text.literal import json_escaped, visible
 
 if TYPE_CHECKING:
     from kxplan.model import Plan
@@ -33,9 +36,140 @@ EXIT_PROBLEM: Final = 2
 EXIT_CLOSED_PIPE: Final = 1
 """Exit status when the reader of standard output went away (as click and Python use)."""
 
-PLAN_PATH: Final = click.Path(path_type=Path, readable=False)
-"""A PLAN argument. Folders and unreadable files are let through, so that loading
-reports them in one line like any other bad plan, not as a usage error."""
+PLAN_PATH: Final = click.Path(path_type=Path, readable=False, allow_dash=True)
+"""A PLAN argument; ``-`` is standard input. Folders and unreadable files are let
+through, so that loading reports them in one line like any other bad plan, not as a
+usage error."""
+
+STDIN: Final = "-"
+"""The PLAN argument (and ``-o`` value) that means standard input (output)."""
+STDIN_NAME: Final = "<stdin>"
+"""How messages name a plan read from standard input."""
+_STDIN_READ: Final = "kxplan.stdin_read"
+
+_STREAM_NAMES: Final = re.compile(r"/dev/(?:fd/)?(stdout|stderr|1|2)|/proc/self/fd/([12])")
+
+
+def is_stdin(path: str | os.PathLike[str]) -> bool:
+    """Whether a PLAN argument means standard input (``./-`` is a file named ``-``)."""
+    return os.fspath(path) == STDIN
+
+
+def read_stdin() -> bytes:
+    """Standard input's bytes, once per command: ``kxplan diff - -`` is refused."""
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx is not None else {}
+    if meta.get(_STDIN_READ):
+        fail("standard input ('-') can be read only once; name a file for the other plan")
+    meta[_STDIN_READ] = True
+    return sys.stdin.buffer.read()
+
+
+def require_file(path: str | os.PathLike[str], why: str) -> None:
+    """Refuse ``-`` where a command needs a real plan file (it writes beside or into it)."""
+    if is_stdin(path):
+        fail(f"'-' (standard input) cannot be used here: {why}; name the plan file")
+
+
+def standard_stream(output: str) -> int | None:
+    """1 or 2 when ``-o`` names standard output (``-``, ``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``) or standard error; None for any other name."""
+    if output == STDIN:
+        return 1
+    match = _STREAM_NAMES.fullmatch(output)
+    if match is None:
+        return None
+    name = match.group(1) or match.group(2)
+    return 1 if name in ("stdout", "1") else 2
+
+
+def write_output(output: str, data: bytes) -> bool:
+    """Write ``data`` to ``-o``'s target: standard output or error as a stream (never
+    replaced, a ``>>`` redirection keeps appending), any other name atomically (a
+    device or FIFO written through). True when it went to a standard stream."""
+    stream = standard_stream(output)
+    if stream is None:
+        from kxplan.storage import write_atomic
+
+        write_atomic(output, data)
+        return False
+    target = (sys.stdout if stream == 1 else sys.stderr).buffer
+    target.write(data)
+    target.flush()
+    return True
+
+
+def examples(*lines: str) -> str:
+    """The end of a command's help: example command lines, kept as written."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def format_option(*choices: str, help: str) -> Callable[[F], F]:
+    """``-f/--format``: the one meaning of ``-f`` in every command; the first choice
+    is the default."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def _set_color(ctx: click.Context, _param: click.Parameter, value: bool | None) -> None:
+    if value is not None:
+        ctx.color = value
+
+
+color_option: Final[Callable[[F], F]] = click.option(
+    "--color/--no-color",
+    default=None,
+    expose_value=False,
+    callback=_set_color,
+    help="Colour the output, or never [default: only on a terminal, never with NO_COLOR set].",
+)
+"""``--color/--no-color`` (on ``kxplan`` and on the commands that colour): forces the
+choice; without it, colour goes to a terminal only, and never when NO_COLOR is set."""
+
+
+def honour_no_color(ctx: click.Context) -> None:
+    """No colour when the NO_COLOR environment variable is set and not empty
+    (https://no-color.org), unless --color/--no-color chose already."""
+    if ctx.color is None and os.environ.get("NO_COLOR"):
+        ctx.color = False
+
+
+def print_json(data: object) -> None:
+    """Print data as indented JSON (UTF-8; DEL and C1 controls escaped)."""
+    import json
+
+    click.echo(json_escaped(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)))
+
+
+def complete_templates(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Shell completion of a template name (``new -t``, ``example``)."""
+    from kxplan.templates import list_templates
+
+    return [
+        CompletionItem(template.name, help=template.description)
+        for template in list_templates()
+        if template.name.startswith(incomplete)
+    ]
+
+
+def complete_files(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Shell completion of a file name, left to the shell (for plain-text arguments
+    such as diff's OLD and NEW, which may also be ``REV:path``)."""
+    return [CompletionItem(incomplete, type="file")]
 
 
 INTERPRETER_GC_THRESHOLD: Final = gc.get_threshold()
@@ -80,10 +214,13 @@ def fail(message: str) -> NoReturn:
 
 
 def load_or_exit(path: str | os.PathLike[str]) -> Plan:
-    """Load a plan, or print its problems on stderr and exit with status 2."""
-    from kxplan.storage import PlanError, load
+    """Load a plan (``-``: from standard input), or print its problems on stderr and
+    exit with status 2."""
+    from kxplan.storage import PlanError, load, loads_bytes
 
     try:
+        if is_stdin(path):
+            return loads_bytes(read_stdin(), STDIN_NAME)
         return load(path)
     except PlanError as error:
         echo_problems(error)

@@ -11,14 +11,21 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from kxplan.cli.common import PLAN_PATH, fail, load_or_exit
+from kxplan.cli.common import PLAN_PATH, examples, fail, format_option, load_or_exit
 from kxplan.framework import AREA_IDS, METHODS
 
 MAX_SAMPLES = 100_000
 """The most rounds of resampling --robust runs: more changes nothing but the time taken."""
 
 
-@click.command("rank")
+@click.command(
+    "rank",
+    epilog=examples(
+        "kxplan rank plan.toml --top 5",
+        "kxplan rank plan.toml --robust --format json",
+        "git show HEAD:plan.toml | kxplan rank - --compare-methods",
+    ),
+)
 @click.argument("plan", type=PLAN_PATH)
 @click.option(
     "-m",
@@ -50,13 +57,11 @@ MAX_SAMPLES = 100_000
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="Seed for --robust (only with it)."
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "markdown", "csv", "json"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "markdown",
+    "csv",
+    "json",
     help="table: aligned plain text; markdown: a GitHub table; csv; json: for scripts.",
 )
 @click.option("--include-done", is_flag=True, help="Rank done and dropped initiatives too.")
@@ -79,7 +84,7 @@ def rank_command(
     include_done: bool,
     compare_methods: bool,
 ) -> None:
-    """Rank the initiatives of PLAN: what to do first.
+    """Rank the initiatives of PLAN (`-`: standard input): what to do first.
 
     Done and dropped initiatives are left out unless --include-done;
     initiatives without effort or impact are listed below the table.

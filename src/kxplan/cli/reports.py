@@ -7,36 +7,48 @@ from pathlib import Path
 
 import click
 
-from kxplan.cli.common import PLAN_PATH, fail, load_or_exit
+from kxplan.cli.common import (
+    PLAN_PATH,
+    examples,
+    fail,
+    format_option,
+    load_or_exit,
+    standard_stream,
+    write_output,
+)
 from kxplan.storage import PlanError
 
 
-@click.command("export")
+@click.command(
+    "export",
+    epilog=examples(
+        "kxplan export plan.toml -f html -o strategy.html",
+        "git show HEAD:plan.toml | kxplan export - -f csv -o - | head",
+    ),
+)
 @click.argument("plan", type=PLAN_PATH)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "html", "csv", "json"]),
-    default="markdown",
-    show_default=True,
+@format_option(
+    "markdown",
+    "html",
+    "csv",
+    "json",
     help="markdown or html: the strategy document; csv: the initiatives; json: everything.",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(readable=False),  # a str: an empty name must not become "."
+    type=click.Path(readable=False, allow_dash=True),  # a str: "" must not become "."
     metavar="FILE",
-    help="Write to FILE (atomically) instead of standard output.",
+    help="Write to FILE (atomically; `-`: standard output) instead of standard output.",
 )
 def export_command(plan: Path, fmt: str, output: str | None) -> None:
-    """Export PLAN as a strategy document (Markdown, HTML), CSV or JSON."""
+    """Export PLAN (`-`: standard input) as a strategy document (Markdown, HTML), CSV
+    or JSON."""
     from kxplan.reports import formats as export
     from kxplan.scoring import ScoringError
-    from kxplan.storage import write_atomic
 
     fmt_name = next(name for name in export.FORMATS if name == fmt)
-    if output is not None:
+    if output is not None and standard_stream(output) is None:
         _check_export_target(output, plan)
     loaded = load_or_exit(plan)
     try:
@@ -46,8 +58,8 @@ def export_command(plan: Path, fmt: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    write_atomic(output, export.encode(text, fmt_name))
-    click.echo(f"Wrote {output} ({fmt})", err=True)
+    if not write_output(output, export.encode(text, fmt_name)):
+        click.echo(f"Wrote {output} ({fmt})", err=True)
 
 
 def _check_export_target(output: str, plan: Path) -> None:

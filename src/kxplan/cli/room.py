@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kxplan.cli.common import PLAN_PATH, fail
+from kxplan.cli.common import PLAN_PATH, fail, require_file
 from kxplan.framework import ESTIMATED_SCORES
 
 
@@ -75,6 +75,7 @@ def room_command(
     estimates. Every answer is also kept, the moment it arrives, in a journal
     beside PLAN: a room killed before it stopped comes back with its next start.
     """
+    require_file(plan, "the room writes the answers into the plan file")
     from kxplan.room.activities import DEFAULT_SCORES
     from kxplan.room.journal import JournalError
     from kxplan.room.standalone import RoomOptions, serve

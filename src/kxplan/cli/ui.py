@@ -7,16 +7,43 @@ This is the only CLI module that imports :mod:`kxplan.tui`, and only inside
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 
 import click
 
-from kxplan.cli.common import INTERPRETER_GC_THRESHOLD, PLAN_PATH, fail
+from kxplan.cli.common import (
+    EXIT_PROBLEM,
+    INTERPRETER_GC_THRESHOLD,
+    PLAN_PATH,
+    complete_templates,
+    examples,
+    fail,
+    require_file,
+)
 from kxplan.storage import PlanError
+
+NO_TERMINAL = (
+    "kxplan: the workshop app needs a terminal; standard input and output must both be "
+    "one (for scripts: kxplan show, rank, export; see kxplan --help)"
+)
+"""What ``kxplan`` says, instead of writing escape codes and waiting, without a terminal."""
+
+
+def has_terminal() -> bool:
+    """Whether standard input and output are both a terminal, as the app needs."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False
 
 
 def open_ui(path: Path | None, *, example: str | None = None) -> None:
-    """Start the terminal UI (imported only now, so other commands stay light)."""
+    """Start the terminal UI (imported only now, so other commands stay light); without
+    a terminal, one line on stderr and exit status 2."""
+    if not has_terminal():
+        click.echo(NO_TERMINAL, err=True)
+        sys.exit(EXIT_PROBLEM)
     try:
         from kxplan.tui import run
     except ImportError as error:
@@ -25,17 +52,19 @@ def open_ui(path: Path | None, *, example: str | None = None) -> None:
     run(path, example=example)
 
 
-@click.command("open")
+@click.command("open", epilog=examples("kxplan open plan.toml", "kxplan plan.toml"))
 @click.argument("plan", type=PLAN_PATH, required=False)
 def open_command(plan: Path | None) -> None:
     """Open PLAN in the terminal UI (same as `kxplan PLAN.toml`)."""
+    if plan is not None:
+        require_file(plan, "the app reads keys from the terminal and saves into the file")
     if plan is not None and plan.is_dir():
         raise PlanError.single(str(plan), "is a folder, expected a plan file")
     open_ui(plan)
 
 
-@click.command("example")
-@click.argument("template", required=False)
+@click.command("example", epilog=examples("kxplan example", "kxplan example public-service"))
+@click.argument("template", required=False, shell_complete=complete_templates)
 def example_command(template: str | None) -> None:
     """Open a starter TEMPLATE as an example plan in the terminal UI.
 

@@ -4,24 +4,37 @@ textconv behind ``show --for-diff``."""
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import click
 
 from kxplan.cli.common import (
     EXIT_PROBLEM,
     PLAN_PATH,
+    STDIN_NAME,
+    color_option,
     command_line,
+    complete_files,
     echo_problems,
+    examples,
     fail,
+    format_option,
+    is_stdin,
     load_or_exit,
+    print_json,
+    read_stdin,
+    require_file,
 )
+from kxplan.cli.shapes import HistoryStep
 from kxplan.framework import METHODS
 from kxplan.model import Plan
 from kxplan.storage import PlanError, load
 from kxplan.text.literal import printable, visible
+
+if TYPE_CHECKING:
+    from kxplan.versions import Version
 
 EXIT_DIFFERENT: Final = 1
 """Exit status of `kxplan diff` when the plans differ (like diff(1))."""
@@ -39,10 +52,11 @@ def _diff_style(text: str, kind: str) -> str:
 
 
 def read_plan_arg(arg: str) -> Plan:
-    """A plan from a file, or from git when ARG is ``REV:path`` (:mod:`kxplan.versions.git`)."""
+    """A plan from a file, from standard input (``-``), or from git when ARG is
+    ``REV:path`` (:mod:`kxplan.versions.git`)."""
     from kxplan.versions import git
 
-    if not git.names_revision(arg):
+    if is_stdin(arg) or not git.names_revision(arg):
         return load_or_exit(arg)
     try:
         return git.load_revision(arg)
@@ -53,46 +67,65 @@ def read_plan_arg(arg: str) -> Plan:
         sys.exit(EXIT_PROBLEM)
 
 
-@click.command("diff")
-@click.argument("old")
-@click.argument("new")
-@click.option(
-    "-f",
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="text (coloured on a terminal), markdown or json.",
+@click.command(
+    "diff",
+    epilog=examples(
+        "kxplan diff HEAD~1:plan.toml plan.toml",
+        "git show main:plan.toml | kxplan diff - plan.toml --format markdown",
+        "kxplan diff --quiet old.toml new.toml || echo changed",
+    ),
 )
+@click.argument("old", shell_complete=complete_files)
+@click.argument("new", shell_complete=complete_files)
+@format_option("text", "markdown", "json", help="text (coloured on a terminal), markdown or json.")
 @click.option(
     "--method",
     type=click.Choice(METHODS.keys),
     default=None,
     help="Ranking method for both plans [default: NEW's method].",
 )
-def diff_command(old: str, new: str, output_format: str, method: str | None) -> None:
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print nothing; only the exit status says whether they differ.",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 when the plans differ too (for report scripts); 2 still means trouble.",
+)
+@color_option
+def diff_command(
+    old: str, new: str, fmt: str, method: str | None, quiet: bool, exit_zero: bool
+) -> None:
     """Show what changed from plan OLD to plan NEW.
 
-    OLD and NEW are plan files, or REV:path to read a plan from git, e.g.
-    `kxplan diff HEAD~1:plan.toml plan.toml`. Initiatives are matched by id,
-    table rows by their natural key; ranks use one method for both sides.
+    OLD and NEW are plan files, `-` for standard input, or REV:path to read a plan
+    from git, e.g. `kxplan diff HEAD~1:plan.toml plan.toml`. Initiatives are matched
+    by id, table rows by their natural key; ranks use one method for both sides.
+    Identical plans print nothing (json: an empty comparison).
 
-    Exit status: 0 no differences, 1 differences, 2 trouble. Changes of the
-    created/updated timestamps are shown but do not count as differences.
+    Exit status: 0 no differences, 1 differences (0 with --exit-zero), 2 trouble.
+    Changes of the created/updated timestamps are shown but do not count as
+    differences.
     """
     from kxplan.reports.comparison import format_json, format_markdown, format_text
     from kxplan.versions.comparison import compare
 
     chosen = next((m for m in METHODS.keys if m == method), None)
     comparison = compare(read_plan_arg(old), read_plan_arg(new), chosen)
-    if output_format == "json":
+    if quiet:
+        pass
+    elif fmt == "json":
         click.echo(format_json(comparison), nl=False)
-    elif output_format == "markdown":
+    elif not comparison.changes:
+        pass  # identical: nothing to say, as diff(1) says nothing
+    elif fmt == "markdown":
         click.echo(format_markdown(comparison, old, new), nl=False)
     else:
         click.echo(format_text(comparison, old, new, _diff_style), nl=False, color=None)
-    sys.exit(EXIT_DIFFERENT if comparison.differs else 0)
+    sys.exit(EXIT_DIFFERENT if comparison.differs and not exit_zero else 0)
 
 
 def show_for_diff(plan_path: Path) -> None:
@@ -100,26 +133,38 @@ def show_for_diff(plan_path: Path) -> None:
 
     git's textconv must not fail, or `git diff` stops; so a broken plan still shows.
     """
+    from kxplan.storage import loads_bytes
     from kxplan.versions.textconv import plan_as_lines
 
     try:
-        plan = load(plan_path)
+        raw = read_stdin() if is_stdin(plan_path) else plan_path.read_bytes()
+    except OSError:
+        raw = None
+    try:
+        plan = load(plan_path) if raw is None else loads_bytes(raw, _name(plan_path))
     except PlanError as error:
         for problem in error.problems:
             click.echo(f"# kxplan: {printable(str(problem))}")
-        try:
-            click.echo(visible(plan_path.read_bytes().decode("utf-8", "replace")), nl=False)
-        except OSError:
+        if raw is None:
             sys.exit(EXIT_PROBLEM)
+        click.echo(visible(raw.decode("utf-8", "replace")), nl=False)
         return
     click.echo(visible("\n".join(plan_as_lines(plan))))
 
 
-@click.command("snapshot")
+def _name(path: Path) -> str:
+    return STDIN_NAME if is_stdin(path) else str(path)
+
+
+@click.command(
+    "snapshot",
+    epilog=examples('kxplan snapshot plan.toml --label "after workshop 2"'),
+)
 @click.argument("plan", type=PLAN_PATH)
 @click.option("-l", "--label", default="", metavar="TEXT", help="A few words: what this is.")
 def snapshot_command(plan: Path, label: str) -> None:
     """Keep a timestamped copy of PLAN in PLAN.versions/ beside it."""
+    require_file(plan, "the snapshot is kept in a folder beside the plan")
     from kxplan.storage import loads_bytes
     from kxplan.versions import save_version
 
@@ -133,44 +178,57 @@ def snapshot_command(plan: Path, label: str) -> None:
     click.echo(f"Saved snapshot {saved}")
 
 
-@click.command("history")
+@click.command(
+    "history",
+    epilog=examples("kxplan history plan.toml", "kxplan history plan.toml --format json"),
+)
 @click.argument("plan", type=PLAN_PATH)
-def history_command(plan: Path) -> None:
+@format_option("text", "json", help="text: one line per snapshot; json: with each comparison.")
+def history_command(plan: Path, fmt: str) -> None:
     """List the snapshots of PLAN, oldest first, with what changed in each."""
-    from kxplan.versions import list_versions, load_version
-    from kxplan.versions.comparison import compare
+    from kxplan.cli.shapes import history_data
+    from kxplan.versions import list_versions
 
+    require_file(plan, "snapshots are kept in a folder beside the plan")
     versions = list_versions(plan)
     if not versions:
         load_or_exit(plan)  # missing, empty, a folder: said as every command says it
+    steps = _history_steps(plan, versions)
+    if fmt == "json":
+        print_json(history_data(plan, steps))
+        return
+    if not versions:
         click.echo(f"No snapshots of {plan} yet; take one with: {command_line('snapshot', plan)}")
         return
-    rows: list[tuple[str, str, str]] = []
-    previous: Plan | None = None
-    for version in versions:
-        try:
-            current = load_version(version)
-        except PlanError as error:
-            rows.append((_when(version.taken), version.label, f"unreadable: {error.problems[0]}"))
-            continue
-        change = "first snapshot" if previous is None else compare(previous, current).summary()
-        rows.append((_when(version.taken), version.label, change))
-        previous = current
-    if plan.exists():
-        try:
-            now = load(plan)
-        except PlanError as error:
-            change = f"unreadable: {error.problems[0]}"
-        else:
-            change = (
-                "no snapshot to compare" if previous is None else compare(previous, now).summary()
-            )
-        rows.append(("now", "(current file)", change))
+    rows = [(step.when, step.label, step.change_line) for step in steps]
     shown = [(when, printable(label) or "-", printable(change)) for when, label, change in rows]
     width = max(len(label) for _, label, _ in shown)
     for when, label, change in shown:
         click.echo(f"{when:<20}  {label:<{width}}  {change}")
 
 
-def _when(taken: datetime) -> str:
-    return taken.strftime("%Y-%m-%d %H:%M:%S")
+def _history_steps(plan: Path, versions: Sequence[Version]) -> list[HistoryStep]:
+    """Each snapshot compared with the one before it, then the current file (if any)."""
+    from kxplan.versions import load_version
+    from kxplan.versions.comparison import compare
+
+    steps: list[HistoryStep] = []
+    previous: Plan | None = None
+    for version in versions:
+        try:
+            current = load_version(version)
+        except PlanError as error:
+            steps.append(HistoryStep(version, version.label, problem=error.problems[0]))
+            continue
+        comparison = None if previous is None else compare(previous, current)
+        steps.append(HistoryStep(version, version.label, comparison=comparison))
+        previous = current
+    if versions and plan.exists():
+        try:
+            now = load(plan)
+        except PlanError as error:
+            steps.append(HistoryStep(None, "(current file)", problem=error.problems[0]))
+        else:
+            comparison = None if previous is None else compare(previous, now)
+            steps.append(HistoryStep(None, "(current file)", comparison=comparison))
+    return steps

@@ -9,13 +9,14 @@ everywhere else (:mod:`kxplan.text.numbers`).
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from kxplan.framework import AREAS, MATURITY_MAX, STATUSES
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
 from kxplan.model.tables import AREA_TABLES
 from kxplan.text.literal import printable
-from kxplan.text.numbers import DASH, money, whole
+from kxplan.text.numbers import DASH, data_number, money, whole
 
 
 def overview(plan: Plan) -> str:
@@ -26,6 +27,47 @@ def overview(plan: Plan) -> str:
     lines = [*_heading(plan), "", *_maturity_lines(plan), "", *_content_lines(plan)]
     lines += ["", "Unnecessary demand", *_demand_lines(plan)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def overview_data(plan: Plan) -> dict[str, Any]:
+    """The overview's facts for ``kxplan show --format json``.
+
+    ``areas`` and ``demand_totals`` have the shapes of ``kxplan export --format json``'s
+    ``results.areas`` and ``results.demand_totals``; ``contents`` counts each area table
+    by its key in the plan file, and the initiatives.
+    """
+    statuses: Counter[str] = Counter(item.status for item in plan.initiatives)
+    totals = demand_totals(plan)
+    return {
+        "title": plan.title,
+        "organisation": plan.organisation,
+        "version": plan.version,
+        "facilitator": plan.facilitator,
+        "participants": list(plan.participants),
+        "updated": plan.model_dump(mode="json", include={"updated"}).get("updated"),
+        "currency": plan.currency,
+        "areas": {
+            area_def.id: {
+                "maturity_today": data_number(area.maturity_today),
+                "maturity_target": data_number(area.maturity_target),
+                "gap": area.gap,
+            }
+            for area_def in AREAS
+            if (area := plan.areas.get(area_def.id)) is not None
+        },
+        "contents": {
+            **{table.attribute: len(table.rows(plan)) for table in AREA_TABLES},
+            "initiatives": len(plan.initiatives),
+        },
+        "initiatives_by_status": {term.key: statuses[term.key] for term in STATUSES},
+        "demand_totals": {
+            "contacts_per_month": data_number(totals.contacts),
+            "failure_per_month": data_number(totals.failure),
+            "avoidable_per_month": data_number(totals.avoidable),
+            "avoidable_cost_per_month": data_number(totals.cost),
+            "unpriced_channels": totals.unpriced_channels,
+        },
+    }
 
 
 def _heading(plan: Plan) -> list[str]:

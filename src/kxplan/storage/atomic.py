@@ -1,11 +1,13 @@
 """Atomic writes: a temp file in the same folder, fsync, ``os.replace``.
 
 A target that exists and is not a regular file or a folder (a device such as /dev/null,
-a FIFO, a socket) is written through instead, as Unix tools do: never renamed over."""
+a FIFO, a socket), or any name in /dev or /proc (``/dev/stdout`` redirected to a file),
+is written through instead, as Unix tools do: never renamed over."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
 import tempfile
@@ -53,12 +55,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
                 os.unlink(tmp_name)
 
 
+_SYSTEM_FOLDERS = ("/dev/", "/proc/")
+"""Where names stand for something else: ``/dev/stdout`` leads to whatever standard
+output is, even a regular file; such a name is written through, never replaced."""
+
+
 def _is_special(path: Path) -> bool:
-    """Whether ``path`` (its links followed) exists and is neither a regular file nor a folder."""
+    """Whether ``path`` (its links followed) exists and is neither a regular file nor a
+    folder, or is an existing name in /dev or /proc."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return False
+    if os.path.abspath(path).startswith(_SYSTEM_FOLDERS):
+        return not stat.S_ISDIR(mode)
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
@@ -75,7 +85,18 @@ def _write_through(path: Path, data: bytes) -> None:
         ) from None
 
 
+@functools.cache
 def _umask() -> int:
+    """The process's umask, read once: from /proc on Linux (nothing changes), else by
+    setting and restoring it a single time. Never toggled during a save, where another
+    thread creating a file at that moment would get the wrong permissions."""
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as status,
+    ):
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

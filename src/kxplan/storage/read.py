@@ -24,6 +24,7 @@ import kxplan.storage as package
 from kxplan.model import Loc, Plan, RuleViolations
 from kxplan.storage.errors import PlanError, Problem
 from kxplan.storage.locate import LineIndex, describe_loc
+from kxplan.storage.messages import _long_integer as long_integer
 from kxplan.storage.messages import friendly_message
 from kxplan.storage.migrate import migrate
 
@@ -67,6 +68,7 @@ def loads(text: str, source: str = "<plan>") -> Plan:
 
 def _read(text: str, source: str) -> Plan:
     data = parse_toml(text, source)
+    _refuse_huge_integers(data, text, source)
     if "schema" in data:
         return validate(migrate(data, source, text), source, text)
     # report the missing schema along with everything else, read as this version
@@ -151,6 +153,65 @@ def _too_long_number(text: str, source: str) -> PlanError:
     return PlanError.single(
         source, f"has a number with more than {limit} digits; too large to read"
     )
+
+
+_NON_DECIMAL_RUN = re.compile(r"0[xob][0-9A-Fa-f_]+")
+
+
+def _refuse_huge_integers(data: Mapping[str, Any], text: str, source: str) -> None:
+    """A located problem for each integer too long for Python to write out in decimal.
+
+    The parser refuses a decimal number that long (:func:`_too_long_number`), but not a
+    hexadecimal, octal or binary one: ``0x`` and 3,600 digits read fine and then crash
+    every command that prints or saves the value. Such a number needs a run of at least
+    ``limit * log16(10)`` digits after ``0x``/``0o``/``0b`` in the text, so the data is
+    walked only when the text holds one.
+    """
+    limit = sys.get_int_max_str_digits()
+    if not limit:
+        return  # no limit set (PYTHONINTMAXSTRDIGITS=0): every integer converts
+    shortest = int(limit * 0.83)  # log(10) / log(16): the fewest hex digits
+    if not any(len(run.group()) > shortest for run in _NON_DECIMAL_RUN.finditer(text)):
+        return
+    try:
+        huge = [(loc, value) for loc, value in _integers(data, ()) if _too_long(value)]
+    except RecursionError:  # pragma: no cover - nested deeper than the parser allows
+        return
+    if not huge:
+        return
+    lines = LineIndex(text)
+    raise PlanError(
+        [
+            Problem(
+                source,
+                describe_loc(loc, data),
+                lines.find(loc),
+                f"expected a number of at most {limit} digits, got {long_integer(value)}",
+            )
+            for loc, value in huge
+        ]
+    )
+
+
+def _integers(node: Any, loc: Loc) -> Iterator[tuple[Loc, int]]:
+    if isinstance(node, bool):
+        return
+    if isinstance(node, int):
+        yield loc, node
+    elif isinstance(node, Mapping):
+        for key, value in node.items():
+            yield from _integers(value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _integers(value, (*loc, index))
+
+
+def _too_long(value: int) -> bool:
+    try:
+        str(value)
+    except ValueError:
+        return True
+    return False
 
 
 def validate(data: Mapping[str, Any], source: str = "<plan>", text: str | None = None) -> Plan:

@@ -1,4 +1,7 @@
-"""The short list of recently opened plans, kept in the user's config folder."""
+"""The short list of recently opened plans, kept in the platform's state folder
+(``~/.local/state/kxplan`` on Linux, ``~/Library/Application Support/kxplan`` on macOS,
+``%LOCALAPPDATA%\\kxplan`` on Windows; platformdirs knows each); remembered settings
+belong in its config folder (:func:`settings_dir`)."""
 
 from __future__ import annotations
 
@@ -7,21 +10,36 @@ import os
 from pathlib import Path
 from typing import Final
 
+import platformdirs
+
 from kxplan.storage import PlanError, write_atomic
 
 RECENT_LIMIT: Final = 8
 
 
 def default_config_dir() -> Path:
-    """kxplan's config folder: ``$XDG_CONFIG_HOME/kxplan`` or ``~/.config/kxplan``."""
+    """The folder of the recent-plans list: the platform's state folder for kxplan."""
+    return platformdirs.user_state_path("kxplan", appauthor=False)
+
+
+def settings_dir() -> Path:
+    """The folder for remembered settings: the platform's config folder for kxplan."""
+    return platformdirs.user_config_path("kxplan", appauthor=False)
+
+
+def _earlier_list() -> Path:
+    """Where releases before platformdirs kept the list; read until the next save."""
     base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "kxplan"
+    return Path(base) / "kxplan" / "recent.json"
 
 
 def load_recent(config_dir: Path) -> list[Path]:
     """Recently opened plans, newest first; an unreadable list counts as empty."""
+    file = config_dir / "recent.json"
+    if not file.exists() and config_dir == default_config_dir():
+        file = _earlier_list()
     try:
-        data = json.loads((config_dir / "recent.json").read_text(encoding="utf-8"))
+        data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
     if not isinstance(data, list):

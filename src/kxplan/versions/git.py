@@ -3,6 +3,11 @@
 ``REV:path`` is read with ``git show REV:path`` in the current folder, so the path
 is relative to the repository root, or to the current folder with ``./``. An
 argument naming an existing file is a file, even when it holds a colon.
+
+Nothing a person types reaches git as an option: a revision starting with ``-`` is
+refused (:class:`GitReadError`) before git runs, and git is told where its options
+end (``--end-of-options``), so ``--output=FILE:plan.toml`` can never make git write
+a file.
 """
 
 from __future__ import annotations
@@ -24,11 +29,23 @@ def names_revision(arg: str) -> bool:
 
 
 def show(arg: str) -> bytes:
-    """The bytes of ``REV:path`` as git stores them; :class:`GitReadError` says why not."""
-    try:
-        result = subprocess.run(
-            ["git", "show", arg], capture_output=True, check=False, stdin=subprocess.DEVNULL
+    """The bytes of ``REV:path`` as git stores them; :class:`GitReadError` says why not.
+
+    A revision starting with ``-`` would be an option to git: it is refused.
+    """
+    if arg.startswith("-"):
+        raise GitReadError(
+            f"{arg}: a git revision cannot start with '-'; name a commit, e.g. HEAD~1:plan.toml"
         )
+    return _git_show(arg)
+
+
+def _git_show(arg: str) -> bytes:
+    """``git show`` with ``arg`` only ever read as a revision (never as an option),
+    and the stored bytes as they are (no textconv)."""
+    command = ["git", "show", "--no-textconv", "--end-of-options", arg]
+    try:
+        result = subprocess.run(command, capture_output=True, check=False, stdin=subprocess.DEVNULL)
     except OSError as error:
         raise GitReadError(f"cannot read {arg} from git: {error.strerror or error}") from None
     if result.returncode != 0:
