@@ -25,10 +25,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from kxplan import storage
 from kxplan.framework import AreaId
 from kxplan.model import (
+    DotVoteRecord,
     Initiative,
     Loc,
     Maturity,
     Plan,
+    RoundRecord,
     plan_rule_problems,
     with_initiative,
     without_initiative,
@@ -253,7 +255,8 @@ class Session:
         if problems:
             raise EditRefused(problems)
         plan = self.plan
-        plan.initiatives = with_initiative(plan, initiative, replacing).initiatives
+        edited = with_initiative(plan, initiative, replacing)
+        plan.initiatives, plan.votes, plan.rounds = edited.initiatives, edited.votes, edited.rounds
         known = {name.strip().casefold() for name in plan.participants}
         for estimate in initiative.estimates:
             if estimate.participant.strip().casefold() not in known:
@@ -274,9 +277,33 @@ class Session:
         KeyError if there is none. Marks a change.
         """
         gone = self.plan.initiative(initiative_id)
-        self.plan.initiatives = without_initiative(self.plan, initiative_id).initiatives
+        edited = without_initiative(self.plan, initiative_id)
+        self.plan.initiatives, self.plan.votes, self.plan.rounds = (
+            edited.initiatives,
+            edited.votes,
+            edited.rounds,
+        )
         self.changed()
         return gone
+
+    def keep_room_results(
+        self, votes: Sequence[DotVoteRecord] = (), rounds: Sequence[RoundRecord] = ()
+    ) -> None:
+        """Add dot votes and estimation rounds from the room to the plan's records.
+        EditRefused when the plan's rules refuse them (an initiative that is gone)."""
+        probe = Plan.model_construct(
+            title="-",
+            scoring=self.plan.scoring,
+            initiatives=self.plan.initiatives,
+            votes=[*self.plan.votes, *votes],
+            rounds=[*self.plan.rounds, *rounds],
+        )
+        problems = [p for p in plan_rule_problems(probe) if p[0][0] in ("votes", "rounds")]
+        if problems:
+            raise EditRefused(problems)
+        self.plan.votes = probe.votes
+        self.plan.rounds = probe.rounds
+        self.changed()
 
     def _set_text(self, record: BaseModel, key: NoteKey, text: str) -> bool:
         if key not in NOTE_KEYS or not isinstance(text, str):

@@ -66,6 +66,10 @@ async def test_answers_are_written_into_the_plan_when_the_room_stops(tmp_path: P
         "Anna": 2,
         "Bo": 4,
     }
+    (kept,) = saved.rounds  # the round's summary is kept too
+    (result,) = kept.results
+    assert (kept.outcome, result.initiative, result.score) == ("accepted", "chat", "effort")
+    assert (result.answers, result.median, result.low, result.high) == (2, 3, 2, 4)
     assert unfinished(plan) is None
     assert journal_path(plan).exists()
 

@@ -106,7 +106,7 @@ async def test_only_the_people_ticked_rate_effort(tmp_path: Path, config_dir: Pa
         url = pilot.app.screen.control.host.url  # type: ignore[attr-defined]
         await pilot.press("n")
         await pilot.pause()
-        pilot.app.screen.query_one("#effort-raters", SelectionList).deselect("Bo")
+        pilot.app.screen.query_one("#raters", SelectionList).deselect("Bo")
         await pilot.press("f10")
         await settle(pilot)
         assert "Effort is rated by Anna, Cia only" in board(pilot)

@@ -129,4 +129,8 @@ def rank_command(
         )
     except scoring.ScoringError as error:
         fail(f"{plan}: {error}")
-    click.echo(rank_output.render(ranking, out_format, robust=robustness, top=top), nl=False)
+    from kxplan.model import latest_dots
+
+    dots = latest_dots(loaded)  # the latest kept dot vote, shown beside the ranking
+    text = rank_output.render(ranking, out_format, robust=robustness, top=top, dots=dots)
+    click.echo(text, nl=False)

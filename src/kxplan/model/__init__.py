@@ -70,6 +70,15 @@ from kxplan.model.types import (
     StrictModel,
     integral_as_int,
 )
+from kxplan.model.workshop import (
+    DotVoteRecord,
+    PlacedDots,
+    QuestionResult,
+    RoundRecord,
+    history,
+    latest_dots,
+    latest_vote,
+)
 
 __all__ = [
     "DEFAULT_EFFICIENCY_ANCHORS",
@@ -90,6 +99,7 @@ __all__ = [
     "ContactReason",
     "Count",
     "Criterion",
+    "DotVoteRecord",
     "Estimate",
     "Friction",
     "Initiative",
@@ -103,10 +113,13 @@ __all__ = [
     "NonNegative",
     "Number",
     "Percent",
+    "PlacedDots",
     "Plan",
     "PrioritisationArea",
     "Problems",
+    "QuestionResult",
     "Questions",
+    "RoundRecord",
     "RuleViolations",
     "Scale",
     "ScaleEnd",
@@ -120,7 +133,10 @@ __all__ = [
     "UnnecessaryDemandArea",
     "dependency_cycle",
     "dependents",
+    "history",
     "integral_as_int",
+    "latest_dots",
+    "latest_vote",
     "nesting_depth",
     "plan_rule_problems",
     "slugify",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kxplan.model.initiative import Initiative
 from kxplan.model.plan import Plan
+from kxplan.model.workshop import records_for
 
 
 def with_initiative(plan: Plan, initiative: Initiative, replacing: str | None = None) -> Plan:
@@ -35,7 +36,10 @@ def with_initiative(plan: Plan, initiative: Initiative, replacing: str | None = 
                 else item
                 for item in items
             ]
-    return plan.model_copy(update={"initiatives": items})
+    update: dict[str, object] = {"initiatives": items}
+    if replacing is not None and replacing != initiative.id and (plan.votes or plan.rounds):
+        update["votes"], update["rounds"] = records_for(plan, replacing, initiative.id)
+    return plan.model_copy(update=update)
 
 
 def without_initiative(plan: Plan, initiative_id: str) -> Plan:
@@ -55,4 +59,5 @@ def without_initiative(plan: Plan, initiative_id: str) -> Plan:
         for item in plan.initiatives
         if item.id != initiative_id
     ]
-    return plan.model_copy(update={"initiatives": items})
+    votes, rounds = records_for(plan, initiative_id, None)  # its dots and results go too
+    return plan.model_copy(update={"initiatives": items, "votes": votes, "rounds": rounds})

@@ -20,6 +20,7 @@ from kxplan.model.rows import Kpi
 from kxplan.model.scales import Criterion
 from kxplan.model.tables import AREA_TABLES, AreaTable
 from kxplan.model.types import MAX_EXTRA_DEPTH, Loc, integral_as_int
+from kxplan.model.workshop import workshop_rule_problems
 
 if TYPE_CHECKING:
     from kxplan.model.plan import Plan
@@ -96,6 +97,12 @@ def plan_rule_problems(plan: Plan) -> Problems:
                 ("scoring", "criteria", index, "max"),
                 f"expected max greater than min ({criterion.min})",
             )
+        for key in criterion.anchors:
+            if not key.lstrip("-").isdigit() or not criterion.min <= int(key) <= criterion.max:
+                add(
+                    ("scoring", "criteria", index, "anchors", key),
+                    f"expected a whole score from {criterion.min} to {criterion.max} as the key",
+                )
     if plan.scoring.value_weight == 0 and plan.scoring.efficiency_weight == 0:
         add(("scoring", "value_weight"), "customer value and efficiency weights cannot both be 0")
 
@@ -104,6 +111,7 @@ def plan_rule_problems(plan: Plan) -> Problems:
     _initiative_rules(plan, criteria, add)
     problems.extend(link_problems(plan))
     problems.extend(followup_problems(plan))
+    workshop_rule_problems(plan, add)
     for key, value in plan.extra.items():
         depth = nesting_depth(value)
         if depth > MAX_EXTRA_DEPTH:

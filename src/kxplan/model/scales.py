@@ -72,6 +72,8 @@ class Criterion(StrictModel):
     """The lowest score."""
     max: ScaleEnd = 5
     """The highest score."""
+    anchors: dict[str, str] = Field(default_factory=dict)
+    """What a score means, keyed by the score as text, as for a scale (shown on phones)."""
 
 
 class ScoringSettings(StrictModel):

@@ -58,7 +58,10 @@ ROBUST_FIELDS: Final = ("rank_low", "rank_high", "p_top_k", "top_k", "unstable")
 
 
 def _records(
-    ranking: Ranking, robust: Mapping[str, Robustness] | None, top: int | None
+    ranking: Ranking,
+    robust: Mapping[str, Robustness] | None,
+    top: int | None,
+    dots: Mapping[str, int] | None = None,
 ) -> list[dict[str, Cell]]:
     records: list[dict[str, Cell]] = []
     for item in ranking.results[:top]:
@@ -79,6 +82,8 @@ def _records(
             "moved_by_dependency": item.moved_by_dependency,
             "explanation": item.explanation,
         }
+        if dots is not None:
+            record["dots"] = dots.get(item.id)
         if robust is not None:
             found = robust[item.id]
             record |= {
@@ -98,15 +103,27 @@ def render(
     *,
     robust: Mapping[str, Robustness] | None = None,
     top: int | None = None,
+    dots: Mapping[str, int] | None = None,
 ) -> str:
-    """The ranking (its first ``top`` results) in ``fmt``, ending with a newline."""
-    records = _records(ranking, robust, top)
+    """The ranking (its first ``top`` results) in ``fmt``, ending with a newline.
+
+    ``dots``: the latest kept dot vote's count per initiative id (an initiative not
+    voted on is left out); given, every record gets a ``dots`` field (null when not
+    voted on) and the tables a Dots column."""
+    records = _records(ranking, robust, top, dots)
     if fmt == "json":
         return json_records({key: _data(value) for key, value in r.items()} for r in records)
+    extra = ("dots",) if dots is not None else ()
     if fmt == "csv":
-        return _csv(records, [*RECORD_FIELDS, *(ROBUST_FIELDS if robust is not None else ())])
+        fields = [*RECORD_FIELDS, *extra, *(ROBUST_FIELDS if robust is not None else ())]
+        return _csv(records, fields)
     rows = [_display_row(record, robust is not None) for record in records]
     headers = _headers(robust)
+    if dots is not None:
+        at = headers.index("Agreement") + 1
+        headers.insert(at, "Dots")
+        for row, record in zip(rows, records, strict=True):
+            row.insert(at, "–" if record["dots"] is None else str(record["dots"]))
     if fmt == "markdown":
         table = markdown_table(headers, rows)
         return _heading(ranking) + "\n\n" + table + _notes(ranking, top, "- ")
@@ -121,7 +138,7 @@ def _data(value: Cell) -> Cell:
     return value
 
 
-_RIGHT: Final = frozenset({"Rank", "Effort", "Impact", "Score", "Interval", "P(top k)"})
+_RIGHT: Final = frozenset({"Rank", "Effort", "Impact", "Score", "Dots", "Interval", "P(top k)"})
 
 
 def _headers(robust: Mapping[str, Robustness] | None) -> list[str]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from kxplan.framework import AreaId, Score, Term, Vocabulary
 
@@ -41,14 +42,28 @@ class Round:
 
     number: int
     initiatives: tuple[str, ...]
-    scores: tuple[Score, ...]
+    scores: tuple[str, ...]
+    """The questions asked: scores, and criteria as ``criteria.<id>``."""
     raters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Score → who may rate it; a score not listed may be rated by everyone."""
     follows: int | None = None
     """The round this one votes again on."""
     status: RoundStatus = "open"
+    revealed_at: str | None = None
+    """When it was revealed (ISO 8601, UTC), as the journal has it."""
     answers: dict[tuple[str, str, str], float] = field(default_factory=dict)
     """(participant, initiative, score) → value."""
+
+    @classmethod
+    def from_entry(cls, number: int, entry: Mapping[str, Any]) -> Round:
+        raters = {k: tuple(v) for k, v in entry.get("raters", {}).items()}
+        return cls(
+            number,
+            tuple(entry["initiatives"]),
+            tuple(entry["scores"]),
+            raters,
+            entry.get("follows"),
+        )
 
     def may_rate(self, name: str, score: str) -> bool:
         allowed = self.raters.get(score)
@@ -76,9 +91,23 @@ class DotVote:
     dots: int
     initiatives: tuple[str, ...]
     anonymous: bool = True
+    question: str = ""
+    """What the room votes on, in words; may be blank."""
     open: bool = True
+    kept: bool = False
+    """Whether the facilitator kept its result in the plan."""
     placed: dict[str, dict[str, int]] = field(default_factory=dict)
     """Participant → initiative → dots given."""
+
+    @classmethod
+    def from_entry(cls, number: int, entry: Mapping[str, Any]) -> DotVote:
+        return cls(
+            number,
+            int(entry["dots"]),
+            tuple(entry["initiatives"]),
+            bool(entry["anonymous"]),
+            entry.get("question", ""),
+        )
 
     def left(self, name: str) -> int:
         return self.dots - sum(self.placed.get(name, {}).values())
@@ -102,3 +131,10 @@ class Idea:
     title: str
     text: str = ""
     status: IdeaStatus = "new"
+    area: AreaId | None = None
+    """The area the workshop was on when it was sent (an initiative idea is for it)."""
+
+    @classmethod
+    def from_entry(cls, number: int, entry: Mapping[str, Any]) -> Idea:
+        kind, title, text = entry["kind"], entry["title"], entry["text"]
+        return cls(number, entry["name"], kind, title, text, area=entry.get("area"))

@@ -15,11 +15,13 @@ def suggested(idea: Idea, *, sentence: bool = True) -> str:
 
 
 def as_initiative(idea: Idea, plan: Plan) -> Initiative:
-    """The idea as a new initiative of the plan, with an id no other initiative has."""
+    """The idea as a new initiative of the plan, with an id no other initiative has, for
+    the area the workshop was on when it was sent."""
     taken = [item.id for item in plan.initiatives]
     return Initiative(
         id=unique_slug(idea.title, taken),
         title=idea.title,
+        areas=[idea.area] if idea.area else [],
         why=idea.text,
         notes=suggested(idea),
     )

@@ -13,12 +13,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kxplan.framework import CLOSED_STATUSES, Score
 from kxplan.model import Plan
 from kxplan.room.activities import DEFAULT_SCORES
 from kxplan.room.host import RoomHost
+from kxplan.room.records import rounds_to_keep, with_rounds
 from kxplan.room.results import with_answers
 from kxplan.room.state import Refused
 from kxplan.storage import load, save
@@ -86,6 +88,9 @@ async def serve(
     if not answers:
         return Outcome(0, 0, saved=False)
     fresh = load(plan_path)  # edits made to the file while the room was open are kept
-    save(with_answers(fresh, room.rounds, room.names), plan_path)
+    answered = with_answers(fresh, room.rounds, room.names)
+    now = datetime.now(UTC)
+    kept = [k for r in accepted for k in rounds_to_keep(answered, room.rounds, r.number, now)]
+    save(with_rounds(answered, kept), plan_path)
     who = {name for r in accepted for name, _, _ in r.answers}
     return Outcome(answers, len(who), saved=True)

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from kxplan.framework import ESTIMATED_SCORES, SCORES, Score
-from kxplan.model import MAX_NUMBER, Initiative, Plan
+from kxplan.framework import AreaId
+from kxplan.model import Initiative, Plan
+from kxplan.model.workshop import MAX_DOTS
+from kxplan.room import questions
 from kxplan.room.activities import (
     IDEA_KINDS,
     DotVote,
@@ -35,7 +38,7 @@ from kxplan.room.limits import (
     read_number,
 )
 from kxplan.room.results import with_answers
-from kxplan.room.tally import Tally
+from kxplan.room.tally import Tally, round_tallies
 
 Record = Callable[[dict[str, Any]], None]
 
@@ -68,6 +71,8 @@ class Room:
         """Bumped on every change, so listeners know when to look again."""
         self._index: dict[str, Initiative] = {}
         self._indexed: Plan | None = None
+        self.area_now: Callable[[], AreaId | None] = lambda: None
+        """The area the workshop is on now (the app's walk): ideas are sent for it."""
         self.listeners: list[Callable[[], None]] = []
         """Called after each change made through the room's methods (not on replay)."""
 
@@ -92,30 +97,17 @@ class Room:
             for old in devices[:-DEVICES_EACH]:
                 del self.tokens[old]
         elif event == "round":
-            self.rounds.append(
-                Round(
-                    len(self.rounds) + 1,
-                    tuple(entry["initiatives"]),
-                    tuple(entry["scores"]),
-                    {k: tuple(v) for k, v in entry.get("raters", {}).items()},
-                    entry.get("follows"),
-                )
-            )
+            self.rounds.append(Round.from_entry(len(self.rounds) + 1, entry))
         elif event == "answer":
             key = (entry["name"], entry["initiative"], entry["score"])
             self.round(entry["round"]).answers[key] = float(entry["value"])
         elif event in ("reveal", "accept", "end_round"):
             status: RoundStatus = {"reveal": "revealed", "accept": "accepted"}.get(event, "closed")  # type: ignore[assignment]
             self.round(entry["round"]).status = status
+            if event == "reveal":
+                self.round(entry["round"]).revealed_at = entry.get("at")
         elif event == "dots":
-            self.votes.append(
-                DotVote(
-                    len(self.votes) + 1,
-                    int(entry["dots"]),
-                    tuple(entry["initiatives"]),
-                    bool(entry["anonymous"]),
-                )
-            )
+            self.votes.append(DotVote.from_entry(len(self.votes) + 1, entry))
         elif event == "place":
             given = self.vote(entry["vote"]).placed.setdefault(entry["name"], {})
             count = given.get(entry["initiative"], 0) + int(entry["delta"])
@@ -125,12 +117,10 @@ class Room:
                 given.pop(entry["initiative"], None)
         elif event == "end_dots":
             self.vote(entry["vote"]).open = False
+        elif event == "keep_dots":
+            self.vote(entry["vote"]).kept = True
         elif event == "idea":
-            self.ideas.append(
-                Idea(
-                    len(self.ideas) + 1, entry["name"], entry["kind"], entry["title"], entry["text"]
-                )
-            )
+            self.ideas.append(Idea.from_entry(len(self.ideas) + 1, entry))
         elif event == "idea_status":
             self.idea(entry["idea"]).status = entry["status"]
         elif event == "show_ideas":
@@ -203,16 +193,20 @@ class Room:
     def start_round(
         self,
         initiatives: Iterable[str],
-        scores: Iterable[Score],
+        scores: Iterable[str],
         raters: Mapping[str, Iterable[str]] | None = None,
         *,
         follows: int | None = None,
     ) -> Round:
-        """Open a round on these initiatives and scores; the previous round ends."""
+        """Open a round on these initiatives and questions (scores, and criteria as
+        ``criteria.<id>``); the previous round ends. ``raters``: question → who may rate it."""
         ids = self._known(initiatives)
-        asked = [s for s in ESTIMATED_SCORES if s in set(scores)]
+        wanted = set(scores)
+        asked = [s for s in questions.askable(self.plan) if s in wanted]
         if not asked:
             raise Refused("Choose at least one score.")
+        if raters and any(not list(names) for names in raters.values()):
+            raise Refused("Let at least one person rate each score asked.")
         if self.current_round is not None:
             self._change({"event": "end_round", "round": self.current_round.number})
         entry: dict[str, Any] = {"event": "round", "initiatives": ids, "scores": asked}
@@ -224,16 +218,8 @@ class Room:
         return self.rounds[-1]
 
     def bounds(self, score: str) -> tuple[float, float]:
-        """The lowest and highest value a score may take in this plan."""
-        scales = self.plan.scales
-        if score == "confidence":
-            return (0.0, 100.0)
-        if score == "reach":
-            return (0.0, float(MAX_NUMBER))
-        if score not in ("effort", "customer_value", "efficiency"):
-            raise Refused("That score is not asked of participants.")
-        scale = getattr(scales, score)
-        return (float(scale.min), float(scale.max))
+        """The lowest and highest value a question may take in this plan."""
+        return questions.bounds(self.plan, score)
 
     def answer(self, token: str, number: int, initiative: str, score: str, raw: object) -> None:
         """A participant's answer to one question of an open round."""
@@ -244,7 +230,7 @@ class Room:
         if initiative not in current.initiatives or score not in current.scores:
             raise Refused("That is not asked in this round.")
         if not current.may_rate(name, score):
-            raise Refused(f"{SCORES.label(score)} is rated by others in this round.")
+            raise Refused(f"{questions.label(self.plan, score)} is rated by others in this round.")
         value = read_number(raw)
         low, high = self.bounds(score)
         if not low <= value <= high:
@@ -266,25 +252,12 @@ class Room:
         """Show everyone the answers of a round; no more answers are taken."""
         if self.round(number).status != "open":
             raise Refused("Only an open round can be revealed.")
-        self._change({"event": "reveal", "round": number})
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        self._change({"event": "reveal", "round": number, "at": at})
 
     def tallies(self, number: int) -> list[Tally]:
         """Each question of the round with its answers, in the round's order."""
-        current = self.round(number)
-        result = []
-        for item in current.initiatives:
-            for score in current.scores:
-                low, high = self.bounds(score)
-                values = {
-                    who: value
-                    for (who, i, s), value in current.answers.items()
-                    if i == item and s == score
-                }
-                if score == "reach":  # no scale: the spread is measured against the largest
-                    low, high = 0.0, max(values.values(), default=0.0)
-                span = high - low
-                result.append(Tally(item, score, values, span))
-        return result
+        return round_tallies(self.plan, self.round(number))
 
     def revote(self, number: int) -> Round:
         """Ask the same questions again, blind; the earlier round is kept."""
@@ -317,15 +290,17 @@ class Room:
         return self.votes[-1] if self.votes and self.votes[-1].open else None
 
     def start_dots(
-        self, dots: int, initiatives: Iterable[str], *, anonymous: bool = True
+        self, dots: int, initiatives: Iterable[str], *, anonymous: bool = True, question: str = ""
     ) -> DotVote:
         """Give everyone ``dots`` dots to spread over these initiatives."""
         ids = self._known(initiatives)
-        if not 1 <= dots <= 100:
-            raise Refused("Give each participant from 1 to 100 dots.")
+        if not 1 <= dots <= MAX_DOTS:
+            raise Refused(f"Give each participant from 1 to {MAX_DOTS} dots.")
+        asked = clean_text(question, MAX_TITLE, "question")
         if self.current_vote is not None:
             self._change({"event": "end_dots", "vote": self.current_vote.number})
-        self._change({"event": "dots", "dots": dots, "initiatives": ids, "anonymous": anonymous})
+        entry = {"event": "dots", "dots": dots, "initiatives": ids, "anonymous": anonymous}
+        self._change({**entry, "question": asked})
         return self.votes[-1]
 
     def place(self, token: str, number: int, initiative: str, delta: object) -> None:
@@ -356,6 +331,16 @@ class Room:
         if self.vote(number).open:
             self._change({"event": "end_dots", "vote": number})
 
+    def keep_dots(self, number: int) -> DotVote:
+        """Mark an ended vote as kept in the plan (the caller saves its result)."""
+        vote = self.vote(number)
+        if vote.open:
+            raise Refused("End the vote first (d): its counts are still hidden.")
+        if vote.kept:
+            raise Refused("This vote's result is in the plan already.")
+        self._change({"event": "keep_dots", "vote": number})
+        return vote
+
     # --- ideas ---------------------------------------------------------------------------
 
     def idea(self, number: int) -> Idea:
@@ -374,9 +359,9 @@ class Room:
         clean_body = clean_text(text, MAX_TEXT, "text", lines=True)
         if sum(1 for idea in self.ideas if idea.by == name) >= MAX_IDEAS_EACH:
             raise Refused(f"You have sent {MAX_IDEAS_EACH} ideas: that is the most one person can.")
-        self._change(
-            {"event": "idea", "name": name, "kind": kind, "title": clean_title, "text": clean_body}
-        )
+        entry = {"event": "idea", "name": name, "kind": kind, "title": clean_title}
+        area = self.area_now()
+        self._change({**entry, "text": clean_body, **({"area": area} if area else {})})
         return self.ideas[-1]
 
     def settle_idea(self, number: int, status: IdeaStatus) -> None:

@@ -7,7 +7,10 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kxplan.framework import Agreement, Score
+from kxplan.framework import Agreement
+from kxplan.model import Plan
+from kxplan.room.activities import Round
+from kxplan.room.questions import bounds
 from kxplan.scoring.estimates import agreement
 
 
@@ -16,7 +19,8 @@ class Tally:
     """The answers to one score of one initiative in a round."""
 
     initiative: str
-    score: Score
+    score: str
+    """The question: a score, or a criterion as ``criteria.<id>``."""
     values: Mapping[str, float]
     """Participant → value, in the order they answered."""
     span: float
@@ -65,3 +69,20 @@ class Tally:
         if furthest * 4 <= self.span + 1e-9:
             return []
         return [n for n, v in self.values.items() if abs(v - median) == furthest]
+
+
+def round_tallies(plan: Plan, current: Round) -> list[Tally]:
+    """Each question of the round with its answers, in the round's order."""
+    result = []
+    for item in current.initiatives:
+        for score in current.scores:
+            low, high = bounds(plan, score)
+            values = {
+                who: value
+                for (who, i, s), value in current.answers.items()
+                if i == item and s == score
+            }
+            if score == "reach":  # no scale: the spread is measured against the largest
+                low, high = 0.0, max(values.values(), default=0.0)
+            result.append(Tally(item, score, values, high - low))
+    return result

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kxplan.framework import SCORES
 from kxplan.model import Initiative
+from kxplan.room import questions
 from kxplan.room.activities import IDEA_KINDS, Round
 from kxplan.room.state import Room
 from kxplan.room.tally import Tally
@@ -23,9 +23,9 @@ def _choices(room: Room, score: str) -> dict[str, Any]:
         return {"min": 0, "max": None, "step": None, "anchors": []}
     if score == "confidence":
         return {"min": 0, "max": 100, "step": 10, "anchors": []}
-    scale = getattr(room.plan.scales, score)
     step = 1 if high - low <= 10 else None
-    anchors = [[data_number(float(k)), v] for k, v in scale.anchors.items() if _is_number(k)]
+    given = questions.anchors(room.plan, score)
+    anchors = [[data_number(float(k)), v] for k, v in given.items() if _is_number(k)]
     return {"min": data_number(low), "max": data_number(high), "step": step, "anchors": anchors}
 
 
@@ -41,12 +41,12 @@ def _case(item: Initiative) -> dict[str, Any]:
     return {"id": item.id, "title": item.title, "why": item.why, "what": item.what, "how": item.how}
 
 
-def tally_data(tally: Tally) -> dict[str, Any]:
+def tally_data(tally: Tally, label: str) -> dict[str, Any]:
     """A revealed question: the spread of its answers, the extremes and who gave them."""
     return {
         "initiative": tally.initiative,
         "score": tally.score,
-        "label": SCORES.label(tally.score),
+        "label": label,
         "count": tally.count,
         "distribution": [[data_number(v), n] for v, n in tally.distribution],
         "low": data_number(tally.low),
@@ -66,10 +66,10 @@ def _round(room: Room, current: Round, me: str | None) -> dict[str, Any]:
         item = room.initiative(item_id)
         if item is None:
             continue
-        questions = [
+        asked = [
             {
                 "score": score,
-                "label": SCORES.label(score),
+                "label": questions.label(room.plan, score),
                 **_choices(room, score),
                 "mine": data_number(current.answers.get((me, item_id, score)))
                 if me is not None
@@ -78,7 +78,7 @@ def _round(room: Room, current: Round, me: str | None) -> dict[str, Any]:
             }
             for score in current.scores
         ]
-        items.append({**_case(item), "questions": questions})
+        items.append({**_case(item), "questions": asked})
     data: dict[str, Any] = {
         "number": current.number,
         "status": current.status,
@@ -88,7 +88,9 @@ def _round(room: Room, current: Round, me: str | None) -> dict[str, Any]:
         "complete": [n for n in current.answered_by() if current.complete_for(n)],
     }
     if current.status != "open":
-        data["reveal"] = [tally_data(t) for t in room.tallies(current.number)]
+        data["reveal"] = [
+            tally_data(t, questions.label(room.plan, t.score)) for t in room.tallies(current.number)
+        ]
     return data
 
 
@@ -110,6 +112,7 @@ def _dots(room: Room, me: str | None) -> dict[str, Any] | None:
         "dots": vote.dots,
         "left": vote.left(me) if me else 0,
         "anonymous": vote.anonymous,
+        "question": vote.question,
         "items": items,
     }
 

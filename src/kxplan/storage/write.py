@@ -21,7 +21,7 @@ from kxplan.model import Loc, Plan
 from kxplan.storage.atomic import write_atomic
 from kxplan.storage.errors import PlanError
 
-INLINE_ROWS: Final = frozenset({"estimates", "addresses", "readings"})
+INLINE_ROWS: Final = frozenset({"estimates", "addresses", "readings", "results", "placed"})
 """Lists of tables written as one inline table per line instead of ``[[...]]`` blocks."""
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")

@@ -248,6 +248,8 @@ ACTIONS: Final[tuple[Action, ...]] = (
            "Ask the same questions again, blind (the earlier round is kept)", R),
     Action("d", "dots", "RoomScreen", "Dots",
            "Start a dot vote, or end the open one (its results show)", R),
+    Action("k", "keep_vote", "RoomScreen", "Keep vote",
+           "Keep the ended dot vote in the plan: the ranking shows its dots", R, show=False),
     Action("i", "ideas", "RoomScreen", "Ideas",
            "The ideas inbox: accept (a), merge into an initiative (m) or discard (x)", R),
     Action("p", "show_ideas", "RoomScreen", "Show ideas",

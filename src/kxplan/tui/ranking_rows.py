@@ -23,10 +23,11 @@ from kxplan.framework import (
     Method,
     Quadrant,
 )
-from kxplan.model import Initiative, Plan
+from kxplan.model import Initiative, Plan, latest_dots
 from kxplan.scoring import RankedInitiative, Ranking, Robustness
 from kxplan.scoring.explanations import PlacedAfter, phrase
 from kxplan.text.numbers import number
+from kxplan.tui.room_results import room_lines
 
 T = TypeVar("T")
 
@@ -156,6 +157,10 @@ class Row:
 
     initiative: Initiative
     result: RankedInitiative | None
+    dots: int | None = None
+    """Dots in the plan's latest kept dot vote (None: not voted on)."""
+    vote_kept: bool = False
+    """Whether the plan keeps a dot vote: then the list has a Dots column."""
 
     @property
     def closed(self) -> bool:
@@ -184,6 +189,9 @@ def rows_of(plan: Plan, ranking: Ranking, filters: Filters) -> list[Row]:
     if filters.quadrant is not None:
         quadrant = filters.quadrant
         rows = [row for row in rows if row.result and row.result.quadrant == quadrant]
+    dots = latest_dots(plan)
+    if dots is not None:
+        rows = [replace(row, dots=dots.get(row.id), vote_kept=True) for row in rows]
     return rows
 
 
@@ -221,7 +229,14 @@ def range_text(robust: Robustness | None) -> Cell:
 
 def cells(row: Row, robustness: Mapping[str, Robustness]) -> tuple[Cell, ...]:
     """The row's cells as (text, style name): rank, title, effort, impact, score,
-    quadrant, agreement, range."""
+    quadrant, agreement, range, and dots when the plan keeps a dot vote."""
+    found = _cells(row, robustness)
+    if not row.vote_kept:
+        return found
+    return (*found, (str(row.dots), "") if row.dots is not None else ("–", "dim"))
+
+
+def _cells(row: Row, robustness: Mapping[str, Robustness]) -> tuple[Cell, ...]:
     result = row.result
     if result is None:
         item = row.initiative
@@ -334,6 +349,14 @@ def details(
     row = next((r for r in rows if r.id == initiative_id), None)
     if row is None:
         return lines
+    about = _about(plan, row, list(lines), robustness)
+    at = len(lines) + 1  # the room's results right under the title: the pane is short
+    return [*about[:at], *room_lines(plan, initiative_id), *about[at:]]
+
+
+def _about(
+    plan: Plan, row: Row, lines: list[Line], robustness: Mapping[str, Robustness]
+) -> list[Line]:
     result = row.result
     title = (row.initiative.title, "bold")
     if result is None and row.closed:

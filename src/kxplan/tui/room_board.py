@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kxplan.framework import AGREEMENTS, SCORES
+from kxplan.framework import AGREEMENTS
+from kxplan.room import questions
 from kxplan.room.activities import IDEA_KINDS, Round
 from kxplan.room.state import Room
 from kxplan.room.tally import Tally
@@ -56,9 +57,8 @@ def _bars(tally: Tally) -> str:
     )
 
 
-def tally_lines(tally: Tally) -> list[Line]:
+def tally_lines(tally: Tally, label: str) -> list[Line]:
     """A revealed question: the spread, the extremes and who gave them, who to ask."""
-    label = SCORES.label(tally.score)
     if not tally.count:
         return [Line(f"  {label}: no answers", "dim")]
     lines = [
@@ -85,7 +85,7 @@ def tally_lines(tally: Tally) -> list[Line]:
 def round_lines(room: Room, current: Round) -> list[Line]:
     """The round: what is asked, who has answered (never what), and after the reveal the
     spread of every question."""
-    asked = ", ".join(SCORES.label(s).lower() for s in current.scores)
+    asked = ", ".join(questions.label(room.plan, s).lower() for s in current.scores)
     again = f" (again: round {current.follows})" if current.follows else ""
     state = {"open": "OPEN: answers hidden", "revealed": "REVEALED", "accepted": "ACCEPTED"}
     lines = [
@@ -103,7 +103,8 @@ def round_lines(room: Room, current: Round) -> list[Line]:
         text += f" · waiting for {', '.join(waiting)}"
     lines.append(Line(text))
     for score, names in current.raters.items():
-        lines.append(Line(f"{SCORES.label(score)} is rated by {', '.join(names)} only", "dim"))
+        label = questions.label(room.plan, score)
+        lines.append(Line(f"{label} is rated by {', '.join(names)} only", "dim"))
     tallies = room.tallies(current.number) if current.status != "open" else []
     earlier = _earlier(room, current)
     for item_id in current.initiatives:
@@ -113,7 +114,7 @@ def round_lines(room: Room, current: Round) -> list[Line]:
             lines.append(Line(f"  {given} answers so far", "dim"))
         for tally in tallies:
             if tally.initiative == item_id:
-                lines.extend(tally_lines(tally))
+                lines.extend(tally_lines(tally, questions.label(room.plan, tally.score)))
                 before = earlier.get((tally.initiative, tally.score))
                 if before is not None and before.count:
                     lines.append(Line(f"    {_since(before, tally)}", "dim"))
@@ -149,9 +150,13 @@ def vote_lines(room: Room) -> list[Line]:
     if vote.open:
         return [
             Line(f"Dot voting · {vote.dots} dots each, {how} · OPEN", "bold"),
+            *([Line(vote.question)] if vote.question else []),
             Line(f"{placed} dots placed by {len(vote.placed)} participants (counts hidden)", ""),
         ]
-    lines = [Line(f"Dot voting · {vote.dots} dots each, {how} · RESULTS", "bold")]
+    kept = "kept in the plan" if vote.kept else "k keeps it in the plan"
+    lines = [Line(f"Dot voting · {vote.dots} dots each, {how} · RESULTS · {kept}", "bold")]
+    if vote.question:
+        lines.append(Line(vote.question))
     for item_id, count in vote.counts().items():
         by = ""
         if not vote.anonymous:

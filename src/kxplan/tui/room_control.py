@@ -10,9 +10,10 @@ from kxplan.model import Plan
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.room.host import RoomHost
 from kxplan.room.ideas import as_initiative, as_row, merged_into
+from kxplan.room.records import rounds_to_keep, vote_record
 from kxplan.room.results import with_answers
 from kxplan.room.state import Refused, Room
-from kxplan.session import Session
+from kxplan.session import EditRefused, Session
 
 IDEA_TABLES = {"friction": "frictions", "contact_reason": "contact_reasons"}
 
@@ -33,12 +34,34 @@ class RoomControl:
         self.host.room.plan = self.session.plan
 
     def accept(self, number: int) -> int:
-        """Accept a round: its answers become the participants' estimates in the plan.
-        Returns how many initiatives changed."""
+        """Accept a round: its answers become the participants' estimates (criteria: the
+        median, the initiative's score), and the round, after those it voted again on,
+        is kept in the plan's rounds. Returns how many initiatives changed."""
         room = self.host.room
         room.accept(number)
-        accepted = with_answers(self.session.plan, [room.round(number)], room.names)
-        return self._take(accepted)
+        plan = self.session.plan
+        kept = rounds_to_keep(plan, room.rounds, number, self.session.clock())
+        changed = self._take(with_answers(plan, [room.round(number)], room.names))
+        if kept:
+            self.session.keep_room_results(rounds=kept)
+            self.sync()
+        return changed
+
+    def keep_vote(self, number: int) -> int:
+        """Keep an ended dot vote's result in the plan (the ranking shows the latest one);
+        returns how many dots it counted."""
+        room = self.host.room
+        vote = room.vote(number)
+        if vote.open or vote.kept:
+            room.keep_dots(number)  # refuses with the reason
+        record = vote_record(vote, self.session.clock())
+        try:
+            self.session.keep_room_results(votes=[record])
+        except EditRefused as refused:
+            raise Refused(refused.problems[0][1]) from None
+        room.keep_dots(number)
+        self.sync()
+        return sum(record.counts.values())
 
     def _take(self, accepted: Plan) -> int:
         changed = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import App
 
+from kxplan.framework import AreaId
 from kxplan.room.host import RoomHost
 from kxplan.room.journal import JournalError, unfinished
 from kxplan.session import Session
@@ -46,8 +47,18 @@ class RoomHosting(App[None]):
                 )
                 return
             self.room_control = RoomControl(host, session)
+        self.room_control.room.area_now = self.walk_area  # also for a room brought back
         self.room_control.sync()
         await self.push_screen(RoomScreen(self.room_control))
+
+    def walk_area(self) -> AreaId | None:
+        """The area of the walk's current step (None on the overview and the summary):
+        ideas phones send now are for it."""
+        from kxplan.tui.screens.walk import WalkScreen
+        from kxplan.tui.walk_steps import STEPS
+
+        walk = next((s for s in self.screen_stack if isinstance(s, WalkScreen)), None)
+        return STEPS[walk.step_index].area_id if walk is not None else None
 
     async def close_room(self) -> None:
         """End the open room, if any: every phone loses access."""

@@ -194,6 +194,7 @@ function tally(t) {
 
 function dots(d) {
   const parts = [el("h2", {}, d.open ? "Dot voting · " + d.left + " of " + d.dots + " dots left" : "Dot voting · results")];
+  if (d.question) parts.push(el("p", { class: "question" }, d.question));
   for (const item of d.items) {
     const row = el("div", { class: "row card" }, el("span", { class: "title" }, item.title));
     if (d.open) {

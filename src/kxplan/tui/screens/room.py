@@ -138,7 +138,7 @@ class RoomScreen(Screen[None]):
             if choice is None:
                 return
             try:
-                raters = {"effort": choice.effort_raters} if choice.effort_raters else None
+                raters = dict(choice.raters) or None
                 self.control.room.start_round(choice.initiatives, choice.scores, raters)
             except Refused as refusal:
                 self._refused(refusal)
@@ -196,11 +196,30 @@ class RoomScreen(Screen[None]):
         def chosen(choice: DotsChoice | None) -> None:
             if choice is not None:
                 try:
-                    room.start_dots(choice.dots, choice.initiatives, anonymous=choice.anonymous)
+                    room.start_dots(
+                        choice.dots,
+                        choice.initiatives,
+                        anonymous=choice.anonymous,
+                        question=choice.question,
+                    )
                 except Refused as refusal:
                     self._refused(refusal)
 
         self.app.push_screen(DotsSetup(self.control.session.plan, self._open_ids()), chosen)
+
+    def action_keep_vote(self) -> None:
+        """Keep the ended dot vote in the plan: the ranking shows its dots."""
+        room = self.control.room
+        if not room.votes:
+            self.notify("No dot vote to keep: d starts one.", severity="warning")
+            return
+        try:
+            counted = self.control.keep_vote(room.votes[-1].number)
+        except Refused as refusal:
+            self._refused(refusal)
+            return
+        self.notify(f"Kept the vote in the plan: {counted} dots (save with ctrl+s).")
+        self.refresh_board()
 
     @work
     async def action_ideas(self) -> None:

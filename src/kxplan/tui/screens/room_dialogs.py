@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,11 +12,20 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, SelectionList, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+)
 from textual.widgets.option_list import Option
 
-from kxplan.framework import ESTIMATED_SCORES, SCORES, Score
 from kxplan.model import Plan
+from kxplan.room import questions
 from kxplan.room.activities import DEFAULT_SCORES, IDEA_KINDS, Idea
 from kxplan.tui.keys import bindings_for
 
@@ -25,9 +35,11 @@ class RoundChoice:
     """What a new round asks about."""
 
     initiatives: tuple[str, ...]
-    scores: tuple[Score, ...]
-    effort_raters: tuple[str, ...] | None = None
-    """Who may rate effort (None: everyone), e.g. only those who will deliver it."""
+    scores: tuple[str, ...]
+    """Scores, and the plan's criteria as ``criteria.<id>``."""
+    raters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Question → who may rate it (a question not listed: everyone), e.g. only the
+    delivery people rate effort."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +49,7 @@ class DotsChoice:
     dots: int
     initiatives: tuple[str, ...]
     anonymous: bool
+    question: str = ""
 
 
 def _initiatives(plan: Plan, chosen: tuple[str, ...]) -> SelectionList[str]:
@@ -53,6 +66,7 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
     RoundSetup SelectionList, DotsSetup SelectionList { height: auto; max-height: 8; }
     RoundSetup #round-columns { height: auto; }
     RoundSetup #round-columns > Vertical { height: auto; width: 1fr; }
+    RoundSetup #raters-score { width: 1fr; }
     IdeasInbox OptionList { height: auto; max-height: 16; }
     """
 
@@ -62,8 +76,13 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
         super().__init__()
         self.plan = plan
         self.chosen = chosen
+        self.raters: dict[str, tuple[str, ...]] = {}
+        """Question → who rates it, for the questions limited so far."""
+        self.rating = "effort"
+        """The question the list of raters shows."""
 
     def compose(self) -> ComposeResult:
+        asked = questions.askable(self.plan)
         with Vertical(classes="dialog", id="round-setup"):
             yield Label(
                 "New round: answers stay hidden until you reveal them", classes="dialog-title"
@@ -77,42 +96,78 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
                 with Vertical():
                     yield Static("Scores asked", classes="hint")
                     yield SelectionList[str](
-                        *((SCORES.label(k), k, k in DEFAULT_SCORES) for k in ESTIMATED_SCORES),
+                        *(
+                            (Text(questions.label(self.plan, k)), k, k in DEFAULT_SCORES)
+                            for k in asked
+                        ),
                         id="scores",
                     )
                 if self.plan.participants:
                     with Vertical():
-                        yield Static("Who rates effort", classes="hint")
+                        yield Static("Who rates", classes="hint")
+                        yield Select[str](
+                            ((questions.label(self.plan, k), k) for k in asked),
+                            value=self.rating,
+                            allow_blank=False,
+                            compact=True,
+                            id="raters-score",
+                        )
                         yield SelectionList[str](
                             *((Text(name), name, True) for name in self.plan.participants),
-                            id="effort-raters",
+                            id="raters",
                         )
+                        yield Static("Everyone rates every score.", id="raters-summary")
             yield Static("", id="setup-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Start round", variant="primary", id="ok", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+
+    @on(Select.Changed, "#raters-score")
+    def _show_raters(self, event: Select.Changed) -> None:
+        """Show who rates the question chosen, to tick or untick them."""
+        if not isinstance(event.value, str) or event.value == self.rating:
+            return
+        self.rating = event.value
+        listed = self.query_one("#raters", SelectionList)
+        who = self.raters.get(self.rating, tuple(self.plan.participants))
+        with listed.prevent(SelectionList.SelectedChanged):
+            listed.deselect_all()
+            for name in who:
+                listed.select(name)
+
+    @on(SelectionList.SelectedChanged, "#raters")
+    def _raters_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        chosen = set(event.selection_list.selected)
+        if chosen >= set(self.plan.participants):
+            self.raters.pop(self.rating, None)
+        else:
+            self.raters[self.rating] = tuple(n for n in self.plan.participants if n in chosen)
+        self.query_one("#raters-summary", Static).update(Text(self._summary()))
+
+    def _summary(self) -> str:
+        if not self.raters:
+            return "Everyone rates every score."
+        return "; ".join(
+            f"{questions.label(self.plan, k)}: {', '.join(names) or 'nobody'}"
+            for k, names in self.raters.items()
+        )
 
     @on(Button.Pressed, "#ok")
     def action_start(self) -> None:
         """Start the round with what is ticked."""
         items = tuple(self.query_one("#initiatives", SelectionList).selected)
         ticked = self.query_one("#scores", SelectionList).selected
-        scores = tuple(s for s in ESTIMATED_SCORES if s in ticked)
+        scores = tuple(s for s in questions.askable(self.plan) if s in ticked)
+        error = self.query_one("#setup-error", Static)
         if not items or not scores:
-            self.query_one("#setup-error", Static).update(
-                "Tick at least one initiative and one score."
-            )
+            error.update("Tick at least one initiative and one score.")
             return
-        raters: tuple[str, ...] | None = None
-        if self.plan.participants:
-            chosen = self.query_one("#effort-raters", SelectionList).selected
-            if "effort" in scores and len(chosen) < len(self.plan.participants):
-                if not chosen:
-                    self.query_one("#setup-error", Static).update(
-                        "Tick at least one person to rate effort, or leave effort out."
-                    )
-                    return
-                raters = tuple(n for n in self.plan.participants if n in chosen)
+        raters = {k: names for k, names in self.raters.items() if k in scores}
+        nobody = next((k for k, names in raters.items() if not names), None)
+        if nobody is not None:
+            label = questions.label(self.plan, nobody)
+            error.update(Text(f"Tick at least one person to rate {label}, or leave it out."))
+            return
         self.dismiss(RoundChoice(items, scores, raters))
 
     @on(Button.Pressed, "#cancel")
@@ -137,6 +192,8 @@ class DotsSetup(ModalScreen[DotsChoice | None]):
             yield Static("Dots each (1–100)", classes="hint")
             yield Input("3", id="dots", type="integer")
             yield Checkbox("Anonymous: the results show counts, not names", True, id="anonymous")
+            yield Static("Question (optional, shown on the phones)", classes="hint")
+            yield Input("", id="question", placeholder="e.g. Which should we start first?")
             yield Static("Initiatives to vote on", classes="hint")
             yield _initiatives(self.plan, self.chosen)
             yield Static("", id="setup-error", classes="field-error")
@@ -149,6 +206,7 @@ class DotsSetup(ModalScreen[DotsChoice | None]):
     def action_start(self) -> None:
         """Start the vote."""
         text = self.query_one("#dots", Input).value.strip()
+        question = " ".join(self.query_one("#question", Input).value.split())
         items = tuple(self.query_one("#initiatives", SelectionList).selected)
         error = self.query_one("#setup-error", Static)
         if not text.isdigit() or not 1 <= int(text) <= 100:
@@ -158,7 +216,7 @@ class DotsSetup(ModalScreen[DotsChoice | None]):
             error.update("Tick at least one initiative.")
             return
         anonymous = self.query_one("#anonymous", Checkbox).value
-        self.dismiss(DotsChoice(int(text), items, anonymous))
+        self.dismiss(DotsChoice(int(text), items, anonymous, question))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

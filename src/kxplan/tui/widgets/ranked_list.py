@@ -28,6 +28,8 @@ COLUMNS: Final = (
     TableColumn("range", "Range", 6, "right"),
 )
 """The list's columns; the title takes the room the others leave."""
+DOTS_COLUMN: Final = TableColumn("dots", "Dots", 4, "right")
+"""Added after the range when the plan keeps a dot vote: the latest vote's dots."""
 
 NOTHING_MATCHES: Final = "Nothing matches these filters — x clears them"
 NOTHING_YET: Final = "No open initiatives yet — i adds one"
@@ -81,14 +83,18 @@ class RankedList(RankTable):
         filtered: bool,
     ) -> None:
         """Show these rows (cheap: the table draws only visible lines)."""
+        rank_width = self.columns[0].width
+        range_width = next(c.width for c in self.columns if c.key == "range")
         if ranking is not None:
-            widths = column_widths(ranking, COLUMNS[0].width, COLUMNS[-1].width)
-            if widths != (self.columns[0].width, self.columns[-1].width):
-                self.columns = (
-                    TableColumn("rank", "#", widths[0], "right"),
-                    *self.columns[1:-1],
-                    TableColumn("range", "Range", widths[1], "right"),
-                )
+            rank_width, range_width = column_widths(ranking, COLUMNS[0].width, COLUMNS[-1].width)
+        columns = (
+            TableColumn("rank", "#", rank_width, "right"),
+            *COLUMNS[1:-1],
+            TableColumn("range", "Range", range_width, "right"),
+            *((DOTS_COLUMN,) if any(row.vote_kept for row in rows) else ()),  # a kept vote
+        )
+        if columns != self.columns:
+            self.columns = columns
         self.empty_text = NOTHING_MATCHES if filtered else NOTHING_YET
         self.set_rows([TableRow(row.id, partial(cells, row, robustness)) for row in rows])
 
