@@ -30,8 +30,8 @@ def _shown(char: str) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every control character but newline and tab spelled out (``\\x1b``)."""
-    if text.isprintable():
-        return text
+    if text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # nothing to spell out (the common case, also with line breaks)
     return "".join(map(_shown, text))
 
 
