@@ -39,7 +39,6 @@ def cpu_of(command: list[str], env: dict[str, str]) -> float:
     """CPU seconds (user + system) of one child process."""
     child = subprocess.Popen(
         command,
-        command,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -31,14 +31,19 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
         raise PlanError([Problem(source, "schema", None, f"missing; expected schema = {current}")])
     if version == current:
         return data
-    line = LineIndex(text).find(("schema",)) if text is not None else None
+
+    def line() -> int | None:
+        """Where "schema" is: looked up only for a message (indexing a large file's lines
+        costs more than reading it)."""
+        return LineIndex(text).find(("schema",)) if text is not None else None
+
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise PlanError(
             [
                 Problem(
                     source,
                     "schema",
-                    line,
+                    line(),
                     f"expected a whole number from 1, got {shown_value(version)}",
                 )
             ]
@@ -49,7 +54,7 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
                 Problem(
                     source,
                     "schema",
-                    line,
+                    line(),
                     f"was written by a newer kxplan (schema {version}; this version reads up "
                     f"to {current}); upgrade kxplan to open it",
                 )
@@ -59,7 +64,7 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
         step = MIGRATIONS.get(version)
         if step is None:
             raise PlanError(
-                [Problem(source, "schema", line, f"no migration from schema {version} is known")]
+                [Problem(source, "schema", line(), f"no migration from schema {version} is known")]
             )
         try:
             data = step(data)
@@ -69,7 +74,7 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
                     Problem(
                         source,
                         "schema",
-                        line,
+                        line(),
                         f"could not be upgraded from schema {version}: {error!r}",
                     )
                 ]
