@@ -1,5 +1,6 @@
 """Exports run in a worker thread: while a (slow) export is written the app keeps
-answering keys, says that the export is running, and says where it went when done."""
+answering keys, says that the export is running, and says where it went when done.
+And the help explains the ranking's Range column and when a rank is unstable."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import pytest
 from app_helpers import make_app, write_plan
 from test_app_export import INITIATIVES, exports_done, record_notifications
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from kxplan.reports import formats
+from kxplan.scoring import unstable_rule
 from kxplan.tui.screens.help import HelpScreen
 from kxplan.tui.screens.walk import WalkScreen
 
@@ -95,3 +98,17 @@ async def test_an_edit_made_during_an_export_goes_into_the_next_one(
         await exports_done(pilot)
     text = (tmp_path / "acme.md").read_text(encoding="utf-8")
     assert text.startswith("# Acme\n")  # the plan as it was when the export was asked for
+
+
+async def test_the_help_says_when_a_rank_is_unstable(tmp_path: Path, config_dir: Path) -> None:
+    app = make_app(write_plan(tmp_path / "plan.toml"), config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-range", Static).render())
+    flat = " ".join(text.split())
+    assert "Robustness: the Range column" in flat
+    assert " ".join(unstable_rule().split()) in flat  # the one rule, as scoring words it
+    assert "same ranges" in flat

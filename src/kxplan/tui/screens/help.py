@@ -21,6 +21,7 @@ def range_help() -> Text:
     """What the ranking's Range column means, and when a rank is called unstable."""
     held = round(100 * (ROBUST_PERCENTILES[1] - ROBUST_PERCENTILES[0]))
     return Text.assemble(
+        "\n",
         ("Robustness: the Range column", "bold underline"),
         "\n",
         f"The ranks an initiative takes in {held} % of resamples of the participants' "
