@@ -38,7 +38,7 @@ from kxplan.reports.html import to_html
 from kxplan.reports.json import json_data, to_json
 from kxplan.reports.markdown import to_markdown
 from kxplan.reports.questions import ESTIMATE_FIELDS
-from kxplan.reports.results import ROBUSTNESS_SAMPLES, ROBUSTNESS_SEED, Results, compute
+from kxplan.reports.results import Results, compute
 from kxplan.reports.roadmap import when_period, when_sort_key
 from kxplan.reports.svg import (
     LEADER_SPACING,
@@ -91,8 +91,6 @@ __all__ = [
     "NOT_ANSWERED",
     "POINT_RADIUS",
     "QUADRANT_SINGULAR",
-    "ROBUSTNESS_SAMPLES",
-    "ROBUSTNESS_SEED",
     "USED_NUMBERS",
     "Answer",
     "Block",

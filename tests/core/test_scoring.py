@@ -21,7 +21,6 @@ from kxplan.scoring import (
     number,
     rank,
     robustness,
-    unstable_width,
 )
 
 
@@ -691,10 +690,6 @@ def test_exact_and_direct_bootstrap_agree() -> None:
     mean_exact = sum(exact.draw(rnd)[0] for _ in range(n)) / n
     mean_direct = sum(direct.draw(rnd)[0] for _ in range(n)) / n
     assert mean_exact == pytest.approx(mean_direct, abs=0.1)
-
-
-def test_unstable_width_is_a_tenth_of_the_list_at_least_two() -> None:
-    assert [unstable_width(n) for n in (1, 20, 21, 100, 1000)] == [2, 2, 3, 10, 100]
 
 
 def test_robustness_rejects_bad_settings(five: Plan) -> None:

@@ -45,12 +45,21 @@ def record_notifications(app: KxplanApp, monkeypatch: pytest.MonkeyPatch) -> Not
 
 
 async def run_command(pilot: Pilot[None], name: str) -> None:
-    """Open the command palette, type a command's name, run the best match."""
+    """Open the command palette, type a command's name, run the best match; wait for an
+    export it starts to finish (exports run in worker threads)."""
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*name)
     await pilot.pause(0.3)
     await pilot.press("enter")
+    await pilot.pause()
+    await exports_done(pilot)
+
+
+async def exports_done(pilot: Pilot[None]) -> None:
+    """Wait for the app's export workers (only those: others may wait for a dialog)."""
+    app = pilot.app
+    await app.workers.wait_for_complete([w for w in app.workers if w.group == "export"])
     await pilot.pause()
 
 

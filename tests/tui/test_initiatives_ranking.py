@@ -384,7 +384,7 @@ async def test_robustness_fills_the_range_column_in_the_background() -> None:
         await pilot.pause(0.6)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        expected = scoring.robustness(plan, samples=200)
+        expected = scoring.robustness(plan)  # as kxplan rank --robust and the exports
         assert app.view.robustness == expected
         first = app.view.rows[0].id
         text, style = app.view.table.rows[0].cells[7]

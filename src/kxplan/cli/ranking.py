@@ -50,12 +50,16 @@ MAX_SAMPLES = 100_000
 @click.option(
     "--samples",
     type=click.IntRange(1, MAX_SAMPLES),
-    default=1000,
-    show_default=True,
-    help="Rounds of resampling for --robust (only with it).",
+    default=None,
+    help="Rounds of resampling for --robust (only with it) [default: 1000 for up to 40 "
+    "ranked initiatives, fewer for longer lists, at least 30; as the app and the exports].",
 )
 @click.option(
-    "--seed", type=int, default=0, show_default=True, help="Seed for --robust (only with it)."
+    "--seed",
+    type=int,
+    default=None,
+    help="Seed for --robust (only with it) [default: one made from the plan's scores, so "
+    "the same plan gives the same figures as the app and the exports].",
 )
 @format_option(
     "table",
@@ -78,8 +82,8 @@ def rank_command(
     top: int | None,
     area: str | None,
     robust: bool,
-    samples: int,
-    seed: int,
+    samples: int | None,
+    seed: int | None,
     fmt: str,
     include_done: bool,
     compare_methods: bool,

@@ -55,7 +55,8 @@ def area_section(plan: Plan, results: Results, area_id: AreaId) -> Iterator[Bloc
     serving = [i for i in plan.initiatives if area.id in i.areas]
     yield Heading(3, "Initiatives for this area")
     if serving:
-        serving.sort(key=lambda i: (results.ranks.get(i.id, math.inf), plan.initiatives.index(i)))
+        # A stable sort: equal ranks (the unranked) keep the plan's order.
+        serving.sort(key=lambda i: results.ranks.get(i.id, math.inf))
         yield Bullets(tuple(initiative_label(i, results) for i in serving))
     else:
         yield Note("No initiative names this area yet.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from kxplan.framework import AGREEMENTS, AREAS_BY_ID, METHODS, QUADRANTS, STATUSES
 from kxplan.model import Initiative, Plan
@@ -42,6 +42,7 @@ def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
         frozenset({0, 3, 4, 5}),
     )
     by_id = {i.id: i for i in plan.initiatives}
+    titles = {i.id: i.title for i in plan.initiatives}
     for result in ranking.results:
         item = by_id[result.id]
         yield Heading(3, f"{result.rank}. {result.title}", f"initiative-{result.id}")
@@ -49,7 +50,7 @@ def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
             ("Quadrant", QUADRANTS.label(result.quadrant)),
             ("Scores", _scores(result)),
             ("Agreement", _agreement(result)),
-            *_case_facts(item, plan, results),
+            *_case_facts(item, titles, results),
         ]
         yield Facts(tuple(summary))
         yield from _case(item)
@@ -77,20 +78,21 @@ def _agreement(result: RankedInitiative) -> str:
     return f"{AGREEMENTS.label(result.agreement)} ({count})" if result.agreement else count
 
 
-def _case_facts(item: Initiative, plan: Plan, results: Results) -> list[tuple[str, str]]:
+def _case_facts(
+    item: Initiative, titles: Mapping[str, str], results: Results
+) -> list[tuple[str, str]]:
     facts = [
         ("Status", STATUSES.label(item.status)),
         ("Areas", ", ".join(AREAS_BY_ID[a].name for a in item.areas) or DASH),
     ]
     if item.depends_on:
-        titles = {i.id: i.title for i in plan.initiatives}
         facts.append(
             ("Depends on", ", ".join(_dependency(d, titles, results) for d in item.depends_on))
         )
     return facts
 
 
-def _dependency(initiative_id: str, titles: dict[str, str], results: Results) -> str:
+def _dependency(initiative_id: str, titles: Mapping[str, str], results: Results) -> str:
     title = titles.get(initiative_id, initiative_id)
     rank = results.ranks.get(initiative_id)
     return title if rank is None else f"#{rank} {title}"

@@ -8,7 +8,8 @@ from typing import Final
 from kxplan.framework import STATUSES
 from kxplan.model import Plan
 from kxplan.reports.blocks import Block, Bullets, Heading, Note, Table
-from kxplan.reports.results import ROBUSTNESS_SAMPLES, ROBUSTNESS_SEED, Results
+from kxplan.reports.results import Results
+from kxplan.scoring import DEFAULT_TOP_K, unstable_rule
 from kxplan.text.numbers import number, percent, whole
 
 ESTIMATE_FIELDS: Final[tuple[tuple[str, str], ...]] = (
@@ -81,7 +82,8 @@ def _unstable(results: Results) -> Iterator[Block]:
     ]
     if not unstable:
         yield Note(
-            "No rank moves much when the scores vary within the participants' estimates."
+            f"No initiative's place in or out of the top {DEFAULT_TOP_K} is in doubt when "
+            "the scores vary within the participants' estimates."
             if results.robustness
             else "Too few scored initiatives to test how stable the ranks are."
         )
@@ -90,8 +92,9 @@ def _unstable(results: Results) -> Iterator[Block]:
     show_chance = top_k < len(ranking.results)
     yield Note(
         f"Ranks when the scores vary within the participants' estimates "
-        f"({whole(ROBUSTNESS_SAMPLES)} samples, seed {ROBUSTNESS_SEED}); the range holds "
-        f"{percent(90)} of the samples."
+        f"({whole(results.samples)} samples, seeded from the plan's scores, so the app, "
+        f"kxplan rank --robust and every export show the same); the range holds "
+        f"{percent(90)} of the samples. {unstable_rule(top_k)}"
     )
     headers = ("Rank", "Initiative", "Rank range", f"Chance of top {top_k}")
     yield Table(

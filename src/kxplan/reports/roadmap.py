@@ -84,13 +84,12 @@ def roadmap_section(plan: Plan, results: Results) -> Iterator[Block]:
     for item in active:
         groups.setdefault(when_period(item.when), []).append(item)
     for when in sorted(groups, key=when_sort_key):
-        items = sorted(
+        items = sorted(  # stable: the rest of a tie keeps the plan's order
             groups[when],
             key=lambda i: (
                 not i.who.strip(),
                 i.who.strip().casefold(),
                 results.ranks.get(i.id, math.inf),
-                active.index(i),
             ),
         )
         yield Heading(3, when or "Unscheduled")

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
 from typing import Final
 
 from kxplan.framework import AREAS, QUADRANTS
 from kxplan.model import Plan
+from kxplan.reports.placement import LEADER_SPACING, place_points
 from kxplan.reports.results import Results
 from kxplan.text.literal import visible_lines
 from kxplan.text.numbers import number
+
+__all__ = [
+    "LEADER_SPACING",
+    "POINT_RADIUS",
+    "axis_ticks",
+    "esc",
+    "matrix_svg",
+    "maturity_svg",
+    "place_points",
+]
 
 
 def esc(text: str) -> str:
@@ -46,55 +56,6 @@ def axis_ticks(low: float, high: float, most: int = 11) -> list[int]:
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if span / s < most)
     first = math.ceil(low / step) * step
     return list(range(first, math.floor(high) + 1, step))
-
-
-LEADER_SPACING: Final = 1.4
-"""Moved points sit this many diameters from their true spot, so a bit of the leader shows."""
-
-
-def place_points(
-    positions: Sequence[tuple[float, float]],
-    radius: float,
-    bounds: tuple[float, float, float, float] | None = None,
-) -> list[tuple[float, float]]:
-    """Move points that would overlap to the nearest free spot around their position.
-
-    Points are placed in order (the first keeps its spot); each later one tries
-    rings of candidate spots around its true position, starting to the right and
-    going round, until it is at least one diameter from every point placed
-    before it. Spots outside ``bounds`` (left, top, right, bottom) are used only
-    when a ring has no other free spot.
-    """
-    placed: list[tuple[float, float]] = []
-    gap = 2 * radius + 1
-    step = gap * LEADER_SPACING
-
-    def inside(spot: tuple[float, float]) -> bool:
-        if bounds is None:
-            return True
-        left, top, right, bottom = bounds
-        return (
-            left + radius <= spot[0] <= right - radius
-            and top + radius <= spot[1] <= bottom - radius
-        )
-
-    for x, y in positions:
-        spot = (x, y)
-        ring = 0
-        while any(math.dist(spot, other) < gap for other in placed):
-            ring += 1
-            candidates = [
-                (
-                    x + ring * step * math.cos(2 * math.pi * k / (6 * ring)),
-                    y - ring * step * math.sin(2 * math.pi * k / (6 * ring)),
-                )
-                for k in range(6 * ring)
-            ]
-            free = [c for c in candidates if all(math.dist(c, o) >= gap for o in placed)]
-            if free:
-                spot = next((c for c in free if inside(c)), free[0])
-        placed.append(spot)
-    return placed
 
 
 def matrix_svg(plan: Plan, results: Results) -> str:

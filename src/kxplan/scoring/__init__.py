@@ -46,13 +46,16 @@ from kxplan.scoring.estimates import (
 from kxplan.scoring.explanations import Part, number, phrase, plain_text
 from kxplan.scoring.ranking import RankedInitiative, Ranking, applicable_methods, rank
 from kxplan.scoring.robustness import (
+    DEFAULT_TOP_K,
     ROBUST_PERCENTILES,
-    UNSTABLE_P_TOP,
+    UNSTABLE_SHARE,
     Robustness,
     _multisets,
     _Resampler,
+    default_samples,
+    is_unstable,
     robustness,
-    unstable_width,
+    unstable_rule,
 )
 from kxplan.scoring.rules import DEFAULT_CONFIDENCE, MIN_EFFORT_DIVISOR, Aggregate, ScoringError
 
@@ -67,12 +70,13 @@ __all__ = [
     "AGREEMENT_HIGH",
     "AGREEMENT_MEDIUM",
     "DEFAULT_CONFIDENCE",
+    "DEFAULT_TOP_K",
     "ESTIMATED_FIELDS",
     "METHODS",
     "METHOD_LABELS",
     "MIN_EFFORT_DIVISOR",
     "ROBUST_PERCENTILES",
-    "UNSTABLE_P_TOP",
+    "UNSTABLE_SHARE",
     "Aggregate",
     "Agreement",
     "Part",
@@ -84,10 +88,12 @@ __all__ = [
     "_Resampler",
     "_multisets",
     "applicable_methods",
+    "default_samples",
+    "is_unstable",
     "number",
     "phrase",
     "plain_text",
     "rank",
     "robustness",
-    "unstable_width",
+    "unstable_rule",
 ]

@@ -32,9 +32,13 @@ def _shown(char: str) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every control character but newline and tab spelled out (``\\x1b``)."""
-    if text.isprintable():
-        return text
+    if text.isprintable() or not _CONTROL.search(text):
+        return text  # nothing to spell out: the common case, also with line breaks
     return "".join(map(_shown, text))
+
+
+_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""The characters of category Cc but newline and tab: what :func:`visible` spells out."""
 
 
 _BREAKING_SPACE: Final = re.compile("[ \t\n\r\f\v\u2028\u2029]+")
@@ -61,7 +65,9 @@ FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
 def visible_lines(text: str) -> str:
     """``text`` with its line ends as ``\\n`` and other control characters spelled out."""
-    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return visible(text)
 
 
 def spreadsheet_text(text: str) -> str:

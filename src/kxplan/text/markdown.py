@@ -34,7 +34,10 @@ def inline(text: str) -> str:
     """``text`` for inside a line of Markdown: on one line (runs of whitespace become a
     space), control characters spelled out, every :data:`SPECIAL` character and an ``&``
     before an entity escaped with a backslash."""
-    return _ENTITY.sub("\\\\&", _SPECIAL.sub(r"\\\1", one_line(visible_lines(text))))
+    escaped = one_line(visible_lines(text))
+    if _SPECIAL.search(escaped):  # most text has nothing to escape: look before replacing
+        escaped = _SPECIAL.sub(r"\\\1", escaped)
+    return _ENTITY.sub("\\\\&", escaped) if "&" in escaped else escaped
 
 
 def _line_start(escaped: str) -> str:

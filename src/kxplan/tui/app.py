@@ -21,6 +21,7 @@ from textual.widgets import ContentSwitcher, Input, TextArea
 from kxplan.session import Clock, Session, utc_now
 from kxplan.storage import PlanError
 from kxplan.tui.actions import ACTIONS, EXPORT_NAMES
+from kxplan.tui.background_exports import BackgroundExports
 from kxplan.tui.commands import KxplanCommands
 from kxplan.tui.control_filter import ControlCharacterFilter
 from kxplan.tui.keys import bindings_for
@@ -92,6 +93,8 @@ class KxplanApp(RoomHosting, PlanFiles):
         """Keeps control characters in a plan's text from reaching the terminal."""
         self.type_ahead = TypeAhead(self)
         """Keys typed faster than the app follows wait their turn instead of going astray."""
+        self.exports = BackgroundExports(self)
+        """Exports written in worker threads, so the app stays usable meanwhile."""
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._control_filter]
@@ -343,23 +346,10 @@ class KxplanApp(RoomHosting, PlanFiles):
         self._export(fmt)
 
     def _export(self, fmt: Format) -> None:
-        from kxplan.reports import formats as export
-
         session = self.session
         assert session is not None
         assert session.path is not None
-        name = EXPORT_NAMES[fmt]
-        target = export.default_filename(session.path, fmt)
-        existed = target.exists()
-        try:
-            export.write(session.plan, fmt, target)
-        except Exception as error:  # derived output: any failure is reported, never a crash
-            self.notify(
-                f"{target}: {error}", title=f"{name} export failed", severity="error", markup=False
-            )
-            return
-        replaced = " (replaced the previous export)" if existed else ""
-        self.notify(f"Exported {name} to {target}{replaced}", title="Exported", markup=False)
+        self.exports.start(session.plan, session.path, fmt)
 
     # --- the rest ---------------------------------------------------------------------
 

@@ -50,14 +50,6 @@ UNSTABLE_MARK: Final = "!"
 Cell = tuple[str, str]
 """A cell's text and the name of its style."""
 
-ROBUSTNESS_SAMPLES: Final = 200
-"""Resamples for the list's robustness (fewer for long lists)."""
-
-
-def robustness_samples(count: int) -> int:
-    """Fewer samples for long lists, so the background work stays around a second."""
-    return max(30, min(ROBUSTNESS_SAMPLES, 40_000 // max(count, 1)))
-
 
 def cycled(choices: Sequence[T], current: T) -> T:
     """The choice after ``current`` (the first after the last, or when it is not there)."""

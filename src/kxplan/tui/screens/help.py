@@ -12,7 +12,23 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from kxplan.scoring import ROBUST_PERCENTILES, unstable_rule
 from kxplan.tui.keys import KEYS, bindings_for
+from kxplan.tui.ranking_rows import UNSTABLE_MARK
+
+
+def range_help() -> Text:
+    """What the ranking's Range column means, and when a rank is called unstable."""
+    held = round(100 * (ROBUST_PERCENTILES[1] - ROBUST_PERCENTILES[0]))
+    return Text.assemble(
+        "\n",
+        ("Robustness: the Range column", "bold underline"),
+        "\n",
+        f"The ranks an initiative takes in {held} % of resamples of the participants' "
+        f"estimates (impact weights nudged too). {unstable_rule()} Such a rank is marked "
+        f"{UNSTABLE_MARK}; the details below the list give its chance of the top 5. The same "
+        "plan always gives the same ranges: here, in kxplan rank --robust and in the exports.",
+    )
 
 
 def keys_table() -> Table:
@@ -39,6 +55,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll():
                 yield Static(keys_table(), id="keys")
+                yield Static(range_help(), id="help-range")
             yield Static(Text("escape closes this help"), classes="hint")
 
     def action_close(self) -> None:

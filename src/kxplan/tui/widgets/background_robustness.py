@@ -1,7 +1,7 @@
 """Robustness worked out in a thread once the ranked list has settled.
 
-Robustness (how firmly each rank holds when estimates are resampled) takes up to a
-second on a large plan, so the ranking view asks for it after the list has stayed
+Robustness (how firmly each rank holds when estimates are resampled) takes a
+fraction of a second on a large plan, so the ranking view asks for it after the list has stayed
 unchanged for :data:`DELAY` seconds; a newer list makes older answers void.
 """
 
@@ -17,7 +17,6 @@ from textual.worker import get_current_worker
 from kxplan import scoring
 from kxplan.model import Plan
 from kxplan.scoring import Ranking, Robustness
-from kxplan.tui.ranking_rows import robustness_samples
 
 DELAY: Final = 0.4
 """Seconds the list must stay unchanged before robustness is worked out."""
@@ -58,9 +57,8 @@ class BackgroundRobustness:
         self._timer = self._owner.set_timer(DELAY, start)
 
     def _work(self, plan: Plan, ranking: Ranking, generation: int) -> None:
-        samples = robustness_samples(len(plan.initiatives))
-        try:
-            found = scoring.robustness(plan, ranking.method, samples=samples)
+        try:  # as kxplan rank --robust and the exports: the same plan, the same ranges
+            found = scoring.robustness(plan, ranking.method)
         except (scoring.ScoringError, ValueError, KeyError):
             return
         if get_current_worker().is_cancelled:
