@@ -82,7 +82,9 @@ def rank_command(
     """Rank the initiatives of PLAN: what to do first.
 
     Done and dropped initiatives are left out unless --include-done;
-    initiatives without effort or impact are listed below the table.
+    initiatives without effort or impact are listed below the table. Initiatives
+    the method lacks inputs for (RICE without reach, say) are left out of the
+    ranking and listed on stderr with what they lack; the exit status stays 0.
     """
     if robust and compare_methods:
         fail("--robust and --compare-methods cannot be combined; use one of them")
@@ -108,10 +110,19 @@ def rank_command(
             }
             click.echo(rank_output.render_methods(rankings, out_format, top=top), nl=False)
             return
-        ranking = scoring.rank(loaded, chosen, include_closed=include_done, area=area_id)
+        ranking = scoring.rank(
+            loaded, chosen, include_closed=include_done, area=area_id, partial=True
+        )
+        rankable = (
+            loaded.model_copy(
+                update={"initiatives": [i for i in loaded.initiatives if i.id not in ranking.lacking]}
+            )
+            if ranking.lacking
+            else loaded
+        )
         robustness = (
             scoring.robustness(
-                loaded,
+                rankable,
                 chosen,
                 samples=samples,
                 seed=seed,
@@ -125,3 +136,15 @@ def rank_command(
     except scoring.ScoringError as error:
         fail(f"{plan}: {error}")
     click.echo(rank_output.render(ranking, out_format, robust=robustness, top=top), nl=False)
+    if ranking.lacking:
+        from kxplan.text.literal import printable
+
+        titles = {item.id: printable(item.title) for item in loaded.initiatives}
+        lines = scoring.lacking_sentence(ranking, titles)
+        click.echo(
+            f"{plan}: not ranked by {ranking.method} ({len(lines)}), for want of what the "
+            "method needs:",
+            err=True,
+        )
+        for line in lines:
+            click.echo(f"  {line}", err=True)
