@@ -218,11 +218,9 @@ def test_a_method_some_initiatives_lack_inputs_for_ranks_the_rest(plan_file: Pat
     others are listed on stderr with what they lack, and the exit status is 0."""
     text = plan_file.read_text(encoding="utf-8")
     text = text.replace(
-        'efficiency = 2\n', 'efficiency = 2\ntime_criticality = 2\nrisk_reduction = 1\n', 1
+        "efficiency = 2\n", "efficiency = 2\ntime_criticality = 2\nrisk_reduction = 1\n", 1
     )
-    text = text.replace(
-        'depends_on = ["chat"]', 'depends_on = ["chat"]\ntime_criticality = 3', 1
-    )
+    text = text.replace('depends_on = ["chat"]', 'depends_on = ["chat"]\ntime_criticality = 3', 1)
     plan_file.write_text(text, encoding="utf-8")
     result = invoke("rank", str(plan_file), "--method", "wsjf", "-f", "json")
     assert result.exit_code == 0, result.stderr

@@ -53,7 +53,10 @@ def test_wsjf_and_weighted_name_each_missing_input_in_order() -> None:
     assert wsjf.results == []
     assert wsjf.lacking == {"a": ("risk_reduction",), "b": ("time_criticality",)}
     weighted = rank(plan, "weighted", partial=True)
-    assert weighted.lacking == {"a": ("criterion 'fit'",), "b": ("criterion 'cost'", "criterion 'fit'")}
+    assert weighted.lacking == {
+        "a": ("criterion 'fit'",),
+        "b": ("criterion 'cost'", "criterion 'fit'"),
+    }
     assert lacking_sentence(weighted)[0] == "a: lacks criterion 'fit'"
 
 

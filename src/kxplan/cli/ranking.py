@@ -115,7 +115,9 @@ def rank_command(
         )
         rankable = (
             loaded.model_copy(
-                update={"initiatives": [i for i in loaded.initiatives if i.id not in ranking.lacking]}
+                update={
+                    "initiatives": [i for i in loaded.initiatives if i.id not in ranking.lacking]
+                }
             )
             if ranking.lacking
             else loaded

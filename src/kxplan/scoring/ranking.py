@@ -215,12 +215,14 @@ def lacking_sentence(ranking: Ranking, titles: dict[str, str] | None = None) -> 
     return lines
 
 
-def applicable_methods(plan: Plan) -> list[Method]:
-    """The methods that can rank the plan's open initiatives, in the vocabulary's order."""
+def applicable_methods(plan: Plan, *, partial: bool = False) -> list[Method]:
+    """The methods that can rank the plan's open initiatives, in the vocabulary's order;
+    with ``partial``, also those that can rank only some (every one but a weighted
+    method without criteria)."""
     usable: list[Method] = []
     for method in METHODS.keys:
         try:
-            rank(plan, method)
+            rank(plan, method, partial=partial)
         except ScoringError:
             continue
         usable.append(method)

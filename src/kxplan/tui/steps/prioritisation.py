@@ -17,6 +17,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from kxplan.session import Session
 from kxplan.tui.messages import DeleteInitiative, EditInitiative
+from kxplan.tui.ranking_rows import first_lacking
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.base import step_header
@@ -30,6 +31,7 @@ class PrioritisationStep(AreaStep):
     GUIDE_SELECTOR: ClassVar[str] = "#area-pane"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete", "delete_initiative", "Delete", show=False),
+        Binding("f", "fill_in", "Fill in", show=False),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
@@ -121,6 +123,16 @@ class PrioritisationStep(AreaStep):
             shown = self.query_one(RankingView).shown_ids
             self._deleting = (chosen, shown.index(chosen) if chosen in shown else 0)
             self.post_message(DeleteInitiative(chosen))
+
+    def action_fill_in(self) -> None:
+        """Open the next initiative the method lacks inputs for (after the highlighted one)."""
+        view = self.query_one(RankingView)
+        row = first_lacking(view.rows, view.highlighted_id)
+        if row is None:
+            self.notify("Every scored initiative has what this method needs.", markup=False)
+            return
+        view.highlight(row.id)
+        self.post_message(EditInitiative(row.id))
 
     @on(RankingView.Changed)
     def _ranking_changed(self, event: RankingView.Changed) -> None:
