@@ -81,17 +81,19 @@ def diff_command(old: str, new: str, output_format: str, method: str | None) -> 
     Exit status: 0 no differences, 1 differences, 2 trouble. Changes of the
     created/updated timestamps are shown but do not count as differences.
     """
-    from kxplan.reports.comparison import format_json, format_markdown, format_text
+    from kxplan.reports.comparison import format_json, format_markdown, format_text, titles_of
     from kxplan.versions.comparison import compare
 
     chosen = next((m for m in METHODS.keys if m == method), None)
-    comparison = compare(read_plan_arg(old), read_plan_arg(new), chosen)
+    old_plan, new_plan = read_plan_arg(old), read_plan_arg(new)
+    comparison = compare(old_plan, new_plan, chosen)
+    titles = titles_of(old_plan, new_plan)  # initiatives by title, for minutes
     if output_format == "json":
         click.echo(format_json(comparison), nl=False)
     elif output_format == "markdown":
-        click.echo(format_markdown(comparison, old, new), nl=False)
+        click.echo(format_markdown(comparison, old, new, titles), nl=False)
     else:
-        click.echo(format_text(comparison, old, new, _diff_style), nl=False, color=None)
+        click.echo(format_text(comparison, old, new, _diff_style, titles), nl=False, color=None)
     sys.exit(EXIT_DIFFERENT if comparison.differs else 0)
 
 
