@@ -170,7 +170,7 @@ def where_parts(change: Change, titles: Titles | None = None) -> tuple[str, str]
     if change.section in ("initiatives", "ranks"):
         item, rest = path[0], path[1:]
         if titles is not None:
-            item = (titles.get(item) or item) if change.section == "ranks" or rest else item
+            item = titles.get(item) or item
         if not rest:
             return item, ""
         if rest[:1] == ("estimates",) and len(rest) >= 2:
