@@ -27,6 +27,7 @@ from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.prioritisation import PrioritisationStep
 from kxplan.tui.widgets.area_table import AreaTable
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
+from kxplan.tui.widgets.mobility_grid import MobilityGrid
 from kxplan.tui.widgets.rank_table import RankTable
 from kxplan.tui.widgets.ranking import RankingView
 
@@ -34,7 +35,7 @@ CLASSES: tuple[type[DOMNode], ...] = (
     KxplanApp, WalkScreen, AreaStep, PrioritisationStep, AreaTable, RankingView, RankTable,
     EffortImpactMatrix, VersionsScreen, CompareScreen, SpreadScreen, InitiativeEditor,
     RowEditor, Confirm, Prompt, TemplatePicker, HelpScreen, ErrorScreen,
-    RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative,
+    RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

@@ -177,6 +177,14 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("a", "table('add_row')", "AreaStep", "Add row", show=False),
     Action("e", "table('edit_row')", "AreaStep", "Edit row", show=False),
     Action("d", "table('delete_row')", "AreaStep", "Delete row", show=False),
+    Action("space,enter", "cycle", "MobilityGrid", "Next status",
+           "Mobility checklist: the cell's next status (unknown → yes → partly → no)", S,
+           shown_keys="space or enter"),
+    Action("1", "set('yes')", "MobilityGrid", "Yes", "Mobility checklist: 1 yes, 2 partly, "
+           "3 no, 0 unknown", S, shown_keys="1 2 3 0", show=False),
+    Action("2", "set('partly')", "MobilityGrid", "Partly", show=False),
+    Action("3", "set('no')", "MobilityGrid", "No", show=False),
+    Action("0", "set('unknown')", "MobilityGrid", "Unknown", show=False),
     # --- prioritisation -----------------------------------------------------------------
     Action("enter", "choose", "RankTable", "Open", "Edit the selected initiative", P),
     Action("delete", "delete_initiative", "PrioritisationStep", "Delete",
