@@ -15,9 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
 
-from kxplan.session import Session
+from kxplan.model import ScoringSettings
+from kxplan.session import EditRefused, Session
 from kxplan.tui.messages import DeleteInitiative, EditInitiative
 from kxplan.tui.ranking_rows import first_lacking
+from kxplan.tui.screens.scoring_settings import ScoringSettingsScreen
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.base import step_header
@@ -32,6 +34,7 @@ class PrioritisationStep(AreaStep):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete", "delete_initiative", "Delete", show=False),
         Binding("f", "fill_in", "Fill in", show=False),
+        Binding("s", "scoring_settings", "Scoring", show=False),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
@@ -133,6 +136,27 @@ class PrioritisationStep(AreaStep):
             return
         view.highlight(row.id)
         self.post_message(EditInitiative(row.id))
+
+    def action_scoring_settings(self) -> None:
+        """Open the scoring settings; what is kept reaches the plan and re-ranks it."""
+        session = self.session
+
+        def kept(settings: ScoringSettings | None) -> None:
+            if settings is None:
+                return
+            try:
+                changed = session.set_scoring(settings)
+            except EditRefused as refused:
+                message = "; ".join(text for _loc, text in refused.problems)
+                self.notify(f"Not kept: {message}", severity="error", markup=False)
+                return
+            if changed:
+                view = self.query_one(RankingView)
+                view.set_method(None)  # the plan's method, as just chosen
+                self.reload()
+                self.edited()
+
+        self.app.push_screen(ScoringSettingsScreen(session.plan, session.scoring_problems), kept)
 
     @on(RankingView.Changed)
     def _ranking_changed(self, event: RankingView.Changed) -> None:
