@@ -19,6 +19,7 @@ from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.room import RoomScreen
 from kxplan.tui.screens.room_dialogs import DotsSetup, IdeasInbox, PickInitiative, RoundSetup
 from kxplan.tui.screens.row_editor import RowEditor
+from kxplan.tui.screens.scores_grid import ScoresGrid
 from kxplan.tui.screens.scoring_settings import ScoringSettingsScreen
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.screens.versions import VersionsScreen
@@ -37,7 +38,7 @@ CLASSES: tuple[type[DOMNode], ...] = (
     EffortImpactMatrix, VersionsScreen, CompareScreen, SpreadScreen, InitiativeEditor,
     RowEditor, Confirm, Prompt, TemplatePicker, HelpScreen, ErrorScreen,
     RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
-    ScoringSettingsScreen,
+    ScoringSettingsScreen, ScoresGrid,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

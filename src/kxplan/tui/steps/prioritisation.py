@@ -19,6 +19,8 @@ from kxplan.model import ScoringSettings
 from kxplan.session import EditRefused, Session
 from kxplan.tui.messages import DeleteInitiative, EditInitiative
 from kxplan.tui.ranking_rows import first_lacking
+from kxplan.tui.scores_grid import column_of
+from kxplan.tui.screens.scores_grid import ScoresGrid
 from kxplan.tui.screens.scoring_settings import ScoringSettingsScreen
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.steps.area import AreaStep
@@ -34,6 +36,7 @@ class PrioritisationStep(AreaStep):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete", "delete_initiative", "Delete", show=False),
         Binding("f", "fill_in", "Fill in", show=False),
+        Binding("g", "scores_grid", "Scores grid", show=False),
         Binding("s", "scoring_settings", "Scoring", show=False),
     ]
 
@@ -128,14 +131,29 @@ class PrioritisationStep(AreaStep):
             self.post_message(DeleteInitiative(chosen))
 
     def action_fill_in(self) -> None:
-        """Open the next initiative the method lacks inputs for (after the highlighted one)."""
+        """The scores grid, in the first input the method lacks (of the next initiative
+        lacking one, after the highlighted one)."""
         view = self.query_one(RankingView)
         row = first_lacking(view.rows, view.highlighted_id)
         if row is None:
             self.notify("Every scored initiative has what this method needs.", markup=False)
             return
         view.highlight(row.id)
-        self.post_message(EditInitiative(row.id))
+        self.action_scores_grid((row.id, column_of(row.lacks[0])))
+
+    def action_scores_grid(self, focus: tuple[str, str] | None = None) -> None:
+        """The scores grid: confidence, reach, WSJF's inputs and criteria for every open
+        initiative (those the method lacks inputs for first)."""
+        view = self.query_one(RankingView)
+        lacking = list(view.ranking.lacking) if view.ranking is not None else []
+
+        def closed(changed: int | None) -> None:
+            if changed:
+                self.reload()
+                self.edited()
+                self.notify(f"Scores kept for {changed} initiative{'s' * (changed != 1)}.")
+
+        self.app.push_screen(ScoresGrid(self.session, lacking, focus), closed)
 
     def action_scoring_settings(self) -> None:
         """Open the scoring settings; what is kept reaches the plan and re-ranks it."""
