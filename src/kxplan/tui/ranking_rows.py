@@ -265,13 +265,11 @@ def lacks_text(needs: tuple[str, ...]) -> str:
 
 def first_lacking(rows: Sequence[Row], after: str | None = None) -> Row | None:
     """The next row (after the one with id ``after``, round) the method lacks inputs for."""
-    lacking = [row for row in rows if row.lacks]
-    if not lacking:
-        return None
     ids = [row.id for row in rows]
     start = ids.index(after) if after in ids else -1
-    later = [row for row in lacking if ids.index(row.id) > start]
-    return (later or lacking)[0]
+    lacking = [(index, row) for index, row in enumerate(rows) if row.lacks]
+    later = [row for index, row in lacking if index > start] or [row for _, row in lacking]
+    return later[0] if later else None
 
 
 def why(result: RankedInitiative) -> str:
