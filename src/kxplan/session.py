@@ -4,7 +4,8 @@ Plain Python, no UI: the terminal app keeps one :class:`Session` and asks it
 whether there are unsaved changes, whether the file changed on disk since it was
 read or written, and to save. The plan changes only through the session's
 operations (``set_plan_field``, ``set_area_notes``, ``set_maturity``, ``add_row``,
-``replace_row``, ``delete_row``, ``put_initiative``, ``delete_initiative``…): each
+``replace_row``, ``delete_row``, ``put_initiative``, ``delete_initiative``,
+``set_scoring``…): each
 checks just what it changes and marks the change. Saving still validates the whole
 plan, so a plan with a broken rule (a blank title being typed) is refused with a
 :class:`PlanError` instead of being written and failing on the next load.
@@ -31,6 +32,7 @@ from kxplan.model import (
     Maturity,
     Plan,
     RoundRecord,
+    ScoringSettings,
     plan_rule_problems,
     with_initiative,
     without_initiative,
@@ -304,6 +306,37 @@ class Session:
         self.plan.votes = probe.votes
         self.plan.rounds = probe.rounds
         self.changed()
+
+    def scoring_problems(self, settings: ScoringSettings) -> Problems:
+        """What the plan's rules say about ranking by ``settings``: the settings' own rules
+        (criteria, weights) and initiatives' criteria scores they no longer allow."""
+        probe = Plan.model_construct(
+            title="-",
+            scales=self.plan.scales,
+            scoring=settings,
+            initiatives=self.plan.initiatives,
+        )
+        return [
+            (loc, message)
+            for loc, message in plan_rule_problems(probe)
+            if loc[:1] == ("scoring",) or "criteria" in loc
+        ]
+
+    def set_scoring(self, settings: ScoringSettings) -> bool:
+        """Rank by these settings (method, weights, thresholds, criteria); True when they
+        changed. EditRefused when they break the plan's rules (the plan is left as it was)."""
+        try:
+            settings = ScoringSettings.model_validate(settings.model_dump())
+        except ValidationError as error:
+            raise EditRefused(_problems(error, ("scoring",))) from None
+        if settings == self.plan.scoring:
+            return False
+        problems = self.scoring_problems(settings)
+        if problems:
+            raise EditRefused(problems)
+        self.plan.scoring = settings
+        self.changed()
+        return True
 
     def _set_text(self, record: BaseModel, key: NoteKey, text: str) -> bool:
         if key not in NOTE_KEYS or not isinstance(text, str):

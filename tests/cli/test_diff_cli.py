@@ -50,16 +50,16 @@ def test_text_diff_exit_1_and_plain_when_piped(pair: tuple[Path, Path]) -> None:
         f"+++ {new}",
         "1 initiative re-scored; 1 moved in rank",
     ]
-    assert "  faq.effort: 1 → 4" in result.output
-    assert "  faq: rank 2 → 3" in result.output
+    assert "  FAQ: effort 1 → 4" in result.output
+    assert "  FAQ: rank 2 → 3" in result.output
     assert "\x1b[" not in result.output
 
 
 def test_text_diff_is_coloured_on_a_terminal(pair: tuple[Path, Path]) -> None:
     result = invoke("diff", str(pair[0]), str(pair[1]), color=True)
     assert "\x1b[1mInitiatives" in result.output
-    assert "\x1b[36m  faq: rank 2 → 3" not in result.output  # the indent is not coloured
-    assert "\x1b[36mfaq: rank 2 → 3\x1b[0m" in result.output
+    assert "\x1b[36m  FAQ: rank 2 → 3" not in result.output  # the indent is not coloured
+    assert "\x1b[36mFAQ: rank 2 → 3\x1b[0m" in result.output
 
 
 def test_no_differences_exit_0_and_print_nothing(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_json_format(pair: tuple[Path, Path]) -> None:
 def test_markdown_format(pair: tuple[Path, Path]) -> None:
     result = invoke("diff", str(pair[0]), str(pair[1]), "--format", "markdown")
     assert result.exit_code == 1
-    assert "## Initiatives\n\n- faq.effort: 1 → 4\n" in result.output
+    assert "## Initiatives\n\n- FAQ: effort 1 → 4\n" in result.output
     assert "## Ranking (ratio)" in result.output
 
 
@@ -160,7 +160,7 @@ def test_rev_dot_slash_path_is_relative_to_the_current_folder(
     monkeypatch.chdir(repo / "plans")
     result = invoke("diff", "HEAD:./plan.toml", "plan.toml")
     assert result.exit_code == 1
-    assert "faq.effort: 1 → 4" in result.output
+    assert "FAQ: effort 1 → 4" in result.output
     assert invoke("diff", "HEAD:./plan.toml", "HEAD:plans/plan.toml").exit_code == 0
 
 

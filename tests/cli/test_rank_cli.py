@@ -213,12 +213,43 @@ def test_compare_methods_side_by_side(plan_file: Path) -> None:
     assert "| Id | Title | ice | ratio | quadrant |" in markdown
 
 
-def test_a_method_the_plan_cannot_use_is_one_line_and_exit_2(plan_file: Path) -> None:
-    result = invoke("rank", str(plan_file), "--method", "wsjf")
+def test_a_method_some_initiatives_lack_inputs_for_ranks_the_rest(plan_file: Path) -> None:
+    """WSJF needs time criticality and risk reduction: chat has both and is ranked; the
+    others are listed on stderr with what they lack, and the exit status is 0."""
+    text = plan_file.read_text(encoding="utf-8")
+    text = text.replace(
+        "efficiency = 2\n", "efficiency = 2\ntime_criticality = 2\nrisk_reduction = 1\n", 1
+    )
+    text = text.replace('depends_on = ["chat"]', 'depends_on = ["chat"]\ntime_criticality = 3', 1)
+    plan_file.write_text(text, encoding="utf-8")
+    result = invoke("rank", str(plan_file), "--method", "wsjf", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in json.loads(result.stdout)] == ["chat"]
+    assert result.stderr.splitlines() == [
+        f"{plan_file}: not ranked by wsjf (2), for want of what the method needs:",
+        "  Tracking link | in every *order* confirmation, with a title long enough to be cut "
+        "(tracking-link): lacks time criticality, risk reduction",
+        "  One case view (one-view): lacks risk reduction",
+    ]
+    robust = invoke("rank", str(plan_file), "--method", "wsjf", "--robust", "-f", "json")
+    assert robust.exit_code == 0, robust.stderr
+    assert [r["id"] for r in json.loads(robust.stdout)] == ["chat"]
+
+
+def test_a_method_no_initiative_has_the_inputs_for_says_so(plan_file: Path) -> None:
+    result = invoke("rank", str(plan_file), "--method", "rice")
+    assert result.exit_code == 0
+    assert "No initiative has the inputs rice needs yet" in result.stdout
+    assert "chat: lacks reach" not in result.stderr  # named by title
+    assert "  Chat all day (chat): lacks reach" in result.stderr.splitlines()
+
+
+def test_weighted_without_criteria_is_one_line_and_exit_2(plan_file: Path) -> None:
+    result = invoke("rank", str(plan_file), "--method", "weighted")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
-    assert "wsjf needs scores that are missing: time criticality for" in result.stderr
+    assert "weighted needs criteria" in result.stderr
     assert str(plan_file) in result.stderr
 
 

@@ -285,7 +285,12 @@ def test_field_rule(data: dict[str, Any], loc: tuple[str | int, ...]) -> None:
         ),
         (
             _plan(areas={"insight": {"kpis": [{"measure": "csat", "target": 120}]}}),
-            [(("areas", "insight", "kpis", 0, "target"), "expected CSAT from 0 to 100, got 120")],
+            [
+                (
+                    ("areas", "insight", "kpis", 0, "target"),
+                    "expected a value on CSAT's 0–100 % scale, got 120",
+                )
+            ],
         ),
         (
             _plan(areas={"insight": {"kpis": [{"measure": "fcr", "promoters": 10}]}}),

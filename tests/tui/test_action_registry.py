@@ -19,6 +19,8 @@ from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.room import RoomScreen
 from kxplan.tui.screens.room_dialogs import DotsSetup, IdeasInbox, PickInitiative, RoundSetup
 from kxplan.tui.screens.row_editor import RowEditor
+from kxplan.tui.screens.scores_grid import ScoresGrid
+from kxplan.tui.screens.scoring_settings import ScoringSettingsScreen
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.screens.versions import VersionsScreen
 from kxplan.tui.screens.walk import WalkScreen
@@ -27,6 +29,7 @@ from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.prioritisation import PrioritisationStep
 from kxplan.tui.widgets.area_table import AreaTable
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
+from kxplan.tui.widgets.mobility_grid import MobilityGrid
 from kxplan.tui.widgets.rank_table import RankTable
 from kxplan.tui.widgets.ranking import RankingView
 
@@ -34,7 +37,8 @@ CLASSES: tuple[type[DOMNode], ...] = (
     KxplanApp, WalkScreen, AreaStep, PrioritisationStep, AreaTable, RankingView, RankTable,
     EffortImpactMatrix, VersionsScreen, CompareScreen, SpreadScreen, InitiativeEditor,
     RowEditor, Confirm, Prompt, TemplatePicker, HelpScreen, ErrorScreen,
-    RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative,
+    RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
+    ScoringSettingsScreen, ScoresGrid,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

@@ -331,7 +331,9 @@ async def test_a_range_shows_while_another_field_cannot_be_read(
         await fill(pilot, {"measure": "NPS", "baseline": "-150", "target": "1e400"})
         assert editor.query_one("#field-measure").value == "nps"  # type: ignore[attr-defined]
         assert "too large" in shown_error(editor, "target")
-        assert shown_error(editor, "baseline") == "expected NPS from -100 to 100, got -150"
+        assert (
+            shown_error(editor, "baseline") == "expected a value on NPS's −100…100 scale, got -150"
+        )
 
 
 async def test_a_standard_check_edits_by_its_wording(tmp_path: Path, config_dir: Path) -> None:

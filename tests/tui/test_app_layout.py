@@ -139,7 +139,7 @@ async def test_area_tables_are_in_sight_at_both_sizes(tmp_path: Path, config_dir
                 ("1", ("table-touchpoints", "table-kpis")),
                 ("2", ("table-channels",)),
                 ("3", ("table-frictions",)),
-                ("4", ("table-checks",)),
+                ("4", ("mobility-grid",)),  # the checklist grid; its list table is below
                 ("5", ("table-contact_reasons",)),
                 ("7", ("table-stakeholders",)),
             ):

@@ -18,7 +18,7 @@ def test_cells_read_the_same_quadrant_rank_and_note_words_as_the_diff() -> None:
     quadrant = Change("ranks", "changed", ("faq", "quadrant"), "quick_win", None)
     assert sides(quadrant) == (report.quadrant_text("quick_win"), "(none)")
     moved = Change("ranks", "moved", ("faq", "rank"), 1200, None)
-    assert sides(moved) == (f"rank 1{GROUP}200", "unranked")
+    assert sides(moved) == (f"1{GROUP}200", "unranked")  # "what" says "rank"
     score = Change("initiatives", "changed", ("faq", "effort"), 2.001, 2.002, no_effect=True)
     assert sides(score) == ("2.001", f"2.002 {report.NO_EFFECT_SHORT}")
 

@@ -203,18 +203,25 @@ async def test_changing_a_score_in_the_editor_changes_the_order() -> None:
 async def test_m_switches_the_method_and_the_order_follows() -> None:
     app = PlanningHarness(three_plan())
     async with app.run_test(size=(100, 30)) as pilot:
-        assert app.view.methods() == ["ratio", "quadrant", "ice"]  # no reach, no WSJF data
+        # RICE and WSJF lack inputs here but still rank what they can (nothing): offered
+        assert app.view.methods() == ["ratio", "quadrant", "rice", "ice", "wsjf"]
         await pilot.press("m")
         assert shown(app.view).shown_method == "quadrant"
         assert app.view.shown_ids == ranked_ids(app.plan, "quadrant") == [TRACKING, CHAT, CRM]
         await pilot.press("m")
+        assert shown(app.view).shown_method == "rice"
+        assert app.view.ranking is not None
+        assert app.view.ranking.results == []
+        assert sorted(app.view.shown_ids) == sorted([TRACKING, CHAT, CRM])  # all lack reach
+        assert app.view.table.rows[0].cells[5] == ("needs reach", "unstable")
+        await pilot.press("m")
         assert shown(app.view).shown_method == "ice"
         assert app.view.shown_ids == ranked_ids(app.plan, "ice") == [CHAT, TRACKING, CRM]
-        await pilot.press("m")
+        await pilot.press("m", "m")
         assert shown(app.view).shown_method == "ratio"
         notices = [n.message for n in app._notifications if "Not offered" in n.message]
         assert len(notices) == 1  # said once, not on every press
-        assert "RICE, WSJF, weighted criteria" in notices[0]
+        assert "weighted criteria — it has no criteria yet" in notices[0]
 
 
 async def test_filter_by_quadrant_and_clear_it() -> None:
@@ -393,9 +400,25 @@ async def test_robustness_fills_the_range_column_in_the_background() -> None:
         assert style == ("unstable" if expected[first].unstable else "dim")
 
 
-async def test_a_method_the_plan_cannot_use_falls_back_to_the_ratio_with_a_notice() -> None:
-    plan = plan_with(Initiative(id="a", title="A", effort=2, customer_value=3, efficiency=3))
+async def test_a_method_lacking_some_inputs_ranks_the_rest_and_lists_them() -> None:
+    plan = plan_with(
+        Initiative(id="a", title="A", effort=2, customer_value=3, efficiency=3),
+        Initiative(id="b", title="B", effort=2, customer_value=3, efficiency=3, reach=50),
+    )
     plan.scoring.method = "rice"  # needs reach, which A lacks
+    app = PlanningHarness(plan)
+    async with app.run_test(size=(100, 30)):
+        assert shown(app.view).shown_method == "rice"
+        assert app.view.notice == ""
+        assert app.view.shown_ids == ["b", "a"]
+        assert app.view.table.rows[1].cells[0] == ("–", "dim")
+        assert app.view.table.rows[1].cells[5] == ("needs reach", "unstable")
+        assert "1 lack inputs (f fills in)" in str(app.view.query_one("#ranking-bar").render())
+
+
+async def test_weighted_without_criteria_falls_back_to_the_ratio_with_a_notice() -> None:
+    plan = plan_with(Initiative(id="a", title="A", effort=2, customer_value=3, efficiency=3))
+    plan.scoring.method = "weighted"
     app = PlanningHarness(plan)
     async with app.run_test(size=(100, 30)):
         assert shown(app.view).shown_method == "ratio"

@@ -19,6 +19,7 @@ from kxplan.tui.ranking_rows import (
     column_widths,
     cycled,
     details,
+    first_lacking,
     method_name,
     not_offered,
     rank_shown,
@@ -155,15 +156,29 @@ def test_the_bar_counts_first_and_accents_active_filters() -> None:
     assert parts[3] == ("Insight", "$text-accent")
 
 
-def test_a_method_that_cannot_rank_falls_back_to_impact_over_effort() -> None:
+def test_a_method_lacking_inputs_ranks_what_it_can_and_rows_say_what_is_lacking() -> None:
     ranking, problem = rank_shown(PLAN, "rice")
-    assert ranking.method == "ratio"
-    assert problem.startswith("rice needs scores that are missing: reach")
+    assert (ranking.method, problem) == ("rice", "")
+    rows = rows_of(PLAN, ranking, Filters())
+    lacking = [row for row in rows if row.lacks]
+    assert lacking
+    assert all(row.lacks == ("reach",) for row in lacking)
+    assert cells(lacking[0], {})[5] == ("needs reach", "unstable")
+    assert first_lacking(rows) == lacking[0]
+    assert first_lacking(rows, lacking[0].id) == (lacking[1:] or lacking)[0]
+    said = details(PLAN, rows, lacking[0].id, "", {})
+    assert ("needs reach", "$text-warning") in said[0]
     assert rank_shown(PLAN)[1] == ""
+
+
+def test_a_method_that_cannot_rank_at_all_falls_back_to_impact_over_effort() -> None:
+    ranking, problem = rank_shown(PLAN, "weighted")
+    assert ranking.method == "ratio"
+    assert problem.startswith("weighted needs criteria")
     assert method_name("weighted") == "weighted criteria"
     assert method_name("wsjf") == "WSJF"
-    assert not_offered(["ratio", "quadrant", "ice"]).startswith(
-        "Not offered for this plan: RICE, WSJF, weighted criteria — "
+    assert not_offered(["ratio", "quadrant", "rice", "ice", "wsjf"]).startswith(
+        "Not offered for this plan: weighted criteria — it has no criteria yet"
     )
     assert not_offered(["ratio", "quadrant", "rice", "ice", "wsjf", "weighted"]) == ""
 

@@ -85,7 +85,7 @@ def test_a_kpis_own_rules_are_checked_with_its_table() -> None:
         "promoters": "promoter and detractor shares belong to NPS KPIs only",
     }
     assert check_row(KPIS, [], Kpi(measure="csat", baseline=250)) == {
-        "baseline": "expected CSAT from 0 to 100, got 250"
+        "baseline": "expected a value on CSAT's 0–100 % scale, got 250"
     }
 
 

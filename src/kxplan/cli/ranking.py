@@ -91,7 +91,9 @@ def rank_command(
     """Rank the initiatives of PLAN (`-`: standard input): what to do first.
 
     Done and dropped initiatives are left out unless --include-done;
-    initiatives without effort or impact are listed below the table.
+    initiatives without effort or impact are listed below the table. Initiatives
+    the method lacks inputs for (RICE without reach, say) are left out of the
+    ranking and listed on stderr with what they lack; the exit status stays 0.
     """
     if robust and compare_methods:
         fail("--robust and --compare-methods cannot be combined; use one of them")
@@ -117,10 +119,21 @@ def rank_command(
             }
             click.echo(rank_output.render_methods(rankings, out_format, top=top), nl=False)
             return
-        ranking = scoring.rank(loaded, chosen, include_closed=include_done, area=area_id)
+        ranking = scoring.rank(
+            loaded, chosen, include_closed=include_done, area=area_id, partial=True
+        )
+        rankable = (
+            loaded.model_copy(
+                update={
+                    "initiatives": [i for i in loaded.initiatives if i.id not in ranking.lacking]
+                }
+            )
+            if ranking.lacking
+            else loaded
+        )
         robustness = (
             scoring.robustness(
-                loaded,
+                rankable,
                 chosen,
                 samples=samples,
                 seed=seed,
@@ -138,3 +151,15 @@ def rank_command(
     dots = latest_dots(loaded)  # the latest kept dot vote, shown beside the ranking
     text = rank_output.render(ranking, out_format, robust=robustness, top=top, dots=dots)
     click.echo(text, nl=False)
+    if ranking.lacking:
+        from kxplan.text.literal import printable
+
+        titles = {item.id: printable(item.title) for item in loaded.initiatives}
+        lines = scoring.lacking_sentence(ranking, titles)
+        click.echo(
+            f"{plan}: not ranked by {ranking.method} ({len(lines)}), for want of what the "
+            "method needs:",
+            err=True,
+        )
+        for line in lines:
+            click.echo(f"  {line}", err=True)

@@ -110,11 +110,13 @@ def diff_command(
     Changes of the created/updated timestamps are shown but do not count as
     differences.
     """
-    from kxplan.reports.comparison import format_json, format_markdown, format_text
+    from kxplan.reports.comparison import format_json, format_markdown, format_text, titles_of
     from kxplan.versions.comparison import compare
 
     chosen = next((m for m in METHODS.keys if m == method), None)
-    comparison = compare(read_plan_arg(old), read_plan_arg(new), chosen)
+    old_plan, new_plan = read_plan_arg(old), read_plan_arg(new)
+    comparison = compare(old_plan, new_plan, chosen)
+    titles = titles_of(old_plan, new_plan)  # initiatives by title, for minutes
     if quiet:
         pass
     elif fmt == "json":
@@ -122,9 +124,9 @@ def diff_command(
     elif not comparison.changes:
         pass  # identical: nothing to say, as diff(1) says nothing
     elif fmt == "markdown":
-        click.echo(format_markdown(comparison, old, new), nl=False)
+        click.echo(format_markdown(comparison, old, new, titles), nl=False)
     else:
-        click.echo(format_text(comparison, old, new, _diff_style), nl=False, color=None)
+        click.echo(format_text(comparison, old, new, _diff_style, titles), nl=False, color=None)
     sys.exit(EXIT_DIFFERENT if comparison.differs and not exit_zero else 0)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal
 
+from kxplan.framework.vocabulary import KPI_SCALES, KpiScale, ScaleTerm
+
 
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -13,10 +15,26 @@ class Measure:
     id: str
     label: str
     unit: str
-    low: float | None
-    high: float | None
+    """The unit a KPI of this measure is in unless it names its own (or its scale has one)."""
+    scale: KpiScale
+    """The measure's usual scale: a KPI's default (see :data:`KPI_SCALES`)."""
     higher_is_better: bool
     description: str
+
+    @property
+    def scale_term(self) -> ScaleTerm:
+        """The usual scale's term: its range, unit and label."""
+        return KPI_SCALES[self.scale]
+
+    @property
+    def low(self) -> float | None:
+        """The lowest value on the usual scale (None: no limit)."""
+        return self.scale_term.low
+
+    @property
+    def high(self) -> float | None:
+        """The highest value on the usual scale (None: no limit)."""
+        return self.scale_term.high
 
 
 MEASURES: Final[tuple[Measure, ...]] = (
@@ -24,8 +42,7 @@ MEASURES: Final[tuple[Measure, ...]] = (
         "csat",
         "CSAT",
         "%",
-        0,
-        100,
+        "percent",
         True,
         "Customer satisfaction: share of respondents who are satisfied (say 4 or 5 of 5).",
     ),
@@ -33,8 +50,7 @@ MEASURES: Final[tuple[Measure, ...]] = (
         "nps",
         "NPS",
         "points",
-        -100,
-        100,
+        "nps",
         True,
         "Net Promoter Score: % promoters (9–10 on 'would you recommend us?') minus % "
         "detractors (0–6). A measure of loyalty.",
@@ -43,18 +59,16 @@ MEASURES: Final[tuple[Measure, ...]] = (
         "ces",
         "CES",
         "score",
-        None,
-        None,
+        "other",
         False,
-        "Customer effort score: how easy it was to get help. Lower effort is better on "
-        "most scales; state the scale in the unit.",
+        "Customer effort score: how easy it was to get help. It has no one usual scale: "
+        "choose 1–5, 1–7 or 1–10 (and say which way is better in the unit).",
     ),
     Measure(
         "fcr",
         "FCR",
         "%",
-        0,
-        100,
+        "percent",
         True,
         "First-contact resolution: share of matters solved at the first contact.",
     ),
@@ -62,8 +76,7 @@ MEASURES: Final[tuple[Measure, ...]] = (
         "handling_time",
         "Handling time",
         "min",
-        0,
-        None,
+        "minutes",
         False,
         "Average time to handle one contact, talk and wrap-up included.",
     ),
@@ -71,8 +84,7 @@ MEASURES: Final[tuple[Measure, ...]] = (
         "response_rate",
         "Response rate",
         "%",
-        0,
-        100,
+        "percent",
         True,
         "Share of contacts answered (or answered within the promised time: service level).",
     ),
@@ -80,8 +92,7 @@ MEASURES: Final[tuple[Measure, ...]] = (
         "contact_volume",
         "Contact volume",
         "contacts/month",
-        0,
-        None,
+        "count",
         False,
         "How many contacts arrive. Falling volume is good when it is failure demand that falls.",
     ),
@@ -89,8 +100,7 @@ MEASURES: Final[tuple[Measure, ...]] = (
         "contacts_per_matter",
         "Contacts per matter",
         "contacts",
-        0,
-        None,
+        "count",
         False,
         "How many contacts a customer needs before the matter is solved.",
     ),
@@ -98,12 +108,11 @@ MEASURES: Final[tuple[Measure, ...]] = (
         "upsell",
         "Upsell",
         "%",
-        0,
-        100,
+        "percent",
         True,
         "Share of service contacts that also lead to a sale.",
     ),
-    Measure("custom", "Custom", "", None, None, True, "A measure of your own; name it."),
+    Measure("custom", "Custom", "", "other", True, "A measure of your own; name it."),
 )
 """The measures a KPI can track; `custom` lets a plan name its own."""
 

@@ -307,6 +307,44 @@ MOBILITY_CHECKS: Final = Vocabulary[StandardCheck, Term](
 )
 
 
+KpiScale = Literal[
+    "percent", "1-5", "1-7", "1-10", "0-10", "nps", "seconds", "minutes", "hours", "days",
+    "count", "other",
+]  # fmt: skip
+"""The scale a KPI's baseline and target are on; a measure's usual one is its default."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleTerm(Term):
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    """What follows a value: "%", "(1–5)", "min"; "" takes the KPI's own unit."""
+    span: str = ""
+    """The range in words, for messages: "1–5", "0–100 %"."""
+
+
+KPI_SCALES: Final = Vocabulary[KpiScale, ScaleTerm](
+    "KPI scale",
+    KpiScale,
+    (
+        ScaleTerm("percent", "Percent, 0–100 %", 0, 100, "%", "0–100 %"),
+        ScaleTerm("1-5", "Score 1–5", 1, 5, "(1–5)", "1–5"),
+        ScaleTerm("1-7", "Score 1–7", 1, 7, "(1–7)", "1–7"),
+        ScaleTerm("1-10", "Score 1–10", 1, 10, "(1–10)", "1–10"),
+        ScaleTerm("0-10", "Score 0–10", 0, 10, "(0–10)", "0–10"),
+        ScaleTerm("nps", "NPS, −100…100", -100, 100, "(−100…100)", "−100…100"),
+        ScaleTerm("seconds", "Seconds", 0, None, "s", "seconds"),
+        ScaleTerm("minutes", "Minutes", 0, None, "min", "minutes"),
+        ScaleTerm("hours", "Hours", 0, None, "h", "hours"),
+        ScaleTerm("days", "Days", 0, None, "days", "days"),
+        ScaleTerm("count", "Count (0 or more)", 0, None, "", "count"),
+        ScaleTerm("other", "Other: say it in the unit", None, None, "", ""),
+    ),
+)  # fmt: skip
+"""The scales a KPI can be on, in the order the form offers them."""
+
+
 Agreement = Literal["high", "medium", "low"]
 """How close the participants' estimates are."""
 

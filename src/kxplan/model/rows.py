@@ -10,17 +10,21 @@ from typing import Annotated
 from pydantic import Field
 
 from kxplan.framework import (
+    KPI_SCALES,
     MEASURES_BY_ID,
     BuyIn,
     ChannelDecision,
     CheckStatus,
     Demand,
     Frequency,
+    KpiScale,
     MeasureId,
+    ScaleTerm,
     Stage,
 )
 from kxplan.model.followup import Reading
 from kxplan.model.types import Count, Name, NonNegative, Number, Percent, StrictModel, unset
+from kxplan.text.numbers import DASH, measured
 
 
 class Touchpoint(StrictModel):
@@ -52,6 +56,9 @@ class Kpi(StrictModel):
     """Where it should be."""
     unit: str = ""
     """Unit of baseline and target; defaults to the measure's unit."""
+    scale: KpiScale | None = None
+    """The scale baseline and target are on (schema 2); None: the measure's usual one —
+    or, when a unit of one's own is given, a scale of one's own (as schema 1 read it)."""
     cadence: str = ""
     """How often it is measured, e.g. "monthly"."""
     promoters: Percent | None = None
@@ -70,9 +77,30 @@ class Kpi(StrictModel):
         return self.name or MEASURES_BY_ID[self.measure].label
 
     @property
+    def scale_key(self) -> KpiScale:
+        """The scale in force: the one chosen; else "other" when a unit of one's own is
+        given (its range is one's own); else the measure's usual scale."""
+        if self.scale is not None:
+            return self.scale
+        measure = MEASURES_BY_ID[self.measure]
+        if self.unit and self.unit != measure.unit:
+            return "other"
+        return measure.scale
+
+    @property
+    def scale_term(self) -> ScaleTerm:
+        """The scale in force, with its range and unit."""
+        return KPI_SCALES[self.scale_key]
+
+    @property
     def shown_unit(self) -> str:
-        """The unit to show: the given unit, or the measure's."""
-        return self.unit or MEASURES_BY_ID[self.measure].unit
+        """What follows a value: the scale's own ("%", "(1–5)", "min"), else the given
+        unit, else the measure's."""
+        return self.scale_term.unit or self.unit or MEASURES_BY_ID[self.measure].unit
+
+    def shown(self, value: float | None, *, unknown: str = DASH) -> str:
+        """A value of this KPI with its scale: ``3.9 (1–5)``, ``72 %``, ``4.5 min``."""
+        return measured(value, self.shown_unit, unknown=unknown)
 
     @property
     def nps_from_shares(self) -> float | None:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import kxplan.model as package
-from kxplan.framework import MEASURES_BY_ID
 from kxplan.model.evidence import link_problems
 from kxplan.model.followup import followup_problems
 from kxplan.model.graph import dependency_cycle
@@ -204,20 +203,21 @@ def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:
         yield "promoters", "promoter and detractor shares belong to NPS KPIs only"
     if (kpi.promoters or 0) + (kpi.detractors or 0) > 100:
         yield "detractors", "promoters and detractors add up to more than 100 %"
-    measure = MEASURES_BY_ID[kpi.measure]
-    if kpi.unit and kpi.unit != measure.unit:
-        return  # a unit of their own: its range is theirs too
+    term = kpi.scale_term
     for field in ("baseline", "target"):
         value = getattr(kpi, field)
         if value is None:
             continue
-        if (measure.low is not None and value < measure.low) or (
-            measure.high is not None and value > measure.high
-        ):
+        if term.low is not None and term.high is not None:
+            if not term.low <= value <= term.high:
+                yield (
+                    field,
+                    f"expected a value on {kpi.label}'s {term.span} scale, got {_fmt(value)}",
+                )
+        elif term.low is not None and value < term.low:
             yield (
                 field,
-                f"expected {measure.label} from {_fmt(measure.low or 0)} to "
-                f"{_fmt(measure.high) if measure.high is not None else 'up'}, "
+                f"expected {kpi.label} of {_fmt(term.low)} or more ({term.span}), "
                 f"got {_fmt(value)}",
             )
 

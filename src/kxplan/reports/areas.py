@@ -96,14 +96,13 @@ def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
                 kpi.label,
                 kpi.channel,
                 STAGES.label(kpi.stage),
-                f"{number(kpi.baseline)} → {number(kpi.target)}",
-                kpi.shown_unit,
+                f"{number(kpi.baseline)} → {kpi.shown(kpi.target)}",
                 kpi.cadence,
                 from_shares,
                 kpi.notes,
             )
         )
-    headers = ("KPI", "Channel", "Stage", "Baseline → target", "Unit", "Cadence")
+    headers = ("KPI", "Channel", "Stage", "Baseline → target", "Cadence")
     yield from _table_or_note(table.title, (*headers, "NPS from shares", "Notes"), rows)
 
 

@@ -11,9 +11,9 @@ functions (:func:`where_parts`, :func:`value_texts`, :func:`rank_text`,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from kxplan.framework import (
     AREAS,
@@ -30,15 +30,18 @@ from kxplan.framework import (
     STATUSES,
     Vocabulary,
 )
+from kxplan.model import Plan
+from kxplan.model.ids import slugify
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.reports.comparison_json import format_json, to_json_data
 from kxplan.text.literal import printable
-from kxplan.text.markdown import line as markdown_line
 from kxplan.text.numbers import number, whole
-from kxplan.versions.changes import SECTIONS, TOP_N, Change, Comparison, Kind, Section, Value
+from kxplan.versions.changes import SECTIONS, TOP_N, Change, Comparison, Section, Value
 
-Styler = Callable[[str, Kind | Literal["heading", "plain"]], str]
-"""Colours a piece of text by what it shows; the CLI passes click.style, tests pass none."""
+Titles = Mapping[str, str]
+"""Initiative titles by id, from both plans (:func:`titles_of`): changes then name each
+initiative by its title, for minutes."""
+
 
 SECTION_TITLES: Final[dict[Section, str]] = {
     "metadata": "Metadata",
@@ -66,6 +69,25 @@ def field_label(name: str, *, short: bool = False) -> str:
         return name
     term = SCORES[name]
     return (term.short if short else term.label).lower()
+
+
+def titles_of(old: Plan, new: Plan) -> dict[str, str]:
+    """Every initiative's title by id: the new plan's, or the old one's for one removed."""
+    titles = {item.id: item.title for item in old.initiatives}
+    titles.update((item.id, item.title) for item in new.initiatives)
+    return titles
+
+
+def initiative_name(initiative_id: str, titles: Titles | None) -> str:
+    """An initiative as minutes name it: its title, with the id in brackets where the id
+    says something the title does not (``Chat on the web (web-chat)``; ``Web chat``
+    alone for ``web-chat``); the id alone without titles. Made literal."""
+    title = (titles or {}).get(initiative_id)
+    if not title:
+        return printable(initiative_id)
+    if slugify(title) == initiative_id:
+        return printable(title)
+    return printable(f"{title} ({initiative_id})")
 
 
 def value_text(value: Value, places: int = 2) -> str:
@@ -140,12 +162,17 @@ def _names_a_score(path: tuple[str, ...]) -> bool:
     return len(path) == 2 or (len(path) == 4 and path[1] == "estimates")
 
 
-def where_parts(change: Change) -> tuple[str, str]:
-    """Where a change is, in two parts: the item (an initiative id, a table row; may be
-    empty) and what of it changed, e.g. ``("web-chat", "Anna's effort")``."""
+def where_parts(change: Change, titles: Titles | None = None) -> tuple[str, str]:
+    """Where a change is, in two parts: the item (an initiative id — its title with
+    ``titles`` —, a table row; may be empty) and what of it changed, e.g.
+    ``("web-chat", "Anna's effort")``; for a rank, ``"rank"``."""
     path = change.path
     if change.section in ("initiatives", "ranks"):
         item, rest = path[0], path[1:]
+        if titles is not None:
+            item = titles.get(item) or item
+        if not rest:
+            return item, ""
         if rest[:1] == ("estimates",) and len(rest) >= 2:
             field = f" {field_label(rest[2], short=True)}" if len(rest) > 2 else " estimate"
             return item, f"{rest[1]}'s{field}"
@@ -201,12 +228,16 @@ def labels_of(change: Change) -> tuple[str, str] | None:
     return choices.label(str(change.old)), choices.label(str(change.new))
 
 
-def describe(change: Change) -> str:
+def describe(change: Change, titles: Titles | None = None) -> str:
     """A change in one line: ``+ kpis[NPS / web]``, ``effort: 3 → 2``, ``faq: rank 4 → 1``.
 
-    User text in it is made literal (:func:`kxplan.literal.printable`); numbers keep
-    their no-break spaces.
+    With ``titles`` an initiative is named by title (:func:`initiative_name`) and what
+    changed follows it: ``FAQ page: effort 1 → 4``, ``+ Chat bot (bot)``. User text in
+    it is made literal (:func:`kxplan.literal.printable`); numbers keep their no-break
+    spaces.
     """
+    if titles is not None and change.section in ("initiatives", "ranks"):
+        return _describe_initiative(change, titles)
     place = printable(where(change))
     item = printable(change.path[0])
     if change.kind in {"added", "removed"}:
@@ -216,13 +247,35 @@ def describe(change: Change) -> str:
         return f"{item}: rank {rank_text(change.old)} → {rank_text(change.new)}"
     if change.section == "ranks":
         return f"{item}: {quadrant_text(change.old)} → {quadrant_text(change.new)}"
+    return f"{place}: {_from_to(change)}"
+
+
+def _from_to(change: Change) -> str:
+    """``1 → 4``, ``"Web chat" → "Chat"``, ``Idea → Done``, ``text changed``."""
     if is_long_text(change):
-        return f"{place}: text changed"
+        return "text changed"
     labelled = labels_of(change)
     if labelled is not None:
-        return f"{place}: {labelled[0]} → {labelled[1]}"
+        return f"{labelled[0]} → {labelled[1]}"
     old, new = value_texts(change.old, change.new)
-    return f"{place}: {_quote(change.old, old)} → {_quote(change.new, new)}{trend_note(change)}"
+    return f"{_quote(change.old, old)} → {_quote(change.new, new)}{trend_note(change)}"
+
+
+def _describe_initiative(change: Change, titles: Titles) -> str:
+    name = initiative_name(change.path[0], titles)
+    if len(change.path) == 1 and change.kind in {"added", "removed"}:
+        return f"{'+' if change.kind == 'added' else '-'} {name}"
+    if change.kind in {"moved", "shifted"}:
+        return f"{name}: rank {rank_text(change.old)} → {rank_text(change.new)}"
+    if change.section == "ranks":
+        return f"{name}: {quadrant_text(change.old)} → {quadrant_text(change.new)}"
+    _, what = where_parts(change)
+    what = printable(what)
+    if change.kind in {"added", "removed"}:
+        value = change.new if change.kind == "added" else change.old
+        shown = "" if value == change.path[-1] else f" {value_text(value)}"
+        return f"{name}: {what} {change.kind}{shown}".rstrip()
+    return f"{name}: {what} {_from_to(change)}"
 
 
 def shifted_note(comparison: Comparison) -> str:
@@ -258,10 +311,15 @@ def heading(section: Section, area_id: str | None, method: str | None) -> str:
     return title
 
 
-def top_line(comparison: Comparison) -> str:
-    """``top 5: in a, b; out c``, or empty when the top kept its members."""
-    came_in = [i for i in comparison.top_new if i not in comparison.top_old]
-    went_out = [i for i in comparison.top_old if i not in comparison.top_new]
+def top_line(comparison: Comparison, titles: Titles | None = None) -> str:
+    """``top 5: in a, b; out c``, or empty when the top kept its members (initiatives
+    by title with ``titles``)."""
+    came_in = [
+        initiative_name(i, titles) for i in comparison.top_new if i not in comparison.top_old
+    ]
+    went_out = [
+        initiative_name(i, titles) for i in comparison.top_old if i not in comparison.top_new
+    ]
     if not came_in and not went_out:
         return ""
     return (
@@ -269,74 +327,16 @@ def top_line(comparison: Comparison) -> str:
     )
 
 
-def _no_style(text: str, _kind: str) -> str:
-    return text
-
-
-def format_text(
-    comparison: Comparison, old_name: str, new_name: str, style: Styler = _no_style
-) -> str:
-    """The comparison as plain text (coloured through ``style``)."""
-    lines = [
-        style(f"--- {printable(old_name)}", "removed"),
-        style(f"+++ {printable(new_name)}", "added"),
-        comparison.summary(),  # counts and section names: no user text
-    ]
-    if comparison.ranks_skipped:
-        lines.append(f"ranks not compared: {printable(comparison.ranks_skipped)}")
-    indent = "  "
-    for section, area_id, changes in groups(comparison):
-        lines += ["", style(heading(section, area_id, comparison.method), "heading")]
-        for change in changes:
-            if change.kind == "shifted":
-                continue
-            lines.append(indent + style(describe(change), change.kind))
-            if change.kind == "changed" and is_long_text(change):
-                for diff_line in change.line_diff():
-                    kind: Kind = "removed" if diff_line.startswith("-") else "added"
-                    lines.append(indent * 2 + style(printable(diff_line), kind))
-        if section == "ranks":
-            lines += [indent + line for line in _rank_notes(comparison)]
-    return "\n".join(lines) + "\n"
-
-
-def _rank_notes(comparison: Comparison) -> list[str]:
-    return [line for line in (shifted_note(comparison), top_line(comparison)) if line]
-
-
-def _md(text: str) -> str:
-    """User text made literal on one Markdown line."""
-    return markdown_line(text)
-
-
-def format_markdown(comparison: Comparison, old_name: str, new_name: str) -> str:
-    """The comparison as Markdown: a heading per section, a bullet per change."""
-    lines = [
-        f"# Changes from {_md(old_name)} to {_md(new_name)}",
-        "",
-        f"**Summary:** {_md(comparison.summary())}",
-    ]
-    if comparison.ranks_skipped:
-        lines += ["", f"Ranks not compared: {_md(comparison.ranks_skipped)}"]
-    for section, area_id, changes in groups(comparison):
-        lines += ["", f"## {_md(heading(section, area_id, comparison.method))}", ""]
-        for change in changes:
-            if change.kind == "shifted":
-                continue
-            lines.append(f"- {_md(describe(change))}")
-            if change.kind == "changed" and is_long_text(change):
-                diff = ("  " + printable(d) for d in change.line_diff())
-                lines += ["", "  ````diff", *diff, "  ````"]
-        if section == "ranks":
-            lines += [f"- {_md(line)}" for line in _rank_notes(comparison)]
-    return "\n".join(lines) + "\n"
-
+# The text and Markdown renderers live in comparison_text (this module would be too long);
+# imported last, as they read the phrasing above.
+from kxplan.reports.comparison_text import Styler, format_markdown, format_text  # noqa: E402
 
 __all__ = [
     "NO_EFFECT",
     "NO_EFFECT_SHORT",
     "SECTION_TITLES",
     "Styler",
+    "Titles",
     "describe",
     "field_label",
     "format_json",
@@ -344,10 +344,12 @@ __all__ = [
     "format_text",
     "groups",
     "heading",
+    "initiative_name",
     "is_long_text",
     "quadrant_text",
     "rank_text",
     "shifted_note",
+    "titles_of",
     "to_json_data",
     "top_line",
     "trend_note",

@@ -64,6 +64,7 @@ def json_data(plan: Plan, results: Results) -> dict[str, Any]:
                     "label": k.label,
                     "channel": k.channel,
                     "unit": k.shown_unit,
+                    "scale": k.scale_key,
                     "nps_from_shares": data_number(k.nps_from_shares),
                 }
                 for k in plan.areas.insight.kpis

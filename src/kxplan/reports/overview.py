@@ -25,6 +25,7 @@ def overview(plan: Plan) -> str:
     User text is shown literally, one line each (see :func:`kxplan.literal.printable`).
     """
     lines = [*_heading(plan), "", *_maturity_lines(plan), "", *_content_lines(plan)]
+    lines += _kpi_lines(plan)
     lines += ["", "Unnecessary demand", *_demand_lines(plan)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
@@ -112,6 +113,23 @@ def _content_lines(plan: Plan) -> list[str]:
     if status_text:
         lines[-1] += f"  ({status_text})"
     return lines
+
+
+def _kpi_lines(plan: Plan) -> list[str]:
+    """Each KPI where it is and where it should be, on its scale: ``CSAT (phone)  74 % → 85 %``."""
+    kpis = plan.areas.insight.kpis
+    if not kpis:
+        return []
+    names = [printable(f"{k.label} ({k.channel})") for k in kpis]
+    width = max(17, *(len(name) for name in names))
+    return [
+        "",
+        "KPIs: baseline → target",
+        *(
+            f"  {name:<{width}}  {k.shown(k.baseline)} → {k.shown(k.target)}"
+            for name, k in zip(names, kpis, strict=True)
+        ),
+    ]
 
 
 def _demand_lines(plan: Plan) -> list[str]:

@@ -194,7 +194,9 @@ def _notes(ranking: Ranking, top: int | None, bullet: str = "") -> str:
         if item.moved_by_dependency
     ]
     if not ranking.results:
-        if ranking.unscored:
+        if ranking.lacking:
+            empty = f"No initiative has the inputs {ranking.method} needs yet."
+        elif ranking.unscored:
             empty = "No initiative has both effort and impact scores yet."
         elif ranking.excluded:
             empty = "Every initiative is done, dropped or outside the chosen area."

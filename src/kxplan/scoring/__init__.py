@@ -29,7 +29,9 @@ Rules, in short (the README has the long version):
   starting at 0) gives a large but finite score;
 * RICE and ICE count a missing confidence as 100 %; RICE needs reach and WSJF
   needs time criticality and risk reduction on every ranked initiative, and
-  raise :class:`ScoringError` naming the ones that lack them.
+  raise :class:`ScoringError` naming the ones that lack them — or, with
+  ``rank(..., partial=True)``, rank the others and list those in
+  :attr:`Ranking.lacking` with what each lacks.
 """
 
 from typing import Final
@@ -44,7 +46,14 @@ from kxplan.scoring.estimates import (
     Spread,
 )
 from kxplan.scoring.explanations import Part, number, phrase, plain_text
-from kxplan.scoring.ranking import RankedInitiative, Ranking, applicable_methods, rank
+from kxplan.scoring.ranking import (
+    RankedInitiative,
+    Ranking,
+    applicable_methods,
+    lacking_label,
+    lacking_sentence,
+    rank,
+)
 from kxplan.scoring.robustness import (
     DEFAULT_TOP_K,
     ROBUST_PERCENTILES,
@@ -90,6 +99,8 @@ __all__ = [
     "applicable_methods",
     "default_samples",
     "is_unstable",
+    "lacking_label",
+    "lacking_sentence",
     "number",
     "phrase",
     "plain_text",

@@ -56,12 +56,21 @@ def select(
     return chosen, excluded
 
 
-def scored(rules: Rules, chosen: Sequence[Initiative]) -> tuple[list[Scored], list[str]]:
-    """Combined scores of the initiatives that have effort and impact, in id order; the ids
-    of the rest. Raises :class:`ScoringError` when the method needs scores some lack."""
+def scored(
+    rules: Rules, chosen: Sequence[Initiative], *, partial: bool = False
+) -> tuple[list[Scored], list[str], dict[str, tuple[str, ...]]]:
+    """Combined scores of the initiatives the method can rank, in id order; the ids of
+    those lacking effort or impact; and what the method needs that others lack, by id
+    (``"reach"``, ``"time_criticality"``, ``"criterion 'cost'"``).
+
+    Raises :class:`ScoringError` when the method needs scores some lack, unless
+    ``partial``: then those initiatives are left out of the ranking and named in the
+    third result instead.
+    """
     found: list[Scored] = []
     unscored: list[str] = []
     missing: dict[str, list[str]] = {}
+    lacking: dict[str, tuple[str, ...]] = {}
     for item in chosen:
         effort, value, efficiency, confidence, reach = aggregates(
             item, rules.aggregate, estimated(item)
@@ -74,34 +83,36 @@ def scored(rules: Rules, chosen: Sequence[Initiative]) -> tuple[list[Scored], li
             unscored.append(item.id)
             continue
         extra = 0.0
+        lacks: list[str] = []
         if rules.method == "rice" and reach is None:
-            missing.setdefault("reach", []).append(item.id)
+            lacks = ["reach"]
         elif rules.method == "wsjf":
             lacks = [
                 name
                 for name in ("time_criticality", "risk_reduction")
                 if getattr(item, name) is None
             ]
-            for name in lacks:
-                missing.setdefault(name, []).append(item.id)
             if not lacks:
                 extra = float(item.time_criticality or 0) + float(item.risk_reduction or 0)
         elif rules.method == "weighted":
-            lacks = [cid for cid, _ in rules.criteria if cid not in item.criteria]
-            for cid in lacks:
-                missing.setdefault(f"criterion {cid!r}", []).append(item.id)
+            lacks = [f"criterion {cid!r}" for cid, _ in rules.criteria if cid not in item.criteria]
             if not lacks:
                 extra = math.fsum(item.criteria[cid] * weight for cid, weight in rules.criteria)
+        if lacks:
+            for name in lacks:
+                missing.setdefault(name, []).append(item.id)
+            lacking[item.id] = tuple(lacks)
+            continue
         found.append(Scored(rules, item, effort, value, efficiency, confidence, reach, extra))
     if rules.method == "weighted" and not rules.criteria:
         raise ScoringError("weighted needs criteria: add [[scoring.criteria]] to the plan")
     order = ["reach", "time_criticality", "risk_reduction"]
     order += [f"criterion {cid!r}" for cid, _ in rules.criteria]
-    if missing:
+    if missing and not partial:
         ordered = {name: missing[name] for name in order if name in missing}
         raise ScoringError(missing_message(rules.method, ordered))
     found.sort(key=lambda s: s.item.id)  # so an index is also the id tie-break
-    return found, unscored
+    return found, unscored, lacking
 
 
 def missing_message(method: Method, missing: dict[str, list[str]]) -> str:

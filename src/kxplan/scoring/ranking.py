@@ -90,6 +90,11 @@ class Ranking:
     """Ids left out: done or dropped, or not serving the chosen area."""
     impact_threshold: float
     effort_threshold: float
+    lacking: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    """Open initiatives with effort and impact that the method still cannot rank
+    (``rank(..., partial=True)``), by id: what each lacks, in the method's order —
+    ``"reach"``, ``"time_criticality"``, ``"risk_reduction"``, ``"criterion 'cost'"``
+    (see :func:`lacking_label`)."""
 
     def by_id(self) -> dict[str, RankedInitiative]:
         """Results keyed by initiative id."""
@@ -104,10 +109,25 @@ def prepare(
     aggregate: Aggregate,
 ) -> tuple[Rules, list[Scored], list[str], list[str]]:
     """The rules, the scored initiatives (in id order), and the unscored and excluded ids."""
+    rules, found, unscored, excluded, _lacking = _prepare(
+        plan, method, include_closed, area, aggregate, partial=False
+    )
+    return rules, found, unscored, excluded
+
+
+def _prepare(
+    plan: Plan,
+    method: Method | None,
+    include_closed: bool,
+    area: AreaId | None,
+    aggregate: Aggregate,
+    *,
+    partial: bool,
+) -> tuple[Rules, list[Scored], list[str], list[str], dict[str, tuple[str, ...]]]:
     rules = rules_of(plan, method, aggregate)
     chosen, excluded = select(plan, include_closed, area)
-    found, unscored = scored(rules, chosen)
-    return rules, found, unscored, excluded
+    found, unscored, lacking = scored(rules, chosen, partial=partial)
+    return rules, found, unscored, excluded, lacking
 
 
 def _result(**fields: object) -> RankedInitiative:
@@ -128,14 +148,20 @@ def rank(
     include_closed: bool = False,
     area: AreaId | None = None,
     aggregate: Aggregate = "median",
+    partial: bool = False,
 ) -> Ranking:
     """Rank the plan's initiatives by ``method`` (default: the plan's own).
 
     Done and dropped initiatives are left out unless ``include_closed``; with
     ``area`` only initiatives serving that area are ranked. Raises
-    :class:`ScoringError` when the method needs scores some initiatives lack.
+    :class:`ScoringError` when the method needs scores some initiatives lack —
+    unless ``partial``: then it ranks the others and lists those in
+    :attr:`Ranking.lacking` with what each lacks. (A method the plan cannot use at
+    all, weighted without criteria, raises either way.)
     """
-    rules, found, unscored, excluded = prepare(plan, method, include_closed, area, aggregate)
+    rules, found, unscored, excluded, lacking = _prepare(
+        plan, method, include_closed, area, aggregate, partial=partial
+    )
     cols = columns(rules, found)
     impacts, scores, groups = evaluate(rules, cols, rules.value_weight, rules.efficiency_weight)
     keys = sort_keys(impacts, scores, groups, cols.effort)
@@ -171,15 +197,34 @@ def rank(
         excluded=excluded,
         impact_threshold=rules.impact_threshold,
         effort_threshold=rules.effort_threshold,
+        lacking=lacking,
     )
 
 
-def applicable_methods(plan: Plan) -> list[Method]:
-    """The methods that can rank the plan's open initiatives, in the vocabulary's order."""
+def lacking_label(need: str) -> str:
+    """What an initiative lacks, in words: "reach", "time criticality", "criterion 'cost'"."""
+    return need.replace("_", " ")
+
+
+def lacking_sentence(ranking: Ranking, titles: dict[str, str] | None = None) -> list[str]:
+    """One line per initiative the method could not rank for want of its inputs:
+    ``Web chat (web-chat): lacks reach`` (``titles`` by id; without, the id alone)."""
+    lines = []
+    for item_id, needs in ranking.lacking.items():
+        title = (titles or {}).get(item_id)
+        name = f"{title} ({item_id})" if title else item_id
+        lines.append(f"{name}: lacks {', '.join(lacking_label(n) for n in needs)}")
+    return lines
+
+
+def applicable_methods(plan: Plan, *, partial: bool = False) -> list[Method]:
+    """The methods that can rank the plan's open initiatives, in the vocabulary's order;
+    with ``partial``, also those that can rank only some (every one but a weighted
+    method without criteria)."""
     usable: list[Method] = []
     for method in METHODS.keys:
         try:
-            rank(plan, method)
+            rank(plan, method, partial=partial)
         except ScoringError:
             continue
         usable.append(method)

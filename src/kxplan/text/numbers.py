@@ -81,6 +81,15 @@ def percent(share: float | None, places: int = 0, *, unknown: str = DASH) -> str
     return f"{number(share, places)}\u00a0%"
 
 
+def measured(value: float | None, unit: str, *, unknown: str = DASH) -> str:
+    """A measured value and what it is on, joined by a no-break space: ``3.9 (1–5)``,
+    ``72 %``, ``4.5 min``, ``1 200 contacts/month``; the number alone without a unit."""
+    if value is None:
+        return unknown
+    text = number(value)
+    return f"{text}\u00a0{unit}" if unit.strip() else text
+
+
 def data_number(value: float | None) -> int | float | None:
     """A number for data files: whole numbers as ints, others without float noise; None
     when unknown or not finite (JSON has no infinity)."""

@@ -61,9 +61,10 @@ def rank_shown(
     plan: Plan, method: Method | None = None, *, include_closed: bool = False
 ) -> tuple[Ranking, str]:
     """The plan ranked by ``method`` (None: the plan's own) and "" — or, when the method
-    cannot rank it, by impact ÷ effort and the reason why not."""
+    cannot rank it at all, by impact ÷ effort and the reason why not. Initiatives the
+    method lacks inputs for are left out and listed in the ranking's ``lacking``."""
     try:
-        return scoring.rank(plan, method, include_closed=include_closed), ""
+        return scoring.rank(plan, method, include_closed=include_closed, partial=True), ""
     except scoring.ScoringError as error:
         return scoring.rank(plan, "ratio", include_closed=include_closed), str(error)
 
@@ -81,8 +82,8 @@ def not_offered(usable: Sequence[Method]) -> str:
         return ""
     names = ", ".join(method_name(m) for m in missing)
     return (
-        f"Not offered for this plan: {names} — some initiatives lack the scores they "
-        "need (kxplan rank --method names them)."
+        f"Not offered for this plan: {names} — it has no criteria yet "
+        "(s on Prioritisation opens the scoring settings)."
     )
 
 
@@ -153,6 +154,8 @@ class Row:
     """Dots in the plan's latest kept dot vote (None: not voted on)."""
     vote_kept: bool = False
     """Whether the plan keeps a dot vote: then the list has a Dots column."""
+    lacks: tuple[str, ...] = ()
+    """What the method needs that the initiative lacks (scored, but not rankable this way)."""
 
     @property
     def closed(self) -> bool:
@@ -169,6 +172,7 @@ def rows_of(plan: Plan, ranking: Ranking, filters: Filters) -> list[Row]:
     """The rows the filters let through, in rank order: ranked, unscored, then closed."""
     by_id = {item.id: item for item in plan.initiatives}
     rows = [Row(by_id[r.id], r) for r in ranking.results]
+    rows += [Row(by_id[i], None, lacks=needs) for i, needs in ranking.lacking.items()]
     rows += [Row(by_id[i], None) for i in ranking.unscored]
     status = filters.status
     if status in ("all", *CLOSED_STATUSES):
@@ -239,7 +243,11 @@ def _cells(row: Row, robustness: Mapping[str, Robustness]) -> tuple[Cell, ...]:
             (effort, "dim"),
             ("", ""),
             ("", ""),
-            (item.status, "closed") if row.closed else ("unscored", "dim"),
+            (item.status, "closed")
+            if row.closed
+            else (lacks_text(row.lacks), "unstable")
+            if row.lacks
+            else ("unscored", "dim"),
             ("", ""),
             ("", ""),
         )
@@ -255,6 +263,20 @@ def _cells(row: Row, robustness: Mapping[str, Robustness]) -> tuple[Cell, ...]:
         (AGREEMENT_MARKS[agreement], agreement) if agreement else ("–", "dim"),
         range_text(robustness.get(result.id)),
     )
+
+
+def lacks_text(needs: tuple[str, ...]) -> str:
+    """What an initiative lacks for the method, briefly: "needs reach"."""
+    return "needs " + ", ".join(scoring.lacking_label(n) for n in needs)
+
+
+def first_lacking(rows: Sequence[Row], after: str | None = None) -> Row | None:
+    """The next row (after the one with id ``after``, round) the method lacks inputs for."""
+    ids = [row.id for row in rows]
+    start = ids.index(after) if after in ids else -1
+    lacking = [(index, row) for index, row in enumerate(rows) if row.lacks]
+    later = [row for index, row in lacking if index > start] or [row for _, row in lacking]
+    return later[0] if later else None
 
 
 def why(result: RankedInitiative) -> str:
@@ -308,9 +330,11 @@ def bar(ranking: Ranking, rows: list[Row], filters: Filters, sort_by: SortKey) -
     not the count), the method, the order and each filter (accented when on)."""
     ranked = sum(1 for row in rows if row.result is not None)
     closed = sum(1 for row in rows if row.closed)
-    unscored = len(rows) - ranked - closed
+    lacking = sum(1 for row in rows if row.lacks)
+    unscored = len(rows) - ranked - closed - lacking
     total = f" of {len(ranking.results)}" if filters.active else ""
     counts = f"{ranked}{total} ranked" + (f", {unscored} unscored" if unscored else "")
+    counts += f", {lacking} lack inputs (f fills in)" if lacking else ""
     counts += f", {closed} closed" if closed else ""
     counts += " (x clears the filters)" if filters.active else ""
     area = AREAS_BY_ID[filters.area].name if filters.area else "all areas"
@@ -354,6 +378,16 @@ def _about(
     if result is None and row.closed:
         status = row.initiative.status
         return [*lines, (title, (f"  {status}: closed initiatives are not ranked", "dim"))]
+    if result is None and row.lacks:
+        return [
+            *lines,
+            (
+                title,
+                ("  not ranked by this method: ", "dim"),
+                (lacks_text(row.lacks), "$text-warning"),
+                (" · f fills it in", "dim"),
+            ),
+        ]
     if result is None:
         return [
             *lines,

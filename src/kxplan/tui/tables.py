@@ -8,7 +8,7 @@ row editor and the tests all agree on what each table shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -21,6 +21,7 @@ from kxplan.framework import (
     DECISIONS,
     DEMANDS,
     FREQUENCIES,
+    KPI_SCALES,
     MEASURES_BY_ID,
     MOBILITY_CHECKS,
     STAGES,
@@ -130,7 +131,7 @@ def _kpi_measure(row: Kpi, _plan: Plan) -> str:
 
 def _kpi_value(name: str) -> Callable[[Kpi, Plan], str]:
     def cell(row: Kpi, _plan: Plan) -> str:
-        return number(getattr(row, name), row.shown_unit)
+        return row.shown(getattr(row, name), unknown="")
 
     return cell
 
@@ -242,6 +243,7 @@ CHOICE_LABELS: Final[dict[str, dict[str, str]]] = {
     "stage": STAGES.labels(),
     "stages": STAGES.labels(),
     "measure": {key: measure.label for key, measure in MEASURES_BY_ID.items()},
+    "scale": KPI_SCALES.labels(),
     "check": CHECK_LABELS,
     "demand": DEMANDS.labels(),
     "decision": DECISIONS.labels(),
@@ -265,6 +267,27 @@ FIELD_HINTS: Final[dict[str, str]] = {
 }
 """Placeholders for text fields of the row forms, by field name (or ``Model.field`` where
 one model's field means something else)."""
+
+
+def _usual_scale(texts: Mapping[str, str]) -> str:
+    measure = MEASURES_BY_ID.get(texts.get("measure", ""))
+    if measure is None:
+        return "(the measure's usual scale)"
+    return f"usual for {measure.label}: {measure.scale_term.label}"
+
+
+CHOICE_PROMPTS: Final[dict[str, Callable[[Mapping[str, str]], str]]] = {
+    "Kpi.scale": _usual_scale,
+}
+"""What a blank choice means, worked out from the form's other fields (``Model.field``):
+a KPI left without a scale is on its measure's usual one."""
+
+
+def choice_prompt(model: type[BaseModel], name: str, texts: Mapping[str, str]) -> str | None:
+    """The blank choice's words for this field of ``model`` given the form's texts; None
+    when the field has no such words."""
+    prompt = CHOICE_PROMPTS.get(f"{model.__name__}.{name}")
+    return prompt(texts) if prompt is not None else None
 
 
 def field_hint(model: type[BaseModel], name: str) -> str:

@@ -3,9 +3,11 @@
 The changes come from :func:`kxplan.versions.comparison.compare`, grouped by
 section (and per area) and phrased as ``kxplan diff`` phrases them, by the same
 functions (:mod:`kxplan.reports.comparison`). Each row shows where the change
-is, the old value and the new one; added rows are green, removed red, changed
-and moved yellow (CSS classes, so both themes have their own shades), with a
-sign in front so colour is not the only cue. Choosing a row closes the screen
+is (initiatives by title, scores by label), the old value and the new one;
+the value columns are as wide as their longest value needs and "what" takes the
+rest. Added rows are green, removed red, changed and moved yellow (CSS classes,
+so both themes have their own shades), with a sign in front so colour is not
+the only cue. Choosing a row closes the screen
 with a :class:`Jump` to the step of the walk where that part of the plan is
 edited.
 """
@@ -27,6 +29,7 @@ from textual.widgets import Label, ListItem, ListView, Static
 from kxplan.reports import comparison as report
 from kxplan.reports.comparison import (
     SECTION_TITLES,
+    Titles,
     describe,
     is_long_text,
     labels_of,
@@ -79,14 +82,19 @@ def jump_target(change: Change) -> Jump:
     return Jump(OVERVIEW_STEP)
 
 
-def fit_what(change: Change, width: int) -> str:
-    """Where a change is (:func:`~kxplan.reports.comparison.where_parts`) in at most
-    ``width`` cells, so that what changed stays readable.
+VALUE_SHARE: Final = 0.3
+"""The most of the width the old (or the new) column takes; "what" has the rest."""
+
+
+def fit_what(change: Change, width: int, titles: Titles | None = None) -> str:
+    """Where a change is (:func:`~kxplan.reports.comparison.where_parts`; initiatives
+    by title with ``titles``) in at most ``width`` cells, so that what changed stays
+    readable.
 
     One line when it fits, or when shortening the item does (``my-pages…: Ann's
     effort``); else two: the item, then what changed below it, indented.
     """
-    item, part = (printable(text) for text in where_parts(change))
+    item, part = (printable(text) for text in where_parts(change, titles))
     if not item or not part:
         return item or part
     full = f"{item}: {part}"
@@ -100,12 +108,13 @@ def fit_what(change: Change, width: int) -> str:
 
 def sides(change: Change) -> tuple[str, str]:
     """The old and the new side of a change as short texts ("" where there is none)."""
+    whole_initiative = change.section == "initiatives" and len(change.path) == 1
     if change.kind == "added":
-        return "", value_text(change.new)
+        return "", "added" if whole_initiative else value_text(change.new)
     if change.kind == "removed":
-        return value_text(change.old), ""
-    if change.kind in ("moved", "shifted"):
-        return rank_text(change.old, word=True), rank_text(change.new, word=True)
+        return "removed" if whole_initiative else value_text(change.old), ""
+    if change.kind in ("moved", "shifted"):  # "what" says "rank": the values need not
+        return rank_text(change.old), rank_text(change.new)
     if change.section == "ranks":
         return quadrant_text(change.old), quadrant_text(change.new)
     labelled = labels_of(change)
@@ -136,35 +145,45 @@ def groups(comparison: Comparison) -> list[tuple[str, list[Change]]]:
     return found
 
 
+def value_width(changes: list[Change], width: int, headings: tuple[str, ...] = ()) -> int:
+    """The width of the old and the new column: the longest value (or heading) and a
+    space, at most :data:`VALUE_SHARE` of ``width``, at least 8."""
+    texts = [*headings, *(text for c in changes for text in sides(c))]
+    longest = max((len(text) for text in texts), default=0)
+    return max(8, min(longest + 1, int(width * VALUE_SHARE)))
+
+
 class WhatLabel(Label):
     """Where a change is, fitted to the label's width by :func:`fit_what`."""
 
-    def __init__(self, change: Change) -> None:
+    def __init__(self, change: Change, titles: Titles | None = None) -> None:
         super().__init__(classes="change-where")
         self.change = change
+        self.titles = titles
         self.styles.height = "auto"  # two lines when one is too narrow
 
     def render(self) -> Text:
         """The text for the width the label has now."""
-        return Text(fit_what(self.change, self.content_size.width))
+        return Text(fit_what(self.change, self.content_size.width, self.titles))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """One line, or two when :func:`fit_what` needs them at ``width``."""
-        return len(fit_what(self.change, width).splitlines()) if width else 1
+        return len(fit_what(self.change, width, self.titles).splitlines()) if width else 1
 
 
 class ChangeRow(ListItem):
     """One change: sign, where, old value, new value."""
 
-    def __init__(self, change: Change) -> None:
+    def __init__(self, change: Change, titles: Titles | None = None) -> None:
         super().__init__(classes=f"change-row -{change.kind}")
         self.change = change
+        self.titles = titles
         self.styles.height = "auto"  # as high as its "What"
 
     def compose(self) -> ComposeResult:
         old, new = sides(self.change)
         yield Label(sign(self.change), classes="change-sign")
-        yield WhatLabel(self.change)
+        yield WhatLabel(self.change, self.titles)
         yield Label(Text(old), classes="change-old")
         yield Label(Text(new), classes="change-new")
 
@@ -191,9 +210,12 @@ class CompareScreen(ModalScreen[Jump | None]):
         new_name: str,
         old_heading: str = "",
         new_heading: str = "",
+        titles: Titles | None = None,
     ) -> None:
         super().__init__(classes="full-screen")
         self.comparison = comparison
+        self.titles = titles
+        """Initiative titles by id (:func:`~kxplan.reports.comparison.titles_of`)."""
         self.old_name = old_name
         self.new_name = new_name
         self.old_heading = old_heading or old_name
@@ -229,7 +251,7 @@ class CompareScreen(ModalScreen[Jump | None]):
                 break
             items.append(ListItem(Label(Text(heading)), classes="change-heading", disabled=True))
             for change in changes[: MAX_ROWS - shown]:
-                items.append(ChangeRow(change))
+                items.append(ChangeRow(change, self.titles))
                 shown += 1
             if heading.startswith(SECTION_TITLES["ranks"]) and shifted_note(self.comparison):
                 note = Label(Text(shifted_note(self.comparison)), classes="change-note")
@@ -243,7 +265,19 @@ class CompareScreen(ModalScreen[Jump | None]):
             )
         return items
 
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Old and new as wide as their values need (a share at most); "what" the rest."""
+        shown = [change for _, found in groups(self.comparison) for change in found[:MAX_ROWS]]
+        headings = (self.old_heading, self.new_heading)
+        width = value_width(shown, self.size.width, headings)
+        for label in self.query(".change-old, .change-new"):
+            label.styles.width = width
+
     def on_mount(self) -> None:
+        self._fit_columns()
         changes = self.query_one("#changes", ListView)
         changes.focus()
         first = next(
@@ -266,7 +300,7 @@ class CompareScreen(ModalScreen[Jump | None]):
     def _show_details(self, item: ListItem | None) -> None:
         details = Text()
         if isinstance(item, ChangeRow):
-            details.append(describe(item.change))
+            details.append(describe(item.change, self.titles))
             long_text = item.change.kind == "changed" and is_long_text(item.change)
             for line in item.change.line_diff()[:6] if long_text else ():
                 details.append("\n" + line, style="dim")

@@ -22,7 +22,7 @@ from kxplan.tui.forms import (
     form_messages,
     read_form,
 )
-from kxplan.tui.tables import FIELD_LABELS, field_hint
+from kxplan.tui.tables import FIELD_LABELS, choice_prompt, field_hint
 
 __all__ = ["RowCheck", "RowEditor"]
 
@@ -142,6 +142,10 @@ class RowEditor(ModalScreen[BaseModel | None]):
         texts = self.texts()
         if self._start is not None:
             self._touched.update(n for n, text in texts.items() if text != self._start.get(n))
+        for spec in self.fields:  # a blank choice that means something says what
+            prompt = choice_prompt(self.model, spec.name, texts)
+            if prompt is not None:
+                self.query_one(f"#field-{spec.name}", Select).prompt = prompt
         reading = read_form(self.model, self.fields, texts, self.check)
         under, status = form_messages(self.fields, reading, texts, self._touched, tried=self._tried)
         for name, message in under.items():

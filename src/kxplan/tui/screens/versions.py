@@ -25,6 +25,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from kxplan.model import Plan
+from kxplan.reports.comparison import titles_of
 from kxplan.storage import PlanError
 from kxplan.text.literal import printable
 from kxplan.tui.screens.compare import CompareScreen, Jump
@@ -236,7 +237,14 @@ class VersionsScreen(ModalScreen[Jump | None]):
             if jump is not None or self.newest:
                 self.dismiss(jump)
 
-        screen = CompareScreen(comparison, old.name, new.name, old.short_name, new.short_name)
+        screen = CompareScreen(
+            comparison,
+            old.name,
+            new.name,
+            old.short_name,
+            new.short_name,
+            titles_of(old.plan, new.plan),
+        )
         self.app.push_screen(screen, closed)
 
     def action_close(self) -> None:

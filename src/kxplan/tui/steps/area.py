@@ -28,6 +28,7 @@ from kxplan.tui.screens.row_editor import RowEditor
 from kxplan.tui.steps.base import NotesArea, Step, step_header
 from kxplan.tui.tables import TABLES_BY_AREA
 from kxplan.tui.widgets.area_table import AreaTable, row_label
+from kxplan.tui.widgets.mobility_grid import MobilityGrid
 
 MATURITY_OPTIONS = [
     (f"{level} {text.split(':')[0]}", level) for level, text in MATURITY_LEVELS.items()
@@ -127,7 +128,13 @@ class AreaStep(Step):
                 yield notes
 
     def compose_work(self) -> ComposeResult:
-        """Where the room works: the area's tables, sharing the height that is left."""
+        """Where the room works: the area's tables, sharing the height that is left
+        (Mobility's checklist first as a grid: channels across, checks down)."""
+        if self.area_id == "mobility":
+            title = Text("Checklist", style="bold")
+            title.append("  space next status · 1 yes 2 partly 3 no 0 unknown", style="dim")
+            yield Label(title, classes="table-title")
+            yield MobilityGrid(self.session, id="mobility-grid")
         for spec in TABLES_BY_AREA[self.area_id]:
             title = Text(spec.title, style="bold")
             title.append(f"  a add · e edit · d delete a {spec.row_name}", style="dim")
@@ -188,7 +195,18 @@ class AreaStep(Step):
                 notes.text = getattr(record, key)
         for table in self.query(AreaTable):
             table.reload()
+        self._reload_grid()
         self.show_guide()
+
+    def _reload_grid(self) -> None:
+        for grid in self.query(MobilityGrid):
+            grid.reload()
+
+    @on(MobilityGrid.Changed)
+    def _grid_changed(self, event: MobilityGrid.Changed) -> None:
+        event.stop()
+        for table in self.query(AreaTable):
+            table.reload()
 
     def status_text(self) -> Text:
         """The bottom line: initiatives for this area, and the keys that act on it."""
@@ -312,4 +330,5 @@ class AreaStep(Step):
 
     def _rows_edited(self, table: AreaTable) -> None:
         table.reload()
+        self._reload_grid()
         self.edited()

@@ -15,8 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
 
-from kxplan.session import Session
+from kxplan.model import ScoringSettings
+from kxplan.session import EditRefused, Session
 from kxplan.tui.messages import DeleteInitiative, EditInitiative
+from kxplan.tui.ranking_rows import first_lacking
+from kxplan.tui.scores_grid import column_of
+from kxplan.tui.screens.scores_grid import ScoresGrid
+from kxplan.tui.screens.scoring_settings import ScoringSettingsScreen
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.base import step_header
@@ -30,6 +35,9 @@ class PrioritisationStep(AreaStep):
     GUIDE_SELECTOR: ClassVar[str] = "#area-pane"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete", "delete_initiative", "Delete", show=False),
+        Binding("f", "fill_in", "Fill in", show=False),
+        Binding("g", "scores_grid", "Scores grid", show=False),
+        Binding("s", "scoring_settings", "Scoring", show=False),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
@@ -121,6 +129,52 @@ class PrioritisationStep(AreaStep):
             shown = self.query_one(RankingView).shown_ids
             self._deleting = (chosen, shown.index(chosen) if chosen in shown else 0)
             self.post_message(DeleteInitiative(chosen))
+
+    def action_fill_in(self) -> None:
+        """The scores grid, in the first input the method lacks (of the next initiative
+        lacking one, after the highlighted one)."""
+        view = self.query_one(RankingView)
+        row = first_lacking(view.rows, view.highlighted_id)
+        if row is None:
+            self.notify("Every scored initiative has what this method needs.", markup=False)
+            return
+        view.highlight(row.id)
+        self.action_scores_grid((row.id, column_of(row.lacks[0])))
+
+    def action_scores_grid(self, focus: tuple[str, str] | None = None) -> None:
+        """The scores grid: confidence, reach, WSJF's inputs and criteria for every open
+        initiative (those the method lacks inputs for first)."""
+        view = self.query_one(RankingView)
+        lacking = list(view.ranking.lacking) if view.ranking is not None else []
+
+        def closed(changed: int | None) -> None:
+            if changed:
+                self.reload()
+                self.edited()
+                self.notify(f"Scores kept for {changed} initiative{'s' * (changed != 1)}.")
+
+        self.app.push_screen(ScoresGrid(self.session, lacking, focus), closed)
+
+    def action_scoring_settings(self) -> None:
+        """Open the scoring settings; what is kept reaches the plan and re-ranks it."""
+        session = self.session
+
+        def kept(settings: ScoringSettings | None) -> None:
+            if settings is None:
+                return
+            try:
+                changed = session.set_scoring(settings)
+            except EditRefused as refused:
+                message = "; ".join(text for _loc, text in refused.problems)
+                self.notify(f"Not kept: {message}", severity="error", markup=False)
+                return
+            if changed:
+                view = self.query_one(RankingView)
+                view.set_method(None)  # the plan's method, as just chosen
+                self.reload()
+                self.edited()
+
+        self.app.push_screen(ScoringSettingsScreen(session.plan, session.scoring_problems), kept)
 
     @on(RankingView.Changed)
     def _ranking_changed(self, event: RankingView.Changed) -> None:

@@ -248,7 +248,7 @@ class RankingView(Widget):
         if self.plan is None:
             return []
         if self._methods is None:
-            self._methods = scoring.applicable_methods(self.plan)
+            self._methods = scoring.applicable_methods(self.plan, partial=True)
         return self._methods
 
     def highlight(self, initiative_id: str) -> None:
