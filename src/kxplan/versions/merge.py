@@ -268,14 +268,20 @@ def _order(base: list[str], ours: list[str], theirs: list[str], kept: set[str]) 
     """
     survivors = [name for name in base if name in kept]
     surviving = set(survivors)
-    mine = [name for name in ours if name in surviving]
-    yours = [name for name in theirs if name in surviving]
-    if mine == yours or yours == survivors:
+    common = surviving & set(ours) & set(theirs)
+    mine = [name for name in ours if name in common]
+    yours = [name for name in theirs if name in common]
+    based = [name for name in survivors if name in common]
+    if mine == yours or yours == based:
         skeleton = mine
-    elif mine == survivors:
+    elif mine == based:
         skeleton = yours
     else:
-        skeleton = survivors
+        skeleton = based
+    for index, name in enumerate(survivors):  # kept, though one side removed it (a conflict)
+        if name not in common:
+            before = next((n for n in reversed(survivors[:index]) if n in skeleton), None)
+            skeleton.insert(0 if before is None else skeleton.index(before) + 1, name)
     runs: dict[str | None, set[tuple[str, ...]]] = {}
     for side in (ours, theirs):
         anchor: str | None = None
