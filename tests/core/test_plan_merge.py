@@ -8,12 +8,11 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
-from pydantic import ValidationError
+from merge_support import three
 from support import base_data, base_plan
 
 from kxplan import storage
-from kxplan.model import Plan, RuleViolations
+from kxplan.model import Plan
 from kxplan.storage.conflicts import conflict_error, find_hunks, resolve_text
 from kxplan.versions.merge import MISSING, merge
 from kxplan.versions.merge_text import conflict_text, merge_texts
@@ -158,7 +157,8 @@ def test_conflicts_as_marked_text_name_their_key_path_and_resolve_to_either_side
 
 def test_git_style_markers_are_reported_too() -> None:
     text = storage.dumps(base_plan()).replace(
-        'currency = "SEK"\n', '<<<<<<< HEAD\ncurrency = "SEK"\n=======\ncurrency = "EUR"\n>>>>>>> b\n'
+        'currency = "SEK"\n',
+        '<<<<<<< HEAD\ncurrency = "SEK"\n=======\ncurrency = "EUR"\n>>>>>>> b\n',
     )
     with pytest.raises(storage.PlanError) as raised:
         storage.loads(text, "p.toml")
@@ -168,74 +168,6 @@ def test_git_style_markers_are_reported_too() -> None:
 
 
 # --- properties -------------------------------------------------------------------------------
-
-NEW_IDS = ["sms", "app", "bot"]
-NAMES = ["Anna", "Bo", "Cy", "dee"]
-TEXTS = st.sampled_from(["", "a", "b", "line one\nline two", "Ändrad"])
-
-
-@st.composite
-def an_edit(draw: st.DrawFn) -> Any:
-    kind = draw(st.integers(0, 9))
-    index = draw(st.integers(0, 5))
-    value = draw(st.integers(1, 5))
-    text = draw(TEXTS)
-    name = draw(st.sampled_from(NAMES))
-    new_id = draw(st.sampled_from(NEW_IDS))
-
-    def apply(d: dict[str, Any]) -> None:
-        items = d["initiatives"]
-        item = items[index % len(items)] if items else None
-        if kind == 0 and item:
-            item[draw_field] = value
-        elif kind == 1 and item:
-            item["title"] = text or "T"
-        elif kind == 2 and item and len(items) > 1:
-            items.remove(item)
-            for other in items:
-                other["depends_on"] = [x for x in other.get("depends_on", []) if x != item["id"]]
-        elif kind == 3 and all(i["id"] != new_id for i in items):
-            items.append({"id": new_id, "title": new_id.upper(), "effort": value})
-        elif kind == 4 and item:
-            if name.casefold() not in [p.casefold() for p in d["participants"]]:
-                d["participants"].append(name)
-            estimates = [e for e in item.get("estimates", []) if e["participant"] != name]
-            item["estimates"] = [*estimates, {"participant": name, "effort": value}]
-        elif kind == 5:
-            d["areas"]["insight"]["maturity_today"] = value
-        elif kind == 6:
-            d["areas"]["insight"]["kpis"][0]["baseline"] = value * 10
-        elif kind == 7:
-            d["strategy"]["today"] = text
-        elif kind == 8 and item and len(items) > 1:
-            other = items[(index + 1) % len(items)]
-            item["depends_on"] = [other["id"]]
-        elif kind == 9:
-            d.setdefault("extra", {})[name] = text
-
-    draw_field = draw(st.sampled_from(["effort", "customer_value", "efficiency"]))
-    return apply
-
-
-@st.composite
-def versions(draw: st.DrawFn, start: dict[str, Any]) -> Plan:
-    data = copy.deepcopy(start)
-    for edit in draw(st.lists(an_edit(), max_size=4)):
-        trial = copy.deepcopy(data)
-        edit(trial)
-        try:
-            Plan.model_validate(trial)
-        except (ValidationError, RuleViolations):
-            continue  # a person could not save that
-        data = trial
-    return Plan.model_validate(data)
-
-
-@st.composite
-def three(draw: st.DrawFn) -> tuple[Plan, Plan, Plan]:
-    base = draw(versions(base_data()))
-    start = base.to_data()
-    return base, draw(versions(start)), draw(versions(start))
 
 
 @EXAMPLES

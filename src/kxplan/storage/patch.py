@@ -165,9 +165,21 @@ def _patch_list(
         if old_keys[index] not in wanted:
             _remove(items, index)
     kept = [k for k in old_keys if k in wanted]
-    if kept != [k for k in new_keys if k in set(kept)]:
-        raise _Unfaithful(pattern)  # reordered: leave it to kxplan's layout
     by_old = dict(zip(old_keys, old, strict=True))
+    if kept != [k for k in new_keys if k in set(kept)]:  # reordered: take them out, in again
+        elements = {name: items[index] for index, name in enumerate(kept)}
+        for index in reversed(range(len(kept))):
+            del items[index]
+        for index, name in enumerate(new_keys):
+            element = elements.get(name)
+            if isinstance(element, Table | InlineTable):
+                _patch_table(element, by_old[name], new[index], (*pattern, "*"))
+            else:
+                element = _new_element(pattern, new[index], isinstance(items, AoT))
+            items.append(element)
+        if isinstance(items, AoT):
+            _space_tables(items)
+        return
     position = 0
     for index, name in enumerate(new_keys):
         if name in by_old:
@@ -191,6 +203,8 @@ def _remove(items: AoT | Array, index: int) -> None:
         trailing = _trailing(element.value)
         following = items[index + 1] if index + 1 < len(items) else None
         previous = items[index - 1] if index > 0 else None
+        if isinstance(previous, Table):
+            _strip_heading(previous.value)
         if any(isinstance(item, Comment) for item in trailing):
             if isinstance(following, Table):
                 moved = "".join(item.as_string() for item in trailing).lstrip("\r\n")
@@ -199,8 +213,7 @@ def _remove(items: AoT | Array, index: int) -> None:
                 _strip_trailing(previous.value)
                 for item in trailing:
                     previous.value.append(None, item)
-            else:
-                raise _Unfaithful("the last table of a list holds comments")
+            # else: the only table of the list goes, and the comments at its end with it
     del items[index]
 
 
@@ -210,6 +223,14 @@ def _trailing(container: Container) -> list[Item]:
     while end > 0 and body[end - 1][0] is None and isinstance(body[end - 1][1], Comment | Whitespace):
         end -= 1
     return [item for _key, item in body[end:]]
+
+
+def _strip_heading(container: Container) -> None:
+    """Drop the comment lines at the very end of a table, just above the next table's
+    header with no blank line between: they are that table's, and it is being removed."""
+    body = container.body
+    while body and body[-1][0] is None and isinstance(body[-1][1], Comment):
+        body.pop()
 
 
 def _strip_trailing(container: Container) -> None:
@@ -222,27 +243,29 @@ def _strip_trailing(container: Container) -> None:
 
 
 def _space_tables(items: AoT) -> None:
-    """A blank line between tables of an array, as kxplan writes them."""
+    """A blank line between tables of an array, as kxplan writes them (unless a table
+    already ends in blank lines or in comments written above the next one)."""
     for element in list(items)[:-1]:
-        if isinstance(element, Table) and not _ends_blank(element.as_string()):
-            element.add(tomlkit.nl())
-
-
-def _ends_blank(text: str) -> bool:
-    return text.endswith("\n\n") or text.endswith("\n\r\n")
+        if isinstance(element, Table):
+            body = element.value.body
+            if body and body[-1][0] is not None:
+                element.add(tomlkit.nl())
 
 
 def _add(node: Node, key: str, item: Item) -> None:
-    """Add ``key`` after the table's last key, before its trailing comments and blank lines."""
+    """Add ``key`` after the table's last key, before its trailing comments and blank lines
+    (and before its sub-tables)."""
     container = node if isinstance(node, Container) else node.value
-    last = None
-    for existing, value in container.body:
+    after = None
+    for index, (existing, value) in enumerate(container.body):
         if existing is not None and not isinstance(value, Table | AoT):
-            last = existing
-    if isinstance(node, InlineTable) or last is None or isinstance(item, Table | AoT):
+            after = index + 1
+    if isinstance(node, InlineTable) or isinstance(item, Table | AoT) or after is None:
         node.add(key, item)
-        return
-    container._insert_after(last, key, item)
+    elif after >= len(container.body):
+        container.add(key, item)
+    else:
+        container._insert_at(after, key, item)
 
 
 # --- new values in kxplan's layout -------------------------------------------------------------
