@@ -189,7 +189,7 @@ def test_a_patch_that_would_not_read_back_falls_back_to_kxplans_layout(
 ) -> None:
     import kxplan.storage.patch as patch
 
-    monkeypatch.setattr(patch, "patched", lambda text, old, new: text.replace("FAQ", "Oops"))
+    monkeypatch.setattr(patch, "patched", lambda text, old, new, **_kw: text.replace("FAQ", "Oops"))
     path = tmp_path / "plan.toml"
     path.write_text(HAND_WRITTEN, encoding="utf-8")
     session = Session.open(path)
@@ -214,3 +214,57 @@ def test_a_failed_save_leaves_the_hand_written_file_intact(
         session.save()
     assert path.read_text(encoding="utf-8") == HAND_WRITTEN
     assert session.dirty
+
+
+TRICKY = '''\
+schema = 2
+title = "T"
+
+[scoring]
+method = "weighted"
+criteria = [{ id = "reach", label = "Reach" }]
+
+[[initiatives]]
+id = "a"   # first
+title = "A"
+notes = """
+[[initiatives]]
+id = "not-a-table"
+"""
+estimates = [
+    { participant = "Anna", effort = 2 },  # Anna's guess
+]
+
+[initiatives.criteria]
+reach = 3   # from the survey
+
+# above b
+[[initiatives]]
+id = "b"
+title = "B [draft]"
+
+[extra]
+room = "Stora salen"   # booked
+'''
+
+
+def test_a_large_file_is_patched_in_parts_around_strings_sub_tables_and_extra() -> None:
+    from kxplan.storage.patch_parts import split
+
+    cut = split(TRICKY)
+    assert cut is not None
+    prefix, parts, suffix = cut
+    assert [part.splitlines()[1] for part in parts] == ['id = "a"   # first', 'id = "b"']
+    assert suffix.startswith("[extra]")
+    old = storage.loads(TRICKY)
+    new = old.model_copy(deep=True)
+    new.initiatives[0].criteria["reach"] = 4
+    new.initiatives.append(Initiative(id="c", title="C"))
+    new.extra["room"] = "Lilla salen"
+    text = patched(TRICKY, old.to_data(), new.to_data())
+    assert text is not None
+    assert storage.loads(text) == new
+    for kept in ("# first", "# Anna's guess", "reach = 4   # from the survey", "# above b"):
+        assert kept in text
+    assert 'room = "Lilla salen"   # booked' in text
+    assert text.index('id = "c"') < text.index("[extra]")

@@ -25,6 +25,7 @@ from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Table, Whitesp
 from kxplan.model import SCHEMA_VERSION, Plan
 from kxplan.model.tables import AREA_TABLES
 from kxplan.storage.errors import PlanError
+from kxplan.storage.patch_parts import NotInParts, patch_in_parts
 from kxplan.storage.read import loads
 from kxplan.storage.write import _emit_table, _leaf_lines, dumps
 
@@ -60,9 +61,10 @@ def faithful_text(plan: Plan, previous: tuple[str, Mapping[str, Any]] | None, so
     was read as) with only the changes applied, or kxplan's layout for a new file or when
     the patch would not load to exactly ``plan``. PlanError when even that would not."""
     if previous is not None:
-        text = patched(previous[0], previous[1], plan.to_data())
-        if text is not None and _loads_to(text, plan, source):
-            return text
+        for in_parts in (True, False):
+            text = patched(previous[0], previous[1], plan.to_data(), in_parts=in_parts)
+            if text is not None and _loads_to(text, plan, source):
+                return text
     text = dumps(plan)
     if not _loads_to(text, plan, source):  # pragma: no cover - dumps round-trips every plan
         raise PlanError.single(source, "could not be saved: the text would not read back as it is")
@@ -76,23 +78,34 @@ def _loads_to(text: str, plan: Plan, source: str) -> bool:
         return False
 
 
-def patched(text: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> str | None:
+def patched(
+    text: str, old: Mapping[str, Any], new: Mapping[str, Any], *, in_parts: bool = True
+) -> str | None:
     """``text`` (which reads as the plan data ``old``) changed to read as ``new``, keeping
-    everything else as written; None when that cannot be done."""
-    schema_written = _schema_in(text)
-    if old == new and schema_written == new.get("schema", SCHEMA_VERSION):
+    everything else as written; None when that cannot be done. ``in_parts``: open only
+    the parts of the file that changed (:mod:`kxplan.storage.patch_parts`)."""
+    written = _schema_in(text)
+    old = {**old, "schema": written} if written is not None else dict(old)
+    if old == new:
         return text  # nothing changed: the same bytes
+    body = text.removeprefix("\ufeff")
     try:
-        document = tomlkit.parse(text.removeprefix("\ufeff"))
-        _patch_table(document, dict(old), dict(new), ())
-        if schema_written != new.get("schema", SCHEMA_VERSION):
-            document["schema"] = new.get("schema", SCHEMA_VERSION)
-        result = document.as_string()
-    except (_Unfaithful, tomlkit.exceptions.TOMLKitError, KeyError, IndexError, TypeError):
+        if in_parts:
+            result = patch_in_parts(body, old, new, patch_document, KEYED[("initiatives",)])
+        else:
+            result = patch_document(body, old, new)
+    except (NotInParts, _Unfaithful, tomlkit.exceptions.TOMLKitError, PlanError):
         return None
-    except (ValueError, RecursionError):
+    except (KeyError, IndexError, TypeError, ValueError, RecursionError):
         return None
     return ("\ufeff" + result) if text.startswith("\ufeff") else result
+
+
+def patch_document(text: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
+    """One TOML text, read as ``old``, patched with tomlkit to read as ``new``."""
+    document = tomlkit.parse(text)
+    _patch_table(document, dict(old), dict(new), ())
+    return document.as_string()
 
 
 def _schema_in(text: str) -> object:
