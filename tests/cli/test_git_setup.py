@@ -161,8 +161,9 @@ def test_two_branches_re_scoring_different_initiatives_merge_cleanly(repo: Repo)
     merged = _branches(
         repo,
         lambda d: _initiative(d, "faq").update(effort=3),
-        lambda d: _initiative(d, "faq").update(customer_value=5)
-        or _initiative(d, "crm").update(effort=2),
+        lambda d: (
+            _initiative(d, "faq").update(customer_value=5) or _initiative(d, "crm").update(effort=2)
+        ),
     )
     assert merged.returncode == 0, merged.stdout + merged.stderr
     plan = repo.plan()

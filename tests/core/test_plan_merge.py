@@ -164,7 +164,8 @@ def test_git_style_markers_are_reported_too() -> None:
         storage.loads(text, "p.toml")
     (problem,) = raised.value.problems
     assert problem.line == text.splitlines().index("<<<<<<< HEAD") + 1
-    assert "'currency = \"SEK\"'" in problem.message and "EUR" in problem.message
+    assert "'currency = \"SEK\"'" in problem.message
+    assert "EUR" in problem.message
 
 
 # --- properties -------------------------------------------------------------------------------
@@ -177,7 +178,8 @@ def test_one_side_unchanged_gives_the_other(plans: tuple[Plan, Plan, Plan]) -> N
     assert merge(base, ours, base).plan() == ours
     assert merge(base, base, theirs).plan() == theirs
     assert merge(base, ours, ours).plan() == ours
-    assert merge(base, ours, base).clean and merge(base, base, theirs).clean
+    assert merge(base, ours, base).clean
+    assert merge(base, base, theirs).clean
 
 
 @EXAMPLES

@@ -58,7 +58,9 @@ def commented(draw: st.DrawFn) -> tuple[Plan, str, list[tuple[str, int, bool]]]:
     headers = [i for i, line in enumerate(lines) if line == "[[initiatives]]"]
     anywhere = st.sampled_from(_candidates(lines))
     spots = draw(  # half of them around initiatives: where removals take comments along
-        st.lists(st.sampled_from(headers) | anywhere if headers else anywhere, unique=True, max_size=8)
+        st.lists(
+            st.sampled_from(headers) | anywhere if headers else anywhere, unique=True, max_size=8
+        )
     )
     comments = [(f"# note {n}", spot, draw(st.booleans())) for n, spot in enumerate(spots)]
     out = []
@@ -100,7 +102,7 @@ def test_edits_keep_every_comment_not_on_a_removed_initiative(
     assert patched(text, plan.to_data(), edited.to_data()) == saved  # the patch was used
     kept_ids = {item.id for item in edited.initiatives}
     blocks = _blocks(storage.dumps(plan).splitlines())
-    for comment, spot, trailing in comments:
+    for comment, spot, _trailing in comments:
         removed = any(
             header <= spot <= last  # on its lines, or just above its header
             for ident, (header, last) in blocks.items()
@@ -253,7 +255,7 @@ def test_a_large_file_is_patched_in_parts_around_strings_sub_tables_and_extra() 
 
     cut = split(TRICKY)
     assert cut is not None
-    prefix, parts, suffix = cut
+    _prefix, parts, suffix = cut
     assert [part.splitlines()[1] for part in parts] == ['id = "a"   # first', 'id = "b"']
     assert suffix.startswith("[extra]")
     old = storage.loads(TRICKY)

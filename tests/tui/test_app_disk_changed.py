@@ -26,7 +26,7 @@ def their_edit(path: Path, *, title: str | None = None) -> None:
     text = path.read_text(encoding="utf-8")
     text = text.replace('organisation = "Acme"', 'organisation = "Acme AB"  # agreed with the CEO')
     text = text.replace('id = "faq"\ntitle = "FAQ"', 'id = "faq"\ntitle = "FAQ"\n# re-scored')
-    text = text.replace('effort = 1\ncustomer_value = 2', 'effort = 3\ncustomer_value = 2')
+    text = text.replace("effort = 1\ncustomer_value = 2", "effort = 3\ncustomer_value = 2")
     if title is not None:
         text = text.replace('title = "Kundservice 2027"', f'title = "{title}"')
     path.write_text(text, encoding="utf-8")

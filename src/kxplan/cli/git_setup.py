@@ -62,11 +62,11 @@ def _git(*args: str, cwd: Path | None = None) -> str:
     git = shutil.which("git")
     if git is None:
         fail("git is not on PATH")
-    done = subprocess.run(
-        [git, *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run([git, *args], cwd=cwd, capture_output=True, text=True, check=False)
     if done.returncode:
-        fail(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {args[0]} failed")
+        fail(
+            done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {args[0]} failed"
+        )
     return done.stdout
 
 
@@ -110,6 +110,8 @@ def git_setup_command(patterns: tuple[str, ...]) -> None:
         attributes.write_text(text, encoding="utf-8")
         for line in changed:
             click.echo(visible(f"{attributes}: {line}"))
-        click.echo("Commit .gitattributes; each person runs `kxplan git-setup` once in their clone.")
+        click.echo(
+            "Commit .gitattributes; each person runs `kxplan git-setup` once in their clone."
+        )
     if not anything:
         click.echo("git already diffs and merges these plans with kxplan.")

@@ -91,7 +91,9 @@ def merge_driver_command(base: Path, ours: Path, theirs: Path, name: str) -> Non
     except (PlanError, OSError, UnicodeDecodeError) as error:
         if isinstance(error, PlanError):
             echo_problems(error)
-        click.echo(visible(f"{shown}: not a valid plan on every side; merging line by line"), err=True)
+        click.echo(
+            visible(f"{shown}: not a valid plan on every side; merging line by line"), err=True
+        )
         sys.exit(_line_merge(base, ours, theirs, shown))
     if ours_plan is None or theirs_plan is None:
         sys.exit(_line_merge(base, ours, theirs, shown))
@@ -182,7 +184,9 @@ def resolve_command(plan: Path, take_ours: tuple[str, ...], take_theirs: tuple[s
     for hunk in left:
         ours = "".join(hunk.ours).strip() or "(nothing)"
         theirs = "".join(hunk.theirs).strip() or "(nothing)"
-        click.echo(visible(f"{plan}:{hunk.line}: conflict {hunk.number}: {hunk.place or '(lines)'}"))
+        click.echo(
+            visible(f"{plan}:{hunk.line}: conflict {hunk.number}: {hunk.place or '(lines)'}")
+        )
         click.echo(visible(f"    ours:   {ours}".replace("\n", "\n            ")))
         click.echo(visible(f"    theirs: {theirs}".replace("\n", "\n            ")))
     if left:

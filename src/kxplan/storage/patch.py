@@ -22,7 +22,7 @@ import tomlkit.exceptions
 from tomlkit.container import Container
 from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Table, Whitespace
 
-from kxplan.model import SCHEMA_VERSION, Plan
+from kxplan.model import Plan
 from kxplan.model.tables import AREA_TABLES
 from kxplan.storage.errors import PlanError
 from kxplan.storage.patch_parts import NotInParts, patch_in_parts
@@ -120,7 +120,9 @@ def _schema_in(text: str) -> object:
 Node = Container | Table | InlineTable
 
 
-def _patch_table(node: Node, old: dict[str, Any], new: dict[str, Any], pattern: tuple[str, ...]) -> None:
+def _patch_table(
+    node: Node, old: dict[str, Any], new: dict[str, Any], pattern: tuple[str, ...]
+) -> None:
     free_form = pattern[:1] == ("extra",)
     for key in old:
         if key not in new and key in node:
@@ -134,7 +136,11 @@ def _patch_table(node: Node, old: dict[str, Any], new: dict[str, Any], pattern: 
             _add(node, key, _new_item(pattern, key, value, inline=isinstance(node, InlineTable)))
             continue
         current = node[key]
-        if isinstance(value, dict) and isinstance(before, dict) and isinstance(current, Table | InlineTable):
+        if (
+            isinstance(value, dict)
+            and isinstance(before, dict)
+            and isinstance(current, Table | InlineTable)
+        ):
             _patch_table(current, before, value, child)
         elif (
             child in KEYED
@@ -193,17 +199,15 @@ def _patch_list(
         if isinstance(items, AoT):
             _space_tables(items)
         return
-    position = 0
-    for index, name in enumerate(new_keys):
+    for index, name in enumerate(new_keys):  # kept ones are in order: index is the place
         if name in by_old:
-            element = items[position]
+            element = items[index]
             if not isinstance(element, Table | InlineTable):
                 raise _Unfaithful(pattern)
             _patch_table(element, by_old[name], new[index], (*pattern, "*"))
         else:
             element = _new_element(pattern, new[index], isinstance(items, AoT))
-            items.insert(position, element)
-        position += 1
+            items.insert(index, element)  # type: ignore[arg-type]  # tomlkit takes items too
     if isinstance(items, AoT):
         _space_tables(items)
 
@@ -233,7 +237,9 @@ def _remove(items: AoT | Array, index: int) -> None:
 def _trailing(container: Container) -> list[Item]:
     body = container.body
     end = len(body)
-    while end > 0 and body[end - 1][0] is None and isinstance(body[end - 1][1], Comment | Whitespace):
+    while (
+        end > 0 and body[end - 1][0] is None and isinstance(body[end - 1][1], Comment | Whitespace)
+    ):
         end -= 1
     return [item for _key, item in body[end:]]
 
@@ -288,18 +294,24 @@ def _new_item(pattern: tuple[str, ...], key: str, value: Any, *, inline: bool) -
     if isinstance(value, dict) and value and not inline:
         out: list[str] = []
         _emit_table(("x",), value, out, array_row=False)
-        return _parsed("\n".join(out))["x"]
+        return _item_of(_parsed("\n".join(out))["x"])
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value) and not inline:
         out = []
         for row in value:
             _emit_table(("x",), row, out, array_row=True)
-        return _parsed("\n".join(out))["x"]
+        return _item_of(_parsed("\n".join(out))["x"])
     if isinstance(value, dict | list) and inline:
         item = tomlkit.item(value)
         if isinstance(item, Table):
             raise _Unfaithful(key)
         return item
-    return _parsed("\n".join(_leaf_lines([(key, value)])))[key]
+    return _item_of(_parsed("\n".join(_leaf_lines([(key, value)])))[key])
+
+
+def _item_of(found: Any) -> Item:
+    if not isinstance(found, Item):
+        raise _Unfaithful(found)
+    return found
 
 
 def _new_element(pattern: tuple[str, ...], value: Any, table: bool) -> Item:

@@ -11,6 +11,7 @@ patches the whole file otherwise.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -51,7 +52,7 @@ def split(text: str) -> tuple[str, list[str], str] | None:
         return None
     end = len(lines) if end is None else end
     bounds = [*starts, end]
-    parts = ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    parts = ["".join(lines[a:b]) for a, b in itertools.pairwise(bounds)]
     return "".join(lines[: starts[0]]), parts, "".join(lines[end:])
 
 
@@ -73,9 +74,7 @@ def _header_lines(lines: list[str]) -> list[tuple[int, str]]:
                 rest, quote = rest[close + 3 :], None
                 continue
             plain = _STRINGS.sub('""', rest)
-            opening = min(
-                (i for i in (plain.find('"""'), plain.find("'''")) if i >= 0), default=-1
-            )
+            opening = min((i for i in (plain.find('"""'), plain.find("'''")) if i >= 0), default=-1)
             head = plain if opening < 0 else plain[:opening]
             head = head.split("#", 1)[0]
             depth += head.count("[") - head.count("]")

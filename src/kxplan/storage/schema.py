@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import json
 import textwrap
 from functools import cache
@@ -74,7 +75,7 @@ def _attribute_docs(cls: type) -> dict[str, str]:
         except (OSError, TypeError, SyntaxError):  # pragma: no cover - source not shipped
             continue
         body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-        for statement, following in zip(body, body[1:], strict=False):
+        for statement, following in itertools.pairwise(body):
             if (
                 isinstance(statement, ast.AnnAssign)
                 and isinstance(statement.target, ast.Name)
@@ -82,7 +83,9 @@ def _attribute_docs(cls: type) -> dict[str, str]:
                 and isinstance(following.value, ast.Constant)
                 and isinstance(following.value.value, str)
             ):
-                docs[statement.target.id] = " ".join(inspect.cleandoc(following.value.value).split())
+                docs[statement.target.id] = " ".join(
+                    inspect.cleandoc(following.value.value).split()
+                )
     return docs
 
 

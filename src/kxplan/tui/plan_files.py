@@ -6,9 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
-
 from pydantic import ValidationError
+from textual.app import App
 
 from kxplan.model import Plan, RuleViolations, slugify
 from kxplan.session import ChangedOnDisk, Session

@@ -20,9 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
-from pydantic import ValidationError
-
-from kxplan.model import Loc, Plan, RuleViolations
+from kxplan.model import Plan
 from kxplan.model.tables import AREA_TABLES
 
 Side = Literal["ours", "theirs"]
@@ -130,8 +128,10 @@ def merge(base: Plan | None, ours: Plan, theirs: Plan) -> MergeResult:
         return MergeResult(sides[1])
     if sides[1] == sides[0]:
         return MergeResult(sides[2])
+    from kxplan.versions.merge_rules import keep_rules  # it builds on this module
+
     tree = _merge(*sides, (), ())
-    tree = _keep_rules(tree, sides)
+    tree = keep_rules(tree, sides)
     return MergeResult(tree, tuple(_conflicts(tree)))
 
 
@@ -188,7 +188,9 @@ label that names it in a conflict's path; any other list is one value."""
 # --- the merge --------------------------------------------------------------------------------
 
 
-def _merge(base: Any, ours: Any, theirs: Any, pattern: tuple[str, ...], path: tuple[str, ...]) -> Any:
+def _merge(
+    base: Any, ours: Any, theirs: Any, pattern: tuple[str, ...], path: tuple[str, ...]
+) -> Any:
     if ours == theirs:
         return ours
     if ours == base:
@@ -201,7 +203,9 @@ def _merge(base: Any, ours: Any, theirs: Any, pattern: tuple[str, ...], path: tu
         return _merge_dict(base if isinstance(base, dict) else {}, ours, theirs, pattern, path)
     if isinstance(ours, list) and isinstance(theirs, list) and pattern in _KEYED:
         key, label = _KEYED[pattern]
-        return _merge_keyed(base if isinstance(base, list) else [], ours, theirs, key, label, pattern, path)
+        return _merge_keyed(
+            base if isinstance(base, list) else [], ours, theirs, key, label, pattern, path
+        )
     return Conflict(path, base, ours, theirs)
 
 
@@ -217,7 +221,11 @@ def _merge_dict(
     for key in {**base, **ours, **theirs}:
         child = pattern if free_form and len(pattern) > 1 else (*pattern, key)
         value = _merge(
-            base.get(key, MISSING), ours.get(key, MISSING), theirs.get(key, MISSING), child, (*path, key)
+            base.get(key, MISSING),
+            ours.get(key, MISSING),
+            theirs.get(key, MISSING),
+            child,
+            (*path, key),
         )
         if value is not MISSING:
             merged[key] = value
@@ -252,7 +260,9 @@ def _merge_keyed(
     for name in {**by_key[0], **by_key[1], **by_key[2]}:
         versions = [side.get(name, MISSING) for side in by_key]
         shown = next(v for v in (versions[1], versions[2], versions[0]) if v is not MISSING)
-        value = _merge(*versions, (*pattern, "*"), (*path, f"[{label(shown)}]"))
+        value = _merge(
+            versions[0], versions[1], versions[2], (*pattern, "*"), (*path, f"[{label(shown)}]")
+        )
         if value is not MISSING:
             merged[name] = value
     order = _order(list(by_key[0]), list(by_key[1]), list(by_key[2]), set(merged))
@@ -337,87 +347,3 @@ def _conflicts(tree: Any) -> Iterator[Conflict]:
     elif isinstance(tree, list):
         for value in tree:
             yield from _conflicts(value)
-
-
-# --- the plan's rules ---------------------------------------------------------------------------
-
-
-def _problems(data: dict[str, Any]) -> list[tuple[Loc, str]]:
-    try:
-        Plan.model_validate(data)
-    except RuleViolations as error:
-        return list(error.problems)
-    except ValidationError as error:
-        return [(tuple(item["loc"]), item["msg"]) for item in error.errors(include_url=False)]
-    return []
-
-
-_ROUNDS: Final = 6
-
-
-def _keep_rules(tree: Any, sides: tuple[dict[str, Any], ...]) -> Any:
-    """Turn what breaks a rule in the merged plan into conflicts, until taking all of
-    either side gives a valid plan (at worst the whole plan is one conflict)."""
-    for _round in range(_ROUNDS):
-        found = False
-        for side in SIDES:
-            data = _materialise(tree, lambda _conflict, side=side: side)  # type: ignore[misc]
-            for loc, message in _problems(data):
-                found = True
-                tree = _escalate(tree, data, sides, loc, message)
-        if not found:
-            return tree
-    return Conflict((), *sides, reason="the two versions cannot be combined into a valid plan")
-
-
-def _escalate(
-    tree: Any, data: dict[str, Any], sides: tuple[dict[str, Any], ...], loc: Loc, message: str
-) -> Any:
-    """Make the thing at ``loc`` of ``data`` (an initiative, a row, or else the whole
-    section) one conflict of its three versions."""
-    if isinstance(tree, Conflict) or not loc or not isinstance(tree, dict):
-        return Conflict((), *sides, reason=message) if not isinstance(tree, Conflict) else tree
-    section = str(loc[0])
-    pattern: tuple[str, ...] = ()
-    if section == "initiatives" and len(loc) > 1 and isinstance(loc[1], int):
-        pattern = ("initiatives",)
-    elif section == "areas" and len(loc) > 3 and isinstance(loc[3], int):
-        pattern = ("areas", str(loc[1]), str(loc[2]))
-    if pattern in _KEYED:
-        key, label = _KEYED[pattern]
-        try:
-            wanted = key(_at(data, loc[: len(pattern) + 1]))
-            holder = _at(tree, pattern)
-        except (LookupError, TypeError):
-            holder = None
-        if isinstance(holder, list):
-            for index, item in enumerate(holder):
-                if not isinstance(item, Conflict) and key(item) == wanted:
-                    versions = [_keyed(_at_or(side, pattern), key).get(wanted, MISSING) for side in sides]
-                    shown = next(v for v in (*versions[1:], versions[0]) if v is not MISSING)
-                    path = (*pattern[:-1], pattern[-1], f"[{label(shown)}]")
-                    holder[index] = Conflict(path, *versions, reason=message)
-                    return tree
-    current = tree.get(section, MISSING)
-    if isinstance(current, Conflict) and not current.reason:
-        current = MISSING  # a plain conflict inside a section that now breaks a rule
-    if isinstance(current, Conflict):
-        return Conflict((), *sides, reason=message)
-    tree[section] = Conflict(
-        (section,), *(side.get(section, MISSING) for side in sides), reason=message
-    )
-    return tree
-
-
-def _at(data: Any, loc: tuple[Any, ...]) -> Any:
-    for part in loc:
-        data = data[part]
-    return data
-
-
-def _at_or(data: Any, loc: tuple[Any, ...]) -> list[Any]:
-    try:
-        found = _at(data, loc)
-    except (LookupError, TypeError):
-        return []
-    return found if isinstance(found, list) else []

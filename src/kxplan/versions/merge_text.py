@@ -9,6 +9,7 @@ it decides: ``<<<<<<< ours: initiatives[faq].effort``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import Any
 
@@ -46,7 +47,7 @@ def conflict_text(result: MergeResult) -> str:
     while merged:  # blocks that touch become one block
         merged = False
         order = sorted(range(len(hunks)), key=lambda i: hunks[i][:2])
-        for a, b in zip(order, order[1:], strict=False):
+        for a, b in itertools.pairwise(order):
             if hunks[b][0] < hunks[a][1] or hunks[b][0] == hunks[a][0]:
                 groups[a] += groups[b]
                 del groups[b]
@@ -55,7 +56,9 @@ def conflict_text(result: MergeResult) -> str:
                 break
     out: list[str] = []
     done = 0
-    for (start, end, theirs), group in sorted(zip(hunks, groups, strict=True), key=lambda h: h[0][:2]):
+    for (start, end, theirs), group in sorted(
+        zip(hunks, groups, strict=True), key=lambda h: h[0][:2]
+    ):
         paths = ", ".join(conflict.where() for conflict in group)
         out.extend(ours[done:start])
         out.append(begin_marker(paths))
@@ -89,7 +92,11 @@ def _hunk(
 
 
 def merge_texts(
-    base: Plan | None, ours: Plan, theirs: Plan, ours_text: str | None = None, source: str = "<plan>"
+    base: Plan | None,
+    ours: Plan,
+    theirs: Plan,
+    ours_text: str | None = None,
+    source: str = "<plan>",
 ) -> tuple[str, MergeResult]:
     """Merge three plans into the text to write and the merge itself."""
     result = merge(base, ours, theirs)

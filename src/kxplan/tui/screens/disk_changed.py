@@ -62,8 +62,7 @@ def disk_changed_dialog(name: str, changes: list[str], merge: MergeResult | None
         count = len(merge.conflicts)
         lines += [
             "",
-            f"You both changed {count} thing{'s' if count != 1 else ''}: "
-            "merge asks which to keep.",
+            f"You both changed {count} thing{'s' if count != 1 else ''}: merge asks which to keep.",
         ]
     choices = [
         (Answer.RELOAD, "Reload theirs", "warning"),
@@ -127,7 +126,7 @@ class ResolveConflicts(Confirm):
                 for answer, label, variant in self.choices:
                     yield Button(label, variant=variant, id=f"answer-{answer}", compact=True)  # type: ignore[arg-type]
 
-    def on_mount(self, event: events.Mount) -> None:
+    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
         event.prevent_default()  # the first choice has the focus, not Confirm's button
         self.query_one("#conflict-0", RadioSet).focus()
 
