@@ -69,7 +69,7 @@ def merge_command(base: Path, ours: Path, theirs: Path, output: Path | None) -> 
         sys.exit(EXIT_CONFLICTS)
 
 
-@click.command("merge-driver", hidden=True)
+@click.command("merge-driver")
 @click.argument("base", type=click.Path(path_type=Path))
 @click.argument("ours", type=click.Path(path_type=Path))
 @click.argument("theirs", type=click.Path(path_type=Path))
