@@ -270,3 +270,16 @@ def test_a_large_file_is_patched_in_parts_around_strings_sub_tables_and_extra() 
         assert kept in text
     assert 'room = "Lilla salen"   # booked' in text
     assert text.index('id = "c"') < text.index("[extra]")
+
+
+def test_a_file_in_kxplans_layout_stays_in_it_after_edits(tmp_path: Path) -> None:
+    """New keys go where kxplan writes them, so a canonical file saves as dumps would."""
+    path = tmp_path / "plan.toml"
+    path.write_text(storage.dumps(base_plan()), encoding="utf-8")
+    session = Session.open(path)
+    crm = session.plan.initiative("crm").model_copy(update={"confidence": 80, "effort": None})
+    session.replace_initiative("crm", crm)
+    session.set_plan_field("organisation", "Acme AB")
+    session.put_initiative(Initiative(id="sms", title="SMS\nby text", effort=2))
+    session.save()
+    assert path.read_text(encoding="utf-8") == storage.dumps(session.plan)

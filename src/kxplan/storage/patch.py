@@ -133,7 +133,8 @@ def _patch_table(
         if before == value and (key in node or not free_form):
             continue
         if key not in node:
-            _add(node, key, _new_item(pattern, key, value, inline=isinstance(node, InlineTable)))
+            item = _new_item(pattern, key, value, inline=isinstance(node, InlineTable))
+            _add(node, key, item, tuple(new)[: list(new).index(key)])
             continue
         current = node[key]
         if (
@@ -271,14 +272,25 @@ def _space_tables(items: AoT) -> None:
                 element.add(tomlkit.nl())
 
 
-def _add(node: Node, key: str, item: Item) -> None:
-    """Add ``key`` after the table's last key, before its trailing comments and blank lines
-    (and before its sub-tables)."""
+def _add(node: Node, key: str, item: Item, before: tuple[str, ...] = ()) -> None:
+    """Add ``key`` right after the nearest of the keys ``before`` it (in the plan's order)
+    that the table holds, else after its last key; before trailing comments, blank lines
+    and sub-tables. A file in kxplan's layout so stays in it."""
     container = node if isinstance(node, Container) else node.value
     after = None
     for index, (existing, value) in enumerate(container.body):
         if existing is not None and not isinstance(value, Table | AoT):
             after = index + 1
+    keys = [
+        (index, str(existing.key))
+        for index, (existing, value) in enumerate(container.body)
+        if existing is not None and not isinstance(value, Table | AoT)
+    ]
+    for wanted in reversed(before):
+        found = next((index for index, name in keys if name == wanted), None)
+        if found is not None:
+            after = found + 1
+            break
     if isinstance(node, InlineTable) or isinstance(item, Table | AoT) or after is None:
         node.add(key, item)
     elif after >= len(container.body):
