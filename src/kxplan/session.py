@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -116,6 +116,9 @@ class Session:
         self.clock = clock
         self.dirty = dirty
         self._fingerprint: Fingerprint | None = None
+        self._previous: tuple[str, dict[str, Any]] | None = None
+        """The file's text as last read or written, and the plan data it reads as: a save
+        changes only what changed since (comments and hand formatting stay)."""
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> Session:
@@ -128,6 +131,7 @@ class Session:
         plan = storage.loads_bytes(raw, os.fspath(path))
         session = cls(plan, path, clock=clock)
         session._fingerprint = Fingerprint.of_bytes(path, raw)
+        session._previous = (raw.decode("utf-8"), plan.to_data())
         return session
 
     @property
@@ -404,8 +408,40 @@ class Session:
 
     def _write(self, path: Path) -> Path:
         checked = storage.validate(self.plan.to_data(), os.fspath(path))
-        data = storage.dumps(checked).encode("utf-8")
-        storage.write_atomic(path, data)
-        self._fingerprint = Fingerprint.of_bytes(path, data)
+        text = storage.save(checked, path, self._previous)
+        self._fingerprint = Fingerprint.of_bytes(path, text.encode("utf-8"))
+        self._previous = (text, checked.to_data())
         self.dirty = False
         return path
+
+    # --- someone else saved the file: what they wrote, and taking it in ----------------------
+
+    def last_saved(self) -> Plan | None:
+        """The plan as this session last read or wrote it (the base of a merge with what
+        is on disk now); None for a plan that has no file yet."""
+        if self._previous is None:
+            return None
+        return Plan.model_validate(self._previous[1])
+
+    def read_disk(self) -> tuple[str, Plan]:
+        """The file's text and plan as they are on disk now; PlanError when the file is
+        gone or not a valid plan."""
+        if self.path is None:
+            raise ValueError("the plan has no file yet")
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            storage.load(self.path)  # raises the PlanError that names the problem
+            raise  # pragma: no cover - load always raises here
+        return raw.decode("utf-8", errors="replace"), storage.loads_bytes(raw, os.fspath(self.path))
+
+    def adopt_disk(self, text: str, on_disk: Plan, plan: Plan) -> None:
+        """Take what is on disk (``text``, read as ``on_disk``) as the file last read, and
+        ``plan`` (theirs, or theirs merged with ours) as the plan being edited. Dirty when
+        ``plan`` is not what is on disk; the next save writes into their text."""
+        assert self.path is not None
+        raw = text.encode("utf-8")
+        self._fingerprint = Fingerprint.of_bytes(self.path, raw)
+        self._previous = (text, on_disk.to_data())
+        self.plan = plan
+        self.dirty = plan != on_disk

@@ -53,10 +53,42 @@ def test_an_installed_package_prefers_its_own_templates(
 
 @pytest.mark.parametrize("name", NAMES)
 def test_template_loads_and_is_written_exactly_as_dumps_writes_it(name: str) -> None:
+    """Below its first line (taplo's ``#:schema`` directive, which points editors at the
+    published schema), a template is exactly what kxplan writes."""
     path = template_path(name)
     plan = load(path)
-    assert dumps(plan) == path.read_text(encoding="utf-8")
-    assert path.read_bytes().decode("utf-8") == dumps(plan)  # UTF-8, \n line ends
+    first, rest = path.read_bytes().decode("utf-8").split("\n", 1)  # UTF-8, \n line ends
+    assert first == SCHEMA_DIRECTIVE
+    assert dumps(plan) == rest
+
+
+SCHEMA_DIRECTIVE = "#:schema ../schema/kxplan-plan.schema.json"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_template_points_at_the_published_schema_in_the_repo_and_the_wheel(name: str) -> None:
+    schema = (template_path(name).parent / SCHEMA_DIRECTIVE.split()[1]).resolve()
+    assert schema == REPO_TEMPLATES.parent / "schema" / "kxplan-plan.schema.json"
+    pyproject = tomllib.loads((REPO_TEMPLATES.parent / "pyproject.toml").read_text("utf-8"))
+    wheel = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert wheel["schema"] == "kxplan/schema"  # beside kxplan/templates, as in the repo
+    assert "schema" in pyproject["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_template_with_the_directive_saves_keeping_it(name: str, tmp_path: Path) -> None:
+    from kxplan.session import Session
+
+    path = tmp_path / "plan.toml"
+    path.write_bytes(template_path(name).read_bytes())
+    session = Session.open(path)
+    session.save(overwrite=True)
+    assert path.read_bytes() == template_path(name).read_bytes()  # unchanged: same bytes
+    session.set_plan_field("organisation", "Someone else AB")
+    session.save()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(SCHEMA_DIRECTIVE + "\n")
+    assert load(path) == session.plan
 
 
 @pytest.mark.parametrize("name", NAMES)

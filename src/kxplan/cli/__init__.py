@@ -66,6 +66,11 @@ COMMANDS: Final[dict[str, str]] = {
     "history": "kxplan.cli.versions:history_command",
     "rank": "kxplan.cli.ranking:rank_command",
     "room": "kxplan.cli.room:room_command",
+    "merge": "kxplan.cli.merging:merge_command",
+    "merge-driver": "kxplan.cli.merging:merge_driver_command",
+    "resolve": "kxplan.cli.merging:resolve_command",
+    "git-setup": "kxplan.cli.git_setup:git_setup_command",
+    "schema": "kxplan.cli.schema:schema_command",
 }
 """Each command's name and where it is defined (``module:attribute``)."""
 

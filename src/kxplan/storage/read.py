@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 import kxplan.storage as package
 from kxplan.model import Loc, Plan, RuleViolations
+from kxplan.storage.conflicts import conflict_error
 from kxplan.storage.errors import PlanError, Problem
 from kxplan.storage.locate import LineIndex, describe_loc
 from kxplan.storage.messages import _long_integer as long_integer
@@ -110,6 +111,9 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
     except RecursionError:
         raise PlanError.single(source, "is not valid TOML: values are nested too deeply") from None
     except toml_reader.TOMLDecodeError as error:
+        conflicts = conflict_error(text, source)  # a merge left conflict blocks in the file
+        if conflicts is not None:
+            raise conflicts from None
         message = str(error.args[0] if error.args else error)
         match = _TOML_POSITION.search(message)
         line: int | None = None

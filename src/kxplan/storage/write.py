@@ -35,9 +35,17 @@ def dumps(plan: Plan) -> str:
     and every character round-trips. Raises ValueError for free-form data nested too
     deeply to write.
     """
+    return dumps_data(plan.to_data())
+
+
+def dumps_data(data: Mapping[str, Any]) -> str:
+    """Plan data (as :meth:`Plan.to_data` gives it) as TOML text in kxplan's layout.
+
+    :func:`dumps` of a plan; also writes data that is not validated (one side of a
+    merge conflict)."""
     out: list[str] = []
     try:
-        _emit_table((), plan.to_data(), out, array_row=False)
+        _emit_table((), data, out, array_row=False)
     except RecursionError:  # only free-form [extra] data can nest this deep
         raise ValueError("a value under [extra] is nested too deeply to be written") from None
     return "\n".join(out).strip("\n") + "\n"
@@ -142,17 +150,30 @@ def toml_key(key: str) -> str:
     return _tomli_w({key: 0}, multiline=False).rsplit(" = ", 1)[0]
 
 
-def save(plan: Plan, path: str | os.PathLike[str]) -> None:
-    """Write the plan to ``path`` atomically; on failure the old file is untouched."""
+def save(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    previous: tuple[str, Mapping[str, Any]] | None = None,
+) -> str:
+    """Write the plan to ``path`` atomically; on failure the old file is untouched.
+
+    ``previous`` is the file's text and the plan data it was read as: only what changed
+    is written into it (comments and hand formatting stay, :mod:`kxplan.storage.patch`);
+    without it the plan gets kxplan's own layout. Either way the text written reads back
+    as exactly ``plan``. Returns the text written."""
+    from kxplan.storage.patch import faithful_text  # patch imports this module
+
+    source = os.fspath(path)
     try:
-        text = dumps(plan)
+        text = faithful_text(plan, previous, source)
     except ValueError as error:
-        raise PlanError.single(os.fspath(path), f"could not be saved: {error}") from None
+        raise PlanError.single(source, f"could not be saved: {error}") from None
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:  # a lone surrogate from a broken paste
         line = text.count("\n", 0, error.start) + 1
         raise PlanError.single(
-            os.fspath(path), "could not be saved: the text holds a broken character", line
+            source, "could not be saved: the text holds a broken character", line
         ) from None
     write_atomic(Path(path), data)
+    return text

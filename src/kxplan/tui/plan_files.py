@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
 from textual.app import App
 
-from kxplan.model import slugify
+from kxplan.model import Plan, RuleViolations, slugify
 from kxplan.session import ChangedOnDisk, Session
 from kxplan.storage import PlanError
 from kxplan.tui.recent import remember
-from kxplan.tui.screens.confirm import Answer, changed_on_disk, file_exists, unsaved_changes
+from kxplan.tui.screens.confirm import Answer, file_exists, unsaved_changes
 from kxplan.tui.screens.prompt import Prompt
+
+if TYPE_CHECKING:
+    from kxplan.versions.merge import MergeResult
 
 
 def path_problem(text: str) -> str:
@@ -43,6 +48,10 @@ class PlanFiles(App[None]):
 
     def show_welcome(self) -> None:
         """Show the welcome screen (the app says how)."""
+        raise NotImplementedError
+
+    def start_session(self, session: Session) -> None:
+        """Show the walk for ``session`` (the app says how)."""
         raise NotImplementedError
 
     def _show_state(self) -> None:
@@ -110,12 +119,7 @@ class PlanFiles(App[None]):
         try:
             session.save(overwrite=overwrite)
         except ChangedOnDisk:
-
-            def answered(answer: Answer | None) -> None:
-                if answer is Answer.OVERWRITE:
-                    self.save(after=after, overwrite=True)
-
-            self.push_screen(changed_on_disk(session.name), answered)
+            self._changed_on_disk(session, after)
             return
         except PlanError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
@@ -126,6 +130,70 @@ class PlanFiles(App[None]):
         self._show_state()
         if after is not None:
             after()
+
+    def _changed_on_disk(self, session: Session, after: Callable[[], object] | None) -> None:
+        """Someone else saved the file: show what they changed; merge, reload theirs,
+        keep mine (overwrite) or cancel."""
+        from kxplan.tui.screens.disk_changed import disk_changed_dialog, what_they_changed
+        from kxplan.versions.merge import merge
+
+        try:
+            text, theirs = session.read_disk()
+        except PlanError:
+            text, theirs = "", None
+        base = session.last_saved()
+        result = merge(base, session.plan, theirs) if theirs is not None else None
+        changes = what_they_changed(base, theirs) if theirs is not None else []
+
+        def answered(answer: Answer | None) -> None:
+            if answer is Answer.OVERWRITE:
+                self.save(after=after, overwrite=True)
+            elif answer is Answer.RELOAD and session.path is not None:
+                self.open_path(session.path)
+                self.notify(f"Reloaded {session.path}: their version", markup=False)
+            elif answer is Answer.MERGE and result is not None and theirs is not None:
+                self._merge_in(session, text, theirs, result, after)
+
+        self.push_screen(disk_changed_dialog(session.name, changes, result), answered)
+
+    def _merge_in(
+        self,
+        session: Session,
+        text: str,
+        theirs: Plan,
+        result: MergeResult,
+        after: Callable[[], object] | None,
+    ) -> None:
+        """Take their file with our changes merged in, asking about each conflict."""
+        from kxplan.tui.screens.disk_changed import ResolveConflicts
+
+        def adopt(plan: Plan) -> None:
+            session.adopt_disk(text, theirs, plan)
+            self.start_session(session)
+            self.save(after=after)
+
+        if result.clean:
+            adopt(result.plan())
+            return
+        screen = ResolveConflicts(result.conflicts)
+
+        def resolved(answer: Answer | None) -> None:
+            if answer is not Answer.MERGE:
+                return
+            try:
+                plan = result.plan(dict(screen.picks))
+            except (ValidationError, RuleViolations) as error:
+                self.notify(
+                    f"These choices together break a rule of the plan: {error}",
+                    title="Not merged",
+                    severity="error",
+                    markup=False,
+                    timeout=15,
+                )
+                return
+            adopt(plan)
+
+        self.push_screen(screen, resolved)
 
     def action_save_as(self) -> None:
         """Write the plan to a new file, which becomes the plan's file."""

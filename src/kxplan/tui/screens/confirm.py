@@ -28,6 +28,8 @@ class Answer(StrEnum):
     DELETE = "delete"
     CLOSE = "close"
     RESUME = "resume"
+    MERGE = "merge"
+    RELOAD = "reload"
 
 
 Choice = tuple[Answer, str, str]
@@ -85,17 +87,6 @@ def unsaved_changes(name: str) -> Confirm:
             (Answer.DISCARD, "Discard", "error"),
             (Answer.CANCEL, "Cancel", "default"),
         ],
-    )
-
-
-def changed_on_disk(name: str) -> Confirm:
-    """Overwrite / cancel when the file changed since it was opened or saved."""
-    return Confirm(
-        "File changed on disk",
-        f"{name} was changed by someone else since you opened or saved it. "
-        "Overwrite it with your version?",
-        [(Answer.OVERWRITE, "Overwrite", "error"), (Answer.CANCEL, "Cancel", "default")],
-        focus_answer=Answer.CANCEL,
     )
 
 

@@ -1,0 +1,199 @@
+"""Merging versions of a plan: ``merge``, ``merge-driver`` (for git) and ``resolve``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Final
+
+import click
+
+from kxplan.cli.common import EXIT_PROBLEM, PLAN_PATH, echo_error, echo_problems, load_or_exit
+from kxplan.model import Plan
+from kxplan.storage import PlanError, loads_bytes
+from kxplan.text.literal import visible
+
+EXIT_CONFLICTS: Final = 1
+"""Exit status of a merge that left conflicts (as git merge-file and merge drivers)."""
+
+
+def _read(path: Path) -> tuple[str, Plan | None]:
+    """A file's text and plan; an empty file (git's base when both sides added it) is None."""
+    raw = path.read_bytes()
+    if not raw.strip():
+        return "", None
+    return raw.decode("utf-8"), loads_bytes(raw, os.fspath(path))
+
+
+def _report(result_conflicts: list[str], where: str) -> None:
+    for path in result_conflicts:
+        click.echo(visible(f"{where}: conflict: {path}"), err=True)
+
+
+@click.command("merge")
+@click.argument("base", type=PLAN_PATH)
+@click.argument("ours", type=PLAN_PATH)
+@click.argument("theirs", type=PLAN_PATH)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the merged plan here (default: standard output).",
+)
+def merge_command(base: Path, ours: Path, theirs: Path, output: Path | None) -> None:
+    """Merge THEIRS into OURS, both changed from BASE, by initiative, row and field.
+
+    Exit status 0: merged; 1: conflicts, marked in the output for you to resolve
+    (`kxplan resolve`); 2: a file is missing or not a valid plan.
+
+    Example: kxplan merge v1.toml mine.toml yours.toml -o merged.toml
+    """
+    from kxplan.storage import write_atomic
+    from kxplan.versions.merge_text import merge_texts
+
+    base_plan = load_or_exit(base)
+    ours_plan = load_or_exit(ours)
+    theirs_plan = load_or_exit(theirs)
+    text, result = merge_texts(
+        base_plan, ours_plan, theirs_plan, ours.read_text(encoding="utf-8"), os.fspath(ours)
+    )
+    if output is None:
+        click.echo(visible(text), nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+    _report([c.where() for c in result.conflicts], os.fspath(output or ours))
+    if result.conflicts:
+        sys.exit(EXIT_CONFLICTS)
+
+
+@click.command("merge-driver")
+@click.argument("base", type=click.Path(path_type=Path))
+@click.argument("ours", type=click.Path(path_type=Path))
+@click.argument("theirs", type=click.Path(path_type=Path))
+@click.argument("name", required=False, default="")
+def merge_driver_command(base: Path, ours: Path, theirs: Path, name: str) -> None:
+    """git's merge driver for plans (`kxplan git-setup` configures it): merges THEIRS and
+    BASE into OURS in place; exit status 0 when merged, 1 when conflicts are left.
+
+    A side that is not a valid plan is merged line by line by `git merge-file`.
+    """
+    from kxplan.storage import write_atomic
+    from kxplan.versions.merge_text import merge_texts
+
+    shown = name or os.fspath(ours)
+    try:
+        _base_text, base_plan = _read(base)
+        ours_text, ours_plan = _read(ours)
+        _theirs_text, theirs_plan = _read(theirs)
+    except (PlanError, OSError, UnicodeDecodeError) as error:
+        if isinstance(error, PlanError):
+            echo_problems(error)
+        click.echo(
+            visible(f"{shown}: not a valid plan on every side; merging line by line"), err=True
+        )
+        sys.exit(_line_merge(base, ours, theirs, shown))
+    if ours_plan is None or theirs_plan is None:
+        sys.exit(_line_merge(base, ours, theirs, shown))
+    text, result = merge_texts(base_plan, ours_plan, theirs_plan, ours_text, shown)
+    write_atomic(ours, text.encode("utf-8"))
+    _report([c.where() for c in result.conflicts], shown)
+    sys.exit(EXIT_CONFLICTS if result.conflicts else 0)
+
+
+def _line_merge(base: Path, ours: Path, theirs: Path, name: str) -> int:
+    git = shutil.which("git")
+    if git is None:
+        echo_error(f"{name}: cannot merge: git is not on PATH")
+        return EXIT_CONFLICTS
+    done = subprocess.run(
+        [git, "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", "--", ours, base, theirs],
+        check=False,
+    )
+    return EXIT_CONFLICTS if done.returncode else 0
+
+
+@click.command("resolve")
+@click.argument("plan", type=PLAN_PATH)
+@click.option(
+    "--ours",
+    "take_ours",
+    multiple=True,
+    metavar="WHICH",
+    help="Keep our side of a conflict: its number, its key path, or `all`. Repeatable.",
+)
+@click.option(
+    "--theirs",
+    "take_theirs",
+    multiple=True,
+    metavar="WHICH",
+    help="Keep their side of a conflict: its number, its key path, or `all`. Repeatable.",
+)
+def resolve_command(plan: Path, take_ours: tuple[str, ...], take_theirs: tuple[str, ...]) -> None:
+    """List the merge conflicts left in PLAN, or resolve them by keeping one side.
+
+    Without options, lists each conflict (number, line, key path, both sides) and exits
+    with status 2 while any is left. The file is rewritten only when the result is a
+    valid plan, or still has conflicts to resolve.
+
+    Example: kxplan resolve strategy.toml --theirs 'initiatives[faq].effort' --ours all
+    """
+    from kxplan.storage import write_atomic
+    from kxplan.storage.conflicts import Hunk, Side, find_hunks, resolve_text
+
+    try:
+        text = plan.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        load_or_exit(plan)  # names the problem and exits
+        return
+    hunks = find_hunks(text)
+    if not hunks:
+        load_or_exit(plan)
+        click.echo(f"{plan}: no conflicts")
+        return
+    unknown = [w for w in (*take_ours, *take_theirs) if not any(h.matches(w) for h in hunks)]
+    if unknown:
+        known = ", ".join(f"{h.number} ({h.place or 'line ' + str(h.line)})" for h in hunks)
+        echo_error(f"{plan}: no conflict {unknown[0]!r}; the conflicts are {known}")
+        sys.exit(EXIT_PROBLEM)
+
+    def pick(hunk: Hunk) -> Side | None:
+        if any(hunk.matches(w) for w in take_theirs if w != "all"):
+            return "theirs"
+        if any(hunk.matches(w) for w in take_ours if w != "all"):
+            return "ours"
+        if "all" in take_theirs:
+            return "theirs"
+        if "all" in take_ours:
+            return "ours"
+        return None
+
+    resolved = resolve_text(text, pick)
+    left = find_hunks(resolved)
+    if not left:
+        try:
+            loads_bytes(resolved.encode("utf-8"), os.fspath(plan))
+        except PlanError as error:
+            echo_problems(error)
+            echo_error(f"{plan}: not changed: these choices do not give a valid plan")
+            sys.exit(EXIT_PROBLEM)
+    if resolved != text:
+        write_atomic(plan, resolved.encode("utf-8"))
+    for hunk in left:
+        ours = "".join(hunk.ours).strip() or "(nothing)"
+        theirs = "".join(hunk.theirs).strip() or "(nothing)"
+        click.echo(
+            visible(f"{plan}:{hunk.line}: conflict {hunk.number}: {hunk.place or '(lines)'}")
+        )
+        click.echo(visible(f"    ours:   {ours}".replace("\n", "\n            ")))
+        click.echo(visible(f"    theirs: {theirs}".replace("\n", "\n            ")))
+    if left:
+        click.echo(
+            f"{len(left)} conflict{'s' if len(left) != 1 else ''} left: "
+            "keep a side with --ours WHICH or --theirs WHICH",
+            err=True,
+        )
+        sys.exit(EXIT_PROBLEM)
+    click.echo(f"{plan}: resolved; it is a valid plan")

@@ -1,0 +1,33 @@
+"""``kxplan schema``: the plan file's JSON Schema, for editors that check TOML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("schema")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the schema to this file (default: standard output).",
+)
+def schema_command(output: Path | None) -> None:
+    """Print the JSON Schema of a plan file (for taplo / Even Better TOML).
+
+    Put `#:schema PATH-OR-URL` on a plan's first line and the editor checks and
+    completes it; the repository publishes it as schema/kxplan-plan.schema.json.
+
+    Example: kxplan schema -o kxplan-plan.schema.json
+    """
+    from kxplan.storage import write_atomic
+    from kxplan.storage.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(output, text.encode("utf-8"))
+    click.echo(f"Wrote {output}")

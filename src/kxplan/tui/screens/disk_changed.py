@@ -1,0 +1,137 @@
+"""Someone else saved the plan's file: what they changed, and taking it in.
+
+:func:`what_they_changed` compares the plan as it was last read or saved with the file
+now (:mod:`kxplan.versions.comparison`); :func:`disk_changed_dialog` offers to merge
+theirs with mine (:mod:`kxplan.versions.merge`), reload theirs, keep mine or cancel;
+:class:`ResolveConflicts` asks, for each thing both changed, whose version to keep.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Label, RadioButton, RadioSet, Static
+
+from kxplan.model import Plan
+from kxplan.reports.comparison import describe, value_text
+from kxplan.text.literal import printable
+from kxplan.tui.screens.confirm import Answer, Confirm
+from kxplan.versions.comparison import compare
+from kxplan.versions.merge import MISSING, Conflict, MergeResult, Side
+
+SHOWN_CHANGES = 12
+"""How many of their changes the dialog lists before "and N more"."""
+
+
+def what_they_changed(base: Plan | None, theirs: Plan) -> list[str]:
+    """Their changes since ``base``, one line each (ranks and timestamps left out)."""
+    if base is None:
+        return []
+    changes = [
+        change
+        for change in compare(base, theirs).changes
+        if change.section != "ranks" and not change.is_timestamp
+    ]
+    lines = [_line(change.section, change.path, describe(change)) for change in changes]
+    if len(lines) > SHOWN_CHANGES:
+        more = len(lines) - SHOWN_CHANGES + 1
+        lines = [*lines[: SHOWN_CHANGES - 1], f"… and {more} more"]
+    return lines
+
+
+def _line(section: str, path: tuple[str, ...], described: str) -> str:
+    if section == "initiatives" and path and not described.startswith(("+", "-")):
+        return f"{printable(path[0])}: {described}"
+    return described
+
+
+def disk_changed_dialog(name: str, changes: list[str], merge: MergeResult | None) -> Confirm:
+    """Merge / reload theirs / keep mine / cancel, showing what they changed."""
+    lines = [f"{name} was changed by someone else since you opened or saved it."]
+    if changes:
+        lines += ["", "They changed:", *(f"  {line}" for line in changes)]
+    if merge is None:
+        lines += ["", "Their file is not a valid plan, so it cannot be merged."]
+    elif merge.clean:
+        lines += ["", "Their changes and yours do not touch the same things: merge keeps both."]
+    else:
+        count = len(merge.conflicts)
+        lines += [
+            "",
+            f"You both changed {count} thing{'s' if count != 1 else ''}: merge asks which to keep.",
+        ]
+    choices = [
+        (Answer.RELOAD, "Reload theirs", "warning"),
+        (Answer.OVERWRITE, "Keep mine", "error"),
+        (Answer.CANCEL, "Cancel", "default"),
+    ]
+    if merge is not None:
+        choices.insert(0, (Answer.MERGE, "Merge", "primary"))
+    return Confirm(
+        "File changed on disk",
+        "\n".join(lines),
+        choices,
+        focus_answer=Answer.MERGE if merge is not None else Answer.CANCEL,
+    )
+
+
+def shown(value: Any) -> str:
+    """One side of a conflict, short: ``3``, ``"Help pages"``, ``(removed)``, an item by
+    its title or name."""
+    if value is MISSING:
+        return "(removed)"
+    if isinstance(value, dict):
+        for key in ("title", "name", "participant", "reason", "id"):
+            if key in value:
+                return f"{printable(str(value[key]))} (changed)"
+        return "(several values)"
+    if isinstance(value, list):
+        return ", ".join(printable(str(v)) for v in value) or "(none)"
+    text = value_text(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+class ResolveConflicts(Confirm):
+    """For each thing both changed, keep mine or theirs; answers MERGE or CANCEL, and
+    :attr:`picks` holds the choice per conflict (by :meth:`Conflict.where`)."""
+
+    def __init__(self, conflicts: tuple[Conflict, ...]) -> None:
+        super().__init__(
+            "Merge: you both changed these",
+            "Choose whose version to keep for each; everything else is merged.",
+            [(Answer.MERGE, "Merge", "primary"), (Answer.CANCEL, "Cancel", "default")],
+            focus_answer=Answer.MERGE,
+        )
+        self.conflicts = conflicts
+        self.picks: dict[str, Side] = {conflict.where(): "ours" for conflict in conflicts}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm"):
+            yield Label(Text(self.question_title), classes="dialog-title")
+            yield Static(Text(self.message), id="confirm-message")
+            with VerticalScroll(id="conflicts"):
+                for index, conflict in enumerate(self.conflicts):
+                    place = printable(conflict.where())
+                    was = "" if conflict.base is MISSING else f" (was {shown(conflict.base)})"
+                    note = f"\n{printable(conflict.reason)}" if conflict.reason else ""
+                    yield Label(Text(f"{place}{was}{note}"), classes="conflict-place")
+                    with RadioSet(id=f"conflict-{index}"):
+                        yield RadioButton(f"Mine: {shown(conflict.ours)}", value=True)
+                        yield RadioButton(f"Theirs: {shown(conflict.theirs)}")
+            with Horizontal(classes="dialog-buttons"):
+                for answer, label, variant in self.choices:
+                    yield Button(label, variant=variant, id=f"answer-{answer}", compact=True)  # type: ignore[arg-type]
+
+    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
+        event.prevent_default()  # the first choice has the focus, not Confirm's button
+        self.query_one("#conflict-0", RadioSet).focus()
+
+    @on(RadioSet.Changed)
+    def _picked(self, event: RadioSet.Changed) -> None:
+        index = int((event.radio_set.id or "conflict-0").removeprefix("conflict-"))
+        side: Side = "theirs" if event.index == 1 else "ours"
+        self.picks[self.conflicts[index].where()] = side

@@ -1,0 +1,125 @@
+"""Someone else saved the plan's file while it was open: the dialog shows what they
+changed and offers to merge, reload theirs or keep mine (whole flows, keys in, file out)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_helpers import make_app
+from support import write_base_plan
+from textual.widgets import Input, Static
+
+from kxplan import storage
+from kxplan.tui.screens.confirm import Confirm
+from kxplan.tui.screens.disk_changed import ResolveConflicts
+
+
+async def type_title(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    field = pilot.app.screen.query_one("#plan-title", Input)
+    field.focus()
+    await pilot.press("ctrl+shift+a", *text)
+    await pilot.pause()
+
+
+def their_edit(path: Path, *, title: str | None = None) -> None:
+    """A colleague edits the file by hand: a new organisation with a comment, faq re-scored."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('organisation = "Acme"', 'organisation = "Acme AB"  # agreed with the CEO')
+    text = text.replace('id = "faq"\ntitle = "FAQ"', 'id = "faq"\ntitle = "FAQ"\n# re-scored')
+    text = text.replace("effort = 1\ncustomer_value = 2", "effort = 3\ncustomer_value = 2")
+    if title is not None:
+        text = text.replace('title = "Kundservice 2027"', f'title = "{title}"')
+    path.write_text(text, encoding="utf-8")
+
+
+def dialog_text(screen: Confirm) -> str:
+    return str(screen.query_one("#confirm-message", Static).render())
+
+
+async def test_merge_keeps_their_edit_and_mine_and_their_comments(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    path = tmp_path / "plan.toml"
+    write_base_plan(path)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_title(pilot, "Mine")
+        their_edit(path)  # someone else saves meanwhile
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert app.screen.question_title == "File changed on disk"
+        shown = dialog_text(app.screen)
+        assert "They changed:" in shown
+        assert "organisation" in shown
+        assert "faq" in shown
+        assert "effort" in shown
+        assert "merge keeps both" in shown
+        await pilot.press("enter")  # Merge has the focus
+        await pilot.pause()
+        assert app.screen.sub_title == "plan.toml"  # saved
+    plan = storage.load(path)
+    assert plan.title == "Mine"
+    assert plan.organisation == "Acme AB"
+    assert plan.initiative("faq").effort == 3
+    text = path.read_text(encoding="utf-8")
+    assert 'organisation = "Acme AB"  # agreed with the CEO' in text
+    assert "# re-scored" in text
+
+
+async def test_both_changed_the_title_asks_whose_to_keep(tmp_path: Path, config_dir: Path) -> None:
+    path = tmp_path / "plan.toml"
+    write_base_plan(path)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_title(pilot, "Mine")
+        their_edit(path, title="Theirs")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "You both changed 1 thing" in dialog_text(app.screen)  # type: ignore[arg-type]
+        await pilot.press("enter")  # Merge
+        await pilot.pause()
+        assert isinstance(app.screen, ResolveConflicts)
+        assert [c.where() for c in app.screen.conflicts] == ["title"]
+        labels = [str(b.label) for b in app.screen.query("RadioButton")]
+        assert labels == ["Mine: Mine", "Theirs: Theirs"]
+        await pilot.press("down", "enter")  # theirs
+        await pilot.pause()
+        assert app.screen.picks == {"title": "theirs"}
+        await pilot.click("#answer-merge")
+        await pilot.pause()
+        assert app.screen.sub_title == "plan.toml"
+    plan = storage.load(path)
+    assert (plan.title, plan.organisation) == ("Theirs", "Acme AB")
+    assert plan.initiative("faq").effort == 3
+
+
+async def test_reload_theirs_drops_mine_and_keep_mine_overwrites(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    path = tmp_path / "plan.toml"
+    write_base_plan(path)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_title(pilot, "Mine")
+        their_edit(path)
+        theirs = path.read_bytes()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#answer-reload")
+        await pilot.pause()
+        assert app.session is not None
+        assert app.session.plan.title == "Kundservice 2027"
+        assert app.session.plan.organisation == "Acme AB"
+        assert not app.session.dirty
+        assert path.read_bytes() == theirs
+        await type_title(pilot, "Mine again")
+        their_edit(path, title="Theirs")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#answer-overwrite")  # keep mine
+        await pilot.pause()
+    assert storage.load(path).title == "Mine again"
