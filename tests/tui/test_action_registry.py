@@ -15,17 +15,20 @@ from kxplan.tui.screens.confirm import Confirm
 from kxplan.tui.screens.error import ErrorScreen
 from kxplan.tui.screens.help import HelpScreen
 from kxplan.tui.screens.initiative_editor import InitiativeEditor
+from kxplan.tui.screens.note import NoteScreen
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.room import RoomScreen
 from kxplan.tui.screens.room_dialogs import DotsSetup, IdeasInbox, PickInitiative, RoundSetup
-from kxplan.tui.screens.row_editor import RowEditor
+from kxplan.tui.screens.row_editor import FormSelect, RowEditor
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.screens.versions import VersionsScreen
 from kxplan.tui.screens.walk import WalkScreen
 from kxplan.tui.screens.welcome import TemplatePicker
 from kxplan.tui.steps.area import AreaStep
+from kxplan.tui.steps.base import NotesArea
 from kxplan.tui.steps.prioritisation import PrioritisationStep
 from kxplan.tui.widgets.area_table import AreaTable
+from kxplan.tui.widgets.digit_select import DigitSelect
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
 from kxplan.tui.widgets.rank_table import RankTable
 from kxplan.tui.widgets.ranking import RankingView
@@ -34,7 +37,8 @@ CLASSES: tuple[type[DOMNode], ...] = (
     KxplanApp, WalkScreen, AreaStep, PrioritisationStep, AreaTable, RankingView, RankTable,
     EffortImpactMatrix, VersionsScreen, CompareScreen, SpreadScreen, InitiativeEditor,
     RowEditor, Confirm, Prompt, TemplatePicker, HelpScreen, ErrorScreen,
-    RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative,
+    RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, FormSelect, NotesArea,
+    NoteScreen, DigitSelect,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

@@ -1,4 +1,4 @@
-"""The short list of recently opened plans, kept in the user's config folder."""
+"""What the app remembers in the user's config folder: recent plans and its settings."""
 
 from __future__ import annotations
 
@@ -38,4 +38,26 @@ def remember(config_dir: Path, path: Path) -> None:
         config_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(config_dir / "recent.json", text.encode("utf-8"))
     except (OSError, PlanError):  # a recent list is a convenience, never a blocker
+        return
+
+
+def load_settings(config_dir: Path) -> dict[str, str]:
+    """The app's remembered settings (``settings.json``: the theme); unreadable counts as none."""
+    try:
+        data = json.loads((config_dir / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: value for key, value in data.items() if isinstance(value, str)}
+
+
+def remember_setting(config_dir: Path, key: str, value: str) -> None:
+    """Keep ``key = value`` in the settings; failures to write are ignored."""
+    settings = {**load_settings(config_dir), key: value}
+    text = json.dumps(settings, indent=2, sort_keys=True) + "\n"
+    try:
+        config_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(config_dir / "settings.json", text.encode("utf-8"))
+    except (OSError, PlanError):  # a setting is a convenience, never a blocker
         return

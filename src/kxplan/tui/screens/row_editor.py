@@ -8,8 +8,9 @@ from pydantic import BaseModel
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
@@ -22,19 +23,31 @@ from kxplan.tui.forms import (
     form_messages,
     read_form,
 )
+from kxplan.tui.keys import bindings_for
 from kxplan.tui.tables import FIELD_LABELS, field_hint
+from kxplan.tui.widgets.key_footer import KeyFooter
 
-__all__ = ["RowCheck", "RowEditor"]
+__all__ = ["FormSelect", "RowCheck", "RowEditor"]
+
+
+class FormSelect(Select[str]):
+    """A drop-down in a form: enter on it (closed) keeps the form, as in any field; space
+    or alt+down opens it (up and down too), enter in the open list picks."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("FormSelect")
+
+    class Submitted(Message):
+        """Enter was pressed on the closed drop-down."""
+
+    def action_submit(self) -> None:
+        """Ask the form to keep what it holds."""
+        self.post_message(self.Submitted())
 
 
 class RowEditor(ModalScreen[BaseModel | None]):
     """Add or edit one row; returns the valid row, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+enter,f10", "keep", "Keep row", show=True),
-        Binding("ctrl+s", "keep", "Keep row", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("RowEditor")
 
     def __init__(
         self,
@@ -73,6 +86,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep", variant="primary", id="keep", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+        yield KeyFooter()
 
     def _compose_field(self, spec: FormField) -> ComposeResult:
         label = FIELD_LABELS.get(spec.name, spec.label) + ("" if spec.optional else " *")
@@ -81,10 +95,15 @@ class RowEditor(ModalScreen[BaseModel | None]):
             yield Label(Text(label), classes="form-label")
             if spec.kind == "choice":
                 options = [(spec.shown(choice), choice) for choice in spec.choices]
-                yield Select(
+                # A default among the choices ("unknown" buy-in) is what a blank would mean:
+                # offer it, not a second "(none)" for the same thing.
+                default = self.model.model_fields[spec.name].default
+                blank = not (isinstance(default, str) and default in spec.choices)
+                value = start if start in spec.choices else (Select.NULL if blank else default)
+                yield FormSelect(
                     options,
-                    allow_blank=True,
-                    value=start if start in spec.choices else Select.NULL,
+                    allow_blank=blank,
+                    value=value,
                     id=f"field-{spec.name}",
                     prompt="(none)" if spec.optional else "Choose…",
                     compact=True,
@@ -171,6 +190,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
         self.validate_form()
 
     @on(Input.Submitted)
+    @on(FormSelect.Submitted)
     def _submitted(self) -> None:
         self.action_keep()
 

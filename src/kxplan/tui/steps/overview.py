@@ -63,7 +63,9 @@ class OverviewStep(Step):
                     yield Static("", id=f"plan-{name}-error", classes="field-error")
         with Horizontal(classes="notes-row strategy-notes"):
             for key, question, hint in STRATEGY_QUESTIONS:
-                area = NotesArea(getattr(plan.strategy, key), question, id=f"strategy-{key}")
+                area = NotesArea(
+                    getattr(plan.strategy, key), question, heading="Strategy", id=f"strategy-{key}"
+                )
                 area.placeholder = hint
                 yield area
 
