@@ -19,7 +19,7 @@ from kxplan.tui.screens.note import NoteScreen
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.room import RoomScreen
 from kxplan.tui.screens.room_dialogs import DotsSetup, IdeasInbox, PickInitiative, RoundSetup
-from kxplan.tui.screens.row_editor import FormSelect, RowEditor
+from kxplan.tui.screens.row_editor import RowEditor
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.screens.versions import VersionsScreen
 from kxplan.tui.screens.walk import WalkScreen
@@ -29,6 +29,7 @@ from kxplan.tui.steps.base import NotesArea
 from kxplan.tui.steps.prioritisation import PrioritisationStep
 from kxplan.tui.widgets.area_table import AreaTable
 from kxplan.tui.widgets.digit_select import DigitSelect
+from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
 from kxplan.tui.widgets.rank_table import RankTable
 from kxplan.tui.widgets.ranking import RankingView

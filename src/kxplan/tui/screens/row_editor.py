@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
@@ -25,23 +24,10 @@ from kxplan.tui.forms import (
 )
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.tables import FIELD_LABELS, field_hint
+from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.key_footer import KeyFooter
 
-__all__ = ["FormSelect", "RowCheck", "RowEditor"]
-
-
-class FormSelect(Select[str]):
-    """A drop-down in a form: enter on it (closed) keeps the form, as in any field; space
-    or alt+down opens it (up and down too), enter in the open list picks."""
-
-    BINDINGS: ClassVar[list[BindingType]] = bindings_for("FormSelect")
-
-    class Submitted(Message):
-        """Enter was pressed on the closed drop-down."""
-
-    def action_submit(self) -> None:
-        """Ask the form to keep what it holds."""
-        self.post_message(self.Submitted())
+__all__ = ["RowCheck", "RowEditor"]
 
 
 class RowEditor(ModalScreen[BaseModel | None]):
