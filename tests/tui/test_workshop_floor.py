@@ -397,3 +397,95 @@ async def test_the_palette_lists_the_keys_once(tmp_path: Path, config_dir: Path)
         names += [c.title for c in app.get_system_commands(app.screen)]
         assert [n for n in names if "keys" in n.casefold()] == ["Help: keys"]
         assert names.count("Screenshot") == 1
+
+
+# --- 10. the initiative editor ---------------------------------------------------------
+
+CRITERIA = {"method": "weighted", "criteria": [{"id": "reach-public", "label": "Public reach"}]}
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, SSH])
+async def test_the_editor_asks_first_what_a_room_gives_first(
+    tmp_path: Path, config_dir: Path, size: tuple[int, int]
+) -> None:
+    from kxplan.tui.screens.initiative_editor import InitiativeEditor
+    from kxplan.tui.widgets.tick_list import TickList
+
+    app = make_app(write_plan(tmp_path / "plan.toml", scoring=CRITERIA), config_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await go(pilot, "3", "i")
+        editor = app.screen
+        assert isinstance(editor, InitiativeEditor)
+        form = editor.query_one("#form")
+        assert form.virtual_size.width <= form.size.width  # nothing wider than the screen
+        await pilot.press(*"Real-time tram times", "tab", "2", "tab", "4", "tab", "3", "tab")
+        await pilot.pause()
+        status = editor.query_one("#status", Select)
+        assert app.focused is status  # four tabs, not twenty-five
+        await go(pilot, "space")
+        overlay = status.query_one("SelectOverlay")
+        assert overlay.region.bottom <= size[1]  # the open list fits on the screen
+        assert overlay.region.height >= 5
+        await go(pilot, "down", "enter")
+        assert status.value == "planned"
+        await go(pilot, "tab")
+        areas = editor.query_one("#areas", TickList)
+        assert app.focused is areas
+        ticked = "".join(s.text for s in areas.render_line(2))  # 3. Service friendliness
+        unticked = "".join(s.text for s in areas.render_line(0))
+        assert "X" in ticked[:4]
+        assert "X" not in unticked[:4]
+        for key, typed in (
+            ("confidence", "80"),
+            ("reach", "5000"),
+            ("time_criticality", "4"),
+            ("risk_reduction", "2"),
+            ("criterion-reach-public", "5"),
+        ):
+            field = editor.query_one(f"#{key}", Input)
+            field.focus()
+            await pilot.pause()
+            await pilot.press(*typed)
+        await go(pilot, "ctrl+s")
+        assert not isinstance(app.screen, InitiativeEditor)
+    assert app.session is not None
+    item = app.session.plan.initiatives[-1]
+    assert (item.title, item.effort, item.customer_value, item.efficiency) == (
+        "Real-time tram times",
+        2,
+        4,
+        3,
+    )
+    assert (item.status, item.areas) == ("planned", ["service_friendliness"])
+    assert (item.confidence, item.reach, item.time_criticality, item.risk_reduction) == (
+        80,
+        5000,
+        4,
+        2,
+    )
+    assert item.criteria == {"reach-public": 5}
+
+
+async def test_a_criterion_off_its_scale_is_refused_in_place(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    from kxplan.tui.screens.initiative_editor import InitiativeEditor
+
+    app = make_app(write_plan(tmp_path / "plan.toml", scoring=CRITERIA), config_dir)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await settle(pilot)
+        await go(pilot, "i")
+        await pilot.press(*"Night bus data")
+        editor = app.screen
+        assert isinstance(editor, InitiativeEditor)
+        for key in ("criterion-reach-public", "time_criticality"):
+            editor.query_one(f"#{key}", Input).focus()
+            await pilot.pause()
+            await pilot.press("9")
+        await go(pilot, "ctrl+s")
+        assert isinstance(app.screen, InitiativeEditor)  # refused
+        assert "from 1 to 5, got 9" in str(
+            editor.query_one("#criterion-reach-public-error").render()
+        )
+        assert "from 1 to 5, got 9" in str(editor.query_one("#time_criticality-error").render())

@@ -281,7 +281,8 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("escape", "cancel", "PickInitiative", "Cancel"),
     # --- forms and dialogs --------------------------------------------------------------
     Action("ctrl+enter,f10", "keep", "RowEditor", "Keep row",
-           "Keep the row (refused while a field is invalid)", F, shown_keys="enter, f10 or ctrl+s"),
+           "Keep the row (refused while a field is invalid)", F, shown_keys="enter, f10 or ctrl+s",
+           show=False),  # the footer shows ctrl+s for it, with save, help and quit
     Action("ctrl+s", "keep", "RowEditor", "Keep row", show=False, priority=True),
     Action("escape", "cancel", "RowEditor", "Cancel", "Cancel", F),
     Action("enter", "submit", "FormSelect", "Keep row",
