@@ -48,6 +48,7 @@ from kxplan.tui.screens.initiative_fields import (
     dependency_fields,
     estimate_header,
     estimate_row,
+    score_rows,
     status_and_areas,
 )
 from kxplan.tui.widgets.form_select import FormSelect
@@ -113,12 +114,12 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                 yield Static(id="title-error", classes="error", markup=False)
                 first = [s for s in self._scores if s.key in FIRST_SCORES]
                 more = [s for s in self._scores if s.key not in FIRST_SCORES]
-                yield from self._score_rows(first)
+                yield from score_rows(first, item, self._hint)
                 yield from status_and_areas(item, self._default_area)
                 yield from case_fields(item)
 
                 yield Label("More scores: RICE, ICE, WSJF, weighted criteria", classes="section")
-                yield from self._score_rows(more)
+                yield from score_rows(more, item, self._hint)
 
                 yield Label("Estimates by participant", classes="section")
                 yield Static(
@@ -168,21 +169,6 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", id="save", variant="primary", compact=True)
         yield KeyFooter()
-
-    def _score_rows(self, scores: Iterable[ScoreField]) -> ComposeResult:
-        item = self.original
-        for score in scores:
-            if item is None:
-                value = ""
-            elif score.criterion is not None:
-                value = show_number(item.criteria.get(score.criterion))
-            else:
-                value = show_number(getattr(item, score.key))
-            with Horizontal(classes="row score"):
-                yield Label(score.label, classes="caption")
-                yield Input(value, id=score.key, compact=True)
-                yield Static(self._hint(score, value), id=f"{score.key}-hint", classes="hint")
-            yield Static(id=f"{score.key}-error", classes="error", markup=False)
 
     def _estimate_header(self) -> Iterable[Label]:
         return estimate_header(self._scores)

@@ -5,7 +5,7 @@ Reading what was typed is :mod:`kxplan.tui.initiative_form`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -62,6 +62,26 @@ def estimate_row(row: int, name: str, estimate: Estimate | None) -> Iterable[Lab
     for key in ESTIMATE_FIELDS:
         value = show_number(getattr(estimate, key)) if estimate else ""
         yield Input(value, id=f"estimate-{row}-{key}", compact=True)
+
+
+def score_rows(
+    scores: Iterable[ScoreField],
+    item: Initiative | None,
+    hint: Callable[[ScoreField, str], Content],
+) -> ComposeResult:
+    """One row per score: its label, its input and what the typed number means."""
+    for score in scores:
+        if item is None:
+            value = ""
+        elif score.criterion is not None:
+            value = show_number(item.criteria.get(score.criterion))
+        else:
+            value = show_number(getattr(item, score.key))
+        with Horizontal(classes="row score"):
+            yield Label(score.label, classes="caption")
+            yield Input(value, id=score.key, compact=True)
+            yield Static(hint(score, value), id=f"{score.key}-hint", classes="hint")
+        yield Static(id=f"{score.key}-error", classes="error", markup=False)
 
 
 def case_fields(item: Initiative | None) -> ComposeResult:
