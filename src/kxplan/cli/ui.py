@@ -22,13 +22,15 @@ def open_ui(path: Path | None, *, example: str | None = None, theme: str | None 
     except ImportError as error:
         fail(f"the terminal UI could not be started: {error}")
     gc.set_threshold(*INTERPRETER_GC_THRESHOLD)  # the app runs for hours, not once
-    if theme is not None:
-        from kxplan.tui import check_theme
+    if theme is None:
+        run(path, example=example)
+        return
+    from kxplan.tui import check_theme
 
-        try:
-            theme = check_theme(theme)
-        except ValueError as error:
-            fail(str(error))
+    try:
+        theme = check_theme(theme)
+    except ValueError as error:
+        fail(str(error))
     run(path, example=example, theme=theme)
 
 
