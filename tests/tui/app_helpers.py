@@ -112,8 +112,9 @@ async def set_value(pilot: Pilot[None], selector: str, text: str) -> None:
 
 
 async def fill(pilot: Pilot[None], values: dict[str, str], *, typing: bool = False) -> None:
-    """Fill a form's fields: a select gets its choice as a user picks it (enter, type to
-    search, enter); an input gets its text set at once, or key by key with ``typing``."""
+    """Fill a form's fields: a select gets its choice as a user picks it (space opens it,
+    type to search, enter picks); an input gets its text set at once, or key by key with
+    ``typing``."""
     for name, value in values.items():
         widget = pilot.app.screen.query_one(f"#field-{name}")
         widget.focus()
@@ -125,7 +126,7 @@ async def fill(pilot: Pilot[None], values: dict[str, str], *, typing: bool = Fal
             else:
                 widget.value = value
         elif isinstance(widget, Select):
-            await pilot.press("enter")
+            await pilot.press("space")
             await pilot.press(*value)
             await pilot.press("enter")
         await pilot.pause()

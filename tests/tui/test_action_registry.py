@@ -15,6 +15,7 @@ from kxplan.tui.screens.confirm import Confirm
 from kxplan.tui.screens.error import ErrorScreen
 from kxplan.tui.screens.help import HelpScreen
 from kxplan.tui.screens.initiative_editor import InitiativeEditor
+from kxplan.tui.screens.note import NoteScreen
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.room import RoomScreen
 from kxplan.tui.screens.room_dialogs import DotsSetup, IdeasInbox, PickInitiative, RoundSetup
@@ -26,8 +27,11 @@ from kxplan.tui.screens.versions import VersionsScreen
 from kxplan.tui.screens.walk import WalkScreen
 from kxplan.tui.screens.welcome import TemplatePicker
 from kxplan.tui.steps.area import AreaStep
+from kxplan.tui.steps.base import NotesArea
 from kxplan.tui.steps.prioritisation import PrioritisationStep
 from kxplan.tui.widgets.area_table import AreaTable
+from kxplan.tui.widgets.digit_select import DigitSelect
+from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
 from kxplan.tui.widgets.mobility_grid import MobilityGrid
 from kxplan.tui.widgets.rank_table import RankTable
@@ -38,7 +42,7 @@ CLASSES: tuple[type[DOMNode], ...] = (
     EffortImpactMatrix, VersionsScreen, CompareScreen, SpreadScreen, InitiativeEditor,
     RowEditor, Confirm, Prompt, TemplatePicker, HelpScreen, ErrorScreen,
     RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
-    ScoringSettingsScreen, ScoresGrid,
+    ScoringSettingsScreen, ScoresGrid, FormSelect, NotesArea, NoteScreen, DigitSelect,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

@@ -107,7 +107,7 @@ async def test_ranking_takes_the_prioritisation_step_and_q_opens_the_notes(
         notes = step.query_one("#notes-today", TextArea)
         assert not shown(notes)  # the area's notes wait behind q
         status = str(step.query_one("#initiative-count").render())
-        assert status.startswith("q questions, maturity and notes (maturity 2 → 4, notes 3 of 3)")
+        assert status.startswith("q pane: maturity 2 → 4, notes 3 of 3")
 
         await pilot.press("q")
         await pilot.pause()

@@ -61,8 +61,8 @@ async def test_a_burst_opening_the_editor_fills_each_field(
     app = make_app(path, config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        # Step 1, open the editor, type the title, skip the id, then three scores.
-        await burst(pilot, "1", "i", "Chat for orders", "tab", "tab", "2", "tab", "4", "tab", "3")
+        # Step 1, open the editor, type the title, then the three scores under it.
+        await burst(pilot, "1", "i", "Chat for orders", "tab", "2", "tab", "4", "tab", "3")
         assert type(app.screen).__name__ == "InitiativeEditor"
         assert field(pilot, "title") == "Chat for orders"
         assert field(pilot, "effort") == "2"

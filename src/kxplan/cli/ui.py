@@ -38,7 +38,7 @@ def has_terminal() -> bool:
         return False
 
 
-def open_ui(path: Path | None, *, example: str | None = None) -> None:
+def open_ui(path: Path | None, *, example: str | None = None, theme: str | None = None) -> None:
     """Start the terminal UI (imported only now, so other commands stay light); without
     a terminal, one line on stderr and exit status 2."""
     if not has_terminal():
@@ -49,18 +49,28 @@ def open_ui(path: Path | None, *, example: str | None = None) -> None:
     except ImportError as error:
         fail(f"the terminal UI could not be started: {error}")
     gc.set_threshold(*INTERPRETER_GC_THRESHOLD)  # the app runs for hours, not once
-    run(path, example=example)
+    if theme is None:
+        run(path, example=example)
+        return
+    from kxplan.tui import check_theme
+
+    try:
+        theme = check_theme(theme)
+    except ValueError as error:
+        fail(str(error))
+    run(path, example=example, theme=theme)
 
 
 @click.command("open", epilog=examples("kxplan open plan.toml", "kxplan plan.toml"))
 @click.argument("plan", type=PLAN_PATH, required=False)
-def open_command(plan: Path | None) -> None:
+@click.option("--theme", help="Theme: dark, light or a Textual theme's name (default: last used).")
+def open_command(plan: Path | None, theme: str | None) -> None:
     """Open PLAN in the terminal UI (same as `kxplan PLAN.toml`)."""
     if plan is not None:
         require_file(plan, "the app reads keys from the terminal and saves into the file")
     if plan is not None and plan.is_dir():
         raise PlanError.single(str(plan), "is a folder, expected a plan file")
-    open_ui(plan)
+    open_ui(plan, theme=theme)
 
 
 @click.command("example", epilog=examples("kxplan example", "kxplan example public-service"))

@@ -120,7 +120,8 @@ R = Section.ROOM
 ACTIONS: Final[tuple[Action, ...]] = (
     # --- anywhere -----------------------------------------------------------------------
     Action("ctrl+s", "save", "KxplanApp", "Save",
-           "Save the plan to its file (asks for a path the first time)", A, palette="Save"),
+           "Save the plan to its file (asks for a path the first time); in a form, keep it",
+           A, palette="Save", priority=True),
     Action("f2", "save_as", "KxplanApp", "Save as", "Save as: write the plan to a new file", A,
            show=False, palette="Save as…", palette_help="Write the plan to a new file"),
     Action("ctrl+o", "open", "KxplanApp", "Open",
@@ -135,8 +136,13 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("ctrl+t", "toggle_theme", "KxplanApp", "Theme",
            "Switch between the dark and the light theme", A, show=False,
            palette="Toggle light/dark theme"),
-    Action("f1,question_mark", "help", "KxplanApp", "Help", "This help", A, shown_keys="f1 or ?",
-           palette="Help: keys", palette_help="Every key kxplan answers to"),
+    Action("f1", "help", "KxplanApp", "Help", "This help (f1 also in forms and dialogs)", A,
+           shown_keys="f1 or ?", priority=True, palette="Help: keys",
+           palette_help="Every key kxplan answers to"),
+    Action("question_mark", "help", "KxplanApp", "Help", show=False),
+    Action("f12", "screenshot_beside_plan", "KxplanApp", "Screenshot",
+           "Screenshot: save the screen as a picture (SVG) beside the plan file", A, show=False,
+           palette="Screenshot", palette_help="Save the screen as SVG beside the plan file"),
     # --- the walk -----------------------------------------------------------------------
     Action("pagedown", "next_step", "WalkScreen", "Next", "Next step", W, priority=True,
            key_display="PgDn", palette="Next step", palette_help="Go on to the next step"),
@@ -165,6 +171,10 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("q", "toggle_guide", "AreaStep", "Questions", "Show or hide the area's guiding "
            "questions (outside text fields); on Prioritisation: the questions, maturity and "
            "notes", W, show=False),
+    Action("f3", "full_screen", "NotesArea", "Full screen",
+           "In a note: open it full screen, for the projector (escape or ctrl+s goes back)", W),
+    Action("escape", "close", "NoteScreen", "Back"),
+    Action("ctrl+s", "close", "NoteScreen", "Back", show=False, priority=True),
     # --- an area's tables ---------------------------------------------------------------
     Action("a", "add_row", "AreaTable", "Add row", "Add a row (opens a form)", S),
     Action("e", "edit_row", "AreaTable", "Edit row", "Edit the row under the cursor", S,
@@ -299,9 +309,15 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("escape", "cancel", "PickInitiative", "Cancel"),
     # --- forms and dialogs --------------------------------------------------------------
     Action("ctrl+enter,f10", "keep", "RowEditor", "Keep row",
-           "Keep the row (refused while a field is invalid)", F, shown_keys="enter, f10 or ctrl+s"),
+           "Keep the row (refused while a field is invalid)", F, shown_keys="enter, f10 or ctrl+s",
+           show=False),  # the footer shows ctrl+s for it, with save, help and quit
     Action("ctrl+s", "keep", "RowEditor", "Keep row", show=False, priority=True),
     Action("escape", "cancel", "RowEditor", "Cancel", "Cancel", F),
+    Action("enter", "submit", "FormSelect", "Keep row",
+           "On a closed drop-down: keep the row, as in any field", F, show=False),
+    Action("space,alt+down", "show_overlay", "FormSelect", "Open",
+           "Open a drop-down (enter in the open list picks, escape closes it)", F,
+           shown_keys="space or alt+down", show=False),
     Action("ctrl+s", "save", "InitiativeEditor", "Save", priority=True),
     Action("escape", "cancel", "InitiativeEditor", "Cancel"),
     Action("escape", "cancel", "Confirm", "Cancel"),

@@ -26,7 +26,13 @@ from kxplan.tui.commands import KxplanCommands
 from kxplan.tui.control_filter import ControlCharacterFilter
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.plan_files import PlanFiles, path_problem
-from kxplan.tui.recent import default_config_dir, load_recent, remember
+from kxplan.tui.recent import (
+    default_config_dir,
+    load_recent,
+    load_settings,
+    remember,
+    remember_setting,
+)
 from kxplan.tui.room_hosting import RoomHosting
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.walk import WalkScreen
@@ -75,8 +81,11 @@ class KxplanApp(RoomHosting, PlanFiles):
         config_dir: Path | None = None,
         cursor_blink: bool = True,
         example: str | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
+        self.start_theme = theme
+        """The theme asked for at start (``--theme``); else the one remembered, else dark."""
         self.start_example = example
         """A template to open as the in-memory example at start, instead of the welcome."""
         self.cursor_blink = cursor_blink
@@ -109,7 +118,9 @@ class KxplanApp(RoomHosting, PlanFiles):
     # --- starting ---------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.theme = DARK_THEME
+        remembered = load_settings(self.config_dir).get("theme", DARK_THEME)
+        theme = self.start_theme or remembered
+        self.theme = theme if theme in self.available_themes else DARK_THEME
         if self.start_path is not None:
             self.open_path(self.start_path)
         elif self.start_example is not None:
@@ -126,9 +137,16 @@ class KxplanApp(RoomHosting, PlanFiles):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save" and self.screen_keeps("ctrl+s"):
+            return False  # the form's own ctrl+s (keep the row, save the initiative) runs
         if action in ("save", "save_as", "save_version", "versions", "compare_version", "room"):
-            return self.session is not None
+            return None if action == "save" and self.session is None else self.session is not None
         return True
+
+    def screen_keeps(self, key: str) -> bool:
+        """Whether the screen shown (not the app) binds ``key`` itself."""
+        chain = self.screen._modal_binding_chain
+        return any(node is not self and key in b.key_to_bindings for node, b in chain)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if not self.cursor_blink and isinstance(event.widget, Input | TextArea):
@@ -136,7 +154,9 @@ class KxplanApp(RoomHosting, PlanFiles):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
-            if command.title != "Quit":  # ours asks about unsaved changes first
+            # ours: quit asks about unsaved changes first, the keys are f1's help (one
+            # entry), a screenshot is saved beside the plan
+            if command.title not in ("Quit", "Keys", "Screenshot"):
                 yield command
         quit_action = next(a for a in ACTIONS if a.where == "KxplanApp" and a.name == "quit")
         yield SystemCommand(
@@ -357,9 +377,12 @@ class KxplanApp(RoomHosting, PlanFiles):
         """Show every key."""
         from kxplan.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)  # f1 again closes it
+        else:
             self.push_screen(HelpScreen())
 
     def action_toggle_theme(self) -> None:
-        """Switch between the dark and the light theme."""
+        """Switch between the dark and the light theme; the next start keeps it."""
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+        remember_setting(self.config_dir, "theme", self.theme)

@@ -41,6 +41,13 @@ LINE_FIELDS: Final = ("who", "when")
 """Short answers, edited in one-line inputs."""
 
 
+CRITERION_PREFIX: Final = "criterion-"
+"""A weighted criterion's input is ``criterion-<id>``."""
+
+FIRST_SCORES: Final = ("effort", "customer_value", "efficiency")
+"""The scores a room gives first (the ranking's own); the rest follow under "More scores"."""
+
+
 @dataclass(frozen=True, slots=True)
 class ScoreField:
     """One score input of the form and how to explain its values."""
@@ -49,11 +56,36 @@ class ScoreField:
     label: str
     hint: str
     scale: Scale | None
+    bounds: tuple[int, int] | None = None
+    """The lowest and highest score, for a score without a scale of anchors."""
+
+    @property
+    def criterion(self) -> str | None:
+        """The weighted criterion's id, for a criterion's input."""
+        return self.key.removeprefix(CRITERION_PREFIX) if self.is_criterion else None
+
+    @property
+    def is_criterion(self) -> bool:
+        """Whether this is a score for one of the plan's weighted criteria."""
+        return self.key.startswith(CRITERION_PREFIX)
 
 
 def score_fields(plan: Plan) -> tuple[ScoreField, ...]:
-    """The score inputs of the form, on the plan's scales."""
+    """The score inputs of the form, on the plan's scales: the ranking's own first, then
+    confidence and reach (RICE, ICE), time criticality and risk reduction (WSJF, on the
+    customer-value scale) and the plan's weighted criteria."""
     scales = plan.scales
+    value = (scales.customer_value.min, scales.customer_value.max)
+    criteria = tuple(
+        ScoreField(
+            f"{CRITERION_PREFIX}{c.id}",
+            c.label or c.id,
+            f"weighted criterion {c.id}, weight {show_number(c.weight)}, {c.min}–{c.max}",
+            None,
+            (c.min, c.max),
+        )
+        for c in plan.scoring.criteria
+    )
     return (
         ScoreField("effort", "Effort", "how much work it takes", scales.effort),
         ScoreField(
@@ -65,6 +97,21 @@ def score_fields(plan: Plan) -> tuple[ScoreField, ...]:
         ScoreField("efficiency", "Efficiency", "time or cost it saves us", scales.efficiency),
         ScoreField("confidence", "Confidence %", "how sure we are of these scores, 0–100", None),
         ScoreField("reach", "Reach", "customers or contacts per period (for RICE)", None),
+        ScoreField(
+            "time_criticality",
+            "Time criticality",
+            f"WSJF: how much value is lost by waiting, {value[0]}–{value[1]}",
+            None,
+            value,
+        ),
+        ScoreField(
+            "risk_reduction",
+            "Risk reduction",
+            f"WSJF: risk reduced or opportunity opened, {value[0]}–{value[1]}",
+            None,
+            value,
+        ),
+        *criteria,
     )
 
 
@@ -181,10 +228,9 @@ class InitiativeForm:
             return None
         score = self.score(key)
         shown = show_number(value)
-        if score.scale is not None and not score.scale.min <= value <= score.scale.max:
-            raise ValueError(
-                f"expected a score from {score.scale.min} to {score.scale.max}, got {shown}"
-            )
+        bounds = (score.scale.min, score.scale.max) if score.scale is not None else score.bounds
+        if bounds is not None and not bounds[0] <= value <= bounds[1]:
+            raise ValueError(f"expected a score from {bounds[0]} to {bounds[1]}, got {shown}")
         if key == "confidence" and not 0 <= value <= 100:
             raise ValueError(f"expected a share from 0 to 100 %, got {shown}")
         if key == "reach" and value < 0:
@@ -202,12 +248,20 @@ class InitiativeForm:
         data["status"] = state.status or "idea"
         data["areas"] = in_kept_order(data.get("areas", []), state.areas)
         data["depends_on"] = in_kept_order(data.get("depends_on", []), state.depends_on)
+        criteria = dict(data.get("criteria", {}))
         for score in self.scores:
             try:
-                data[score.key] = self.read_score(score.key, state.scores.get(score.key, ""))
+                number = self.read_score(score.key, state.scores.get(score.key, ""))
             except ValueError as error:
                 errors[score.key] = str(error)
-                data[score.key] = None
+                number = None
+            if score.criterion is None:
+                data[score.key] = number
+            elif number is None:
+                criteria.pop(score.criterion, None)
+            else:
+                criteria[score.criterion] = number
+        data["criteria"] = criteria
 
         estimates: list[dict[str, Any]] = []
         rows_of_estimates: list[int] = []
@@ -278,7 +332,22 @@ class InitiativeForm:
             name = self.rows[row] if row < len(self.rows) else "?"
             key = f"estimate-{row}-{part}" if part in ESTIMATE_FIELDS else f"estimate-{row}-name"
             errors.setdefault(key, f"{name}, {part.replace('_', ' ')}: {message}")
-        elif field_name in {"title", "id", "areas", "depends_on", *SCORE_FIELDS, *TEXT_FIELDS}:
+        elif (
+            field_name == "criteria"
+            and len(loc) > 1
+            and any(s.criterion == str(loc[1]) for s in self.scores)
+        ):
+            errors.setdefault(f"{CRITERION_PREFIX}{loc[1]}", message)
+        elif field_name in {
+            "title",
+            "id",
+            "areas",
+            "depends_on",
+            "time_criticality",
+            "risk_reduction",
+            *SCORE_FIELDS,
+            *TEXT_FIELDS,
+        }:
             errors.setdefault(field_name, message)
         else:
             errors.setdefault("general", f"{field_name.replace('_', ' ')}: {message}")

@@ -11,7 +11,7 @@ from textual.app import App
 
 from kxplan.model import Plan, RuleViolations, slugify
 from kxplan.session import ChangedOnDisk, Session
-from kxplan.storage import PlanError
+from kxplan.storage import PlanError, write_atomic
 from kxplan.tui.recent import remember
 from kxplan.tui.screens.confirm import Answer, file_exists, unsaved_changes
 from kxplan.tui.screens.prompt import Prompt
@@ -105,6 +105,13 @@ class PlanFiles(App[None]):
 
     def action_save(self) -> None:
         """Save the plan to its file (asking for one the first time)."""
+        if (
+            self.session is not None
+            and self.session.path is None
+            and isinstance(self.screen, Prompt)
+        ):
+            self.notify("Answer this first; then ctrl+s asks where to save.", severity="warning")
+            return
         self.save()
 
     def save(self, *, after: Callable[[], object] | None = None, overwrite: bool = False) -> None:
@@ -238,3 +245,22 @@ class PlanFiles(App[None]):
         self._show_state()
         if after is not None:
             after()
+
+    # --- screenshots ------------------------------------------------------------------
+
+    def action_screenshot_beside_plan(self) -> None:
+        """Save a picture of the screen (SVG) beside the plan file (or in the current
+        folder, for a plan without a file yet), and say where it went."""
+        from datetime import UTC, datetime
+
+        session = self.session
+        folder = session.path.parent if session is not None and session.path else Path.cwd()
+        stem = session.path.stem if session is not None and session.path else "kxplan"
+        stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%SZ")
+        target = folder / f"{stem}-screen-{stamp}.svg"
+        try:
+            write_atomic(target, self.export_screenshot().encode("utf-8"))
+        except (OSError, PlanError) as error:
+            self.notify(f"{target}: {error}", title="No screenshot", severity="error", markup=False)
+            return
+        self.notify(f"Saved a screenshot as {target}", title="Screenshot", markup=False)

@@ -57,3 +57,33 @@ def remember(config_dir: Path, path: Path) -> None:
         write_atomic(config_dir / "recent.json", text.encode("utf-8"))
     except (OSError, PlanError):  # a recent list is a convenience, never a blocker
         return
+
+
+def _settings_file(config_dir: Path) -> Path:
+    """``settings.json``: in the platform's config folder, or beside the recent list when
+    the app was given a folder of its own (tests)."""
+    folder = settings_dir() if config_dir == default_config_dir() else config_dir
+    return folder / "settings.json"
+
+
+def load_settings(config_dir: Path) -> dict[str, str]:
+    """The app's remembered settings (the theme); unreadable counts as none."""
+    try:
+        data = json.loads(_settings_file(config_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: value for key, value in data.items() if isinstance(value, str)}
+
+
+def remember_setting(config_dir: Path, key: str, value: str) -> None:
+    """Keep ``key = value`` in the settings; failures to write are ignored."""
+    settings = {**load_settings(config_dir), key: value}
+    text = json.dumps(settings, indent=2, sort_keys=True) + "\n"
+    file = _settings_file(config_dir)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(file, text.encode("utf-8"))
+    except (OSError, PlanError):  # a setting is a convenience, never a blocker
+        return

@@ -65,16 +65,24 @@ class TypeAhead:
 
     async def _feed(self) -> None:
         """Hand on waiting input one event at a time, each once the app has settled."""
+        typed = False  # characters went into a field without waiting since the last settle
         while self._waiting:
             event = self._waiting.popleft()
+            quick = self._typed_into_text(event)
+            if typed and not quick:
+                # a priority key (ctrl+s saves) acts before the field has taken what was
+                # typed before it: let the field catch up first
+                await self.settle()
             self._released.add(id(event))
             if not self.app.post_message(event):  # the app is closing
                 self._released.discard(id(event))
                 self._waiting.clear()
                 return
-            if self._typed_into_text(event):
+            if quick:
+                typed = True
                 await asyncio.sleep(0)  # a character into a text field moves nothing
             else:
+                typed = False
                 await self.settle()
 
     def _typed_into_text(self, event: events.Key | events.Paste) -> bool:

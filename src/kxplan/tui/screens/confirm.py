@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from kxplan.tui.keys import bindings_for
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 
 class Answer(StrEnum):
@@ -64,6 +65,7 @@ class Confirm(ModalScreen[Answer]):
             with Horizontal(classes="dialog-buttons"):
                 for answer, label, variant in self.choices:
                     yield Button(label, variant=variant, id=f"answer-{answer}", compact=True)  # type: ignore[arg-type]
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(f"#answer-{self.focus_answer}", Button).focus()

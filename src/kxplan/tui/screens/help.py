@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +17,7 @@ from textual.widgets import Label, Static
 from kxplan.scoring import ROBUST_PERCENTILES, unstable_rule
 from kxplan.tui.keys import KEYS, bindings_for
 from kxplan.tui.ranking_rows import UNSTABLE_MARK
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 
 def range_help() -> Text:
@@ -31,18 +34,20 @@ def range_help() -> Text:
     )
 
 
-def keys_table() -> Table:
-    """The key list as a two-column table, one section after another."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+def keys_table() -> Group:
+    """The key list, one section after another: each heading on its own line, then the
+    keys in a column as wide as the widest of them, and what they do wrapping beside it."""
+    width = max(cell_len(key) for _section, keys in KEYS for key, _meaning in keys)
+    parts: list[Text | Table] = []
     for index, (section, keys) in enumerate(KEYS):
-        if index:
-            table.add_row("", "")
-        table.add_row(Text(section, style="bold underline"), "")
+        parts.append(Text(("\n" if index else "") + section, style="bold underline"))
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True, width=width)
+        table.add_column(ratio=1)
         for key, meaning in keys:
             table.add_row(Text(key), Text(meaning))
-    return table
+        parts.append(table)
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -57,6 +62,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(keys_table(), id="keys")
                 yield Static(range_help(), id="help-range")
             yield Static(Text("escape closes this help"), classes="hint")
+        yield KeyFooter()
 
     def action_close(self) -> None:
         """Close the help."""

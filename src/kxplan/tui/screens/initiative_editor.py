@@ -32,6 +32,7 @@ from kxplan.framework import AreaId
 from kxplan.model import Initiative, Plan, unique_slug
 from kxplan.tui.initiative_form import (
     ESTIMATE_FIELDS,
+    FIRST_SCORES,
     LINE_FIELDS,
     TEXT_FIELDS,
     FormState,
@@ -43,11 +44,14 @@ from kxplan.tui.initiative_form import (
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.screens.initiative_fields import (
     anchor_hint,
-    belonging_fields,
     case_fields,
+    dependency_fields,
     estimate_header,
     estimate_row,
+    score_rows,
+    status_and_areas,
 )
+from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.key_footer import KeyFooter
 
 __all__ = ["InitiativeEditor", "anchor_hint", "in_kept_order"]
@@ -97,6 +101,8 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         with Vertical(id="editor") as editor:
             editor.border_title = title
             with VerticalScroll(id="form"):
+                # What a room gives first, in the order it talks: the name, the three
+                # scores, the status and the areas; then the case; then the rest.
                 with Horizontal(classes="row"):
                     yield Label("Title", classes="caption")
                     yield Input(
@@ -106,26 +112,14 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                         placeholder="A short name the room will recognise",
                     )
                 yield Static(id="title-error", classes="error", markup=False)
-                with Horizontal(classes="row"):
-                    yield Label("Id", classes="caption")
-                    yield Input(
-                        item.id if item else "",
-                        id="id",
-                        compact=True,
-                        placeholder="derived from the title",
-                    )
-                yield Static(id="id-error", classes="error", markup=False)
+                first = [s for s in self._scores if s.key in FIRST_SCORES]
+                more = [s for s in self._scores if s.key not in FIRST_SCORES]
+                yield from score_rows(first, item, self._hint)
+                yield from status_and_areas(item, self._default_area)
+                yield from case_fields(item)
 
-                yield Label("Scores", classes="section")
-                for score in self._scores:
-                    value = show_number(getattr(item, score.key)) if item else ""
-                    with Horizontal(classes="row score"):
-                        yield Label(score.label, classes="caption")
-                        yield Input(value, id=score.key, compact=True)
-                        yield Static(
-                            self._hint(score, value), id=f"{score.key}-hint", classes="hint"
-                        )
-                    yield Static(id=f"{score.key}-error", classes="error", markup=False)
+                yield Label("More scores: RICE, ICE, WSJF, weighted criteria", classes="section")
+                yield from score_rows(more, item, self._hint)
 
                 yield Label("Estimates by participant", classes="section")
                 yield Static(
@@ -159,8 +153,16 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                         else None,
                     )
 
-                yield from case_fields(item)
-                yield from belonging_fields(item, self.plan, self.form.index, self._default_area)
+                yield from dependency_fields(item, self.plan, self.form.index)
+                with Horizontal(classes="row"):
+                    yield Label("Id", classes="caption")
+                    yield Input(
+                        item.id if item else "",
+                        id="id",
+                        compact=True,
+                        placeholder="derived from the title",
+                    )
+                yield Static(id="id-error", classes="error", markup=False)
                 yield Static(id="general-error", classes="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Static(id="notice", markup=False)
@@ -328,6 +330,10 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "new-participant":
             self.focus_next()
+
+    @on(FormSelect.Submitted)
+    def _select_submitted(self) -> None:
+        self.focus_next()  # as enter in a one-line field: on to the next
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

@@ -5,18 +5,20 @@ Reading what was typed is :mod:`kxplan.tui.initiative_form`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from kxplan.framework import AREAS, STATUSES, AreaId
 from kxplan.model import Estimate, Initiative, Plan, Scale
 from kxplan.tui.forms import read_number
 from kxplan.tui.initiative_form import ESTIMATE_FIELDS, ScoreField, show_number
+from kxplan.tui.widgets.form_select import FormSelect
+from kxplan.tui.widgets.tick_list import TickList
 
 
 def anchor_hint(scale: Scale, text: str) -> Content:
@@ -62,6 +64,26 @@ def estimate_row(row: int, name: str, estimate: Estimate | None) -> Iterable[Lab
         yield Input(value, id=f"estimate-{row}-{key}", compact=True)
 
 
+def score_rows(
+    scores: Iterable[ScoreField],
+    item: Initiative | None,
+    hint: Callable[[ScoreField, str], Content],
+) -> ComposeResult:
+    """One row per score: its label, its input and what the typed number means."""
+    for score in scores:
+        if item is None:
+            value = ""
+        elif score.criterion is not None:
+            value = show_number(item.criteria.get(score.criterion))
+        else:
+            value = show_number(getattr(item, score.key))
+        with Horizontal(classes="row score"):
+            yield Label(score.label, classes="caption")
+            yield Input(value, id=score.key, compact=True)
+            yield Static(hint(score, value), id=f"{score.key}-hint", classes="hint")
+        yield Static(id=f"{score.key}-error", classes="error", markup=False)
+
+
 def case_fields(item: Initiative | None) -> ComposeResult:
     """The case: why, what, who, when, how."""
     yield Label("The case", classes="section")
@@ -86,14 +108,11 @@ def case_fields(item: Initiative | None) -> ComposeResult:
         yield TextArea(item.how if item else "", id="how", soft_wrap=True, compact=True)
 
 
-def belonging_fields(
-    item: Initiative | None, plan: Plan, index: int, default_area: AreaId | None
-) -> ComposeResult:
-    """Where it belongs: status, areas, and the initiatives it depends on."""
-    yield Label("Where it belongs", classes="section")
-    with Horizontal(classes="row"):
+def status_and_areas(item: Initiative | None, default_area: AreaId | None) -> ComposeResult:
+    """Where it stands and what it serves: the status, and the areas as tick boxes."""
+    with Horizontal(classes="row status-row"):
         yield Label("Status", classes="caption")
-        yield Select(
+        yield FormSelect(
             [(term.label, term.key) for term in STATUSES],
             value=item.status if item else "idea",
             allow_blank=False,
@@ -103,7 +122,7 @@ def belonging_fields(
     with Horizontal(classes="row"):
         yield Label("Areas", classes="caption")
         chosen = set(item.areas) if item else ({default_area} if default_area else set())
-        yield SelectionList[str](
+        yield TickList(
             *(
                 Selection[str](Content(f"{a.number}. {a.name}"), a.id, a.id in chosen)
                 for a in AREAS
@@ -112,12 +131,16 @@ def belonging_fields(
             compact=True,
         )
     yield Static(id="areas-error", classes="error", markup=False)
+
+
+def dependency_fields(item: Initiative | None, plan: Plan, index: int) -> ComposeResult:
+    """The initiatives it depends on."""
     with Horizontal(classes="row"):
         yield Label("Depends on", classes="caption")
         deps = set(item.depends_on) if item else set()
         others = [i for n, i in enumerate(plan.initiatives) if n != index]
         if others:
-            yield SelectionList[str](
+            yield TickList(
                 *(Selection(Content(o.title), o.id, o.id in deps) for o in others),
                 id="depends_on",
                 compact=True,

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from kxplan.tui.keys import bindings_for
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 Checker = Callable[[str], str]
 """Returns what is wrong with the text, or "" when it is fine."""
@@ -42,6 +43,7 @@ class Prompt(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._validate()

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -22,7 +22,10 @@ from kxplan.tui.forms import (
     form_messages,
     read_form,
 )
+from kxplan.tui.keys import bindings_for
 from kxplan.tui.tables import FIELD_LABELS, choice_prompt, field_hint
+from kxplan.tui.widgets.form_select import FormSelect
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 __all__ = ["RowCheck", "RowEditor"]
 
@@ -30,11 +33,7 @@ __all__ = ["RowCheck", "RowEditor"]
 class RowEditor(ModalScreen[BaseModel | None]):
     """Add or edit one row; returns the valid row, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+enter,f10", "keep", "Keep row", show=True),
-        Binding("ctrl+s", "keep", "Keep row", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("RowEditor")
 
     def __init__(
         self,
@@ -73,6 +72,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep", variant="primary", id="keep", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+        yield KeyFooter()
 
     def _compose_field(self, spec: FormField) -> ComposeResult:
         label = FIELD_LABELS.get(spec.name, spec.label) + ("" if spec.optional else " *")
@@ -81,10 +81,15 @@ class RowEditor(ModalScreen[BaseModel | None]):
             yield Label(Text(label), classes="form-label")
             if spec.kind == "choice":
                 options = [(spec.shown(choice), choice) for choice in spec.choices]
-                yield Select(
+                # A default among the choices ("unknown" buy-in) is what a blank would mean:
+                # offer it, not a second "(none)" for the same thing.
+                default = self.model.model_fields[spec.name].default
+                blank = not (isinstance(default, str) and default in spec.choices)
+                value = start if start in spec.choices else (Select.NULL if blank else default)
+                yield FormSelect(
                     options,
-                    allow_blank=True,
-                    value=start if start in spec.choices else Select.NULL,
+                    allow_blank=blank,
+                    value=value,
                     id=f"field-{spec.name}",
                     prompt="(none)" if spec.optional else "Choose…",
                     compact=True,
@@ -175,6 +180,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
         self.validate_form()
 
     @on(Input.Submitted)
+    @on(FormSelect.Submitted)
     def _submitted(self) -> None:
         self.action_keep()
 

@@ -133,6 +133,10 @@ class WalkScreen(Screen[None]):
         step.focus_on_arrival()
         self.refresh_bindings()
 
+    @on(StepBar.Chosen)
+    async def _step_clicked(self, event: StepBar.Chosen) -> None:
+        await self.action_go_to(event.index)
+
     def action_leave_field(self) -> None:
         """Escape from a field or table: back to the step, where the step keys work
         (0–8, i, a/e/d); the field keeps what was typed."""

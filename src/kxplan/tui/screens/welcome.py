@@ -157,6 +157,7 @@ class TemplatePicker(ModalScreen[FromTemplate | None]):
                 classes="hint",
             )
             yield OptionList(*template_options(), id="template-options")
+        yield KeyFooter()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

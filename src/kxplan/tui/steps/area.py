@@ -14,7 +14,8 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
+from textual.css.scalar import Scalar
 from textual.widgets import Label, Select, Static, TextArea
 
 from kxplan.framework import MATURITY_LEVELS, STRATEGY_QUESTIONS, AreaId, area
@@ -23,11 +24,13 @@ from kxplan.session import NOTE_KEYS, MaturityKey, Session
 from kxplan.text.numbers import money, whole
 from kxplan.tui.forms import check_row
 from kxplan.tui.keys import bindings_for
+from kxplan.tui.note_hints import note_hint
 from kxplan.tui.screens.confirm import Answer, delete_row
 from kxplan.tui.screens.row_editor import RowEditor
-from kxplan.tui.steps.base import NotesArea, Step, step_header
+from kxplan.tui.steps.base import NotesArea, Resized, Step, StepWork, step_header
 from kxplan.tui.tables import TABLES_BY_AREA
 from kxplan.tui.widgets.area_table import AreaTable, row_label
+from kxplan.tui.widgets.digit_select import DigitSelect
 from kxplan.tui.widgets.mobility_grid import MobilityGrid
 
 MATURITY_OPTIONS = [
@@ -37,6 +40,9 @@ MATURITY_OPTIONS = [
 ROOM_FOR_QUESTIONS: Final = 28
 """Terminal rows from which the guiding questions show unless the room hid them (100×30
 shows them, 80×24 does not)."""
+
+NOTES_MIN: Final = 5
+"""A note's least height: three lines of text in its frame."""
 
 
 def gap_text(today: int | None, target: int | None, *, today_first: bool = False) -> Text:
@@ -85,7 +91,7 @@ class AreaStep(Step):
         )
         yield from self.compose_guide()
         yield from self.compose_maturity_and_notes()
-        with Vertical(classes="step-work"):
+        with StepWork(classes="step-work"):
             yield from self.compose_work()
         if self.area_id == "unnecessary_demand":
             yield Static(id="demand-totals")
@@ -105,7 +111,7 @@ class AreaStep(Step):
         record = self.session.plan.areas.get(self.area_id)
         with Horizontal(classes="maturity-row"):
             yield Label("Maturity today", classes="inline-label")
-            yield Select(
+            yield DigitSelect(
                 MATURITY_OPTIONS,
                 value=record.maturity_today or Select.NULL,
                 id="maturity-today",
@@ -113,7 +119,7 @@ class AreaStep(Step):
                 compact=True,
             )
             yield Label("target", classes="inline-label")
-            yield Select(
+            yield DigitSelect(
                 MATURITY_OPTIONS,
                 value=record.maturity_target or Select.NULL,
                 id="maturity-target",
@@ -122,9 +128,11 @@ class AreaStep(Step):
             )
             yield Static(id="maturity-gap")
         with Horizontal(classes="notes-row"):
-            for key, question, hint in STRATEGY_QUESTIONS:
-                notes = NotesArea(getattr(record, key), question, id=f"notes-{key}")
-                notes.placeholder = hint
+            for key, question, _hint in STRATEGY_QUESTIONS:
+                notes = NotesArea(
+                    getattr(record, key), question, heading=self.area.name, id=f"notes-{key}"
+                )
+                notes.placeholder = note_hint(self.area_id, key)
                 yield notes
 
     def compose_work(self) -> ComposeResult:
@@ -154,6 +162,33 @@ class AreaStep(Step):
         """Show or hide the guide as chosen, and say how to change it."""
         self.query_one(self.GUIDE_SELECTOR).display = self.guide_shown
         self._show_derived()
+        self.call_after_refresh(self.fit_notes)
+
+    def notes_room(self) -> int:
+        """The most rows the notes may take: what they have now and what the tables have
+        beyond their least height (a title, the header and 3 rows each; 4 on a
+        projector). The notes grow with their text up to this."""
+        notes = self.query_one(NotesArea)
+        work = self.query_one(".step-work")
+        kept_rows = 4 if self.app.size.height >= ROOM_FOR_QUESTIONS else 3
+        least = len(TABLES_BY_AREA[self.area_id]) * (2 + kept_rows)
+        return notes.outer_size.height + work.outer_size.height - least
+
+    def fit_notes(self) -> None:
+        """Give the three notes the height the longest of them needs (its wrapped lines
+        in the frame), at least three lines, at most the room the step has for them."""
+        if not self.is_attached or not self.size.height:
+            return
+        notes = list(self.query(NotesArea))
+        wanted = max((n.wrapped_document.height + 2 for n in notes), default=NOTES_MIN)
+        height = Scalar.from_number(min(max(NOTES_MIN, self.notes_room()), max(NOTES_MIN, wanted)))
+        changed = False
+        for note in notes:
+            if note.styles.height != height:
+                note.styles.height = height
+                changed = True
+        if changed:  # once laid out again: a note that lost its scroll bar wraps wider
+            self.call_after_refresh(self.fit_notes)
 
     def action_toggle_guide(self) -> None:
         """Show or hide the guiding questions, on every area step alike (the prioritisation
@@ -265,11 +300,17 @@ class AreaStep(Step):
         self.edited(self.session.set_maturity(self.area_id, which, value))
         self._show_derived()
 
+    @on(Resized)
+    def _resized(self, event: Resized) -> None:
+        event.stop()
+        self.call_after_refresh(self.fit_notes)
+
     @on(TextArea.Changed)
     def _notes_changed(self, event: TextArea.Changed) -> None:
         key = (event.text_area.id or "").removeprefix("notes-")
         if key in NOTE_KEYS:
             self.edited(self.session.set_area_notes(self.area_id, key, event.text_area.text))
+            self.call_after_refresh(self.fit_notes)
 
     def on_plan_edited(self) -> None:
         self._show_derived()

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
+from typing import ClassVar
+
+from textual import events
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import TextArea
 
 from kxplan.session import Session
+from kxplan.tui.keys import bindings_for
 from kxplan.tui.messages import PlanEdited
 
 
@@ -36,10 +42,37 @@ class Step(VerticalScroll):
             self.post_message(PlanEdited())
 
 
+class Resized(Message):
+    """A step's note or work area changed size: the notes may need another height."""
+
+
+class StepWork(Vertical):
+    """Where a step's tables are; says when its size changes."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(Resized())
+
+
 class NotesArea(TextArea):
     """Notes for one question (the question is the frame's title); every keystroke reaches
-    the plan, so nothing typed is lost."""
+    the plan, so nothing typed is lost. The note grows with its text (up to a share of the
+    screen, see the stylesheet); f3 opens it full screen."""
 
-    def __init__(self, text: str, question: str, *, id: str | None = None) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("NotesArea")
+
+    def __init__(
+        self, text: str, question: str, *, heading: str = "", id: str | None = None
+    ) -> None:
         super().__init__(text, id=id, soft_wrap=True, tab_behavior="focus", classes="notes")
         self.border_title = question
+        self.heading = f"{heading} · {question}" if heading else question
+        """What the full-screen note is headed with: the step and the question."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(Resized())  # wrapped anew to the width: the height may change
+
+    def action_full_screen(self) -> None:
+        """Show this note full screen, for the projector; edited there, it changes here."""
+        from kxplan.tui.screens.note import NoteScreen
+
+        self.app.push_screen(NoteScreen(self, self.heading))

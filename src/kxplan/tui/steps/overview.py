@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Input, Label, Static, TextArea
@@ -34,6 +34,19 @@ def split_names(text: str) -> list[str]:
 class OverviewStep(Step):
     """Title, organisation, version, facilitator, participants, and the strategy's questions."""
 
+    @property
+    def new_plan(self) -> bool:
+        """Whether the plan is new from a template: no file yet, and changed (an example
+        opened to look at is unchanged)."""
+        return self.session.path is None and self.session.dirty
+
+    @on(events.DescendantBlur, "Input")
+    def _left_field(self, event: events.DescendantBlur) -> None:
+        """A long field shows its start again once the cursor has left it."""
+        field = event.widget
+        if isinstance(field, Input):
+            field.scroll_to(x=0, animate=False)
+
     def compose(self) -> ComposeResult:
         plan = self.session.plan
         yield Static(
@@ -57,13 +70,16 @@ class OverviewStep(Step):
                         value,
                         id=f"plan-{name}",
                         placeholder="Names, separated by commas" if name == "participants" else "",
-                        select_on_focus=False,
+                        # a new plan's title is the template's: selected, typing replaces it
+                        select_on_focus=name == "title" and self.new_plan,
                         compact=True,
                     )
                     yield Static("", id=f"plan-{name}-error", classes="field-error")
         with Horizontal(classes="notes-row strategy-notes"):
             for key, question, hint in STRATEGY_QUESTIONS:
-                area = NotesArea(getattr(plan.strategy, key), question, id=f"strategy-{key}")
+                area = NotesArea(
+                    getattr(plan.strategy, key), question, heading="Strategy", id=f"strategy-{key}"
+                )
                 area.placeholder = hint
                 yield area
 
@@ -95,6 +111,8 @@ class OverviewStep(Step):
             if twice is not None:
                 error = f"{twice!r} is listed twice"
         else:
+            if name == "title" and event.input.has_focus:
+                event.input.select_on_focus = False  # the room's own title now
             self.edited(self.session.set_plan_field(name, event.value))
             if name == "title" and self.session.plan_field_problems("title"):
                 error = "The plan needs a title (it is not saved without one)."

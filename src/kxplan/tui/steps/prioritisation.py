@@ -74,17 +74,22 @@ class PrioritisationStep(AreaStep):
         elif focused is not None and pane in focused.ancestors:
             self.query_one(RankingView).table.focus()
 
+    def notes_room(self) -> int:
+        """The notes open in a pane under the ranking, which stays in sight: five lines."""
+        return 7
+
     def status_text(self) -> Text:
         """How to open the area's pane (and where it stands), and the ranking's keys."""
         record = self.session.plan.areas.prioritisation
         if self.guide_shown:
-            text = Text("q closes the questions, maturity and notes")
+            text = Text("q closes the pane")
         else:
             today, target = record.maturity_today, record.maturity_target
             written = sum(1 for key in ("today", "target", "how") if getattr(record, key).strip())
-            text = Text("q questions, maturity and notes ")
-            text.append(f"(maturity {today or '–'} → {target or '–'}, notes {written} of 3)")
-        text.append(" · v ranking ⇄ matrix · enter edits")
+            text = Text("q pane: ")
+            text.append(f"maturity {today or '–'} → {target or '–'}, notes {written} of 3")
+        # the keys the footer has no room for
+        text.append(" · v matrix · a t u filter · d spread · i add · f1 all keys")
         return text
 
     def reload(self) -> None:
