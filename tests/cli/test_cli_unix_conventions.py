@@ -199,3 +199,21 @@ def test_no_color_turns_colour_off_unless_forced(
     assert "\x1b[" in invoke("diff", old, new, "--color", **terminal).stdout
     monkeypatch.setenv("NO_COLOR", "")  # empty: not set, as no-color.org says
     assert "\x1b[" in invoke("diff", old, new, **terminal).stdout
+
+
+def test_csv_to_a_stream_has_no_byte_order_mark_however_the_stream_is_named(
+    tmp_path: Path,
+) -> None:
+    """Appending twice to a log must not put a byte-order mark in the middle of it; a
+    file of its own keeps the mark spreadsheets need."""
+    plan = tmp_path / "plan.toml"
+    write_base_plan(plan)
+    plain = invoke("export", plan, "--format", "csv")
+    dashed = invoke("export", plan, "--format", "csv", "-o", "-")
+    file = tmp_path / "out.csv"
+    invoke("export", plan, "--format", "csv", "-o", file)
+
+    assert plain.stdout_bytes == dashed.stdout_bytes
+    assert not dashed.stdout_bytes.startswith(b"\xef\xbb\xbf")
+    assert file.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert file.read_bytes()[3:] == dashed.stdout_bytes

@@ -58,3 +58,36 @@ def test_merge_of_a_broken_plan_is_one_line_per_problem_and_exit_2(tmp_path: Pat
     result = invoke("merge", base, broken, base)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{broken}:")
+
+
+def test_resolve_refuses_one_conflict_named_for_both_sides(tmp_path: Path) -> None:
+    base = _write(tmp_path / "base.toml")
+    ours = _write(tmp_path / "ours.toml", lambda d: d.update(currency="EUR"))
+    theirs = _write(tmp_path / "theirs.toml", lambda d: d.update(currency="NOK"))
+    out = tmp_path / "merged.toml"
+    invoke("merge", base, ours, theirs, "-o", out)
+    before = out.read_bytes()
+
+    for choice in (("--ours", "1", "--theirs", "1"), ("--ours", "all", "--theirs", "all")):
+        result = invoke("resolve", out, *choice)
+        assert result.exit_code == 2
+        assert "named with both --ours and --theirs" in result.stderr
+        assert out.read_bytes() == before
+
+    specific = invoke("resolve", out, "--theirs", "1", "--ours", "all")  # specific beats all
+    assert specific.exit_code == 0, specific.output
+    assert storage.load(out).currency == "NOK"
+
+
+def test_rank_as_data_says_aside_what_it_could_not_rank(tmp_path: Path) -> None:
+    def unscored(data: dict[str, Any]) -> None:
+        data["initiatives"][0].pop("effort", None)
+        data["initiatives"][0].pop("estimates", None)
+
+    plan = _write(tmp_path / "plan.toml", unscored)
+    first = storage.load(plan).initiatives[0].id
+    for fmt in ("json", "csv"):
+        result = invoke("rank", plan, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert f"not ranked, effort or impact missing: {first}" in result.stderr
+        assert first not in result.stdout

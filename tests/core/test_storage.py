@@ -665,3 +665,23 @@ def test_migrating_a_valid_old_plan_does_not_index_its_lines(
     monkeypatch.setattr(migrate_module, "LineIndex", refuse)
 
     assert storage.loads('schema = 1\ntitle = "Old"\n').schema_version == 2
+
+
+def test_a_new_plan_takes_initiatives_appended_by_hand() -> None:
+    """Empty lists of tables are left out, so ``[[initiatives]]`` may follow by hand
+    (``initiatives = []`` would make the appended table invalid TOML)."""
+    text = storage.dumps(storage.loads('schema = 2\ntitle = "New"\n'))
+    assert "initiatives = []" not in text
+    assert "kpis = []" not in text
+
+    appended = text + '\n[[initiatives]]\nid = "x"\ntitle = "X"\n'
+    assert [item.id for item in storage.loads(appended).initiatives] == ["x"]
+
+
+def test_every_template_takes_initiatives_appended_by_hand() -> None:
+    from kxplan.templates import list_templates
+
+    for template in list_templates():
+        text = template.path.read_text(encoding="utf-8")
+        appended = text + '\n[[initiatives]]\nid = "by-hand"\ntitle = "X"\n'
+        assert storage.loads(appended, template.name).initiatives[-1].id == "by-hand"

@@ -159,6 +159,17 @@ def resolve_command(plan: Path, take_ours: tuple[str, ...], take_theirs: tuple[s
         echo_error(f"{plan}: no conflict {unknown[0]!r}; the conflicts are {known}")
         sys.exit(EXIT_PROBLEM)
 
+    both = [
+        h.number
+        for h in hunks
+        if any(h.matches(w) for w in take_ours if w != "all")
+        and any(h.matches(w) for w in take_theirs if w != "all")
+    ]
+    if both or ("all" in take_ours and "all" in take_theirs):
+        which = f"conflict {both[0]}" if both else "all"
+        echo_error(f"{plan}: {which} is named with both --ours and --theirs; keep one side")
+        sys.exit(EXIT_PROBLEM)
+
     def pick(hunk: Hunk) -> Side | None:
         if any(hunk.matches(w) for w in take_theirs if w != "all"):
             return "theirs"

@@ -163,3 +163,7 @@ def rank_command(
         )
         for line in lines:
             click.echo(f"  {line}", err=True)
+    if ranking.unscored and out_format in ("json", "csv"):
+        # the table says so below it; data formats hold only ranked rows, so say it aside
+        missing = ", ".join(ranking.unscored)
+        click.echo(f"{plan}: not ranked, effort or impact missing: {missing}", err=True)

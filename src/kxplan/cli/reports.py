@@ -55,8 +55,12 @@ def export_command(plan: Path, fmt: str, output: str | None) -> None:
         text = export.render(loaded, fmt_name)
     except ScoringError as error:
         fail(f"{plan}: cannot rank the initiatives: {error}")
-    if output is None:
-        click.echo(text, nl=False)
+    if output is None or standard_stream(output) is not None:
+        # a stream is read as text, as it is appended to: no byte-order mark mid-file
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_output(output, text.encode("utf-8"))
         return
     if not write_output(output, export.encode(text, fmt_name)):
         click.echo(f"Wrote {output} ({fmt})", err=True)

@@ -13,9 +13,10 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, get_args, get_origin
 
 import tomli_w
+from pydantic import BaseModel
 
 from kxplan.model import Loc, Plan
 from kxplan.storage.atomic import write_atomic
@@ -25,6 +26,28 @@ INLINE_ROWS: Final = frozenset({"estimates", "addresses", "readings", "results",
 """Lists of tables written as one inline table per line instead of ``[[...]]`` blocks."""
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _table_lists(model: type[BaseModel], found: set[str] | None = None) -> frozenset[str]:
+    """The keys of every list of tables in the plan model (initiatives, kpis, …)."""
+    found = set() if found is None else found
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        # list[Row], Row, or Row | None
+        options = get_args(annotation) if get_origin(annotation) is not list else (annotation,)
+        for option in options or (annotation,):
+            is_list = get_origin(option) is list
+            row = get_args(option)[0] if is_list and get_args(option) else option
+            if isinstance(row, type) and issubclass(row, BaseModel) and row is not model:
+                if is_list:
+                    found.add(field.alias or name)
+                _table_lists(row, found)
+    return frozenset(found)
+
+
+TABLE_LISTS: Final = _table_lists(Plan)
+"""Lists of tables: left out when empty, so ``[[initiatives]]`` can be added by hand to
+a plan that has none yet (``initiatives = []`` would make that invalid TOML)."""
 
 
 def dumps(plan: Plan) -> str:
@@ -64,6 +87,8 @@ def _emit_table(path: Loc, table: Mapping[str, Any], out: list[str], *, array_ro
             elif free_form:
                 leaves.append((key, value))  # an empty table of the user's own: keep it
             # an empty table of the model reads back as its default: leave it out
+        elif isinstance(value, list) and not value and key in TABLE_LISTS and not free_form:
+            continue  # reads back as its default; [[key]] tables may follow by hand
         elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
             (inline_rows if key in INLINE_ROWS and not free_form else arrays).append((key, value))
         else:
