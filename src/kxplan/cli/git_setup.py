@@ -11,7 +11,7 @@ from typing import Final
 
 import click
 
-from kxplan.cli.common import fail
+from kxplan.cli.common import examples, fail
 from kxplan.text.literal import visible
 
 DEFAULT_PATTERN: Final = "*.kxplan.toml"
@@ -70,7 +70,7 @@ def _git(*args: str, cwd: Path | None = None) -> str:
     return done.stdout
 
 
-@click.command("git-setup")
+@click.command("git-setup", epilog=examples("kxplan git-setup", "kxplan git-setup 'plans/*.toml'"))
 @click.argument("patterns", nargs=-1, metavar="[PATTERN]...")
 def git_setup_command(patterns: tuple[str, ...]) -> None:
     """Make git diff and merge the plans of this repository in the strategy's terms.
@@ -81,7 +81,6 @@ def git_setup_command(patterns: tuple[str, ...]) -> None:
     merge driver that merges by initiative, row and field. Both call this kxplan by
     its full path. Running it again changes nothing.
 
-    Example: kxplan git-setup 'plans/*.toml'
     """
     inside = shutil.which("git") and subprocess.run(
         ["git", "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, check=False

@@ -11,7 +11,14 @@ from typing import Final
 
 import click
 
-from kxplan.cli.common import EXIT_PROBLEM, PLAN_PATH, echo_error, echo_problems, load_or_exit
+from kxplan.cli.common import (
+    EXIT_PROBLEM,
+    PLAN_PATH,
+    echo_error,
+    echo_problems,
+    examples,
+    load_or_exit,
+)
 from kxplan.model import Plan
 from kxplan.storage import PlanError, loads_bytes
 from kxplan.text.literal import visible
@@ -33,7 +40,7 @@ def _report(result_conflicts: list[str], where: str) -> None:
         click.echo(visible(f"{where}: conflict: {path}"), err=True)
 
 
-@click.command("merge")
+@click.command("merge", epilog=examples("kxplan merge v1.toml mine.toml yours.toml -o merged.toml"))
 @click.argument("base", type=PLAN_PATH)
 @click.argument("ours", type=PLAN_PATH)
 @click.argument("theirs", type=PLAN_PATH)
@@ -49,7 +56,6 @@ def merge_command(base: Path, ours: Path, theirs: Path, output: Path | None) -> 
     Exit status 0: merged; 1: conflicts, marked in the output for you to resolve
     (`kxplan resolve`); 2: a file is missing or not a valid plan.
 
-    Example: kxplan merge v1.toml mine.toml yours.toml -o merged.toml
     """
     from kxplan.storage import write_atomic
     from kxplan.versions.merge_text import merge_texts
@@ -69,7 +75,10 @@ def merge_command(base: Path, ours: Path, theirs: Path, output: Path | None) -> 
         sys.exit(EXIT_CONFLICTS)
 
 
-@click.command("merge-driver")
+@click.command(
+    "merge-driver",
+    epilog=examples("kxplan merge-driver %O %A %B %P   (as git runs it, once git-setup set it up)"),
+)
 @click.argument("base", type=click.Path(path_type=Path))
 @click.argument("ours", type=click.Path(path_type=Path))
 @click.argument("theirs", type=click.Path(path_type=Path))
@@ -115,7 +124,13 @@ def _line_merge(base: Path, ours: Path, theirs: Path, name: str) -> int:
     return EXIT_CONFLICTS if done.returncode else 0
 
 
-@click.command("resolve")
+@click.command(
+    "resolve",
+    epilog=examples(
+        "kxplan resolve strategy.toml",
+        "kxplan resolve strategy.toml --theirs 'initiatives[faq].effort' --ours all",
+    ),
+)
 @click.argument("plan", type=PLAN_PATH)
 @click.option(
     "--ours",
@@ -138,7 +153,6 @@ def resolve_command(plan: Path, take_ours: tuple[str, ...], take_theirs: tuple[s
     with status 2 while any is left. The file is rewritten only when the result is a
     valid plan, or still has conflicts to resolve.
 
-    Example: kxplan resolve strategy.toml --theirs 'initiatives[faq].effort' --ours all
     """
     from kxplan.storage import write_atomic
     from kxplan.storage.conflicts import Hunk, Side, find_hunks, resolve_text

@@ -6,8 +6,12 @@ from pathlib import Path
 
 import click
 
+from kxplan.cli.common import examples
 
-@click.command("schema")
+
+@click.command(
+    "schema", epilog=examples("kxplan schema", "kxplan schema -o kxplan-plan.schema.json")
+)
 @click.option(
     "-o",
     "--output",
@@ -20,7 +24,6 @@ def schema_command(output: Path | None) -> None:
     Put `#:schema PATH-OR-URL` on a plan's first line and the editor checks and
     completes it; the repository publishes it as schema/kxplan-plan.schema.json.
 
-    Example: kxplan schema -o kxplan-plan.schema.json
     """
     from kxplan.storage import write_atomic
     from kxplan.storage.schema import schema_text

@@ -39,25 +39,24 @@ def has_terminal() -> bool:
 
 
 def open_ui(path: Path | None, *, example: str | None = None, theme: str | None = None) -> None:
-    """Start the terminal UI (imported only now, so other commands stay light); without
-    a terminal, one line on stderr and exit status 2."""
+    """Start the terminal UI (imported only now, so other commands stay light). A wrong
+    option is named first; without a terminal, one line on stderr and exit status 2."""
+    try:
+        from kxplan.tui import check_theme, run
+    except ImportError as error:
+        fail(f"the terminal UI could not be started: {error}")
+    if theme is not None:
+        try:
+            theme = check_theme(theme)
+        except ValueError as error:
+            fail(str(error))
     if not has_terminal():
         click.echo(NO_TERMINAL, err=True)
         sys.exit(EXIT_PROBLEM)
-    try:
-        from kxplan.tui import run
-    except ImportError as error:
-        fail(f"the terminal UI could not be started: {error}")
     gc.set_threshold(*INTERPRETER_GC_THRESHOLD)  # the app runs for hours, not once
     if theme is None:
         run(path, example=example)
         return
-    from kxplan.tui import check_theme
-
-    try:
-        theme = check_theme(theme)
-    except ValueError as error:
-        fail(str(error))
     run(path, example=example, theme=theme)
 
 
