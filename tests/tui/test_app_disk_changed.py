@@ -123,3 +123,24 @@ async def test_reload_theirs_drops_mine_and_keep_mine_overwrites(
         await pilot.click("#answer-overwrite")  # keep mine
         await pilot.pause()
     assert storage.load(path).title == "Mine again"
+
+
+async def test_after_a_merge_the_room_stays_on_its_step(tmp_path: Path, config_dir: Path) -> None:
+    path = tmp_path / "plan.toml"
+    write_base_plan(path)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_title(pilot, "Mine")
+        await pilot.press("escape")
+        await pilot.press("4")  # Mobility
+        await pilot.pause()
+        assert app.shown_step() == 4
+        their_edit(path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("enter")  # Merge
+        await pilot.pause()
+        assert app.shown_step() == 4
+    assert storage.load(path).organisation == "Acme AB"

@@ -167,6 +167,11 @@ class KxplanApp(RoomHosting, PlanFiles):
         """Recent plans that still exist, newest first."""
         return [path for path in load_recent(self.config_dir) if path.is_file()]
 
+    def shown_step(self) -> int:
+        """The walk's step on screen, 0 without a walk."""
+        walk = self.walk_screen
+        return walk.step_index if walk is not None else 0
+
     @property
     def walk_screen(self) -> WalkScreen | None:
         """The walk, when a plan is open."""
@@ -240,12 +245,12 @@ class KxplanApp(RoomHosting, PlanFiles):
         self.start_session(session)
         self.call_after_refresh(remember, self.config_dir, path)  # after the walk shows
 
-    def start_session(self, session: Session) -> None:
-        """Show the walk for ``session``."""
+    def start_session(self, session: Session, step_index: int = 0) -> None:
+        """Show the walk for ``session``, at step ``step_index``."""
         if self.room_control is not None and self.room_control.session is not session:
             self.run_worker(self.close_room(), group="room")
         self.session = session
-        self._show_screen(WalkScreen(session, self.timer_clock))
+        self._show_screen(WalkScreen(session, self.timer_clock, step_index))
         self.refresh_bindings()
         self.offer_unfinished_room(session)
 

@@ -50,8 +50,12 @@ class PlanFiles(App[None]):
         """Show the welcome screen (the app says how)."""
         raise NotImplementedError
 
-    def start_session(self, session: Session) -> None:
-        """Show the walk for ``session`` (the app says how)."""
+    def start_session(self, session: Session, step_index: int = 0) -> None:
+        """Show the walk for ``session`` at a step (the app says how)."""
+        raise NotImplementedError
+
+    def shown_step(self) -> int:
+        """The walk's step on screen, 0 without a walk (the app says where)."""
         raise NotImplementedError
 
     def _show_state(self) -> None:
@@ -175,8 +179,9 @@ class PlanFiles(App[None]):
         from kxplan.tui.screens.disk_changed import ResolveConflicts
 
         def adopt(plan: Plan) -> None:
+            step = self.shown_step()
             session.adopt_disk(text, theirs, plan)
-            self.start_session(session)
+            self.start_session(session, step)  # the room stays on the step it was on
             self.save(after=after)
 
         if result.clean:

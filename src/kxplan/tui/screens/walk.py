@@ -47,11 +47,14 @@ class WalkScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("WalkScreen")
 
-    def __init__(self, session: Session, timer_clock: Callable[[], float]) -> None:
+    def __init__(
+        self, session: Session, timer_clock: Callable[[], float], step_index: int = 0
+    ) -> None:
         super().__init__()
         self.session = session
         self.timer_clock = timer_clock
-        self.step_index = 0
+        self.step_index = step_index
+        """The step shown: the first, or where the room was when the plan was re-read."""
         self.deadlines: dict[int, float] = {}
         """Per step: when its timebox runs out, on ``timer_clock``'s scale."""
         self._mounting: dict[int, AwaitMount] = {}
