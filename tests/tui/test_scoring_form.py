@@ -133,3 +133,33 @@ def test_scoring_settings_snapshot(  # type: ignore[no-untyped-def]
         await pilot.pause()
 
     assert snap_compare(make_app(path, config_dir), terminal_size=size, run_before=run)
+
+
+async def test_the_settings_start_from_the_method_on_screen_and_keep_it(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    path = write_plan(
+        tmp_path / "plan.toml",
+        initiatives=[
+            {"id": "a", "title": "A", "effort": 2, "customer_value": 4, "efficiency": 3},
+            {"id": "b", "title": "B", "effort": 1, "customer_value": 2, "efficiency": 2},
+        ],
+    )
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        view = app.screen.query_one(RankingView)
+        await pilot.press("m")  # the view switches to another method
+        await pilot.pause()
+        shown = view.shown_method
+        assert shown != app.session.plan.scoring.method  # type: ignore[union-attr]
+        await pilot.press("s")
+        await pilot.pause()
+        await type_into(pilot, "#value_weight", "2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ScoringSettingsScreen)
+        assert view.shown_method == shown  # keeping the settings did not switch it back
+        assert app.session.plan.scoring.method == shown  # type: ignore[union-attr]

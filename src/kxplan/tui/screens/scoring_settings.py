@@ -17,7 +17,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from kxplan.framework import METHODS
+from kxplan.framework import METHODS, Method
 from kxplan.model import Plan, ScoringSettings
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.scoring_form import CRITERION_FIELDS, NUMBER_FIELDS, Check, read_settings
@@ -47,11 +47,16 @@ class ScoringSettingsScreen(ModalScreen[ScoringSettings | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("ScoringSettingsScreen")
 
-    def __init__(self, plan: Plan, check: Check) -> None:
+    def __init__(self, plan: Plan, check: Check, shown_method: Method | None = None) -> None:
+        """``shown_method``: the method the ranking shows now (``m`` may have switched it
+        from the plan's), which the dialog starts from."""
         super().__init__()
         self.plan = plan
         self.check = check
-        self.texts, rows = texts_of(plan.scoring)
+        start = plan.scoring
+        if shown_method is not None and shown_method != start.method:
+            start = start.model_copy(update={"method": shown_method})
+        self.texts, rows = texts_of(start)
         self.rows = len(rows) + 1  # one blank row to add a criterion in
         self.start_rows = rows
         self.result: ScoringSettings | None = None

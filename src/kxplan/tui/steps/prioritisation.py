@@ -179,7 +179,9 @@ class PrioritisationStep(AreaStep):
                 self.reload()
                 self.edited()
 
-        self.app.push_screen(ScoringSettingsScreen(session.plan, session.scoring_problems), kept)
+        shown = self.query_one(RankingView).method  # m may have switched it for the view
+        screen = ScoringSettingsScreen(session.plan, session.scoring_problems, shown)
+        self.app.push_screen(screen, kept)
 
     @on(RankingView.Changed)
     def _ranking_changed(self, event: RankingView.Changed) -> None:
