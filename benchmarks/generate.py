@@ -187,7 +187,7 @@ def make_plan(n: int, seed: int = 0) -> Plan:
         )
     return Plan.model_validate(
         {
-            "schema": 1,
+            "schema": 2,
             "title": "Kundupplevelse 2027 – synthetic",
             "organisation": "Exempel AB",
             "version": f"v{seed + 1}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kxplan.literal import json_escaped, printable, spreadsheet_text, visible
+from kxplan.text.literal import json_records
 
 
 def controls(text: str) -> set[str]:
@@ -67,3 +69,28 @@ def test_json_escaped_reads_back_the_same_and_holds_no_raw_controls(value: objec
 )
 def test_spreadsheet_text_guards_formulas_and_controls(text: str, cell: str) -> None:
     assert spreadsheet_text(text) == cell
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.text(max_size=5),
+            st.none()
+            | st.booleans()
+            | st.integers()
+            | st.floats(allow_nan=False, allow_infinity=False)
+            | st.text(),
+            max_size=4,
+        ),
+        max_size=5,
+    )
+)
+def test_json_records_reads_back_as_the_records_one_per_line(
+    records: list[dict[str, object]],
+) -> None:
+    text = json_records(records)
+
+    assert json.loads(text) == records
+    lines = text.removesuffix("\n").split("\n")
+    assert len(lines) == (len(records) + 2 if records else 1)
+    assert not re.search("[\x7f-\x9f]", text)  # C1 controls escaped, as json_escaped does

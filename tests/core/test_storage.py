@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -646,3 +647,17 @@ def test_a_schema_1_plan_opens_unchanged_and_is_saved_as_schema_2() -> None:
     assert [(i.id, i.effort, i.customer_value) for i in plan.initiatives] == [("a", 2, 3)]
     assert storage.dumps(plan).startswith('schema = 2\ntitle = "Old"\n')
     assert storage.loads(storage.dumps(plan)) == plan
+
+
+def test_migrating_a_valid_old_plan_does_not_index_its_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Indexing lines costs more than a load; it is for messages only."""
+    migrate_module = sys.modules["kxplan.storage.migrate"]
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("LineIndex built for a plan that migrated cleanly")
+
+    monkeypatch.setattr(migrate_module, "LineIndex", refuse)
+
+    assert storage.loads('schema = 1\ntitle = "Old"\n').schema_version == 2

@@ -9,7 +9,6 @@ Used by ``kxplan rank``. Pure string building; user text is written as it is
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Final, Literal
 
@@ -18,7 +17,7 @@ from kxplan.scoring import Ranking, Robustness
 from kxplan.scoring.explanations import quadrant_name
 from kxplan.text import csv as text_csv
 from kxplan.text import markdown
-from kxplan.text.literal import json_escaped, printable
+from kxplan.text.literal import json_records, printable
 from kxplan.text.numbers import data_number, number
 
 Format = Literal["table", "markdown", "csv", "json"]
@@ -103,7 +102,7 @@ def render(
     """The ranking (its first ``top`` results) in ``fmt``, ending with a newline."""
     records = _records(ranking, robust, top)
     if fmt == "json":
-        return _json([{key: _data(value) for key, value in r.items()} for r in records])
+        return json_records({key: _data(value) for key, value in r.items()} for r in records)
     if fmt == "csv":
         return _csv(records, [*RECORD_FIELDS, *(ROBUST_FIELDS if robust is not None else ())])
     rows = [_display_row(record, robust is not None) for record in records]
@@ -120,10 +119,6 @@ def _data(value: Cell) -> Cell:
     if isinstance(value, float):
         return data_number(value)
     return value
-
-
-def _json(document: object) -> str:
-    return json_escaped(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 _RIGHT: Final = frozenset({"Rank", "Effort", "Impact", "Score", "Interval", "P(top k)"})
@@ -267,7 +262,7 @@ def render_methods(
             {"id": r["id"], "title": r["title"], "ranks": {m: r[m] for m in methods}}
             for r in records
         ]
-        return _json(shaped)
+        return json_records(shaped)
     if fmt == "csv":
         return _csv(records, ["id", "title", *methods])
     headers = ["Id", "Title", *methods]

@@ -53,6 +53,8 @@ class RankedInitiative:
     @functools.cached_property
     def agreement(self) -> Agreement | None:
         """Lowest agreement over effort, value and efficiency; None with fewer than 2 estimates."""
+        if self.participants < 2:  # no spreads to work out
+            return None
         return overall_agreement(self.spreads, self.participants)
 
     @functools.cached_property

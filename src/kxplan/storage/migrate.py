@@ -31,14 +31,13 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
         raise PlanError([Problem(source, "schema", None, f"missing; expected schema = {current}")])
     if version == current:
         return data
-    line = LineIndex(text).find(("schema",)) if text is not None else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise PlanError(
             [
                 Problem(
                     source,
                     "schema",
-                    line,
+                    _schema_line(text),
                     f"expected a whole number from 1, got {shown_value(version)}",
                 )
             ]
@@ -49,7 +48,7 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
                 Problem(
                     source,
                     "schema",
-                    line,
+                    _schema_line(text),
                     f"was written by a newer kxplan (schema {version}; this version reads up "
                     f"to {current}); upgrade kxplan to open it",
                 )
@@ -59,7 +58,14 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
         step = MIGRATIONS.get(version)
         if step is None:
             raise PlanError(
-                [Problem(source, "schema", line, f"no migration from schema {version} is known")]
+                [
+                    Problem(
+                        source,
+                        "schema",
+                        _schema_line(text),
+                        f"no migration from schema {version} is known",
+                    )
+                ]
             )
         try:
             data = step(data)
@@ -69,7 +75,7 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
                     Problem(
                         source,
                         "schema",
-                        line,
+                        _schema_line(text),
                         f"could not be upgraded from schema {version}: {error!r}",
                     )
                 ]
@@ -77,3 +83,9 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
         version += 1
         data["schema"] = version
     return data
+
+
+def _schema_line(text: str | None) -> int | None:
+    """The line of ``schema`` for a message; only called on failure, as indexing a large
+    file costs more than loading it."""
+    return LineIndex(text).find(("schema",)) if text is not None else None

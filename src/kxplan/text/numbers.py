@@ -34,6 +34,8 @@ def number(value: float | None, places: int = 2, *, unknown: str = DASH) -> str:
         return "not a number"
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
+    if value.is_integer() and -1000 < value < 1000:  # most scores: no grouping, no decimals
+        return str(int(value))
     if abs(value) >= LARGE:
         return f"{value:.3g}"
     text = f"{round(value, places) + 0.0:,.{places}f}"  # + 0.0: no "-0"
