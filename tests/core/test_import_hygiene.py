@@ -18,6 +18,7 @@ CORE_MODULES = [
     "kxplan.model",
     "kxplan.framework",
     "kxplan.text",
+    "kxplan.i18n",
     "kxplan.storage",
     "kxplan.templates",
     "kxplan.cli",

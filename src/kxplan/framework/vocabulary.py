@@ -5,7 +5,10 @@ model validates them and mypy checks them) to their terms: the label, and for
 some kinds more (a quadrant's plural and advice, a method's short name). The
 constructor refuses a vocabulary whose terms do not match the ``Literal`` key for
 key, in order, so the two cannot drift apart. Screens, reports and the CLI read
-labels from here and nowhere else; translation hangs on :meth:`Vocabulary.label`.
+labels from here and nowhere else. The terms hold the English words; what
+:meth:`Vocabulary.label`, :meth:`Vocabulary.labels` and :meth:`Vocabulary.say` return
+is in the current language, from the catalogue's entries whose context is the
+vocabulary's name.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Generic, Literal, TypeVar, get_args
+
+from kxplan.i18n import pgettext
 
 K = TypeVar("K", bound=str)
 T = TypeVar("T", bound="Term")
@@ -58,11 +63,16 @@ class Vocabulary(Generic[K, T]):
         if key is None:
             return default
         term = self._terms.get(key)
-        return term.label if term is not None else key
+        return pgettext(self.name, term.label) if term is not None else key
 
     def labels(self) -> dict[str, str]:
         """Key → label, in order (for drop-downs and lookups)."""
-        return {key: self._terms[key].label for key in self.keys}
+        return {key: pgettext(self.name, self._terms[key].label) for key in self.keys}
+
+    def say(self, text: str) -> str:
+        """One of this vocabulary's words (a label, a plural, an advice) in the current
+        language: ``QUADRANTS.say(term.plural)``."""
+        return pgettext(self.name, text)
 
     def position(self, key: str) -> int:
         """Where ``key`` stands in the order (unknown keys last)."""

@@ -2,7 +2,8 @@
 
 :func:`number` is for people: thousands grouped with a narrow no-break space (so a
 figure never wraps mid-number, in a terminal, a page or a cell), whole numbers
-without decimals, others rounded. :func:`data_number` is for JSON and other data:
+without decimals, others rounded, with the current language's decimal mark
+("2.5" in English, "2,5" in Swedish). :func:`data_number` is for JSON and other data:
 whole numbers as integers and no float noise (``33.6``, not ``33.599999999999994``).
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import math
 from typing import Final
+
+from kxplan.i18n import DECIMAL_MARKS, _, current
 
 GROUP: Final = "\u202f"
 """The thousands separator: a narrow no-break space."""
@@ -31,7 +34,7 @@ def number(value: float | None, places: int = 2, *, unknown: str = DASH) -> str:
         return unknown
     value = float(value)
     if math.isnan(value):
-        return "not a number"
+        return _("not a number")
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     if value.is_integer() and -1000 < value < 1000:  # most scores: no grouping, no decimals
@@ -43,7 +46,9 @@ def number(value: float | None, places: int = 2, *, unknown: str = DASH) -> str:
         text = text.rstrip("0").rstrip(".")
     if text == "-0":
         text = "0"
-    return text.replace(",", GROUP)
+    mark = DECIMAL_MARKS[current()]
+    text = text.replace(",", GROUP)
+    return text if mark == "." else text.replace(".", mark)
 
 
 def whole(value: float | None, *, unknown: str = DASH) -> str:

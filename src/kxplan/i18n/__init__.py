@@ -1,0 +1,169 @@
+"""The one translation layer: gettext catalogues, the current language, its choice.
+
+Text for people is marked where it is written: ``_("Save")`` translates at once,
+``N_("Quick win")`` only marks a constant that is translated where it is shown
+(``_(term.label)``). The catalogues are ``locale/<language>/LC_MESSAGES/kxplan.po``
+beside this module; the build compiles them to ``.mo`` files (``hatch_build.py``),
+which are not committed. A language whose catalogue is missing reads as English.
+
+The current language is a context variable: the app and the CLI set it once from
+:func:`choose`; a report in the plan's own language runs inside :func:`language`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import gettext
+import locale
+import os
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from typing import Final, Literal, get_args
+
+Language = Literal["en", "sv"]
+"""A language kxplan speaks, by its ISO 639-1 code."""
+
+LANGUAGES: Final[dict[Language, str]] = {"en": "English", "sv": "Svenska"}
+"""Each language by its own name, in the order offered."""
+
+DECIMAL_MARKS: Final[dict[Language, str]] = {"en": ".", "sv": ","}
+"""The decimal mark of each language ("2.5", "2,5"); thousands are grouped with a
+narrow no-break space in both (:mod:`kxplan.text.numbers`)."""
+
+DEFAULT: Final[Language] = "en"
+"""The source language: what every message is written in, and what an unknown
+language falls back to."""
+
+ENVIRONMENT: Final = "KXPLAN_LANG"
+"""The environment variable that chooses kxplan's own language (after ``--lang``)."""
+
+DOMAIN: Final = "kxplan"
+
+_CURRENT: Final = contextvars.ContextVar[Language]("kxplan_language", default=DEFAULT)
+
+assert tuple(LANGUAGES) == get_args(Language) == tuple(DECIMAL_MARKS), "every Language"
+
+
+def known(code: str) -> Language | None:
+    """The language a code such as ``sv``, ``sv_SE.UTF-8`` or ``SV-fi`` names, if kxplan
+    speaks it."""
+    base = code.strip().replace("-", "_").split(".")[0].split("_")[0].casefold()
+    for key in LANGUAGES:
+        if base == key:
+            return key
+    return None
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> Language | None:
+    """The language of the system's locale, as gettext reads it (``LANGUAGE``,
+    ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), then Python's locale; None if unspoken."""
+    env = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        for code in value.split(":"):  # LANGUAGE is a list of preferences
+            if code and code not in ("C", "POSIX"):
+                found = known(code)
+                if found is not None:
+                    return found
+        if value:  # set but not a language kxplan speaks: that is the user's choice
+            return None
+    if environ is not None:
+        return None
+    code = locale.getlocale(locale.LC_CTYPE)[0] or ""
+    return known(code) if code else None
+
+
+def choose(flag: str | None = None, environ: Mapping[str, str] | None = None) -> Language:
+    """kxplan's own language: ``--lang``, then ``KXPLAN_LANG``, then the system's, then
+    English. A flag kxplan does not speak raises ValueError (the CLI says so); an
+    environment value it does not speak is passed over."""
+    if flag is not None:
+        found = known(flag)
+        if found is None:
+            spoken = ", ".join(LANGUAGES)
+            raise ValueError(f"kxplan speaks {spoken}; got {flag!r}")
+        return found
+    env = os.environ if environ is None else environ
+    from_env = known(env.get(ENVIRONMENT, ""))
+    if from_env is not None:
+        return from_env
+    return system_language(environ) or DEFAULT
+
+
+def current() -> Language:
+    """The language text is translated into now."""
+    return _CURRENT.get()
+
+
+def set_language(code: Language) -> None:
+    """Make ``code`` the current language (for the rest of this context)."""
+    _CURRENT.set(code)
+
+
+@contextlib.contextmanager
+def language(code: Language) -> Iterator[None]:
+    """Translate into ``code`` inside the block, e.g. a Swedish plan's document."""
+    token = _CURRENT.set(code)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+@functools.cache
+def catalogue(code: Language) -> gettext.NullTranslations:
+    """The compiled catalogue of a language; English (no translation) if it is missing."""
+    if code == DEFAULT:
+        return gettext.NullTranslations()
+    folder = resources.files(__name__) / "locale"
+    with resources.as_file(folder) as path:
+        return gettext.translation(DOMAIN, localedir=path, languages=[code], fallback=True)
+
+
+def has_catalogue(code: Language) -> bool:
+    """Whether the compiled catalogue of ``code`` is installed (English needs none)."""
+    return code == DEFAULT or isinstance(catalogue(code), gettext.GNUTranslations)
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return catalogue(_CURRENT.get()).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for translation where it is shown; returns it unchanged."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for ``count``, in the current language."""
+    return catalogue(_CURRENT.get()).ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language where the same English word has several
+    meanings (``pgettext("score", "Effort")``)."""
+    return catalogue(_CURRENT.get()).pgettext(context, message)
+
+
+__all__ = [
+    "DECIMAL_MARKS",
+    "DEFAULT",
+    "ENVIRONMENT",
+    "LANGUAGES",
+    "N_",
+    "Language",
+    "_",
+    "catalogue",
+    "choose",
+    "current",
+    "has_catalogue",
+    "known",
+    "language",
+    "ngettext",
+    "pgettext",
+    "set_language",
+    "system_language",
+]
