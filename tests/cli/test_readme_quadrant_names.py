@@ -1,5 +1,6 @@
-"""The README's diff and --for-diff examples name one initiative's quadrant in the
-singular, as kxplan prints it ("fill-in → thankless task")."""
+"""The documentation's diff and --for-diff examples (docs/versions.md, moved there from
+the README) name one initiative's quadrant in the singular, as kxplan prints it
+("fill-in → thankless task")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from support import ROOT
 from kxplan.framework import QUADRANTS
 
 SINGULAR = {label.lower() for label in QUADRANTS.labels().values()}
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = "\n".join(
+    page.read_text(encoding="utf-8")
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+)
 
 
 def test_for_diff_rank_lines_use_singular_quadrant_names() -> None:
@@ -20,6 +24,7 @@ def test_for_diff_rank_lines_use_singular_quadrant_names() -> None:
 
 
 def test_diff_quadrant_moves_use_singular_quadrant_names() -> None:
-    moves = re.findall(r"^  [a-z0-9-]+: ([a-z -]+) → ([a-z -]+)$", README, re.M)
+    # "  faq: fill-in → …" or, naming the initiative, "  FAQ page (faq): fill-in → …"
+    moves = re.findall(r"^  [^:\n]+: ([a-z -]+) → ([a-z -]+)$", README, re.M)
     assert moves
     assert {name for move in moves for name in move} <= SINGULAR

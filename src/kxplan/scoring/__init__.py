@@ -10,7 +10,7 @@ asked for), :func:`robustness` tells how firmly each keeps its place when the
 participants' estimates are resampled and the impact weights nudged, and
 :func:`applicable_methods` lists the methods the plan has the scores for.
 
-Rules, in short (the README has the long version):
+Rules, in short (docs/ranking.md has the long version):
 
 * impact = weighted mean of customer value and efficiency potential (weights
   ``scoring.value_weight`` and ``scoring.efficiency_weight``), on the
