@@ -8,7 +8,8 @@ from typing import Any
 
 from kxplan.model import Plan
 from kxplan.scoring import rank
-from kxplan.tui.ranking_rows import Filters, cells, details, rows_of
+from kxplan.tui.ranking_details import details
+from kxplan.tui.ranking_rows import Filters, cells, rows_of
 
 WHEN = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)
 

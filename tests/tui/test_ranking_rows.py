@@ -12,20 +12,19 @@ from kxplan.framework import QUADRANTS
 from kxplan.model import Plan
 from kxplan.scoring import Robustness, rank
 from kxplan.tui import matrix_layout as layout
+from kxplan.tui.ranking_details import details, why
 from kxplan.tui.ranking_rows import (
     Filters,
     bar,
     cells,
     column_widths,
     cycled,
-    details,
     first_lacking,
     method_name,
     not_offered,
     rank_shown,
     rows_of,
     sorted_rows,
-    why,
 )
 
 

@@ -25,9 +25,7 @@ from kxplan.framework import (
 )
 from kxplan.model import Initiative, Plan, latest_dots
 from kxplan.scoring import RankedInitiative, Ranking, Robustness
-from kxplan.scoring.explanations import PlacedAfter, phrase
 from kxplan.text.numbers import number
-from kxplan.tui.room_results import room_lines
 
 T = TypeVar("T")
 
@@ -279,42 +277,7 @@ def first_lacking(rows: Sequence[Row], after: str | None = None) -> Row | None:
     return later[0] if later else None
 
 
-def why(result: RankedInitiative) -> str:
-    """The explanation as the details pane words it: without the dependency that moved
-    it, which the pane names by title on a line of its own."""
-    return "; ".join(
-        phrase(part) for part in result.explanation_parts if not isinstance(part, PlacedAfter)
-    )
-
-
-def robustness_text(robust: Robustness) -> str:
-    """How firmly the rank holds, in words."""
-    verdict = f"unstable ({UNSTABLE_MARK} in the Range column)" if robust.unstable else "stable"
-    return (
-        f"rank {robust.rank_low}–{robust.rank_high} in 90 % of resamples, "
-        f"top {robust.top_k} in {robust.p_top_k:.0%}: {verdict}"
-    )
-
-
-def spread_text(result: RankedInitiative) -> str:
-    """Each estimated score's range, with its agreement when not high; "" without estimates."""
-    parts = []
-    for field, spread in result.spreads.items():
-        low, high = number(spread.low), number(spread.high)
-        part = f"{field.replace('_', ' ')} {low if low == high else f'{low}–{high}'}"
-        if spread.agreement != "high":
-            part += f" ({spread.agreement} agreement)"
-        parts.append(part)
-    return "; ".join(parts)
-
-
 # --- the bar and the details pane ------------------------------------------------------
-
-Line = tuple[Cell, ...]
-"""One line of text as (text, style) pieces; the style "" is plain, others are Textual
-styles ("bold", "dim", "$text-accent")."""
-
-HINT: Final = "Enter opens an initiative · d shows the participants' spread"
 
 
 def column_widths(ranking: Ranking, rank_min: int, range_min: int) -> tuple[int, int]:
@@ -348,68 +311,3 @@ def bar(ranking: Ranking, rows: list[Row], filters: Filters, sort_by: SortKey) -
         (filters.status_name(), "" if filters.status == "open" else accent),
         (quadrant, "" if filters.quadrant is None else accent),
     ]
-
-
-def details(
-    plan: Plan | None,
-    rows: list[Row],
-    initiative_id: str | None,
-    notice: str,
-    robustness: Mapping[str, Robustness],
-) -> list[Line]:
-    """What the details pane says about one initiative: why this rank, the dependency
-    that moved it (by title), how firmly it holds, and the spread of the estimates."""
-    lines: list[Line] = [((notice, "$text-warning"),)] if notice else []
-    if initiative_id is None or plan is None:
-        return [*lines, ((HINT, "dim"),)]
-    row = next((r for r in rows if r.id == initiative_id), None)
-    if row is None:
-        return lines
-    about = _about(plan, row, list(lines), robustness)
-    at = len(lines) + 1  # the room's results right under the title: the pane is short
-    return [*about[:at], *room_lines(plan, initiative_id), *about[at:]]
-
-
-def _about(
-    plan: Plan, row: Row, lines: list[Line], robustness: Mapping[str, Robustness]
-) -> list[Line]:
-    result = row.result
-    title = (row.initiative.title, "bold")
-    if result is None and row.closed:
-        status = row.initiative.status
-        return [*lines, (title, (f"  {status}: closed initiatives are not ranked", "dim"))]
-    if result is None and row.lacks:
-        return [
-            *lines,
-            (
-                title,
-                ("  not ranked by this method: ", "dim"),
-                (lacks_text(row.lacks), "$text-warning"),
-                (" · f fills it in", "dim"),
-            ),
-        ]
-    if result is None:
-        return [
-            *lines,
-            (title, ("  not ranked: needs effort, customer value and efficiency", "dim")),
-        ]
-    blocker = result.moved_by_dependency
-    mark = DEPENDENCY_MARK if blocker else ""
-    lines.append(
-        ((f"{result.rank}{mark}. ", "bold"), (result.title, "bold"), ("  ", ""), (why(result), ""))
-    )
-    if blocker is not None:
-        prerequisite = next(
-            (item.title for item in plan.initiatives if item.id == blocker), blocker
-        )
-        lines.append(
-            ((f"{DEPENDENCY_MARK} ", "bold"), ("placed after ", ""), (prerequisite, "bold"),
-             (", which it depends on", ""))
-        )  # fmt: skip
-    robust = robustness.get(result.id)
-    if robust is not None:
-        lines.append((("Range: ", "dim"), (robustness_text(robust), "")))
-    spread = spread_text(result)
-    if spread:
-        lines.append((("Spread: ", "dim"), (spread, "")))
-    return lines

@@ -29,6 +29,7 @@ from kxplan.framework import METHODS, AreaId, Method, Quadrant
 from kxplan.model import Plan
 from kxplan.scoring import Ranking, Robustness
 from kxplan.tui.messages import AboutInitiative
+from kxplan.tui.ranking_details import details
 from kxplan.tui.ranking_rows import (
     SORT_KEYS,
     Filters,
@@ -37,7 +38,6 @@ from kxplan.tui.ranking_rows import (
     StatusFilter,
     bar,
     cycled,
-    details,
     not_offered,
     rank_shown,
     rows_of,
