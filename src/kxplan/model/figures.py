@@ -7,9 +7,10 @@ all show these same numbers; none of them adds contacts or costs up on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kxplan.framework import AreaId
+from kxplan.text.numbers import data_number
 
 if TYPE_CHECKING:
     from kxplan.model.plan import Plan
@@ -37,6 +38,16 @@ class DemandTotals:
     def failure_share(self) -> float | None:
         """Failure demand in percent of all contacts; None without contacts."""
         return 100 * self.failure / self.contacts if self.contacts else None
+
+    def data(self) -> dict[str, Any]:
+        """The totals as JSON data, one shape for ``show`` and ``export`` alike."""
+        return {
+            "contacts_per_month": data_number(self.contacts),
+            "failure_per_month": data_number(self.failure),
+            "avoidable_per_month": data_number(self.avoidable),
+            "avoidable_cost_per_month": data_number(self.cost),
+            "unpriced_channels": self.unpriced_channels,
+        }
 
     @property
     def unpriced_channels(self) -> list[str]:

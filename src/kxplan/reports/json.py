@@ -78,13 +78,7 @@ def json_data(plan: Plan, results: Results) -> dict[str, Any]:
                 }
                 for r in plan.areas.unnecessary_demand.contact_reasons
             ],
-            "demand_totals": {
-                "contacts_per_month": data_number(totals.contacts),
-                "failure_per_month": data_number(totals.failure),
-                "avoidable_per_month": data_number(totals.avoidable),
-                "avoidable_cost_per_month": data_number(totals.cost),
-                "unpriced_channels": totals.unpriced_channels,
-            },
+            "demand_totals": totals.data(),
         },
     }
 

@@ -61,13 +61,7 @@ def overview_data(plan: Plan) -> dict[str, Any]:
             "initiatives": len(plan.initiatives),
         },
         "initiatives_by_status": {term.key: statuses[term.key] for term in STATUSES},
-        "demand_totals": {
-            "contacts_per_month": data_number(totals.contacts),
-            "failure_per_month": data_number(totals.failure),
-            "avoidable_per_month": data_number(totals.avoidable),
-            "avoidable_cost_per_month": data_number(totals.cost),
-            "unpriced_channels": totals.unpriced_channels,
-        },
+        "demand_totals": totals.data(),
     }
 
 
