@@ -245,6 +245,10 @@ async def test_save_help_and_quit_show_on_every_screen(
         await go(pilot, "escape", "escape", "6", "d")
         await pilot.pause(0.2)
         check_footer(app, width, "spread")
+        for opening, where in (("s", "scoring settings"), ("g", "scores grid")):
+            await go(pilot, "escape", "6", opening)
+            await pilot.pause(0.2)
+            check_footer(app, width, where)
 
 
 async def test_f1_helps_and_ctrl_s_saves_from_a_dialog(tmp_path: Path, config_dir: Path) -> None:

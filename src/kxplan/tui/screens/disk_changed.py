@@ -20,6 +20,7 @@ from kxplan.model import Plan
 from kxplan.reports.comparison import describe, value_text
 from kxplan.text.literal import printable
 from kxplan.tui.screens.confirm import Answer, Confirm
+from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.versions.comparison import compare
 from kxplan.versions.merge import MISSING, Conflict, MergeResult, Side
 
@@ -125,6 +126,7 @@ class ResolveConflicts(Confirm):
             with Horizontal(classes="dialog-buttons"):
                 for answer, label, variant in self.choices:
                     yield Button(label, variant=variant, id=f"answer-{answer}", compact=True)  # type: ignore[arg-type]
+        yield KeyFooter()
 
     def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
         event.prevent_default()  # the first choice has the focus, not Confirm's button

@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Static
 from kxplan.session import Session
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.scores_grid import MAX_ROWS, cell_text, columns, read, rows
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 TITLE_WIDTH = 24
 """The title column's width."""
@@ -84,6 +85,7 @@ class ScoresGrid(ModalScreen[int | None]):
                                 compact=True,
                             )
             yield Static("", id="scores-status", classes="field-error")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#scores", Grid).styles.height = "auto"

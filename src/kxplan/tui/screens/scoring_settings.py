@@ -22,6 +22,7 @@ from kxplan.model import Plan, ScoringSettings
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.scoring_form import CRITERION_FIELDS, NUMBER_FIELDS, Check, read_settings
 from kxplan.tui.scoring_form import settings_texts as texts_of
+from kxplan.tui.widgets.key_footer import KeyFooter
 
 LABELS = {
     "value_weight": "Customer value weight",
@@ -96,6 +97,7 @@ class ScoringSettingsScreen(ModalScreen[ScoringSettings | None]):
                 yield Button("Keep", variant="primary", id="keep", compact=True)
                 yield Button("Add criterion", id="add-criterion", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+        yield KeyFooter()
 
     def _criterion(self, row: int) -> ComposeResult:
         start = self.start_rows[row] if row < len(self.start_rows) else {}
