@@ -53,8 +53,7 @@ async def test_merge_keeps_their_edit_and_mine_and_their_comments(
         shown = dialog_text(app.screen)
         assert "They changed:" in shown
         assert "organisation" in shown
-        assert "faq" in shown
-        assert "effort" in shown
+        assert "FAQ: effort 1 → 3" in shown  # by title and label, not by id and key path
         assert "merge keeps both" in shown
         await pilot.press("enter")  # Merge has the focus
         await pilot.pause()

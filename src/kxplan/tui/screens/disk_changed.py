@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
 from kxplan.model import Plan
-from kxplan.reports.comparison import describe, value_text
+from kxplan.reports.comparison import describe, titles_of, value_text
 from kxplan.text.literal import printable
 from kxplan.tui.screens.confirm import Answer, Confirm
 from kxplan.tui.widgets.key_footer import KeyFooter
@@ -37,17 +37,12 @@ def what_they_changed(base: Plan | None, theirs: Plan) -> list[str]:
         for change in compare(base, theirs).changes
         if change.section != "ranks" and not change.is_timestamp
     ]
-    lines = [_line(change.section, change.path, describe(change)) for change in changes]
+    titles = titles_of(base, theirs)  # initiatives by title, as the room knows them
+    lines = [describe(change, titles) for change in changes]
     if len(lines) > SHOWN_CHANGES:
         more = len(lines) - SHOWN_CHANGES + 1
         lines = [*lines[: SHOWN_CHANGES - 1], f"… and {more} more"]
     return lines
-
-
-def _line(section: str, path: tuple[str, ...], described: str) -> str:
-    if section == "initiatives" and path and not described.startswith(("+", "-")):
-        return f"{printable(path[0])}: {described}"
-    return described
 
 
 def disk_changed_dialog(name: str, changes: list[str], merge: MergeResult | None) -> Confirm:
