@@ -92,7 +92,7 @@ def test_table_lists_ranked_then_unscored(plan_file: Path) -> None:
 def test_json_matches_the_engine(plan_file: Path) -> None:
     result = invoke("rank", str(plan_file), "--format", "json")
     assert result.exit_code == 0, result.output
-    records = json.loads(result.output)
+    records = json.loads(result.stdout)
     expected = rank(load(plan_file)).results
     assert [r["id"] for r in records] == [r.id for r in expected]
     for record, item in zip(records, expected, strict=True):
@@ -111,7 +111,7 @@ def test_json_with_robustness_matches_the_engine(plan_file: Path) -> None:
         "rank", str(plan_file), "-f", "json", "--robust", "--seed", "3", "--samples", "200"
     )
     assert result.exit_code == 0, result.output
-    records = json.loads(result.output)
+    records = json.loads(result.stdout)
     expected = robustness(load(plan_file), samples=200, seed=3, top_k=5)
     for record in records:
         found = expected[record["id"]]
@@ -124,7 +124,7 @@ def test_json_with_robustness_matches_the_engine(plan_file: Path) -> None:
 def test_csv_has_a_header_and_a_row_per_initiative(plan_file: Path) -> None:
     result = invoke("rank", str(plan_file), "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [row["id"] for row in rows] == ["chat", "tracking-link", "one-view"]
     assert rows[1]["title"].startswith("Tracking link | in every *order*")
     assert rows[0]["quadrant"] == "fill_in"  # impact 2.5 < 3
@@ -152,7 +152,7 @@ def test_robust_table_adds_interval_and_chance(plan_file: Path) -> None:
 
 
 def test_top_limits_the_rows(plan_file: Path) -> None:
-    records = json.loads(invoke("rank", str(plan_file), "-f", "json", "-n", "1").output)
+    records = json.loads(invoke("rank", str(plan_file), "-f", "json", "-n", "1").stdout)
     assert [r["id"] for r in records] == ["chat"]
 
 
@@ -186,14 +186,14 @@ def test_area_and_include_done(plan_file: Path) -> None:
         invoke("rank", str(plan_file), "-f", "json", "--area", "accessibility").output
     )
     assert [r["id"] for r in records] == ["chat"]
-    records = json.loads(invoke("rank", str(plan_file), "-f", "json", "--include-done").output)
+    records = json.loads(invoke("rank", str(plan_file), "-f", "json", "--include-done").stdout)
     assert records[0]["id"] == "old"
 
 
 def test_compare_methods_side_by_side(plan_file: Path) -> None:
     result = invoke("rank", str(plan_file), "--compare-methods", "-f", "json")
     assert result.exit_code == 0, result.output
-    records = json.loads(result.output)
+    records = json.loads(result.stdout)
     assert records[0] == {
         "id": "chat",
         "title": "Chat all day",
@@ -230,6 +230,7 @@ def test_a_method_some_initiatives_lack_inputs_for_ranks_the_rest(plan_file: Pat
         "  Tracking link | in every *order* confirmation, with a title long enough to be cut "
         "(tracking-link): lacks time criticality, risk reduction",
         "  One case view (one-view): lacks risk reduction",
+        f"{plan_file}: not ranked, effort or impact missing: vague",
     ]
     robust = invoke("rank", str(plan_file), "--method", "wsjf", "--robust", "-f", "json")
     assert robust.exit_code == 0, robust.stderr

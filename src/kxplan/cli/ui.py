@@ -42,10 +42,12 @@ def open_ui(path: Path | None, *, example: str | None = None, theme: str | None 
     """Start the terminal UI (imported only now, so other commands stay light). A wrong
     option is named first; without a terminal, one line on stderr and exit status 2."""
     try:
-        from kxplan.tui import check_theme, run
+        from kxplan.tui import run
     except ImportError as error:
         fail(f"the terminal UI could not be started: {error}")
     if theme is not None:
+        from kxplan.tui import check_theme
+
         try:
             theme = check_theme(theme)
         except ValueError as error:
