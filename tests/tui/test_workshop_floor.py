@@ -493,3 +493,26 @@ async def test_a_criterion_off_its_scale_is_refused_in_place(
             editor.query_one("#criterion-reach-public-error").render()
         )
         assert "from 1 to 5, got 9" in str(editor.query_one("#time_criticality-error").render())
+
+
+async def test_every_score_label_stands_apart_from_its_input(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """ "Time criticality" ran straight into its value ("Time criticality4")."""
+    from textual.widgets import Input, Label
+
+    from kxplan.tui.screens.initiative_editor import InitiativeEditor
+
+    app = make_app(write_plan(tmp_path / "plan.toml", scoring=CRITERIA), config_dir)
+    async with app.run_test(size=SSH) as pilot:
+        await settle(pilot)
+        await go(pilot, "3", "i")
+        editor = app.screen
+        assert isinstance(editor, InitiativeEditor)
+        rows = list(editor.query(".score"))
+        assert len(rows) >= 7  # three first scores, four more and the criterion
+        for row in rows:
+            label, field = row.query_one(Label), row.query_one(Input)
+            text = str(label.render())
+            assert len(text) < label.size.width, text  # at least one blank cell after it
+            assert label.region.right <= field.region.x, text
