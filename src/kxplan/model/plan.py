@@ -17,7 +17,7 @@ from kxplan.model.initiative import Initiative
 from kxplan.model.rows import ContactReason
 from kxplan.model.rules import RuleViolations, plan_rule_problems
 from kxplan.model.scales import Scales, ScoringSettings
-from kxplan.model.types import SCHEMA_VERSION, Name, StrictModel
+from kxplan.model.types import SCHEMA_VERSION, Name, StrictModel, unset
 from kxplan.model.workshop import DotVoteRecord, RoundRecord
 
 
@@ -44,9 +44,9 @@ class Plan(StrictModel):
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
     areas: Areas = Field(default_factory=Areas)
     initiatives: list[Initiative] = Field(default_factory=list)
-    votes: list[DotVoteRecord] = Field(default_factory=list)
+    votes: list[DotVoteRecord] = Field(default_factory=list, exclude_if=unset)
     """Dot votes the facilitator kept, oldest first (schema 2; written only when set)."""
-    rounds: list[RoundRecord] = Field(default_factory=list)
+    rounds: list[RoundRecord] = Field(default_factory=list, exclude_if=unset)
     """Revealed estimation rounds, oldest first (schema 2; written only when set)."""
     extra: dict[str, Any] = Field(default_factory=dict)
     """Free-form table for anything else; kxplan keeps it but never reads it."""
@@ -81,8 +81,4 @@ class Plan(StrictModel):
 
     def to_data(self) -> dict[str, Any]:
         """The plan as plain data, in file order, without empty optional values."""
-        data = self.model_dump(mode="python", by_alias=True, exclude_none=True)
-        for optional in ("votes", "rounds"):  # schema 2's lists: left out until used
-            if not data[optional]:
-                del data[optional]
-        return data
+        return self.model_dump(mode="python", by_alias=True, exclude_none=True)

@@ -89,5 +89,5 @@ def with_rounds(plan: Plan, kept: list[RoundRecord]) -> Plan:
     if not kept:
         return plan
     data = plan.model_dump(by_alias=True)
-    data["rounds"] = [*data["rounds"], *(r.model_dump() for r in kept)]
+    data["rounds"] = [r.model_dump() for r in (*plan.rounds, *kept)]
     return Plan.model_validate(data)
