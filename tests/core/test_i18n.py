@@ -158,3 +158,29 @@ def test_swedish_and_english_numbers_differ_only_in_the_decimal_mark(value: floa
         swedish = numbers.number(value)
     assert swedish == english.replace(".", ",")
     assert "," not in english
+
+
+# --- the plan's own language -------------------------------------------------------------
+
+
+def test_a_plan_keeps_its_language_and_one_without_it_is_english() -> None:
+    from kxplan import storage
+
+    plain = storage.loads('schema = 2\ntitle = "Plan"\n')
+    assert plain.language is None
+    assert plain.document_language == "en"
+    assert "language" not in storage.dumps(plain)
+    swedish = storage.loads(storage.dumps(plain.model_copy(update={"language": "sv"})))
+    assert swedish.document_language == "sv"
+    assert 'language = "sv"' in storage.dumps(swedish)
+
+
+def test_a_language_kxplan_does_not_speak_is_refused_where_it_stands() -> None:
+    from kxplan import storage
+
+    with pytest.raises(storage.PlanError) as caught:
+        storage.loads('schema = 2\ntitle = "Plan"\nlanguage = "de"\n', source="plan.toml")
+    message = str(caught.value)
+    assert "plan.toml" in message
+    assert "language" in message
+    assert "'sv'" in message

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import AwareDatetime, ConfigDict, Field, model_validator
 
+from kxplan.i18n import DEFAULT, Language
 from kxplan.model.areas import Areas, Questions
 from kxplan.model.initiative import Initiative
 from kxplan.model.rows import ContactReason
@@ -38,6 +39,8 @@ class Plan(StrictModel):
     participants: list[str] = Field(default_factory=list)
     currency: str = ""
     """Currency of costs, e.g. "SEK"."""
+    language: Language | None = None
+    """The language of the plan's content and documents ("sv", "en"); none is English."""
     strategy: Questions = Field(default_factory=Questions)
     """The three questions for the strategy as a whole."""
     scales: Scales = Field(default_factory=Scales)
@@ -57,6 +60,11 @@ class Plan(StrictModel):
         if problems:
             raise RuleViolations(problems)
         return self
+
+    @property
+    def document_language(self) -> Language:
+        """The language the plan's documents are written in (English when it says none)."""
+        return self.language or DEFAULT
 
     def initiative(self, initiative_id: str) -> Initiative:
         """The initiative with this id; KeyError if there is none."""
