@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from support import write_plan
+
+from kxplan import i18n
 
 
 @pytest.fixture
@@ -20,3 +22,11 @@ def plan_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., 
         return Path(name)
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """kxplan's own language is process-wide: every test starts and ends in English."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

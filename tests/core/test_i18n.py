@@ -184,3 +184,17 @@ def test_a_language_kxplan_does_not_speak_is_refused_where_it_stands() -> None:
     assert "plan.toml" in message
     assert "language" in message
     assert "'sv'" in message
+
+
+def test_a_worker_thread_speaks_the_chosen_language_and_a_block_stays_in_its_own() -> None:
+    import threading
+
+    i18n.set_language("sv")
+    heard: list[str] = []
+    with i18n.language("en"):
+        thread = threading.Thread(target=lambda: heard.append(i18n.current()))
+        thread.start()
+        thread.join()
+        assert i18n.current() == "en"
+    assert heard == ["sv"]
+    assert i18n.current() == "sv"

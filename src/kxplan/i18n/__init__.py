@@ -6,8 +6,9 @@ Text for people is marked where it is written: ``_("Save")`` translates at once,
 beside this module; the build compiles them to ``.mo`` files (``hatch_build.py``),
 which are not committed. A language whose catalogue is missing reads as English.
 
-The current language is a context variable: the app and the CLI set it once from
-:func:`choose`; a report in the plan's own language runs inside :func:`language`.
+kxplan's own language is set once for the process (:func:`set_language`, from
+:func:`choose`), so worker threads speak it too; a report in the plan's own language
+runs inside :func:`language`, a context variable, so it does not change the screen's.
 """
 
 from __future__ import annotations
@@ -41,7 +42,11 @@ ENVIRONMENT: Final = "KXPLAN_LANG"
 
 DOMAIN: Final = "kxplan"
 
-_CURRENT: Final = contextvars.ContextVar[Language]("kxplan_language", default=DEFAULT)
+_CURRENT: Final = contextvars.ContextVar[Language | None]("kxplan_language", default=None)
+"""The language of a block (:func:`language`), e.g. a Swedish plan's document."""
+_chosen: Language = DEFAULT
+"""kxplan's own language for the whole process (:func:`set_language`); threads that
+did not inherit a block's context (workers) read this one."""
 
 assert tuple(LANGUAGES) == get_args(Language) == tuple(DECIMAL_MARKS), "every Language"
 
@@ -93,13 +98,15 @@ def choose(flag: str | None = None, environ: Mapping[str, str] | None = None) ->
 
 
 def current() -> Language:
-    """The language text is translated into now."""
-    return _CURRENT.get()
+    """The language text is translated into now: the block's, else kxplan's own."""
+    return _CURRENT.get() or _chosen
 
 
 def set_language(code: Language) -> None:
-    """Make ``code`` the current language (for the rest of this context)."""
-    _CURRENT.set(code)
+    """Make ``code`` kxplan's own language, in every thread, outside :func:`language`
+    blocks (the CLI and the app call this once, and when the user switches)."""
+    global _chosen
+    _chosen = code
 
 
 @contextlib.contextmanager
@@ -129,7 +136,7 @@ def has_catalogue(code: Language) -> bool:
 
 def _(message: str) -> str:
     """``message`` in the current language."""
-    return catalogue(_CURRENT.get()).gettext(message)
+    return catalogue(current()).gettext(message)
 
 
 def N_(message: str) -> str:
@@ -139,13 +146,13 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for ``count``, in the current language."""
-    return catalogue(_CURRENT.get()).ngettext(singular, plural, count)
+    return catalogue(current()).ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` in the current language where the same English word has several
     meanings (``pgettext("score", "Effort")``)."""
-    return catalogue(_CURRENT.get()).pgettext(context, message)
+    return catalogue(current()).pgettext(context, message)
 
 
 __all__ = [
