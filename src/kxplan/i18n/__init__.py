@@ -16,12 +16,12 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import gettext
-import locale
 import os
 from collections.abc import Iterator, Mapping
-from importlib import resources
-from typing import Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, get_args
+
+if TYPE_CHECKING:
+    import gettext
 
 Language = Literal["en", "sv"]
 """A language kxplan speaks, by its ISO 639-1 code."""
@@ -76,6 +76,8 @@ def system_language(environ: Mapping[str, str] | None = None) -> Language | None
             return None
     if environ is not None:
         return None
+    import locale
+
     code = locale.getlocale(locale.LC_CTYPE)[0] or ""
     return known(code) if code else None
 
@@ -121,22 +123,27 @@ def language(code: Language) -> Iterator[None]:
 
 @functools.cache
 def catalogue(code: Language) -> gettext.NullTranslations:
-    """The compiled catalogue of a language; English (no translation) if it is missing."""
+    """The compiled catalogue of a language; English (no translation) if it is missing.
+    Read when first needed, so a run in English never loads gettext's files."""
+    import gettext
+
     if code == DEFAULT:
         return gettext.NullTranslations()
-    folder = resources.files(__name__) / "locale"
-    with resources.as_file(folder) as path:
-        return gettext.translation(DOMAIN, localedir=path, languages=[code], fallback=True)
+    folder = os.path.join(os.path.dirname(__file__), "locale")
+    return gettext.translation(DOMAIN, localedir=folder, languages=[code], fallback=True)
 
 
 def has_catalogue(code: Language) -> bool:
     """Whether the compiled catalogue of ``code`` is installed (English needs none)."""
+    import gettext
+
     return code == DEFAULT or isinstance(catalogue(code), gettext.GNUTranslations)
 
 
 def _(message: str) -> str:
     """``message`` in the current language."""
-    return catalogue(current()).gettext(message)
+    code = current()
+    return message if code == DEFAULT else catalogue(code).gettext(message)
 
 
 def N_(message: str) -> str:
@@ -146,13 +153,17 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for ``count``, in the current language."""
-    return catalogue(current()).ngettext(singular, plural, count)
+    code = current()
+    if code == DEFAULT:
+        return singular if count == 1 else plural
+    return catalogue(code).ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` in the current language where the same English word has several
     meanings (``pgettext("score", "Effort")``)."""
-    return catalogue(current()).pgettext(context, message)
+    code = current()
+    return message if code == DEFAULT else catalogue(code).pgettext(context, message)
 
 
 __all__ = [

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from kxplan.framework import AGREEMENTS, ESTIMATED_SCORES, Agreement
 from kxplan.model import Initiative
@@ -22,8 +21,7 @@ ESTIMATED_FIELDS: Final = ESTIMATED_SCORES
 """The scores a participant can estimate, in the order the engine reads them."""
 
 
-@dataclass(frozen=True, slots=True)
-class Spread:
+class Spread(NamedTuple):
     """How far participants' estimates of one score lie apart."""
 
     field: str

@@ -9,7 +9,7 @@ them; the app's ranking view phrases them itself (it names a prerequisite by tit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kxplan.framework import QUADRANTS, Quadrant
 from kxplan.scoring.methods import Scored
@@ -17,24 +17,21 @@ from kxplan.scoring.rules import DEFAULT_CONFIDENCE, MIN_EFFORT_DIVISOR, Aggrega
 from kxplan.text import numbers
 
 
-@dataclass(frozen=True, slots=True)
-class Divisor:
+class Divisor(NamedTuple):
     """An effort divided by: ``counted_as`` is the floor used when the effort is below it."""
 
     effort: float
     counted_as: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Confidence:
+class Confidence(NamedTuple):
     """A confidence in %; ``given`` False when the default was assumed."""
 
     percent: float
     given: bool
 
 
-@dataclass(frozen=True, slots=True)
-class ImpactFormula:
+class ImpactFormula(NamedTuple):
     """impact = (value × weight + efficiency × weight) ÷ the weights' sum."""
 
     impact: float
@@ -46,8 +43,7 @@ class ImpactFormula:
     """The efficiency mapped onto the value scale, when the two scales differ."""
 
 
-@dataclass(frozen=True, slots=True)
-class RatioFormula:
+class RatioFormula(NamedTuple):
     """impact ÷ effort = score."""
 
     impact: float
@@ -55,8 +51,7 @@ class RatioFormula:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class QuadrantPlacement:
+class QuadrantPlacement(NamedTuple):
     """Which side of each threshold the initiative falls, and so its quadrant."""
 
     quadrant: Quadrant
@@ -68,15 +63,13 @@ class QuadrantPlacement:
     low_effort: bool
 
 
-@dataclass(frozen=True, slots=True)
-class WithinQuadrant:
+class WithinQuadrant(NamedTuple):
     """Within its quadrant, ordered by impact ÷ effort."""
 
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class RiceFormula:
+class RiceFormula(NamedTuple):
     """reach × impact × confidence ÷ effort = score."""
 
     reach: float
@@ -86,8 +79,7 @@ class RiceFormula:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class IceFormula:
+class IceFormula(NamedTuple):
     """impact × confidence × ease (the effort turned round) = score."""
 
     impact: float
@@ -97,8 +89,7 @@ class IceFormula:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class WsjfFormula:
+class WsjfFormula(NamedTuple):
     """(value + time criticality + risk reduction) ÷ job size = score."""
 
     value: float
@@ -108,8 +99,7 @@ class WsjfFormula:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class CriterionTerm:
+class CriterionTerm(NamedTuple):
     """One criterion's score and weight."""
 
     id: str
@@ -117,38 +107,34 @@ class CriterionTerm:
     weight: float
 
 
-@dataclass(frozen=True, slots=True)
-class WeightedFormula:
+class WeightedFormula(NamedTuple):
     """The sum of each criterion's score × weight."""
 
     terms: tuple[CriterionTerm, ...]
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class InQuadrant:
+class InQuadrant(NamedTuple):
     """The quadrant, said on its own (under every method but ``quadrant``)."""
 
     quadrant: Quadrant
 
 
-@dataclass(frozen=True, slots=True)
-class FromEstimates:
+class FromEstimates(NamedTuple):
     """The scores are the participants' estimates, combined."""
 
-    count: int
+    estimates: int
+    """How many participants' estimates."""
     aggregate: Aggregate
 
 
-@dataclass(frozen=True, slots=True)
-class DroppedPrerequisites:
+class DroppedPrerequisites(NamedTuple):
     """It depends on initiatives that were dropped (their titles)."""
 
     titles: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedAfter:
+class PlacedAfter(NamedTuple):
     """A dependency pushed it down the order: the prerequisite's id."""
 
     id: str
@@ -324,9 +310,9 @@ def phrase(part: Part) -> str:
         case InQuadrant():
             return quadrant_name(part.quadrant)
         case FromEstimates():
-            if part.count == 1:
+            if part.estimates == 1:
                 return "scores from 1 estimate"
-            return f"scores: {part.aggregate} of {part.count} estimates"
+            return f"scores: {part.aggregate} of {part.estimates} estimates"
         case DroppedPrerequisites():
             titles = ", ".join(repr(title) for title in part.titles)
             return f"depends on {titles}, which was dropped"

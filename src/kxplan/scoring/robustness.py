@@ -21,8 +21,7 @@ import math
 import operator
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Final, Protocol, TypeVar
+from typing import Final, NamedTuple, Protocol, TypeVar
 
 from kxplan.framework import AreaId, Method
 from kxplan.model import Plan
@@ -81,8 +80,7 @@ def unstable_rule(top_k: int = DEFAULT_TOP_K) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Robustness:
+class Robustness(NamedTuple):
     """How firmly an initiative holds its rank when estimates and weights vary."""
 
     rank_low: int

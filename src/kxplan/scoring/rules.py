@@ -5,8 +5,7 @@ Everything a score depends on except the initiative itself, read once per rankin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from kxplan.framework import METHODS, QUADRANTS, Method, Quadrant, quadrant_of
 from kxplan.model import Plan, Scale
@@ -37,8 +36,7 @@ class ScoringError(ValueError):
     """The chosen method needs scores some initiatives lack; the message names them."""
 
 
-@dataclass(frozen=True, slots=True)
-class Rules:
+class Rules(NamedTuple):
     """Everything about the plan a score depends on, except the initiative."""
 
     method: Method
