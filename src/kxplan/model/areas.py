@@ -16,7 +16,7 @@ from kxplan.model.rows import (
     Stakeholder,
     Touchpoint,
 )
-from kxplan.model.types import Maturity, StrictModel
+from kxplan.model.types import Maturity, StrictModel, empty_list
 
 
 class Questions(StrictModel):
@@ -55,32 +55,32 @@ class AreaBase(StrictModel):
 class InsightArea(AreaBase):
     """Area 1: measure the experience."""
 
-    touchpoints: list[Touchpoint] = Field(default_factory=list)
-    kpis: list[Kpi] = Field(default_factory=list)
+    touchpoints: list[Touchpoint] = Field(default_factory=empty_list)
+    kpis: list[Kpi] = Field(default_factory=empty_list)
 
 
 class AccessibilityArea(AreaBase):
     """Area 2: the channels."""
 
-    channels: list[Channel] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=empty_list)
 
 
 class ServiceFriendlinessArea(AreaBase):
     """Area 3: frictions in service and purchase."""
 
-    frictions: list[Friction] = Field(default_factory=list)
+    frictions: list[Friction] = Field(default_factory=empty_list)
 
 
 class MobilityArea(AreaBase):
     """Area 4: service on the phone."""
 
-    checks: list[MobilityCheck] = Field(default_factory=list)
+    checks: list[MobilityCheck] = Field(default_factory=empty_list)
 
 
 class UnnecessaryDemandArea(AreaBase):
     """Area 5: failure demand."""
 
-    contact_reasons: list[ContactReason] = Field(default_factory=list)
+    contact_reasons: list[ContactReason] = Field(default_factory=empty_list)
 
 
 class PrioritisationArea(AreaBase):
@@ -90,7 +90,7 @@ class PrioritisationArea(AreaBase):
 class AnchoringArea(AreaBase):
     """Area 7: departments and stakeholders."""
 
-    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=empty_list)
 
 
 class Areas(StrictModel):

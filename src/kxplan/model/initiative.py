@@ -9,7 +9,17 @@ from pydantic import Field
 
 from kxplan.framework import ESTIMATED_SCORES, AreaId, Period, Status
 from kxplan.model.evidence import Link
-from kxplan.model.types import Name, NonNegative, Number, Percent, Slug, StrictModel, unset
+from kxplan.model.types import (
+    Name,
+    NonNegative,
+    Number,
+    Percent,
+    Slug,
+    StrictModel,
+    empty_dict,
+    empty_list,
+    unset,
+)
 
 
 class Estimate(StrictModel):
@@ -33,7 +43,7 @@ class Initiative(StrictModel):
     id: Slug
     """Stable identifier; kept when the title changes."""
     title: Name
-    areas: list[AreaId] = Field(default_factory=list)
+    areas: list[AreaId] = Field(default_factory=empty_list)
     """The areas it serves."""
     why: str = ""
     """Why: the problem or opportunity, in the customer's terms."""
@@ -64,14 +74,14 @@ class Initiative(StrictModel):
     """For WSJF: how much value decays with delay, on the customer-value scale."""
     risk_reduction: Number | None = None
     """For WSJF: risk reduced or opportunity enabled, on the customer-value scale."""
-    criteria: dict[str, Number] = Field(default_factory=dict)
+    criteria: dict[str, Number] = Field(default_factory=empty_dict)
     """Scores for the plan's ``weighted`` criteria, keyed by criterion id."""
-    depends_on: list[Slug] = Field(default_factory=list)
+    depends_on: list[Slug] = Field(default_factory=empty_list)
     """Ids of initiatives that must come first."""
-    estimates: list[Estimate] = Field(default_factory=list)
+    estimates: list[Estimate] = Field(default_factory=empty_list)
     """Each participant's scores."""
     notes: str = ""
-    addresses: list[Link] = Field(default_factory=list, exclude_if=unset)
+    addresses: list[Link] = Field(default_factory=empty_list, exclude_if=unset)
     """The evidence it answers: rows of the area tables (contact reasons, friction
     points, KPIs, touchpoints, channels, …)."""
     started: datetime.date | None = None

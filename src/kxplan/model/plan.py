@@ -18,7 +18,7 @@ from kxplan.model.initiative import Initiative
 from kxplan.model.rows import ContactReason
 from kxplan.model.rules import RuleViolations, plan_rule_problems
 from kxplan.model.scales import Scales, ScoringSettings
-from kxplan.model.types import SCHEMA_VERSION, Name, StrictModel, unset
+from kxplan.model.types import SCHEMA_VERSION, Name, StrictModel, empty_dict, empty_list, unset
 from kxplan.model.workshop import DotVoteRecord, RoundRecord
 
 
@@ -36,7 +36,7 @@ class Plan(StrictModel):
     created: AwareDatetime | None = None
     updated: AwareDatetime | None = None
     facilitator: str = ""
-    participants: list[str] = Field(default_factory=list)
+    participants: list[str] = Field(default_factory=empty_list)
     currency: str = ""
     """Currency of costs, e.g. "SEK"."""
     language: Language | None = None
@@ -46,12 +46,12 @@ class Plan(StrictModel):
     scales: Scales = Field(default_factory=Scales)
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
     areas: Areas = Field(default_factory=Areas)
-    initiatives: list[Initiative] = Field(default_factory=list)
-    votes: list[DotVoteRecord] = Field(default_factory=list, exclude_if=unset)
+    initiatives: list[Initiative] = Field(default_factory=empty_list)
+    votes: list[DotVoteRecord] = Field(default_factory=empty_list, exclude_if=unset)
     """Dot votes the facilitator kept, oldest first (schema 2; written only when set)."""
-    rounds: list[RoundRecord] = Field(default_factory=list, exclude_if=unset)
+    rounds: list[RoundRecord] = Field(default_factory=empty_list, exclude_if=unset)
     """Revealed estimation rounds, oldest first (schema 2; written only when set)."""
-    extra: dict[str, Any] = Field(default_factory=dict)
+    extra: dict[str, Any] = Field(default_factory=empty_dict)
     """Free-form table for anything else; kxplan keeps it but never reads it."""
 
     @model_validator(mode="after")

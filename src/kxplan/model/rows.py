@@ -23,7 +23,16 @@ from kxplan.framework import (
     Stage,
 )
 from kxplan.model.followup import Reading
-from kxplan.model.types import Count, Name, NonNegative, Number, Percent, StrictModel, unset
+from kxplan.model.types import (
+    Count,
+    Name,
+    NonNegative,
+    Number,
+    Percent,
+    StrictModel,
+    empty_list,
+    unset,
+)
 from kxplan.text.numbers import DASH, measured
 
 
@@ -68,7 +77,7 @@ class Kpi(StrictModel):
     notes: str = ""
     target_date: datetime.date | None = None
     """When the target should be reached."""
-    readings: list[Reading] = Field(default_factory=list, exclude_if=unset)
+    readings: list[Reading] = Field(default_factory=empty_list, exclude_if=unset)
     """Dated measurements since the baseline, in any order."""
 
     @property
@@ -213,7 +222,7 @@ class Stakeholder(StrictModel):
     """Department or person."""
     role: str = ""
     """Their part in the journey: who does what."""
-    stages: list[Stage] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=empty_list)
     """Journey stages they touch."""
     buy_in: BuyIn = "unknown"
     """unknown, opposed, sceptical, neutral, supportive or champion."""

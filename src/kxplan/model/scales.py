@@ -7,7 +7,15 @@ from typing import Final
 from pydantic import Field
 
 from kxplan.framework import Method
-from kxplan.model.types import NonNegative, Number, ScaleEnd, Slug, StrictModel
+from kxplan.model.types import (
+    NonNegative,
+    Number,
+    ScaleEnd,
+    Slug,
+    StrictModel,
+    empty_dict,
+    empty_list,
+)
 
 
 class Scale(StrictModel):
@@ -17,7 +25,7 @@ class Scale(StrictModel):
     """The lowest score."""
     max: ScaleEnd = 5
     """The highest score."""
-    anchors: dict[str, str] = Field(default_factory=dict)
+    anchors: dict[str, str] = Field(default_factory=empty_dict)
     """What a score means, keyed by the score as text: ``1 = "a few days in one team"``."""
 
 
@@ -72,7 +80,7 @@ class Criterion(StrictModel):
     """The lowest score."""
     max: ScaleEnd = 5
     """The highest score."""
-    anchors: dict[str, str] = Field(default_factory=dict)
+    anchors: dict[str, str] = Field(default_factory=empty_dict)
     """What a score means, keyed by the score as text, as for a scale (shown on phones)."""
 
 
@@ -89,5 +97,5 @@ class ScoringSettings(StrictModel):
     """Impact at or above which an initiative counts as high impact; default: mid-scale."""
     effort_threshold: Number | None = None
     """Effort above which an initiative counts as high effort; default: mid-scale."""
-    criteria: list[Criterion] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=empty_list)
     """Criteria for the ``weighted`` method."""

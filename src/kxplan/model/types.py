@@ -6,7 +6,7 @@ Models are strict and closed: unknown keys are errors (except under the free-for
 
 from __future__ import annotations
 
-from typing import Annotated, Final
+from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
 
@@ -60,6 +60,18 @@ def unset(value: object) -> bool:
     fields added since schema 1 are written only when set, so older plans save as
     they were."""
     return value is None or value == "" or value == [] or value == {}
+
+
+def empty_list() -> list[Any]:
+    """A new empty list, the default of a list field. A Python function rather than
+    ``list``: pydantic reads a default factory's signature, and a builtin's means parsing
+    its text signature (about 1 % of a ``kxplan rank``)."""
+    return []
+
+
+def empty_dict() -> dict[Any, Any]:
+    """A new empty table, the default of a table field (see :func:`empty_list`)."""
+    return {}
 
 
 Loc = tuple[str | int, ...]

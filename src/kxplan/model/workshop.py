@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from pydantic import AwareDatetime, Field
 
 from kxplan.framework import Agreement, Score
-from kxplan.model.types import Count, Loc, Name, Number, Slug, StrictModel
+from kxplan.model.types import Count, Loc, Name, Number, Slug, StrictModel, empty_dict, empty_list
 
 if TYPE_CHECKING:
     from kxplan.model.plan import Plan
@@ -69,9 +69,9 @@ class DotVoteRecord(StrictModel):
     anonymous: bool = True
     voters: Count = 0
     """How many participants placed at least one dot."""
-    initiatives: list[Slug] = Field(default_factory=list)
+    initiatives: list[Slug] = Field(default_factory=empty_list)
     """The initiatives voted on."""
-    counts: dict[Slug, Count] = Field(default_factory=dict)
+    counts: dict[Slug, Count] = Field(default_factory=empty_dict)
     """Dots per initiative id; an initiative voted on with no dots may be left out."""
     placed: list[PlacedDots] | None = None
     """Who put dots where: named votes only."""
@@ -107,7 +107,7 @@ class RoundRecord(StrictModel):
 
     when: AwareDatetime
     outcome: Outcome = "accepted"
-    results: list[QuestionResult] = Field(default_factory=list)
+    results: list[QuestionResult] = Field(default_factory=empty_list)
 
 
 _Add = Callable[[Loc, str], None]
