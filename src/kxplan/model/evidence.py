@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from kxplan.i18n import _, ngettext
+from kxplan.i18n import _
 from kxplan.model.tables import AREA_TABLES, AreaTable
 from kxplan.model.types import StrictModel
 
@@ -99,11 +99,7 @@ def link_problems(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
                 fields = ", ".join(table.key_fields)
                 yield (
                     (*loc, "key"),
-                    ngettext(
-                        "expected {count} key part for a {row} ({fields}), got {got}",
-                        "expected {count} key parts for a {row} ({fields}), got {got}",
-                        len(table.key_fields),
-                    ).format(
+                    _("expected {count} key part(s) for a {row} ({fields}), got {got}").format(
                         count=len(table.key_fields),
                         row=_(table.row_name),
                         fields=fields,

@@ -254,7 +254,7 @@ def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:
             if not term.low <= value <= term.high:
                 yield (
                     field,
-                    _("expected a value on the {span} scale of {kpi}, got {value}").format(
+                    _("expected a value on {kpi}'s {span} scale, got {value}").format(
                         span=KPI_SCALES.say(term.span), kpi=kpi.shown_label, value=_fmt(value)
                     ),
                 )
