@@ -46,11 +46,11 @@ from kxplan.scoring.estimates import (
     Spread,
 )
 from kxplan.scoring.explanations import Part, number, phrase, plain_text
+from kxplan.scoring.methods import lacking_label
 from kxplan.scoring.ranking import (
     RankedInitiative,
     Ranking,
     applicable_methods,
-    lacking_label,
     lacking_sentence,
     rank,
 )

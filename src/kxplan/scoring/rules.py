@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from kxplan.framework import METHODS, QUADRANTS, Method, Quadrant, quadrant_of
+from kxplan.i18n import _
 from kxplan.model import Plan, Scale
 
 Aggregate = Literal["median", "mean"]
@@ -100,7 +101,11 @@ def rules_of(plan: Plan, method: Method | None, aggregate: Aggregate) -> Rules:
     """The plan's rules for ranking by ``method`` (None: the plan's own)."""
     chosen: Method = method or plan.scoring.method
     if chosen not in METHODS:
-        raise ScoringError(f"unknown method {chosen!r}; choose one of {', '.join(METHODS.keys)}")
+        raise ScoringError(
+            _("unknown method {method}; choose one of {methods}").format(
+                method=repr(chosen), methods=", ".join(METHODS.keys)
+            )
+        )
     scoring = plan.scoring
     value_scale = plan.scales.customer_value
     effort_scale = plan.scales.effort
