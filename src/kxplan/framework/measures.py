@@ -77,8 +77,8 @@ MEASURES: Final[tuple[Measure, ...]] = (
         "nps",
         True,
         N_(
-            "Net Promoter Score: % promoters (9–10 on 'would you recommend us?') minus % "
-            "detractors (0–6). A measure of loyalty."
+            "Net Promoter Score: the share of promoters (9–10 on 'would you recommend us?') "
+            "minus the share of detractors (0–6). A measure of loyalty."
         ),
     ),
     Measure(

@@ -14,7 +14,7 @@ import html
 from typing import Any, Final
 
 from kxplan.framework import AGREEMENTS
-from kxplan.i18n import DECIMAL_MARKS, N_, Language, _, current, known, pgettext
+from kxplan.i18n import DECIMAL_MARKS, Language, current, known, pgettext
 from kxplan.room.activities import IDEA_KINDS
 from kxplan.text.numbers import GROUP
 
@@ -42,59 +42,63 @@ def phone_language(accept: str | None, plan_language: Language) -> Language:
     return known(best[2]) or plan_language
 
 
-PHONE_TEXTS: Final[dict[str, str]] = {
-    "title": N_("kxplan room"),
-    "connecting": N_("Connecting…"),
-    "needs_script": N_("This page needs JavaScript turned on."),
-    "offline": N_("No connection to the room."),
-    "offline_retry": N_("No connection to the room. Check the network and try again."),
-    "refused": N_("The room did not take that ({status})."),
-    "you_are": N_("You are {name}"),
-    "closed": N_("The room is closed."),
-    "thanks": N_("Thank you for taking part."),
-    "tab_now": N_("Now"),
-    "tab_ideas": N_("Ideas"),
-    "who": N_("Who are you?"),
-    "your_name": N_("Your name"),
-    "not_listed": N_("Not on the list?"),
-    "join": N_("Join"),
-    "no_names": N_("No names yet: ask the facilitator to add you."),
-    "waiting": N_("Waiting for the facilitator to start a round."),
-    "round_open": N_("Estimate · round {number}"),
-    "round_revealed": N_("Revealed · round {number}"),
-    "round_accepted": N_("Accepted · round {number}"),
-    "answered": N_("Answered so far: {names}"),
-    "nobody_yet": N_("nobody yet"),
-    "why": N_("Why"),
-    "what": N_("What"),
-    "how": N_("How"),
-    "your_answer": N_("{question} · your answer {value}"),
-    "others_rate": N_("Others rate this one."),
-    "anchor": N_("{value} = {meaning}"),
-    "type_number": N_("Type a number first."),
-    "send": N_("Send"),
-    "no_answers": N_("No answers."),
-    "extremes": N_("Lowest {low} ({low_by}), highest {high} ({high_by})"),
-    "agreement": N_("Agreement: {agreement}"),
-    "outliers": N_("Far from the others: {names}"),
-    "dots_results": N_("Dot voting · results"),
-    "take_dot": N_("Take a dot back from {title}"),
-    "put_dot": N_("Put a dot on {title}"),
-    "your_dots": N_("your dots"),
-    "send_idea_heading": N_("Send an idea"),
-    "idea_kind": N_("What is it?"),
-    "idea_title": N_("Title"),
-    "idea_title_hint": N_("A short title"),
-    "idea_text": N_("Text"),
-    "idea_text_hint": N_("One line on what and why"),
-    "send_idea": N_("Send idea"),
-    "ideas_so_far": N_("Ideas so far"),
-    "your_ideas": N_("Your ideas"),
-    "none_yet": N_("None yet."),
-    "you": N_("you"),
-    "idea_by": N_("{by} · {status}"),
-}
-"""Every text of the phone page by its key, as written (English); translated when sent."""
+def phone_texts() -> dict[str, str]:
+    """Every text of the phone page by its key, in the current language (the context
+    "phone" keeps the page's short words apart from the app's)."""
+    return {
+        "title": pgettext("phone", "kxplan room"),
+        "connecting": pgettext("phone", "Connecting…"),
+        "needs_script": pgettext("phone", "This page needs JavaScript turned on."),
+        "offline": pgettext("phone", "No connection to the room."),
+        "offline_retry": pgettext(
+            "phone", "No connection to the room. Check the network and try again."
+        ),
+        "refused": pgettext("phone", "The room did not take that ({status})."),
+        "you_are": pgettext("phone", "You are {name}"),
+        "closed": pgettext("phone", "The room is closed."),
+        "thanks": pgettext("phone", "Thank you for taking part."),
+        "tab_now": pgettext("phone", "Now"),
+        "tab_ideas": pgettext("phone", "Ideas"),
+        "who": pgettext("phone", "Who are you?"),
+        "your_name": pgettext("phone", "Your name"),
+        "not_listed": pgettext("phone", "Not on the list?"),
+        "join": pgettext("phone", "Join"),
+        "no_names": pgettext("phone", "No names yet: ask the facilitator to add you."),
+        "waiting": pgettext("phone", "Waiting for the facilitator to start a round."),
+        "round_open": pgettext("phone", "Estimate · round {number}"),
+        "round_revealed": pgettext("phone", "Revealed · round {number}"),
+        "round_accepted": pgettext("phone", "Accepted · round {number}"),
+        "answered": pgettext("phone", "Answered so far: {names}"),
+        "nobody_yet": pgettext("phone", "nobody yet"),
+        "why": pgettext("phone", "Why"),
+        "what": pgettext("phone", "What"),
+        "how": pgettext("phone", "How"),
+        "your_answer": pgettext("phone", "{question} · your answer {value}"),
+        "others_rate": pgettext("phone", "Others rate this one."),
+        "anchor": pgettext("phone", "{value} = {meaning}"),
+        "type_number": pgettext("phone", "Type a number first."),
+        "send": pgettext("phone", "Send"),
+        "no_answers": pgettext("phone", "No answers."),
+        "extremes": pgettext("phone", "Lowest {low} ({low_by}), highest {high} ({high_by})"),
+        "agreement": pgettext("phone", "Agreement: {agreement}"),
+        "outliers": pgettext("phone", "Far from the others: {names}"),
+        "dots_results": pgettext("phone", "Dot voting · results"),
+        "take_dot": pgettext("phone", "Take a dot back from {title}"),
+        "put_dot": pgettext("phone", "Put a dot on {title}"),
+        "your_dots": pgettext("phone", "your dots"),
+        "send_idea_heading": pgettext("phone", "Send an idea"),
+        "idea_kind": pgettext("phone", "What is it?"),
+        "idea_title": pgettext("phone", "Title"),
+        "idea_title_hint": pgettext("phone", "A short title"),
+        "idea_text": pgettext("phone", "Text"),
+        "idea_text_hint": pgettext("phone", "One line on what and why"),
+        "send_idea": pgettext("phone", "Send idea"),
+        "ideas_so_far": pgettext("phone", "Ideas so far"),
+        "your_ideas": pgettext("phone", "Your ideas"),
+        "none_yet": pgettext("phone", "None yet."),
+        "you": pgettext("phone", "you"),
+        "idea_by": pgettext("phone", "{by} · {status}"),
+    }
 
 
 def idea_statuses() -> dict[str, str]:
@@ -114,9 +118,9 @@ def phone_strings() -> dict[str, Any]:
         "lang": current(),
         "decimal": DECIMAL_MARKS[current()],
         "group": GROUP,
-        "texts": {key: _(text) for key, text in PHONE_TEXTS.items()},
+        "texts": phone_texts(),
         "statuses": idea_statuses(),
-        "agreements": AGREEMENTS.labels(),
+        "agreements": {key: label.lower() for key, label in AGREEMENTS.labels().items()},
         "kinds": IDEA_KINDS.labels(),
     }
 
@@ -125,7 +129,8 @@ def page_html(template: str) -> str:
     """``page/index.html`` in the current language: its ``lang`` and first words, each
     escaped (the template's ``{lang}``, ``{title}``, ``{connecting}``, ``{needs_script}``,
     ``{offline}``)."""
-    words = {key: html.escape(_(PHONE_TEXTS[key])) for key in PAGE_KEYS}
+    texts = phone_texts()
+    words = {key: html.escape(texts[key]) for key in PAGE_KEYS}
     return template.format(lang=current(), **words)
 
 
