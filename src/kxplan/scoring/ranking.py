@@ -72,9 +72,10 @@ class RankedInitiative:
             self.moved_by_dependency,
         )
 
-    @functools.cached_property
+    @property
     def explanation(self) -> str:
-        """The explanation in plain words, as ``kxplan rank`` and the exports write it."""
+        """The explanation in plain words, as ``kxplan rank`` and the exports write it, in
+        the current language (worked out at each read, so a language block is heeded)."""
         return plain_text(self.explanation_parts)
 
 
