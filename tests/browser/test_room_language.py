@@ -80,7 +80,7 @@ async def test_a_swedish_phone_reads_the_room_in_swedish(browser: Any) -> None:
         await anna.get_by_role("button", name="Idéer", exact=True).click()
         await expect(anna.locator("main h2").first).to_have_text("Skicka en idé")
         options = await anna.locator("#idea-kind option").all_inner_texts()
-        assert options == ["Insats", "Friktionspunkt", "Kontaktorsak"]
+        assert options == ["Initiativ", "Friktionspunkt", "Kontaktorsak"]
         assert await anna.locator("#idea-title").get_attribute("placeholder") == "En kort titel"
         await anna.get_by_role("button", name="Skicka idén").click()  # no title: refused
         await expect(anna.locator("#message")).to_have_text("Ge idén en titel.")

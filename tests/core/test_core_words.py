@@ -191,7 +191,7 @@ def test_a_comparisons_summary_is_all_marked() -> None:
 def test_a_comparisons_summary_reads_swedish() -> None:
     with i18n.language("sv"):
         summary = compare(base_plan(), _changed()).summary()
-    assert summary.startswith("1 insats tillagd, 1 ombedömd, 1 redigerad")
+    assert summary.startswith("1 initiativ tillagt, 1 ombedömt, 1 redigerat")
     assert "2 ändringar i områdena" in summary
 
 
