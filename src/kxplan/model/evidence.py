@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
+from kxplan.i18n import _
 from kxplan.model.tables import AREA_TABLES, AreaTable
 from kxplan.model.types import StrictModel
 
@@ -45,7 +46,7 @@ class Link(StrictModel):
     def text(self) -> str:
         """The row as people read it: ``Contact reason "Where is my order? / Phone"``."""
         table = self.area_table
-        return f"{table.row_name} “{' / '.join(self.key)}”"
+        return _("{row} “{key}”").format(row=_(table.row_name), key=" / ".join(self.key))
 
 
 def _folded(key: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -98,10 +99,14 @@ def link_problems(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
                 fields = ", ".join(table.key_fields)
                 yield (
                     (*loc, "key"),
-                    f"expected {len(table.key_fields)} key part(s) for a {table.row_name} "
-                    f"({fields}), got {len(link.key)}",
+                    _("expected {count} key part(s) for a {row} ({fields}), got {got}").format(
+                        count=len(table.key_fields),
+                        row=_(table.row_name),
+                        fields=fields,
+                        got=len(link.key),
+                    ),
                 )
                 continue
             index = index or RowIndex(plan)
             if index.find(link) is None:
-                yield (*loc, "key"), f"no {link.text()} in the plan"
+                yield (*loc, "key"), _("no {row} in the plan").format(row=link.text())

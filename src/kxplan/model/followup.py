@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Final
 
 from pydantic import Field
 
-from kxplan.model.types import Loc, Number, StrictModel, integral_as_int, unset
+from kxplan.i18n import _
+from kxplan.model.types import Loc, Number, StrictModel, unset
+from kxplan.text import numbers
 
 if TYPE_CHECKING:
     from kxplan.model.plan import Plan
@@ -114,14 +116,17 @@ def followup_problems(plan: Plan) -> Iterator[tuple[Loc, str]]:
         if item.started and item.finished and item.finished < item.started:
             yield (
                 (*loc, "finished"),
-                f"expected a date on or after started ({item.started.isoformat()}), "
-                f"got {item.finished.isoformat()}",
+                _("expected a date on or after started ({started}), got {finished}").format(
+                    started=item.started.isoformat(), finished=item.finished.isoformat()
+                ),
             )
         actual = item.actual_effort
         if actual is not None and not scale.min <= actual <= scale.max:
             yield (
                 (*loc, "actual_effort"),
-                f"expected a score from {scale.min} to {scale.max}, got {integral_as_int(actual)}",
+                _("expected a score from {low} to {high}, got {value}").format(
+                    low=scale.min, high=scale.max, value=numbers.number(actual, 6)
+                ),
             )
     for position, kpi in enumerate(plan.areas.insight.kpis):
         seen: set[datetime.date] = set()
@@ -129,6 +134,6 @@ def followup_problems(plan: Plan) -> Iterator[tuple[Loc, str]]:
             if reading.date in seen:
                 yield (
                     ("areas", "insight", "kpis", position, "readings", number, "date"),
-                    f"a reading for {reading.date.isoformat()} is listed twice",
+                    _("a reading for {date} is listed twice").format(date=reading.date.isoformat()),
                 )
             seen.add(reading.date)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from kxplan.framework import PERIODS
+from kxplan.i18n import _
 from kxplan.model.evidence import RowIndex, linked_rows
 from kxplan.model.rows import ContactReason, Kpi
 from kxplan.text import numbers
@@ -34,10 +35,15 @@ class ReasonPart:
 
     def explain(self) -> str:
         """``2 800 = 4 000 × 70 % from “Where is my order?”``."""
-        return (
-            f"{numbers.whole(self.contacts)} = {numbers.whole(self.reason.monthly_volume)} × "
-            f"{numbers.percent(self.reason.avoidable)} from “{self.reason.reason}”"
-        )
+        return _("{contacts} = {volume} × {share} from “{reason}”").format(**self._values())
+
+    def _values(self) -> dict[str, str]:
+        return {
+            "contacts": numbers.whole(self.contacts),
+            "volume": numbers.whole(self.reason.monthly_volume),
+            "share": numbers.percent(self.reason.avoidable),
+            "reason": self.reason.reason,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +69,22 @@ class LinkedDemand:
     def sum_text(self) -> str:
         """``2 800 a month = 4 000 × 70 % from “Where is my order?”`` (each part shown)."""
         if len(self.parts) == 1:
-            return self.parts[0].explain().replace(" = ", " a month = ", 1)
+            values = self.parts[0]._values()
+            return _("{contacts} a month = {volume} × {share} from “{reason}”").format(**values)
         terms = " + ".join(f"({part.explain()})" for part in self.parts)
-        return f"{numbers.whole(self.contacts)} a month = {terms}"
+        return _("{contacts} a month = {terms}").format(
+            contacts=numbers.whole(self.contacts), terms=terms
+        )
 
     def explain(self, currency: str = "") -> str:
         """``2 800 avoidable contacts a month = 4 000 × 70 % from “Where is my order?”``,
         with the cost when it is known."""
-        text = "avoidable contacts " + self.sum_text()
         cost = self.cost
-        if cost is not None:
-            text += f"; {numbers.money(cost, currency)} a month"
-        return text
+        if cost is None:
+            return _("avoidable contacts {sum}").format(sum=self.sum_text())
+        return _("avoidable contacts {sum}; {cost} a month").format(
+            sum=self.sum_text(), cost=numbers.money(cost, currency)
+        )
 
 
 def linked_demand(plan: Plan, item: Initiative, index: RowIndex | None = None) -> LinkedDemand:
@@ -107,12 +117,15 @@ def reach_per_month(plan: Plan, item: Initiative, index: RowIndex | None = None)
         per_month = item.reach / term.per_month
         said = f"{numbers.whole(item.reach)} {PERIODS.say(term.phrase)}"
         if item.reach_period == "month":
-            return Reach(per_month, "entered", f"reach {said}")
-        return Reach(per_month, "entered", f"reach {numbers.whole(per_month)} a month = {said}")
+            return Reach(per_month, "entered", _("reach {reach}").format(reach=said))
+        explanation = _("reach {per_month} a month = {reach}").format(
+            per_month=numbers.whole(per_month), reach=said
+        )
+        return Reach(per_month, "entered", explanation)
     demand = linked_demand(plan, item, index)
     if not demand.parts:
         return None
-    return Reach(demand.contacts, "linked", "reach " + demand.sum_text())
+    return Reach(demand.contacts, "linked", _("reach {reach}").format(reach=demand.sum_text()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +138,7 @@ class KpiMove:
         """``CSAT (all): 3.6 → 4.2``; a dash for what is not set."""
         unit = f" {self.kpi.shown_unit}" if self.kpi.shown_unit else ""
         return (
-            f"{self.kpi.label} ({self.kpi.channel}): {numbers.number(self.kpi.baseline)} → "
+            f"{self.kpi.shown_label} ({self.kpi.channel}): {numbers.number(self.kpi.baseline)} → "
             f"{numbers.number(self.kpi.target)}{unit}"
         )
 

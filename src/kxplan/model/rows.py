@@ -82,7 +82,14 @@ class Kpi(StrictModel):
 
     @property
     def label(self) -> str:
-        """The name to show: the given name, or the measure's."""
+        """The KPI's name as its key holds it: the given name, or the measure's as
+        written (English, whatever the language, so links and merges find it);
+        :attr:`shown_label` is the one to show."""
+        return self.name or MEASURES_BY_ID[self.measure].source_label
+
+    @property
+    def shown_label(self) -> str:
+        """The name to show: the given name, or the measure's in the current language."""
         return self.name or MEASURES_BY_ID[self.measure].label
 
     @property
@@ -105,7 +112,10 @@ class Kpi(StrictModel):
     def shown_unit(self) -> str:
         """What follows a value: the scale's own ("%", "(1–5)", "min"), else the given
         unit, else the measure's."""
-        return self.scale_term.unit or self.unit or MEASURES_BY_ID[self.measure].unit
+        term = self.scale_term
+        if term.unit:
+            return KPI_SCALES.say(term.unit)
+        return self.unit or MEASURES_BY_ID[self.measure].shown_unit
 
     def shown(self, value: float | None, *, unknown: str = DASH) -> str:
         """A value of this KPI with its scale: ``3.9 (1–5)``, ``72 %``, ``4.5 min``."""

@@ -12,6 +12,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import kxplan.model as package
+from kxplan.framework import KPI_SCALES
+from kxplan.i18n import DECIMAL_MARKS, N_, _, current
 from kxplan.model.evidence import link_problems
 from kxplan.model.followup import followup_problems
 from kxplan.model.graph import dependency_cycle
@@ -54,7 +56,10 @@ def _duplicates(keys: Iterable[_K]) -> Iterator[tuple[int, _K]]:
 
 
 def _fmt(value: float) -> str:
-    return str(integral_as_int(value))
+    """A value as the file gave it, with the current language's decimal mark."""
+    text = str(integral_as_int(value))
+    mark = DECIMAL_MARKS[current()]
+    return text if mark == "." else text.replace(".", mark)
 
 
 def plan_rule_problems(plan: Plan) -> Problems:
@@ -67,11 +72,17 @@ def plan_rule_problems(plan: Plan) -> Problems:
     # read at call time: a migration test pretends to be a newer kxplan by setting it
     schema_version = package.SCHEMA_VERSION
     if plan.schema_version < 1 or plan.schema_version > schema_version:
-        add(("schema",), f"expected a schema number from 1 to {schema_version}")
+        add(
+            ("schema",),
+            _("expected a schema number from 1 to {highest}").format(highest=schema_version),
+        )
     if _blank(plan.title):
-        add(("title",), "expected a title, got an empty one")
+        add(("title",), _("expected a title, got an empty one"))
     for index, name in _duplicates(p.strip().casefold() for p in plan.participants):
-        add(("participants", index), f"participant {name!r} is listed twice")
+        add(
+            ("participants", index),
+            _("participant {name} is listed twice").format(name=repr(name)),
+        )
 
     for name, scale in (
         ("effort", plan.scales.effort),
@@ -79,31 +90,44 @@ def plan_rule_problems(plan: Plan) -> Problems:
         ("efficiency", plan.scales.efficiency),
     ):
         if scale.min >= scale.max:
-            add(("scales", name, "max"), f"expected max greater than min ({scale.min})")
+            add(
+                ("scales", name, "max"),
+                _("expected max greater than min ({min})").format(min=scale.min),
+            )
         for key in scale.anchors:
             if not key.lstrip("-").isdigit() or not scale.min <= int(key) <= scale.max:
                 add(
                     ("scales", name, "anchors", key),
-                    f"expected a whole score from {scale.min} to {scale.max} as the key",
+                    _("expected a whole score from {low} to {high} as the key").format(
+                        low=scale.min, high=scale.max
+                    ),
                 )
 
     criteria = {c.id: c for c in plan.scoring.criteria}
     for index, key in _duplicates(c.id for c in plan.scoring.criteria):
-        add(("scoring", "criteria", index, "id"), f"criterion id {key!r} is used twice")
+        add(
+            ("scoring", "criteria", index, "id"),
+            _("criterion id {id} is used twice").format(id=repr(key)),
+        )
     for index, criterion in enumerate(plan.scoring.criteria):
         if criterion.min >= criterion.max:
             add(
                 ("scoring", "criteria", index, "max"),
-                f"expected max greater than min ({criterion.min})",
+                _("expected max greater than min ({min})").format(min=criterion.min),
             )
         for key in criterion.anchors:
             if not key.lstrip("-").isdigit() or not criterion.min <= int(key) <= criterion.max:
                 add(
                     ("scoring", "criteria", index, "anchors", key),
-                    f"expected a whole score from {criterion.min} to {criterion.max} as the key",
+                    _("expected a whole score from {low} to {high} as the key").format(
+                        low=criterion.min, high=criterion.max
+                    ),
                 )
     if plan.scoring.value_weight == 0 and plan.scoring.efficiency_weight == 0:
-        add(("scoring", "value_weight"), "customer value and efficiency weights cannot both be 0")
+        add(
+            ("scoring", "value_weight"),
+            _("customer value and efficiency weights cannot both be 0"),
+        )
 
     for table in AREA_TABLES:
         problems += table_rule_problems(table, table.rows(plan))
@@ -116,7 +140,9 @@ def plan_rule_problems(plan: Plan) -> Problems:
         if depth > MAX_EXTRA_DEPTH:
             add(
                 ("extra", key),
-                f"nested {depth} levels deep; free-form data may nest {MAX_EXTRA_DEPTH} levels",
+                _("nested {depth} levels deep; free-form data may nest {most} levels").format(
+                    depth=depth, most=MAX_EXTRA_DEPTH
+                ),
             )
     return problems
 
@@ -145,15 +171,16 @@ def table_rule_problems(table: AreaTable, rows: Sequence[Any]) -> Problems:
     for index, row in enumerate(rows):
         for field in table.required:
             if _blank(getattr(row, field)):
-                problems.append((table.loc(index, field), f"expected a {field}, got blank"))
+                problems.append((table.loc(index, field), _required(field)))
     if table.unique:
         keys = [_casefold_key(table.key_of(row)) for row in rows]
         for index, _key in _duplicates(keys):
             problems.append(
                 (
                     table.loc(index),
-                    f"{_describe_key(table.key_of(rows[index]))} appears twice "
-                    f"in {table.attribute}",
+                    _("{key} appears twice in {table}").format(
+                        key=_describe_key(table.key_of(rows[index])), table=table.attribute
+                    ),
                 )
             )
     row_rules = ROW_RULES.get(table.attribute)
@@ -184,6 +211,21 @@ def row_problems(
     ]
 
 
+_REQUIRED: Final[dict[str, str]] = {
+    "name": N_("expected a name, got blank"),
+    "title": N_("expected a title, got blank"),
+    "reason": N_("expected a reason, got blank"),
+}
+"""The message for each required field left blank (translated when said)."""
+
+
+def _required(field: str) -> str:
+    message = _REQUIRED.get(field)
+    if message is not None:
+        return _(message)
+    return _("expected {field}, got blank").format(field=field)
+
+
 def _casefold_key(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip().casefold() for part in key)
 
@@ -198,11 +240,11 @@ def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:
     """A KPI's own rules, as (field, message): a custom measure's name, NPS shares, and
     baseline and target within the measure's range."""
     if kpi.measure == "custom" and _blank(kpi.name):
-        yield "name", "a custom measure needs a name"
+        yield "name", _("a custom measure needs a name")
     if (kpi.promoters is not None or kpi.detractors is not None) and kpi.measure != "nps":
-        yield "promoters", "promoter and detractor shares belong to NPS KPIs only"
+        yield "promoters", _("promoter and detractor shares belong to NPS KPIs only")
     if (kpi.promoters or 0) + (kpi.detractors or 0) > 100:
-        yield "detractors", "promoters and detractors add up to more than 100 %"
+        yield "detractors", _("promoters and detractors add up to more than 100 %")
     term = kpi.scale_term
     for field in ("baseline", "target"):
         value = getattr(kpi, field)
@@ -212,13 +254,19 @@ def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:
             if not term.low <= value <= term.high:
                 yield (
                     field,
-                    f"expected a value on {kpi.label}'s {term.span} scale, got {_fmt(value)}",
+                    _("expected a value on {kpi}'s {span} scale, got {value}").format(
+                        span=KPI_SCALES.say(term.span), kpi=kpi.shown_label, value=_fmt(value)
+                    ),
                 )
         elif term.low is not None and value < term.low:
             yield (
                 field,
-                f"expected {kpi.label} of {_fmt(term.low)} or more ({term.span}), "
-                f"got {_fmt(value)}",
+                _("expected {kpi} of {low} or more ({span}), got {value}").format(
+                    kpi=kpi.shown_label,
+                    low=_fmt(term.low),
+                    span=KPI_SCALES.say(term.span),
+                    value=_fmt(value),
+                ),
             )
 
 
@@ -229,7 +277,10 @@ ROW_RULES: Final[dict[str, Callable[[Any], Iterable[tuple[str, str]]]]] = {"kpis
 def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> None:
     ids = {item.id for item in plan.initiatives}
     for index, key in _duplicates(item.id for item in plan.initiatives):
-        add(("initiatives", index, "id"), f"id {key!r} is used by an earlier initiative")
+        add(
+            ("initiatives", index, "id"),
+            _("id {id} is used by an earlier initiative").format(id=repr(key)),
+        )
 
     scales = plan.scales
     bounds = {
@@ -243,17 +294,25 @@ def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> 
     estimate_bounds = initiative_bounds[:3]
 
     def out_of_scale(loc: Loc, low: int, high: int, value: float) -> None:
-        add(loc, f"expected a score from {low} to {high}, got {_fmt(value)}")
+        add(
+            loc,
+            _("expected a score from {low} to {high}, got {value}").format(
+                low=low, high=high, value=_fmt(value)
+            ),
+        )
 
     # This loop runs for every initiative on every load: the common case (nothing
     # wrong) is kept to plain comparisons, and lists of one skip the duplicate checks.
     for index, item in enumerate(plan.initiatives):
         loc: Loc = ("initiatives", index)
         if not item.title.strip():
-            add((*loc, "title"), "expected a title, got blank")
+            add((*loc, "title"), _("expected a title, got blank"))
         if len(item.areas) > 1:
             for index_area, area_id in _duplicates(item.areas):
-                add((*loc, "areas", index_area), f"area {area_id!r} is listed twice")
+                add(
+                    (*loc, "areas", index_area),
+                    _("area {area} is listed twice").format(area=repr(area_id)),
+                )
         for field, (low, high) in initiative_bounds:
             value = getattr(item, field)
             if value is not None and not low <= value <= high:
@@ -261,19 +320,31 @@ def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> 
         for name, value in item.criteria.items():
             criterion = criteria.get(name)
             if criterion is None:
-                known = ", ".join(sorted(criteria)) or "none are defined under [scoring]"
-                add((*loc, "criteria", name), f"unknown criterion {name!r} (known: {known})")
+                known = ", ".join(sorted(criteria)) or _("none are defined under [scoring]")
+                add(
+                    (*loc, "criteria", name),
+                    _("unknown criterion {id} (known: {known})").format(id=repr(name), known=known),
+                )
             elif not criterion.min <= value <= criterion.max:
                 out_of_scale((*loc, "criteria", name), criterion.min, criterion.max, value)
         if item.depends_on:
             for dep_index, dep in enumerate(item.depends_on):
                 if dep == item.id:
-                    add((*loc, "depends_on", dep_index), "an initiative cannot depend on itself")
+                    add(
+                        (*loc, "depends_on", dep_index),
+                        _("an initiative cannot depend on itself"),
+                    )
                 elif dep not in ids:
-                    add((*loc, "depends_on", dep_index), f"no initiative has the id {dep!r}")
+                    add(
+                        (*loc, "depends_on", dep_index),
+                        _("no initiative has the id {id}").format(id=repr(dep)),
+                    )
             if len(item.depends_on) > 1:
                 for dep_index, dep in _duplicates(item.depends_on):
-                    add((*loc, "depends_on", dep_index), f"{dep!r} is listed twice")
+                    add(
+                        (*loc, "depends_on", dep_index),
+                        _("{id} is listed twice").format(id=repr(dep)),
+                    )
         if not item.estimates:
             continue
         names = [e.participant.strip().casefold() for e in item.estimates]
@@ -281,11 +352,14 @@ def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> 
             for est_index, participant in _duplicates(names):
                 add(
                     (*loc, "estimates", est_index, "participant"),
-                    f"participant {participant!r} has two estimates",
+                    _("participant {name} has two estimates").format(name=repr(participant)),
                 )
         for est_index, estimate in enumerate(item.estimates):
             if not names[est_index]:
-                add((*loc, "estimates", est_index, "participant"), "expected a name, got blank")
+                add(
+                    (*loc, "estimates", est_index, "participant"),
+                    _("expected a name, got blank"),
+                )
             for field, (low, high) in estimate_bounds:
                 value = getattr(estimate, field)
                 if value is not None and not low <= value <= high:
@@ -296,5 +370,5 @@ def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> 
         index = next(i for i, item in enumerate(plan.initiatives) if item.id == cycle[0])
         add(
             ("initiatives", index, "depends_on"),
-            "dependencies form a cycle: " + " → ".join([*cycle, cycle[0]]),
+            _("dependencies form a cycle: {cycle}").format(cycle=" → ".join([*cycle, cycle[0]])),
         )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 from pydantic import BaseModel
 
 from kxplan.framework import AREA_IDS, AreaId
+from kxplan.i18n import N_
 from kxplan.model.rows import (
     Channel,
     ContactReason,
@@ -42,11 +43,12 @@ class AreaTable:
     unique: bool
     """Whether two rows may not share a key (casefolded)."""
     title: str
-    """The table's heading: "Touchpoints along the journey"."""
+    """The table's heading: "Touchpoints along the journey" (as written, marked for
+    translation: show it as ``_(table.title)``)."""
     row_name: str
-    """One row, in a sentence: "touchpoint", "KPI"."""
+    """One row, in a sentence: "touchpoint", "KPI" (show it as ``_(table.row_name)``)."""
     plural: str
-    """A count of rows, capitalised: "Touchpoints", "KPIs"."""
+    """A count of rows, capitalised: "Touchpoints", "KPIs" (``_(table.plural)``)."""
 
     def rows(self, plan: Plan) -> list[Any]:
         """This table's rows in ``plan``."""
@@ -74,12 +76,20 @@ AREA_TABLES: Final[tuple[AreaTable, ...]] = (
         ("name", "stage"),
         ("name",),
         False,
-        "Touchpoints along the journey",
-        "touchpoint",
-        "Touchpoints",
+        N_("Touchpoints along the journey"),
+        N_("touchpoint"),
+        N_("Touchpoints"),
     ),
     AreaTable(
-        "insight", "kpis", Kpi, ("label", "channel"), (), True, "KPIs per channel", "KPI", "KPIs"
+        "insight",
+        "kpis",
+        Kpi,
+        ("label", "channel"),
+        (),
+        True,
+        N_("KPIs per channel"),
+        N_("KPI"),
+        N_("KPIs"),
     ),
     AreaTable(
         "accessibility",
@@ -88,9 +98,9 @@ AREA_TABLES: Final[tuple[AreaTable, ...]] = (
         ("name",),
         ("name",),
         True,
-        "Channels",
-        "channel",
-        "Channels",
+        N_("Channels"),
+        N_("channel"),
+        N_("Channels"),
     ),
     AreaTable(
         "service_friendliness",
@@ -99,9 +109,9 @@ AREA_TABLES: Final[tuple[AreaTable, ...]] = (
         ("title",),
         ("title",),
         True,
-        "Friction points",
-        "friction point",
-        "Frictions",
+        N_("Friction points"),
+        N_("friction point"),
+        N_("Frictions"),
     ),
     AreaTable(
         "mobility",
@@ -110,9 +120,9 @@ AREA_TABLES: Final[tuple[AreaTable, ...]] = (
         ("channel", "check"),
         ("channel", "check"),
         True,
-        "Mobility checklist",
-        "check",
-        "Mobility checks",
+        N_("Mobility checklist"),
+        N_("check"),
+        N_("Mobility checks"),
     ),
     AreaTable(
         "unnecessary_demand",
@@ -121,9 +131,9 @@ AREA_TABLES: Final[tuple[AreaTable, ...]] = (
         ("reason", "channel"),
         ("reason",),
         True,
-        "Contact reasons",
-        "contact reason",
-        "Contact reasons",
+        N_("Contact reasons"),
+        N_("contact reason"),
+        N_("Contact reasons"),
     ),
     AreaTable(
         "anchoring",
@@ -132,9 +142,9 @@ AREA_TABLES: Final[tuple[AreaTable, ...]] = (
         ("name",),
         ("name",),
         True,
-        "Departments and stakeholders",
-        "stakeholder",
-        "Stakeholders",
+        N_("Departments and stakeholders"),
+        N_("stakeholder"),
+        N_("Stakeholders"),
     ),
 )
 """Every area table, in the order of the walk and, within an area, as shown."""

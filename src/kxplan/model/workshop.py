@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from pydantic import AwareDatetime, Field
 
 from kxplan.framework import Agreement, Score
+from kxplan.i18n import _
 from kxplan.model.types import Count, Loc, Name, Number, Slug, StrictModel, empty_dict, empty_list
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ def workshop_rule_problems(plan: Plan, add: _Add) -> None:
 
 
 def _unknown(item_id: str) -> str:
-    return f"no initiative has the id {item_id!r}"
+    return _("no initiative has the id {id}").format(id=repr(item_id))
 
 
 def _vote_rules(vote: DotVoteRecord, loc: Loc, ids: set[str], add: _Add) -> None:
@@ -134,34 +135,41 @@ def _vote_rules(vote: DotVoteRecord, loc: Loc, ids: set[str], add: _Add) -> None
         if item_id not in ids:
             add((*loc, "initiatives", at), _unknown(item_id))
         elif vote.initiatives.index(item_id) != at:
-            add((*loc, "initiatives", at), f"{item_id!r} is listed twice")
+            add((*loc, "initiatives", at), _("{id} is listed twice").format(id=repr(item_id)))
     for item_id in vote.counts:
         if item_id not in ids:
             add((*loc, "counts", item_id), _unknown(item_id))
         elif item_id not in asked:
-            add((*loc, "counts", item_id), f"{item_id!r} is not among the initiatives voted on")
+            add(
+                (*loc, "counts", item_id),
+                _("{id} is not among the initiatives voted on").format(id=repr(item_id)),
+            )
     given = sum(vote.counts.values())
     if given > vote.dots * vote.voters:
         add(
             (*loc, "counts"),
-            f"{given} dots counted, but {vote.voters} voters with {vote.dots} each "
-            f"have at most {vote.dots * vote.voters}",
+            _(
+                "{given} dots counted, but {voters} voters with {dots} each have at most {most}"
+            ).format(given=given, voters=vote.voters, dots=vote.dots, most=vote.dots * vote.voters),
         )
     if vote.placed is None:
         return
     if vote.anonymous:
-        add((*loc, "placed"), "an anonymous vote keeps no names: leave placed out")
+        add((*loc, "placed"), _("an anonymous vote keeps no names: leave placed out"))
         return
     totals: dict[str, int] = {}
     for at, row in enumerate(vote.placed):
         if row.initiative not in asked:
-            add((*loc, "placed", at, "initiative"), f"{row.initiative!r} was not voted on")
+            add(
+                (*loc, "placed", at, "initiative"),
+                _("{id} was not voted on").format(id=repr(row.initiative)),
+            )
         totals[row.initiative] = totals.get(row.initiative, 0) + row.dots
     for item_id in asked:
         if totals.get(item_id, 0) != vote.counts.get(item_id, 0):
             add(
                 (*loc, "counts", item_id),
-                f"expected {totals.get(item_id, 0)}, the dots placed on it",
+                _("expected {count}, the dots placed on it").format(count=totals.get(item_id, 0)),
             )
 
 
@@ -171,13 +179,13 @@ def _result_rules(
     if result.initiative not in ids:
         add((*loc, "initiative"), _unknown(result.initiative))
     if (result.score is None) == (result.criterion is None):
-        add((*loc, "score"), "expected either a score or a criterion")
+        add((*loc, "score"), _("expected either a score or a criterion"))
     elif result.criterion is not None and result.criterion not in criteria:
-        add((*loc, "criterion"), f"unknown criterion {result.criterion!r}")
+        add((*loc, "criterion"), _("unknown criterion {id}").format(id=repr(result.criterion)))
     if not result.low <= result.median <= result.high:
-        add((*loc, "median"), "expected the median between low and high")
+        add((*loc, "median"), _("expected the median between low and high"))
     if result.answers < 1:
-        add((*loc, "answers"), "expected at least one answer")
+        add((*loc, "answers"), _("expected at least one answer"))
 
 
 # --- reading and keeping them valid ----------------------------------------------------

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from kxplan.i18n import _, language
 from kxplan.model import ContactReason, Friction, Initiative, Plan, unique_slug
 from kxplan.room.activities import Idea
 
 
 def suggested(idea: Idea, *, sentence: bool = True) -> str:
     """The words that keep who suggested it: a sentence, or a phrase for inside one."""
-    phrase = f"suggested by {idea.by} in the room"
-    return f"{phrase[0].upper()}{phrase[1:]}." if sentence else phrase
+    if sentence:
+        return _("Suggested by {name} in the room.").format(name=idea.by)
+    return _("suggested by {name} in the room").format(name=idea.by)
 
 
 def as_initiative(idea: Idea, plan: Plan) -> Initiative:
     """The idea as a new initiative of the plan, with an id no other initiative has, for
     the area the workshop was on when it was sent."""
     taken = [item.id for item in plan.initiatives]
+    with language(plan.document_language):  # words in the plan are in its language
+        notes = suggested(idea)
     return Initiative(
         id=unique_slug(idea.title, taken),
         title=idea.title,
         areas=[idea.area] if idea.area else [],
         why=idea.text,
-        notes=suggested(idea),
+        notes=notes,
     )
 
 

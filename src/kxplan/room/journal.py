@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.room.state import Room
 
@@ -75,7 +76,7 @@ class Journal:
 
     def _write(self, data: dict[str, Any]) -> None:
         if self._fd is None:
-            raise JournalError(f"{self.path}: the journal is closed")
+            raise JournalError(_("{path}: the journal is closed").format(path=self.path))
         line = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         os.write(self._fd, line.encode("utf-8"))
         os.fsync(self._fd)
@@ -104,7 +105,9 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise JournalError(f"{path}: cannot be read ({error})") from error
+        raise JournalError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=error)
+        ) from error
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -114,9 +117,15 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         except json.JSONDecodeError as error:
             if number >= len(lines) - 1:  # a last line cut short by a crash mid-write
                 return
-            raise JournalError(f"{path}:{number}: not a journal line ({error.msg})") from error
+            raise JournalError(
+                _("{path}:{line}: not a journal line ({reason})").format(
+                    path=path, line=number, reason=error.msg
+                )
+            ) from error
         if not isinstance(data, dict):
-            raise JournalError(f"{path}:{number}: expected a JSON object")
+            raise JournalError(
+                _("{path}:{line}: expected a JSON object").format(path=path, line=number)
+            )
         yield number, data
 
 
@@ -124,13 +133,17 @@ def read_header(path: Path) -> Header:
     """The header of the journal at ``path``."""
     for number, data in _lines(path):
         if data.get("journal") != FORMAT or not isinstance(data.get("secret"), str):
-            raise JournalError(f"{path}:{number}: not a kxplan room journal")
+            raise JournalError(
+                _("{path}:{line}: not a kxplan room journal").format(path=path, line=number)
+            )
         if data.get("version", 0) > VERSION:
-            raise JournalError(f"{path}: written by a newer kxplan; upgrade kxplan to read it")
+            raise JournalError(
+                _("{path}: written by a newer kxplan; upgrade kxplan to read it").format(path=path)
+            )
         return Header(
             data["secret"], str(data.get("started", "")), bool(data.get("allow_new_names"))
         )
-    raise JournalError(f"{path}: empty")
+    raise JournalError(_("{path}: empty").format(path=path))
 
 
 def unfinished(plan_path: str | os.PathLike[str]) -> Path | None:
@@ -151,7 +164,7 @@ def last_listen(path: Path) -> tuple[int, bool] | None:
     """The port and whether it was open to the local network, where the room last
     listened (so a room brought back keeps its address); None if it never did."""
     found: tuple[int, bool] | None = None
-    for _, data in _lines(path):
+    for _number, data in _lines(path):
         if data.get("event") == "listen" and isinstance(data.get("port"), int):
             found = (data["port"], bool(data.get("lan")))
     return found
@@ -168,5 +181,9 @@ def replay(path: Path, plan: Plan) -> tuple[Room, Header]:
         try:
             room.apply(data)
         except (KeyError, TypeError, ValueError) as error:
-            raise JournalError(f"{path}:{number}: cannot be replayed ({error})") from error
+            raise JournalError(
+                _("{path}:{line}: cannot be replayed ({reason})").format(
+                    path=path, line=number, reason=error
+                )
+            ) from error
     return room, header

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from kxplan.framework import ESTIMATED_SCORES, SCORES
+from kxplan.i18n import _
 from kxplan.model import MAX_NUMBER, Criterion, Plan
 from kxplan.room.limits import Refused
 
@@ -56,7 +57,7 @@ def bounds(plan: Plan, key: str) -> tuple[float, float]:
         return (float(scale.min), float(scale.max))
     found = criterion(plan, key)
     if found is None:
-        raise Refused("That score is not asked of participants.")
+        raise Refused(_("That score is not asked of participants."))
     return (float(found.min), float(found.max))
 
 

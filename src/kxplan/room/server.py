@@ -17,11 +17,13 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from importlib import resources
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from aiohttp import web
 
+from kxplan.i18n import _, language
 from kxplan.room.address import LOCAL, join_base
+from kxplan.room.phone import page_html, phone_language, phone_strings
 from kxplan.room.state import Refused, Room
 from kxplan.room.views import participant_view
 
@@ -56,6 +58,9 @@ PAGE_FILES: Final = {
     "room.js": ("room.js", "text/javascript"),
     "room.css": ("room.css", "text/css"),
 }
+
+if TYPE_CHECKING:
+    from kxplan.i18n import Language
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -126,6 +131,7 @@ class RoomServer:
         prefix = "/r/{secret}/"
         app.router.add_get(prefix, self._serve_page)
         app.router.add_get(prefix + "{file:room\\.(?:js|css)}", self._serve_page)
+        app.router.add_get(prefix + "api/strings", self._strings)
         app.router.add_get(prefix + "api/view", self._view)
         app.router.add_get(prefix + "api/events", self._events)
         app.router.add_post(prefix + "api/join", self._join)
@@ -157,15 +163,25 @@ class RoomServer:
 
     # --- the guard in front of every request ----------------------------------------
 
+    def language_of(self, request: web.Request) -> Language:
+        """The language this phone reads: its browser's, else the plan's
+        (:func:`kxplan.room.phone.phone_language`)."""
+        accept = request.headers.get("Accept-Language")
+        return phone_language(accept, self.room.plan.document_language)
+
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        with language(self.language_of(request)):  # every word the phone gets, errors too
+            return await self._checked(request, handler)
+
+    async def _checked(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.match_info.http_exception is not None:  # no such page: 404 or 405
-            return _error(request.match_info.http_exception.status, "There is no such page.")
+            return _error(request.match_info.http_exception.status, _("There is no such page."))
         secret = request.match_info.get("secret", "")
         if not hmac.compare_digest(secret.encode(), self.secret.encode()):
-            return _error(403, "This room address is not valid. Ask the facilitator for it.")
+            return _error(403, _("This room address is not valid. Ask the facilitator for it."))
         if self.room.closed:
-            return _error(410, "The room is closed.")
+            return _error(410, _("The room is closed."))
         device = request.headers.get(DEVICE_HEADER) or request.query.get("device") or ""
         joined = device in self.room.tokens  # a made-up device counts as its address
         key = f"device {device}" if joined else f"address {request.remote}"
@@ -173,19 +189,25 @@ class RoomServer:
         if bucket is None:
             bucket = self._buckets[key] = _Bucket(1 if joined else SHARED)
         if not bucket.take():
-            return _error(429, "Too many requests: wait a moment and try again.")
+            return _error(429, _("Too many requests: wait a moment and try again."))
         try:
             response = await handler(request)
         except web.HTTPRequestEntityTooLarge:
-            return _error(413, "That is too long to send.")
+            return _error(413, _("That is too long to send."))
         response.headers.update(SECURITY_HEADERS)
         return response
 
     # --- the page --------------------------------------------------------------------
 
     async def _serve_page(self, request: web.Request) -> web.Response:
-        body, kind = self._pages[request.match_info.get("file", "")]
+        name = request.match_info.get("file", "")
+        body, kind = self._pages[name]
+        if name == "":  # the page itself: in the phone's language
+            body = page_html(body.decode("utf-8")).encode("utf-8")
         return web.Response(body=body, content_type=kind, charset="utf-8")
+
+    async def _strings(self, request: web.Request) -> web.Response:
+        return web.json_response(phone_strings())
 
     # --- the API -----------------------------------------------------------------------
 
@@ -199,9 +221,9 @@ class RoomServer:
         except web.HTTPRequestEntityTooLarge:
             raise
         except (ValueError, UnicodeDecodeError):
-            raise Refused("The request was not understood.") from None
+            raise Refused(_("The request was not understood.")) from None
         if not isinstance(data, dict):
-            raise Refused("The request was not understood.")
+            raise Refused(_("The request was not understood."))
         return data
 
     def _name(self, request: web.Request) -> str | None:
@@ -216,7 +238,7 @@ class RoomServer:
         try:
             device = action(await self._body(request))
         except web.HTTPRequestEntityTooLarge:
-            return _error(413, "That is too long to send.")
+            return _error(413, _("That is too long to send."))
         except Refused as refusal:
             return _error(400, str(refusal))
         name = self.room.tokens[device] if device else self._name(request)
@@ -231,8 +253,10 @@ class RoomServer:
             name = self.room.name_for(data.get("name"))
             if name in self.connected:
                 raise Refused(
-                    f"{name} is here already, on another device. If that is not you, "
-                    "tell the facilitator."
+                    _(
+                        "{name} is here already, on another device. If that is not you, "
+                        "tell the facilitator."
+                    ).format(name=name)
                 )
             return self.room.join(name)
 
@@ -241,7 +265,7 @@ class RoomServer:
     def _token(self, request: web.Request) -> str:
         token = self._device(request)
         if token is None:
-            raise Refused("Join the room first.")
+            raise Refused(_("Join the room first."))
         return token
 
     async def _answer(self, request: web.Request) -> web.Response:
@@ -317,5 +341,5 @@ class RoomServer:
 
 def _int(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Refused("The request was not understood.")
+        raise Refused(_("The request was not understood."))
     return value

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kxplan.framework import CLOSED_STATUSES, Score
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.room.activities import DEFAULT_SCORES
 from kxplan.room.host import RoomHost
@@ -76,7 +77,11 @@ async def serve(
         await host.start(lan=options.lan, port=options.port, base_url=options.base_url)
         announce(host.url)
         if host.resumed:
-            announce(f"Brought back the room that did not end, from {host.journal.path.name}.")
+            announce(
+                _("Brought back the room that did not end, from {file}.").format(
+                    file=host.journal.path.name
+                )
+            )
         await stop.wait()
         current = room.current_round
         if current is not None and current.answers:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kxplan.framework import AreaId
+from kxplan.i18n import _
 from kxplan.model import Initiative, Plan
 from kxplan.model.workshop import MAX_DOTS
 from kxplan.room import questions
@@ -39,6 +40,7 @@ from kxplan.room.limits import (
 )
 from kxplan.room.results import with_answers
 from kxplan.room.tally import Tally, round_tallies
+from kxplan.text import numbers
 
 Record = Callable[[dict[str, Any]], None]
 
@@ -80,7 +82,7 @@ class Room:
 
     def _change(self, entry: dict[str, Any]) -> None:
         if self.closed and entry["event"] != "close":
-            raise Refused("The room is closed.")
+            raise Refused(_("The room is closed."))
         self.record(entry)
         self.apply(entry)
         for listener in self.listeners:
@@ -138,9 +140,9 @@ class Room:
         if chosen.casefold() in known:
             return known[chosen.casefold()]
         if not self.allow_new_names:
-            raise Refused("Pick your name from the list; ask the facilitator to add it.")
+            raise Refused(_("Pick your name from the list; ask the facilitator to add it."))
         if not chosen:
-            raise Refused("Type your name.")
+            raise Refused(_("Type your name."))
         return chosen
 
     def join(self, name: object) -> str:
@@ -156,7 +158,7 @@ class Room:
         try:
             return self.tokens[token]
         except KeyError:
-            raise Refused("Join the room first.") from None
+            raise Refused(_("Join the room first.")) from None
 
     # --- estimation rounds ---------------------------------------------------------------
 
@@ -172,15 +174,15 @@ class Room:
         """The ids once each, in order; Refused unless each names an initiative."""
         ids = list(dict.fromkeys(initiatives))
         if not ids:
-            raise Refused("Choose at least one initiative.")
+            raise Refused(_("Choose at least one initiative."))
         unknown = [i for i in ids if self.initiative(i) is None]
         if unknown:
-            raise Refused(f"No initiative {unknown[0]!r} in the plan.")
+            raise Refused(_("No initiative {id} in the plan.").format(id=repr(unknown[0])))
         return ids
 
     def round(self, number: int) -> Round:
         if not 1 <= number <= len(self.rounds):
-            raise Refused("There is no such round.")
+            raise Refused(_("There is no such round."))
         return self.rounds[number - 1]
 
     @property
@@ -204,9 +206,9 @@ class Room:
         wanted = set(scores)
         asked = [s for s in questions.askable(self.plan) if s in wanted]
         if not asked:
-            raise Refused("Choose at least one score.")
+            raise Refused(_("Choose at least one score."))
         if raters and any(not list(names) for names in raters.values()):
-            raise Refused("Let at least one person rate each score asked.")
+            raise Refused(_("Let at least one person rate each score asked."))
         if self.current_round is not None:
             self._change({"event": "end_round", "round": self.current_round.number})
         entry: dict[str, Any] = {"event": "round", "initiatives": ids, "scores": asked}
@@ -226,17 +228,25 @@ class Room:
         name = self.who(token)
         current = self.round(number)
         if current.status != "open":
-            raise Refused("This round is not open for answers any more.")
+            raise Refused(_("This round is not open for answers any more."))
         if initiative not in current.initiatives or score not in current.scores:
-            raise Refused("That is not asked in this round.")
+            raise Refused(_("That is not asked in this round."))
         if not current.may_rate(name, score):
-            raise Refused(f"{questions.label(self.plan, score)} is rated by others in this round.")
+            raise Refused(
+                _("{question} is rated by others in this round.").format(
+                    question=questions.label(self.plan, score)
+                )
+            )
         value = read_number(raw)
         low, high = self.bounds(score)
         if not low <= value <= high:
             if score == "reach":
-                raise Refused("Give a number of 0 or more.")
-            raise Refused(f"Pick a value from {low:g} to {high:g}.")
+                raise Refused(_("Give a number of 0 or more."))
+            raise Refused(
+                _("Pick a value from {low} to {high}.").format(
+                    low=numbers.number(low), high=numbers.number(high)
+                )
+            )
         self._change(
             {
                 "event": "answer",
@@ -251,7 +261,7 @@ class Room:
     def reveal(self, number: int) -> None:
         """Show everyone the answers of a round; no more answers are taken."""
         if self.round(number).status != "open":
-            raise Refused("Only an open round can be revealed.")
+            raise Refused(_("Only an open round can be revealed."))
         at = datetime.now(UTC).isoformat(timespec="seconds")
         self._change({"event": "reveal", "round": number, "at": at})
 
@@ -270,7 +280,7 @@ class Room:
         """Mark the round accepted and return the plan with its answers as estimates."""
         current = self.round(number)
         if current.status == "accepted":
-            raise Refused("This round was accepted already.")
+            raise Refused(_("This round was accepted already."))
         self._change({"event": "accept", "round": number})
         return self.accepted_plan()
 
@@ -282,7 +292,7 @@ class Room:
 
     def vote(self, number: int) -> DotVote:
         if not 1 <= number <= len(self.votes):
-            raise Refused("There is no such vote.")
+            raise Refused(_("There is no such vote."))
         return self.votes[number - 1]
 
     @property
@@ -295,7 +305,7 @@ class Room:
         """Give everyone ``dots`` dots to spread over these initiatives."""
         ids = self._known(initiatives)
         if not 1 <= dots <= MAX_DOTS:
-            raise Refused(f"Give each participant from 1 to {MAX_DOTS} dots.")
+            raise Refused(_("Give each participant from 1 to {most} dots.").format(most=MAX_DOTS))
         asked = clean_text(question, MAX_TITLE, "question")
         if self.current_vote is not None:
             self._change({"event": "end_dots", "vote": self.current_vote.number})
@@ -308,15 +318,15 @@ class Room:
         name = self.who(token)
         current = self.vote(number)
         if not current.open:
-            raise Refused("This vote is over.")
+            raise Refused(_("This vote is over."))
         if initiative not in current.initiatives:
-            raise Refused("That initiative is not in this vote.")
+            raise Refused(_("That initiative is not in this vote."))
         if delta not in (1, -1) or isinstance(delta, bool):
-            raise Refused("Add or take back one dot at a time.")
+            raise Refused(_("Add or take back one dot at a time."))
         if delta == 1 and current.left(name) <= 0:
-            raise Refused("You have no dots left.")
+            raise Refused(_("You have no dots left."))
         if delta == -1 and current.placed.get(name, {}).get(initiative, 0) <= 0:
-            raise Refused("You have no dot there.")
+            raise Refused(_("You have no dot there."))
         self._change(
             {
                 "event": "place",
@@ -335,9 +345,9 @@ class Room:
         """Mark an ended vote as kept in the plan (the caller saves its result)."""
         vote = self.vote(number)
         if vote.open:
-            raise Refused("End the vote first (d): its counts are still hidden.")
+            raise Refused(_("End the vote first (d): its counts are still hidden."))
         if vote.kept:
-            raise Refused("This vote's result is in the plan already.")
+            raise Refused(_("This vote's result is in the plan already."))
         self._change({"event": "keep_dots", "vote": number})
         return vote
 
@@ -345,20 +355,24 @@ class Room:
 
     def idea(self, number: int) -> Idea:
         if not 1 <= number <= len(self.ideas):
-            raise Refused("There is no such idea.")
+            raise Refused(_("There is no such idea."))
         return self.ideas[number - 1]
 
     def send_idea(self, token: str, kind: object, title: object, text: object = "") -> Idea:
         """A participant suggests an initiative, a friction point or a contact reason."""
         name = self.who(token)
         if kind not in IDEA_KINDS:
-            raise Refused("Choose what kind of idea it is.")
+            raise Refused(_("Choose what kind of idea it is."))
         clean_title = clean_text(title, MAX_TITLE, "title")
         if not clean_title:
-            raise Refused("Give the idea a title.")
+            raise Refused(_("Give the idea a title."))
         clean_body = clean_text(text, MAX_TEXT, "text", lines=True)
         if sum(1 for idea in self.ideas if idea.by == name) >= MAX_IDEAS_EACH:
-            raise Refused(f"You have sent {MAX_IDEAS_EACH} ideas: that is the most one person can.")
+            raise Refused(
+                _("You have sent {count} ideas: that is the most one person can.").format(
+                    count=MAX_IDEAS_EACH
+                )
+            )
         entry = {"event": "idea", "name": name, "kind": kind, "title": clean_title}
         area = self.area_now()
         self._change({**entry, "text": clean_body, **({"area": area} if area else {})})

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from kxplan.i18n import ngettext
 from kxplan.model import Initiative
 from kxplan.room import questions
 from kxplan.room.activities import IDEA_KINDS, Round
 from kxplan.room.state import Room
 from kxplan.room.tally import Tally
+from kxplan.text import numbers
 from kxplan.text.numbers import data_number
 
 
@@ -54,6 +56,9 @@ def tally_data(tally: Tally, label: str) -> dict[str, Any]:
         "high": data_number(tally.high),
         "high_by": tally.given_by(tally.high),
         "median": data_number(tally.median),
+        "summary": ngettext(
+            "Median {median} of {count} answer", "Median {median} of {count} answers", tally.count
+        ).format(median=numbers.number(tally.median), count=numbers.whole(tally.count)),
         "agreement": tally.agreement,
         "outliers": tally.outliers,
         "values": {who: data_number(v) for who, v in tally.values.items()},
@@ -106,11 +111,18 @@ def _dots(room: Room, me: str | None) -> dict[str, Any] | None:
         for i, item in found
         if item is not None
     ]
+    left = vote.left(me) if me else 0
+    heading = ngettext(
+        "Dot voting · {left} of {dots} dot left",
+        "Dot voting · {left} of {dots} dots left",
+        vote.dots,
+    ).format(left=left, dots=vote.dots)
     return {
         "number": vote.number,
+        "heading": heading,
         "open": vote.open,
         "dots": vote.dots,
-        "left": vote.left(me) if me else 0,
+        "left": left,
         "anonymous": vote.anonymous,
         "question": vote.question,
         "items": items,
@@ -120,7 +132,7 @@ def _dots(room: Room, me: str | None) -> dict[str, Any] | None:
 def _ideas(room: Room, me: str | None) -> dict[str, Any]:
     shown = [i for i in room.ideas if i.by == me or (room.ideas_shown and i.status != "discarded")]
     return {
-        "kinds": [[term.key, term.label] for term in IDEA_KINDS],
+        "kinds": list(map(list, IDEA_KINDS.labels().items())),
         "shown": room.ideas_shown,
         "list": [
             {

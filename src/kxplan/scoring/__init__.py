@@ -34,6 +34,7 @@ Rules, in short (docs/ranking.md has the long version):
   :attr:`Ranking.lacking` with what each lacks.
 """
 
+from collections.abc import Iterator, Mapping
 from typing import Final
 
 from kxplan.framework import METHODS as _METHOD_TERMS
@@ -46,11 +47,11 @@ from kxplan.scoring.estimates import (
     Spread,
 )
 from kxplan.scoring.explanations import Part, number, phrase, plain_text
+from kxplan.scoring.methods import lacking_label
 from kxplan.scoring.ranking import (
     RankedInitiative,
     Ranking,
     applicable_methods,
-    lacking_label,
     lacking_sentence,
     rank,
 )
@@ -71,8 +72,25 @@ from kxplan.scoring.rules import DEFAULT_CONFIDENCE, MIN_EFFORT_DIVISOR, Aggrega
 METHODS: Final[tuple[Method, ...]] = _METHOD_TERMS.keys
 """Every ranking method's key, in the order they are offered (from the vocabulary)."""
 
-METHOD_LABELS: Final[dict[str, str]] = _METHOD_TERMS.labels()
-"""Method key → label, read from the vocabulary (for callers of the old name)."""
+
+class _MethodLabels(Mapping[str, str]):
+    """Method key → label in the current language, read from the vocabulary."""
+
+    def __getitem__(self, key: str) -> str:
+        if key not in _METHOD_TERMS:
+            raise KeyError(key)
+        return _METHOD_TERMS.label(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_METHOD_TERMS.keys)
+
+    def __len__(self) -> int:
+        return len(_METHOD_TERMS)
+
+
+METHOD_LABELS: Final[Mapping[str, str]] = _MethodLabels()
+"""Method key → label, read from the vocabulary in the current language (for callers of
+the old name)."""
 
 __all__ = [
     "AGREEMENT_FIELDS",

@@ -9,9 +9,10 @@ them; the app's ranking view phrases them itself (it names a prerequisite by tit
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from kxplan.framework import QUADRANTS, Quadrant
+from kxplan.i18n import N_, _, ngettext
 from kxplan.scoring.methods import Scored
 from kxplan.scoring.rules import DEFAULT_CONFIDENCE, MIN_EFFORT_DIVISOR, Aggregate, Rules
 from kxplan.text import numbers
@@ -254,55 +255,98 @@ def _divided_by(divisor: Divisor) -> str:
     effort = number(divisor.effort)
     if divisor.counted_as is None:
         return effort
-    return f"{effort} (counted as {number(divisor.counted_as)})"
+    floor = number(divisor.counted_as)
+    return _("{effort} (counted as {floor})").format(effort=effort, floor=floor)
 
 
 def _confidence(confidence: Confidence) -> str:
-    given = "" if confidence.given else " (not given)"
-    return f"confidence {number(confidence.percent)} %{given}"
+    if confidence.given:
+        return _("confidence {percent} %").format(percent=number(confidence.percent))
+    return _("confidence {percent} % (not given)").format(percent=number(confidence.percent))
+
+
+def _impact_text(part: ImpactFormula) -> str:
+    vw, ew = part.value_weight, part.efficiency_weight
+    values = {
+        "impact": number(part.impact),
+        "value": number(part.value),
+        "value_weight": number(vw),
+        "efficiency": number(part.efficiency),
+        "efficiency_weight": number(ew),
+        "total": number(vw + ew),
+    }
+    if part.efficiency_on_value_scale is None:
+        return _(
+            "impact {impact} = (value {value} × {value_weight} + efficiency {efficiency} × "
+            "{efficiency_weight}) ÷ {total}"
+        ).format(**values)
+    return _(
+        "impact {impact} = (value {value} × {value_weight} + efficiency {efficiency} "
+        "(→ {mapped} on the value scale) × {efficiency_weight}) ÷ {total}"
+    ).format(mapped=number(part.efficiency_on_value_scale), **values)
+
+
+def _placement(part: QuadrantPlacement) -> str:
+    return _(
+        "{quadrant}: impact {impact} {impact_side} {impact_threshold}, "
+        "effort {effort} {effort_side} {effort_threshold}"
+    ).format(
+        quadrant=quadrant_name(part.quadrant),
+        impact=number(part.impact),
+        impact_side="≥" if part.high_impact else "<",
+        impact_threshold=number(part.impact_threshold),
+        effort=number(part.effort),
+        effort_side="≤" if part.low_effort else ">",
+        effort_threshold=number(part.effort_threshold),
+    )
 
 
 def phrase(part: Part) -> str:
     """One part in words, as ``kxplan rank``, the exports and the app write it."""
     match part:
         case ImpactFormula():
-            efficiency = number(part.efficiency)
-            if part.efficiency_on_value_scale is not None:
-                efficiency += f" (→ {number(part.efficiency_on_value_scale)} on the value scale)"
-            vw, ew = part.value_weight, part.efficiency_weight
-            return (
-                f"impact {number(part.impact)} = (value {number(part.value)} × {number(vw)} + "
-                f"efficiency {efficiency} × {number(ew)}) ÷ {number(vw + ew)}"
-            )
+            return _impact_text(part)
         case RatioFormula():
-            return (
-                f"{number(part.impact)} ÷ effort {_divided_by(part.effort)} = {number(part.score)}"
+            return _("{impact} ÷ effort {effort} = {score}").format(
+                impact=number(part.impact),
+                effort=_divided_by(part.effort),
+                score=number(part.score),
             )
         case QuadrantPlacement():
-            return (
-                f"{quadrant_name(part.quadrant)}: impact {number(part.impact)} "
-                f"{'≥' if part.high_impact else '<'} {number(part.impact_threshold)}, "
-                f"effort {number(part.effort)} {'≤' if part.low_effort else '>'} "
-                f"{number(part.effort_threshold)}"
-            )
+            return _placement(part)
         case WithinQuadrant():
-            return f"within the quadrant by impact ÷ effort = {number(part.score)}"
+            score = number(part.score)
+            return _("within the quadrant by impact ÷ effort = {score}").format(score=score)
         case RiceFormula():
-            return (
-                f"reach {number(part.reach)} × impact {number(part.impact)} × "
-                f"{_confidence(part.confidence)} ÷ effort {_divided_by(part.effort)} "
-                f"= {number(part.score)}"
+            return _(
+                "reach {reach} × impact {impact} × {confidence} ÷ effort {effort} = {score}"
+            ).format(
+                reach=number(part.reach),
+                impact=number(part.impact),
+                confidence=_confidence(part.confidence),
+                effort=_divided_by(part.effort),
+                score=number(part.score),
             )
         case IceFormula():
-            return (
-                f"impact {number(part.impact)} × {_confidence(part.confidence)} × ease "
-                f"{number(part.ease)} (effort {number(part.effort)}) = {number(part.score)}"
+            return _(
+                "impact {impact} × {confidence} × ease {ease} (effort {effort}) = {score}"
+            ).format(
+                impact=number(part.impact),
+                confidence=_confidence(part.confidence),
+                ease=number(part.ease),
+                effort=number(part.effort),
+                score=number(part.score),
             )
         case WsjfFormula():
-            return (
-                f"(value {number(part.value)} + time criticality {number(part.time_criticality)}"
-                f" + risk reduction {number(part.risk_reduction)}) ÷ job size "
-                f"{_divided_by(part.job_size)} = {number(part.score)}"
+            return _(
+                "(value {value} + time criticality {time_criticality} + risk reduction "
+                "{risk_reduction}) ÷ job size {job_size} = {score}"
+            ).format(
+                value=number(part.value),
+                time_criticality=number(part.time_criticality),
+                risk_reduction=number(part.risk_reduction),
+                job_size=_divided_by(part.job_size),
+                score=number(part.score),
             )
         case WeightedFormula():
             terms = " + ".join(f"{t.id} {number(t.value)} × {number(t.weight)}" for t in part.terms)
@@ -311,13 +355,29 @@ def phrase(part: Part) -> str:
             return quadrant_name(part.quadrant)
         case FromEstimates():
             if part.estimates == 1:
-                return "scores from 1 estimate"
-            return f"scores: {part.aggregate} of {part.estimates} estimates"
+                return _("scores from 1 estimate")
+            return ngettext(
+                "scores: {aggregate} of {count} estimate",
+                "scores: {aggregate} of {count} estimates",
+                part.estimates,
+            ).format(aggregate=aggregate_name(part.aggregate), count=part.estimates)
         case DroppedPrerequisites():
             titles = ", ".join(repr(title) for title in part.titles)
-            return f"depends on {titles}, which was dropped"
+            return ngettext(
+                "depends on {titles}, which was dropped",
+                "depends on {titles}, which were dropped",
+                len(part.titles),
+            ).format(titles=titles)
         case PlacedAfter():
-            return f"placed after {part.id}, which it depends on"
+            return _("placed after {id}, which it depends on").format(id=part.id)
+
+
+def aggregate_name(aggregate: Aggregate) -> str:
+    """How estimates are combined, within a sentence: "median", "mean"."""
+    return _(_AGGREGATES[aggregate]) if aggregate in _AGGREGATES else aggregate
+
+
+_AGGREGATES: Final[dict[str, str]] = {"median": N_("median"), "mean": N_("mean")}
 
 
 def plain_text(parts: tuple[Part, ...]) -> str:

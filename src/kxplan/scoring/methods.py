@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
-from kxplan.framework import CLOSED_STATUSES, AreaId, Method
+from kxplan.framework import CLOSED_STATUSES, SCORES, AreaId, Method
+from kxplan.i18n import _
 from kxplan.model import Initiative, Plan
 from kxplan.scoring.estimates import aggregates, estimated
 from kxplan.scoring.rules import (
@@ -95,7 +97,9 @@ def scored(
             if not lacks:
                 extra = float(item.time_criticality or 0) + float(item.risk_reduction or 0)
         elif rules.method == "weighted":
-            lacks = [f"criterion {cid!r}" for cid, _ in rules.criteria if cid not in item.criteria]
+            lacks = [
+                f"{CRITERION_NEED}{cid!r}" for cid, _ in rules.criteria if cid not in item.criteria
+            ]
             if not lacks:
                 extra = math.fsum(item.criteria[cid] * weight for cid, weight in rules.criteria)
         if lacks:
@@ -105,9 +109,9 @@ def scored(
             continue
         found.append(Scored(rules, item, effort, value, efficiency, confidence, reach, extra))
     if rules.method == "weighted" and not rules.criteria:
-        raise ScoringError("weighted needs criteria: add [[scoring.criteria]] to the plan")
+        raise ScoringError(_("weighted needs criteria: add [[scoring.criteria]] to the plan"))
     order = ["reach", "time_criticality", "risk_reduction"]
-    order += [f"criterion {cid!r}" for cid, _ in rules.criteria]
+    order += [f"{CRITERION_NEED}{cid!r}" for cid, _ in rules.criteria]
     if missing and not partial:
         ordered = {name: missing[name] for name in order if name in missing}
         raise ScoringError(missing_message(rules.method, ordered))
@@ -115,13 +119,31 @@ def scored(
     return found, unscored, lacking
 
 
+def lacking_label(need: str) -> str:
+    """What an initiative lacks, in words (the current language): "reach", "time
+    criticality", "criterion 'cost'"."""
+    if need.startswith(CRITERION_NEED):
+        return _("criterion {id}").format(id=need.removeprefix(CRITERION_NEED))
+    if need in SCORES:
+        return SCORES.label(need).lower()
+    return need.replace("_", " ")
+
+
+CRITERION_NEED: Final = "criterion "
+"""How a missing criterion is named among an initiative's needs (``criterion 'cost'``)."""
+
+
 def missing_message(method: Method, missing: dict[str, list[str]]) -> str:
     """ "rice needs scores that are missing: reach for a, b" (at most five ids a score)."""
     parts = []
     for name, ids in missing.items():
-        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-        parts.append(f"{name.replace('_', ' ')} for {shown}")
-    return f"{method} needs scores that are missing: " + "; ".join(parts)
+        shown = ", ".join(ids[:5])
+        if len(ids) > 5:
+            shown = _("{ids} and {count} more").format(ids=shown, count=len(ids) - 5)
+        parts.append(_("{need} for {ids}").format(need=lacking_label(name), ids=shown))
+    return _("{method} needs scores that are missing: {parts}").format(
+        method=method, parts="; ".join(parts)
+    )
 
 
 @dataclass(slots=True)

@@ -7,10 +7,11 @@ import functools
 from dataclasses import dataclass
 
 from kxplan.framework import METHODS, Agreement, AreaId, Method, Quadrant
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.scoring.estimates import Spread, estimated, overall_agreement, spreads
 from kxplan.scoring.explanations import Part, explain, plain_text
-from kxplan.scoring.methods import Scored, columns, evaluate, scored, select
+from kxplan.scoring.methods import Scored, columns, evaluate, lacking_label, scored, select
 from kxplan.scoring.order import dependency_indices, sort_keys, suggested_order
 from kxplan.scoring.rules import Aggregate, Rules, ScoringError, rules_of
 
@@ -71,9 +72,10 @@ class RankedInitiative:
             self.moved_by_dependency,
         )
 
-    @functools.cached_property
+    @property
     def explanation(self) -> str:
-        """The explanation in plain words, as ``kxplan rank`` and the exports write it."""
+        """The explanation in plain words, as ``kxplan rank`` and the exports write it, in
+        the current language (worked out at each read, so a language block is heeded)."""
         return plain_text(self.explanation_parts)
 
 
@@ -201,11 +203,6 @@ def rank(
     )
 
 
-def lacking_label(need: str) -> str:
-    """What an initiative lacks, in words: "reach", "time criticality", "criterion 'cost'"."""
-    return need.replace("_", " ")
-
-
 def lacking_sentence(ranking: Ranking, titles: dict[str, str] | None = None) -> list[str]:
     """One line per initiative the method could not rank for want of its inputs:
     ``Web chat (web-chat): lacks reach`` (``titles`` by id; without, the id alone)."""
@@ -213,7 +210,11 @@ def lacking_sentence(ranking: Ranking, titles: dict[str, str] | None = None) -> 
     for item_id, needs in ranking.lacking.items():
         title = (titles or {}).get(item_id)
         name = f"{title} ({item_id})" if title else item_id
-        lines.append(f"{name}: lacks {', '.join(lacking_label(n) for n in needs)}")
+        lines.append(
+            _("{name}: lacks {needs}").format(
+                name=name, needs=", ".join(lacking_label(n) for n in needs)
+            )
+        )
     return lines
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple, Protocol, TypeVar
 
 from kxplan.framework import AreaId, Method
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.scoring.estimates import median
 from kxplan.scoring.methods import Columns, Scored, columns, evaluate
@@ -72,12 +73,12 @@ def is_unstable(rank: int, p_top_k: float, top_k: int) -> bool:
 def unstable_rule(top_k: int = DEFAULT_TOP_K) -> str:
     """:func:`is_unstable` in words, for help texts and documents."""
     share = percent(100 * UNSTABLE_SHARE)
-    return (
-        f"A rank is unstable only when the uncertainty in the estimates could change "
-        f"whether the initiative is in the top {top_k}: ranked in the top {top_k}, it "
-        f"falls out of it in more than {share} of the resamples; ranked below, it gets "
-        f"in in more than {share}."
-    )
+    return _(
+        "A rank is unstable only when the uncertainty in the estimates could change "
+        "whether the initiative is in the top {top_k}: ranked in the top {top_k}, it "
+        "falls out of it in more than {share} of the resamples; ranked below, it gets "
+        "in in more than {share}."
+    ).format(top_k=top_k, share=share)
 
 
 class Robustness(NamedTuple):
@@ -113,8 +114,8 @@ def _multisets(count: int) -> tuple[tuple[tuple[int, ...], float], ...]:
     outcomes = []
     for combo in itertools.combinations_with_replacement(range(count), count):
         chance = base
-        for _, run in itertools.groupby(combo):
-            chance /= math.factorial(sum(1 for _ in run))
+        for _value, run in itertools.groupby(combo):
+            chance /= math.factorial(sum(1 for _item in run))
         outcomes.append((combo, chance))
     return tuple(outcomes)
 

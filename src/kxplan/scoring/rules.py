@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Final, Literal, NamedTuple
 
 from kxplan.framework import METHODS, QUADRANTS, Method, Quadrant, quadrant_of
+from kxplan.i18n import _
 from kxplan.model import Plan, Scale
 
 Aggregate = Literal["median", "mean"]
@@ -98,7 +99,11 @@ def rules_of(plan: Plan, method: Method | None, aggregate: Aggregate) -> Rules:
     """The plan's rules for ranking by ``method`` (None: the plan's own)."""
     chosen: Method = method or plan.scoring.method
     if chosen not in METHODS:
-        raise ScoringError(f"unknown method {chosen!r}; choose one of {', '.join(METHODS.keys)}")
+        raise ScoringError(
+            _("unknown method {method}; choose one of {methods}").format(
+                method=repr(chosen), methods=", ".join(METHODS.keys)
+            )
+        )
     scoring = plan.scoring
     value_scale = plan.scales.customer_value
     effort_scale = plan.scales.effort

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Final, Literal
 
+from kxplan.i18n import _, ngettext
 from kxplan.model import SCORE_FIELDS
 from kxplan.text.numbers import whole
 
@@ -248,24 +249,32 @@ class Comparison:
             (len(self.rescored), "re-scored"),
             (len(self.edited), "edited"),
         ]
-        shown = [f"{whole(number)} {what}" for number, what in counts if number]
+        shown = [(number, kind) for number, kind in counts if number]
         if shown:
-            first = next(number for number, _ in counts if number)
-            noun = "initiative" if first == 1 else "initiatives"
-            shown[0] = shown[0].replace(" ", f" {noun} ", 1)
-            parts.append(", ".join(shown))
+            parts.append(
+                ", ".join(
+                    _counted(kind, number, lead=at == 0).format(count=whole(number))
+                    for at, (number, kind) in enumerate(shown)
+                )
+            )
         moves = self.rank_moves
         if moves:
-            parts.append(f"{whole(len(moves))} moved in rank")
+            parts.append(_("{count} moved in rank").format(count=whole(len(moves))))
         came_in = [i for i in self.top_new if i not in self.top_old]
         went_out = [i for i in self.top_old if i not in self.top_new]
         if came_in or went_out:
             parts.append(
-                f"top {TOP_N} changed: {whole(len(came_in))} in, {whole(len(went_out))} out"
+                _("top {top} changed: {came_in} in, {went_out} out").format(
+                    top=TOP_N, came_in=whole(len(came_in)), went_out=whole(len(went_out))
+                )
             )
         area_changes = len(self.in_section("areas"))
         if area_changes:
-            parts.append(_count(area_changes, "area change"))
+            parts.append(
+                ngettext("{count} area change", "{count} area changes", area_changes).format(
+                    count=whole(area_changes)
+                )
+            )
         rest = [
             c
             for c in self.changes
@@ -273,13 +282,35 @@ class Comparison:
         ]
         if rest:
             sections = sorted({c.section for c in rest}, key=SECTIONS.index)
-            parts.append(f"{_count(len(rest), 'other change')} ({', '.join(sections)})")
+            parts.append(
+                ngettext(
+                    "{count} other change ({sections})",
+                    "{count} other changes ({sections})",
+                    len(rest),
+                ).format(count=whole(len(rest)), sections=", ".join(sections))
+            )
         if not parts:
             if self.changes:
-                return "no differences (only timestamps changed)"
-            return "no differences"
+                return _("no differences (only timestamps changed)")
+            return _("no differences")
         return "; ".join(parts)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{whole(number)} {noun}{'' if number == 1 else 's'}"
+def _counted(kind: str, count: int, *, lead: bool) -> str:
+    """ "{count} initiatives added" first, then "{count} removed" (one message each, so
+    each language words the count its own way)."""
+    if kind == "added":
+        if lead:
+            return ngettext("{count} initiative added", "{count} initiatives added", count)
+        return ngettext("{count} added", "{count} added", count)
+    if kind == "removed":
+        if lead:
+            return ngettext("{count} initiative removed", "{count} initiatives removed", count)
+        return ngettext("{count} removed", "{count} removed", count)
+    if kind == "re-scored":
+        if lead:
+            return ngettext("{count} initiative re-scored", "{count} initiatives re-scored", count)
+        return ngettext("{count} re-scored", "{count} re-scored", count)
+    if lead:
+        return ngettext("{count} initiative edited", "{count} initiatives edited", count)
+    return ngettext("{count} edited", "{count} edited", count)

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from kxplan import scoring
 from kxplan.framework import MEASURES_BY_ID, Method
+from kxplan.i18n import _
 from kxplan.model import SCORE_FIELDS, AreaBase, Initiative, Kpi, Plan, Scale
 from kxplan.model.tables import TABLES_BY_AREA, AreaTable
 from kxplan.versions.changes import TOP_N, Change, Comparison, Kind, Section, Trend, Value
@@ -284,7 +285,8 @@ def _compare_ranks(
         old_ranking = scoring.rank(old, method)
         new_ranking = scoring.rank(new, method)
     except scoring.ScoringError as error:
-        return None, str(error) or f"the {method} method cannot rank these plans", (), ()
+        why = str(error) or _("the {method} method cannot rank these plans").format(method=method)
+        return None, why, (), ()
     old_ranked = {r.id: r for r in old_ranking.results}
     new_ranked = {r.id: r for r in new_ranking.results}
     kept = {item.id for item in old.initiatives} & {item.id for item in new.initiatives}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.storage import loads_bytes
 
@@ -35,7 +36,9 @@ def show(arg: str) -> bytes:
     """
     if arg.startswith("-"):
         raise GitReadError(
-            f"{arg}: a git revision cannot start with '-'; name a commit, e.g. HEAD~1:plan.toml"
+            _(
+                "{arg}: a git revision cannot start with '-'; name a commit, e.g. HEAD~1:plan.toml"
+            ).format(arg=arg)
         )
     return _git_show(arg)
 
@@ -47,11 +50,14 @@ def _git_show(arg: str) -> bytes:
     try:
         result = subprocess.run(command, capture_output=True, check=False, stdin=subprocess.DEVNULL)
     except OSError as error:
-        raise GitReadError(f"cannot read {arg} from git: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise GitReadError(
+            _("cannot read {arg} from git: {reason}").format(arg=arg, reason=reason)
+        ) from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = message[0].removeprefix("fatal: ") if message else "git show failed"
-        raise GitReadError(f"cannot read {arg} from git: {reason}")
+        reason = message[0].removeprefix("fatal: ") if message else _("git show failed")
+        raise GitReadError(_("cannot read {arg} from git: {reason}").format(arg=arg, reason=reason))
     return result.stdout
 
 

@@ -8,6 +8,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from kxplan.i18n import _
 from kxplan.model import Loc, Plan, RuleViolations
 from kxplan.versions.merge import _KEYED, MISSING, SIDES, Conflict, _keyed, _materialise
 
@@ -37,7 +38,7 @@ def keep_rules(tree: Any, sides: tuple[dict[str, Any], ...]) -> Any:
                 tree = _escalate(tree, data, sides, loc, message)
         if not found:
             return tree
-    return _whole(sides, "the two versions cannot be combined into a valid plan")
+    return _whole(sides, _("the two versions cannot be combined into a valid plan"))
 
 
 def _escalate(

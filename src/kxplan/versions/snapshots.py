@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
+from kxplan.i18n import _
 from kxplan.model import Plan, slugify
 from kxplan.storage import PlanError, dumps, load, write_atomic
 from kxplan.text.literal import printable
@@ -67,7 +68,8 @@ def list_versions(plan_path: str | os.PathLike[str]) -> list[Version]:
         return []
     except OSError as error:
         raise PlanError.single(
-            os.fspath(folder), f"cannot be read: {error.strerror or error}"
+            os.fspath(folder),
+            _("cannot be read: {reason}").format(reason=error.strerror or error),
         ) from None
     found: list[tuple[datetime, int, Version]] = []
     for name in names:
@@ -114,7 +116,8 @@ def save_version(
         folder.mkdir(exist_ok=True)
     except OSError as error:
         raise PlanError.single(
-            os.fspath(folder), f"could not be created: {error.strerror or error}"
+            os.fspath(folder),
+            _("could not be created: {reason}").format(reason=error.strerror or error),
         ) from None
     stamp = taken.strftime(_STAMP_FORMAT)
     slug = f"--{slugify(label)}" if label else ""

@@ -1,5 +1,7 @@
 // The participant's page: join by name, then follow the room and answer from the phone.
 // Everything a person typed is put on the page as text (textContent), never as markup.
+// The page holds no words of its own: they come from the server (api/strings) in the
+// phone's language, with {named} places filled in here, as text.
 "use strict";
 
 const base = location.pathname.endsWith("/") ? location.pathname : location.pathname + "/";
@@ -8,6 +10,25 @@ let device = localStorage.getItem(storeKey) || "";
 let view = null;
 let tab = "now";
 let events = null;
+let words = null;
+
+// A text of the page in the phone's language, its {places} filled in.
+function t(key, values) {
+  const text = (words && words.texts[key]) || key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (values && name in values ? String(values[name]) : whole));
+}
+
+// A number as the phone's language writes it: "2,5" in Swedish, thousands grouped.
+function num(value) {
+  if (value === null || value === undefined) return "–";
+  const text = String(value);
+  if (!words || !/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const [whole, part] = text.split(".");
+  const sign = whole.startsWith("-") ? "-" : "";
+  const digits = whole.replace("-", "");
+  const grouped = digits.length > 3 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, words.group) : digits;
+  return sign + grouped + (part ? words.decimal + part : "");
+}
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -37,12 +58,12 @@ async function call(path, body) {
   try {
     response = await fetch(base + "api/" + path, { method: "POST", headers, body: JSON.stringify(body) });
   } catch (error) {
-    say("No connection to the room. Check the network and try again.");
+    say(t("offline_retry"));
     return null;
   }
   let data = {};
   try { data = await response.json(); } catch (error) { data = {}; }
-  if (!response.ok) { say(data.error || "The room did not take that (" + response.status + ")."); return null; }
+  if (!response.ok) { say(data.error || t("refused", { status: response.status })); return null; }
   say("");
   if (data.device) { device = data.device; localStorage.setItem(storeKey, device); follow(); }
   if (data.view) show(data.view);
@@ -62,8 +83,8 @@ function show(next) {
   if (view && next.version !== undefined && view.version !== undefined && next.version < view.version) return;
   view = next;
   if (view.me === null && device) { device = ""; localStorage.removeItem(storeKey); follow(); }
-  document.getElementById("title").textContent = view.title || "kxplan room";
-  document.getElementById("who").textContent = view.me ? "You are " + view.me : "";
+  document.getElementById("title").textContent = view.title || t("title");
+  document.getElementById("who").textContent = view.me ? t("you_are", { name: view.me }) : "";
   const main = document.getElementById("main");
   const kept = keep(main);
   main.replaceChildren(...render());
@@ -95,28 +116,28 @@ function restore(kept) {
 }
 
 function render() {
-  if (view.closed) return [el("h2", {}, "The room is closed."), el("p", { class: "muted" }, "Thank you for taking part.")];
+  if (view.closed) return [el("h2", {}, t("closed")), el("p", { class: "muted" }, t("thanks"))];
   if (!view.me) return joining();
   const parts = [];
   if (tab === "ideas") parts.push(...ideas());
   else parts.push(...now());
   parts.push(el("nav", {},
-    el("button", { class: tab === "now" ? "chosen" : "", onclick: () => { tab = "now"; show(view); } }, "Now"),
-    el("button", { class: tab === "ideas" ? "chosen" : "", onclick: () => { tab = "ideas"; show(view); } }, "Ideas")));
+    el("button", { class: tab === "now" ? "chosen" : "", onclick: () => { tab = "now"; show(view); } }, t("tab_now")),
+    el("button", { class: tab === "ideas" ? "chosen" : "", onclick: () => { tab = "ideas"; show(view); } }, t("tab_ideas"))));
   return parts;
 }
 
 function joining() {
-  const parts = [el("h2", {}, "Who are you?")];
+  const parts = [el("h2", {}, t("who"))];
   const names = el("div", { class: "names" });
   for (const name of view.names || []) names.append(el("button", { onclick: () => call("join", { name }) }, name));
   parts.push(names);
   if (view.allow_new_names) {
-    const input = el("input", { id: "new-name", maxlength: "60", autocomplete: "name", placeholder: "Your name" });
-    parts.push(el("label", { for: "new-name" }, "Not on the list?"), input,
-      el("button", { class: "wide", onclick: () => call("join", { name: input.value }) }, "Join"));
+    const input = el("input", { id: "new-name", maxlength: "60", autocomplete: "name", placeholder: t("your_name") });
+    parts.push(el("label", { for: "new-name" }, t("not_listed")), input,
+      el("button", { class: "wide", onclick: () => call("join", { name: input.value }) }, t("join")));
   } else if (!(view.names || []).length) {
-    parts.push(el("p", { class: "muted" }, "No names yet: ask the facilitator to add you."));
+    parts.push(el("p", { class: "muted" }, t("no_names")));
   }
   return parts;
 }
@@ -127,19 +148,19 @@ function now() {
   if (voting) parts.push(...dots(view.dots));  // an open vote first: it is what the room does now
   if (view.round) parts.push(...round(view.round));
   if (view.dots && !voting) parts.push(...dots(view.dots));
-  if (!view.round && !view.dots) parts.push(el("p", { class: "muted" }, "Waiting for the facilitator to start a round."));
+  if (!view.round && !view.dots) parts.push(el("p", { class: "muted" }, t("waiting")));
   return parts;
 }
 
 function round(r) {
-  const heading = r.status === "open" ? "Estimate" : (r.status === "accepted" ? "Accepted" : "Revealed");
-  const parts = [el("h2", {}, heading + " · round " + r.number)];
-  if (r.status === "open") parts.push(el("p", { class: "muted" }, "Answered so far: " + (r.answered.length ? r.answered.join(", ") : "nobody yet")));
+  const heading = r.status === "open" ? "round_open" : (r.status === "accepted" ? "round_accepted" : "round_revealed");
+  const parts = [el("h2", {}, t(heading, { number: r.number }))];
+  if (r.status === "open") parts.push(el("p", { class: "muted" }, t("answered", { names: r.answered.length ? r.answered.join(", ") : t("nobody_yet") })));
   for (const item of r.items) {
     const card = el("section", { class: "card" }, el("h2", {}, item.title));
     const facts = el("dl", { class: "case" });
-    for (const [label, text] of [["Why", item.why], ["What", item.what], ["How", item.how]]) {
-      if (text) facts.append(el("dt", {}, label), el("dd", {}, text));
+    for (const [label, text] of [["why", item.why], ["what", item.what], ["how", item.how]]) {
+      if (text) facts.append(el("dt", {}, t(label)), el("dd", {}, text));
     }
     if (facts.children.length) card.append(facts);
     for (const q of item.questions) {
@@ -153,57 +174,59 @@ function round(r) {
 }
 
 function question(r, item, q) {
-  const parts = [el("h3", {}, q.label + (q.mine !== null && q.mine !== undefined ? " · your answer " + q.mine : ""))];
-  if (!q.may) return [...parts, el("p", { class: "muted" }, "Others rate this one.")];
+  const answered = q.mine !== null && q.mine !== undefined;
+  const parts = [el("h3", {}, answered ? t("your_answer", { question: q.label, value: num(q.mine) }) : q.label)];
+  if (!q.may) return [...parts, el("p", { class: "muted" }, t("others_rate"))];
   if (r.status !== "open") return parts;
   const send = (value) => call("answer", { round: r.number, initiative: item.id, score: q.score, value });
   if (q.step) {
     const scale = el("div", { class: "scale", role: "group", "aria-label": q.label });
     for (let v = q.min; v <= q.max + 1e-9; v += q.step) {
       const value = Math.round(v * 100) / 100;
-      scale.append(el("button", { class: q.mine === value ? "chosen" : "", "aria-pressed": String(q.mine === value), onclick: () => send(value) }, String(value)));
+      scale.append(el("button", { class: q.mine === value ? "chosen" : "", "aria-pressed": String(q.mine === value), onclick: () => send(value) }, num(value)));
     }
     parts.push(scale);
-    for (const [value, text] of q.anchors) parts.push(el("p", { class: "anchor" }, value + " = " + text));
+    for (const [value, text] of q.anchors) parts.push(el("p", { class: "anchor" }, t("anchor", { value: num(value), meaning: text })));
   } else {
     const id = "answer-" + item.id + "-" + q.score;
     const input = el("input", { id, type: "number", inputmode: "decimal", min: String(q.min), value: q.mine ?? "" });
     parts.push(input, el("button", { class: "wide", onclick: () => {
       const text = input.value.trim();
-      if (text === "" || !Number.isFinite(Number(text))) { say("Type a number first."); return; }
-      send(Number(text));
-    } }, "Send"));
+      const typed = words ? text.replace(words.decimal, ".") : text;  // "2,5" as the phone types it
+      if (typed === "" || !Number.isFinite(Number(typed))) { say(t("type_number")); return; }
+      send(Number(typed));
+    } }, t("send")));
   }
   return parts;
 }
 
-function tally(t) {
-  if (!t.count) return [el("p", { class: "muted" }, "No answers.")];
-  const parts = [el("p", {}, "Median " + t.median + " of " + t.count + (t.count === 1 ? " answer" : " answers"))];
-  const most = Math.max(1, ...t.distribution.map(([, n]) => n));
-  for (const [value, count] of t.distribution) {
+function tally(r) {
+  if (!r.count) return [el("p", { class: "muted" }, t("no_answers"))];
+  const parts = [el("p", {}, r.summary)];
+  const most = Math.max(1, ...r.distribution.map(([, n]) => n));
+  for (const [value, count] of r.distribution) {
     const bar = el("i", {});
     bar.style.width = (count / most * 60) + "%";
-    parts.push(el("div", { class: "bar" }, el("span", {}, String(value)), bar, el("span", {}, String(count))));
+    parts.push(el("div", { class: "bar" }, el("span", {}, num(value)), bar, el("span", {}, num(count))));
   }
-  parts.push(el("p", {}, "Lowest " + t.low + " (" + t.low_by.join(", ") + "), highest " + t.high + " (" + t.high_by.join(", ") + ")"));
-  if (t.agreement) parts.push(el("p", { class: "muted" }, "Agreement: " + t.agreement));
-  if (t.outliers.length) parts.push(el("p", {}, "Far from the others: " + t.outliers.join(", ")));
+  parts.push(el("p", {}, t("extremes", { low: num(r.low), low_by: r.low_by.join(", "), high: num(r.high), high_by: r.high_by.join(", ") })));
+  if (r.agreement) parts.push(el("p", { class: "muted" }, t("agreement", { agreement: words.agreements[r.agreement] || r.agreement })));
+  if (r.outliers.length) parts.push(el("p", {}, t("outliers", { names: r.outliers.join(", ") })));
   return parts;
 }
 
 function dots(d) {
-  const parts = [el("h2", {}, d.open ? "Dot voting · " + d.left + " of " + d.dots + " dots left" : "Dot voting · results")];
+  const parts = [el("h2", {}, d.open ? d.heading : t("dots_results"))];
   if (d.question) parts.push(el("p", { class: "question" }, d.question));
   for (const item of d.items) {
     const row = el("div", { class: "row card" }, el("span", { class: "title" }, item.title));
     if (d.open) {
       row.append(
-        el("button", { "aria-label": "Take a dot back from " + item.title, disabled: item.mine ? null : "", onclick: () => call("dot", { vote: d.number, initiative: item.id, delta: -1 }) }, "−"),
-        el("span", { "aria-label": "your dots" }, String(item.mine)),
-        el("button", { "aria-label": "Put a dot on " + item.title, disabled: d.left ? null : "", onclick: () => call("dot", { vote: d.number, initiative: item.id, delta: 1 }) }, "+"));
+        el("button", { "aria-label": t("take_dot", { title: item.title }), disabled: item.mine ? null : "", onclick: () => call("dot", { vote: d.number, initiative: item.id, delta: -1 }) }, "−"),
+        el("span", { "aria-label": t("your_dots") }, num(item.mine)),
+        el("button", { "aria-label": t("put_dot", { title: item.title }), disabled: d.left ? null : "", onclick: () => call("dot", { vote: d.number, initiative: item.id, delta: 1 }) }, "+"));
     } else {
-      row.append(el("strong", {}, String(item.count ?? 0)));
+      row.append(el("strong", {}, num(item.count ?? 0)));
     }
     parts.push(row);
   }
@@ -214,27 +237,34 @@ function ideas() {
   const box = view.ideas;
   const kind = el("select", { id: "idea-kind" });
   for (const [key, label] of box.kinds) kind.append(el("option", { value: key }, label));
-  const title = el("input", { id: "idea-title", maxlength: "120", placeholder: "A short title" });
-  const text = el("textarea", { id: "idea-text", maxlength: "1000", rows: "3", placeholder: "One line on what and why" });
-  const parts = [el("h2", {}, "Send an idea"),
-    el("label", { for: "idea-kind" }, "What is it?"), kind,
-    el("label", { for: "idea-title" }, "Title"), title,
-    el("label", { for: "idea-text" }, "Text"), text,
+  const title = el("input", { id: "idea-title", maxlength: "120", placeholder: t("idea_title_hint") });
+  const text = el("textarea", { id: "idea-text", maxlength: "1000", rows: "3", placeholder: t("idea_text_hint") });
+  const parts = [el("h2", {}, t("send_idea_heading")),
+    el("label", { for: "idea-kind" }, t("idea_kind")), kind,
+    el("label", { for: "idea-title" }, t("idea_title")), title,
+    el("label", { for: "idea-text" }, t("idea_text")), text,
     el("button", { class: "wide", onclick: async () => {
       if (await call("idea", { kind: kind.value, title: title.value, text: text.value })) {
         for (const id of ["idea-title", "idea-text"]) document.getElementById(id).value = "";  // ready for the next
         say("");
       }
-    } }, "Send idea"),
-    el("h2", {}, box.shown ? "Ideas so far" : "Your ideas")];
-  if (!box.list.length) parts.push(el("p", { class: "muted" }, "None yet."));
+    } }, t("send_idea")),
+    el("h2", {}, box.shown ? t("ideas_so_far") : t("your_ideas"))];
+  if (!box.list.length) parts.push(el("p", { class: "muted" }, t("none_yet")));
   for (const idea of box.list) {
     parts.push(el("div", { class: "card" }, el("strong", {}, idea.title), idea.text ? el("p", {}, idea.text) : null,
-      el("p", { class: "muted" }, (idea.mine ? "you" : idea.by) + " · " + idea.status)));
+      el("p", { class: "muted" }, t("idea_by", { by: idea.mine ? t("you") : idea.by, status: words.statuses[idea.status] || idea.status }))));
   }
   return parts;
 }
 
-fetch(base + "api/view", { headers: device ? { "X-Kxplan-Device": device } : {} })
-  .then((r) => r.json()).then(show).catch(() => say("No connection to the room."));
-follow();
+// The words first (in the phone's language), then the room.
+fetch(base + "api/strings")
+  .then((r) => r.json())
+  .then((found) => {
+    words = found;
+    document.documentElement.lang = words.lang;
+    return fetch(base + "api/view", { headers: device ? { "X-Kxplan-Device": device } : {} });
+  })
+  .then((r) => r.json()).then((next) => { show(next); follow(); })
+  .catch(() => say(document.body.dataset.offline));
