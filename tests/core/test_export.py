@@ -437,6 +437,8 @@ def test_markdown_has_every_section_and_initiative_in_rank_order(name: str, plan
     assert text.startswith(f"# {export.md_inline(plan.title)}\n")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     expected = [
+        "## Summary",
+        "## Contents",
         "## The strategy",
         *(f"## {a.number}. {a.name} ({a.name_sv})" for a in AREAS),
     ]

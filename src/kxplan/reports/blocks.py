@@ -6,13 +6,15 @@ The Markdown and HTML renderers read the same blocks, so both documents say the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from kxplan.i18n import N_, _
 from kxplan.text.literal import one_line as one_line
 
-NOTHING: Final = "Nothing recorded yet."
-NOT_ANSWERED: Final = "not answered yet"
+NOTHING: Final = N_("Nothing recorded yet.")
+NOT_ANSWERED: Final = N_("not answered yet")
+"""Both translated where a block is made (inside the document's language)."""
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,19 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A sentence of kxplan's own that carries content (the summary's figures)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Answer:
     """A labelled answer: **Why:** text."""
 
     label: str
     text: str
-    empty: str = NOT_ANSWERED
+    empty: str = field(default_factory=lambda: _(NOT_ANSWERED))
 
 
 @dataclass(frozen=True)
@@ -70,12 +79,12 @@ class Picture:
     kind: Literal["matrix", "maturity"]
 
 
-Block = Heading | Note | Answer | Facts | Table | Bullets | Picture
+Block = Heading | Note | Paragraph | Answer | Facts | Table | Bullets | Picture
 
 
 def labelled(label: str) -> str:
     """A label before its answer: "Why:", but a question keeps its own mark."""
-    return label if label.endswith("?") else label + ":"
+    return label if label.endswith("?") else _("{label}:").format(label=label)
 
 
 def table_or_note(
@@ -88,7 +97,7 @@ def table_or_note(
     """A heading and the table, or a "nothing recorded" line; columns empty in every row go."""
     yield Heading(3, title)
     if not rows:
-        yield Note(NOTHING)
+        yield Note(_(NOTHING))
         return
     keep = [0] + [i for i in range(1, len(headers)) if any(row[i].strip() for row in rows)]
     numbers = set(numeric)
