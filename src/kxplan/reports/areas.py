@@ -54,8 +54,11 @@ def area_section(plan: Plan, results: Results, area_id: AreaId) -> Iterator[Bloc
                 today=today, target=target, gap=f"{item.gap:+d}"
             )
         yield Facts(((_("Maturity"), maturity),))
-    for key, question, _hint in STRATEGY_QUESTIONS:
-        yield Answer(_(question), getattr(item, key), _(NOTHING))
+    if any(getattr(item, key).strip() for key, _question, _hint in STRATEGY_QUESTIONS):
+        for key, question, _hint in STRATEGY_QUESTIONS:
+            yield Answer(_(question), getattr(item, key), _(NOTHING))
+    else:  # one line instead of three empty answers: a fresh area takes little paper
+        yield Note(_("None of the three questions is answered yet."))
 
     for table in TABLES_BY_AREA[area.id]:
         yield from TABLE_SECTIONS[table.attribute](plan, table)

@@ -7,7 +7,6 @@ Nothing depends on the clock: the document's date is the plan's ``updated`` (or
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
 
 from kxplan.framework import AREAS, STRATEGY_QUESTIONS
 from kxplan.i18n import _
@@ -33,9 +32,6 @@ from kxplan.reports.summary import summary_section
 from kxplan.reports.words import area_title, gap_text
 from kxplan.text.numbers import DASH, number
 
-FRONT: Final = 2
-"""Blocks before the summary: the title and its facts."""
-
 
 def document(plan: Plan, results: Results) -> list[Block]:
     """The strategy document as a list of blocks, in reading order: the title and its
@@ -53,10 +49,10 @@ def document(plan: Plan, results: Results) -> list[Block]:
 
 
 def contents_at(blocks: list[Block]) -> int:
-    """Where the table of contents goes: after the summary, before the first section
-    that starts a new page."""
+    """Where the table of contents goes: after the title and its facts, before the
+    summary (the first section); it lists that section and every one after it."""
     for index, block in enumerate(blocks):
-        if isinstance(block, Heading) and block.major:
+        if isinstance(block, Heading) and block.level == 2:
             return index
     return len(blocks)
 

@@ -170,4 +170,34 @@ def _table(table: Table) -> str:
             + "</tr></tfoot>"
         )
     open_tag = f'<table class="{esc(table.style)}">' if table.style else "<table>"
-    return f"{open_tag}\n<thead><tr>{head}</tr></thead>{foot}\n<tbody>\n{rows}\n</tbody>\n</table>"
+    cols = "" if table.style else _columns(table)
+    return (
+        f"{open_tag}\n{cols}<thead><tr>{head}</tr></thead>{foot}\n"
+        f"<tbody>\n{rows}\n</tbody>\n</table>"
+    )
+
+
+def column_shares(table: Table) -> list[float]:
+    """Each column's share of the table's width (in percent), after what it holds: its
+    longest line or its header's longest word, counted between 3 and 40 characters.
+    A printed table is laid out fixed at the page's width, so long text wraps in
+    the wide columns and numbers keep narrow ones."""
+    weights = []
+    for index, header in enumerate(table.headers):
+        longest = max((len(word) for word in header.split()), default=1)
+        for row in table.rows:
+            for line in row[index].split("\n"):
+                longest = max(longest, len(line))
+                if longest >= _WIDEST:
+                    break
+        weights.append(min(max(longest, 3), _WIDEST))
+    total = sum(weights)
+    return [100 * weight / total for weight in weights]
+
+
+_WIDEST = 40
+
+
+def _columns(table: Table) -> str:
+    cols = "".join(f'<col style="width:{share:.1f}%">' for share in column_shares(table))
+    return f"<colgroup>{cols}</colgroup>\n"

@@ -40,7 +40,7 @@ def field_label(name: str) -> str:
 
 def questions_section(plan: Plan, results: Results) -> Iterator[Block]:
     """What the workshop has not settled yet."""
-    yield Heading(2, _("Open questions"), "open-questions", major=True)
+    yield Heading(2, _("Open questions"), "open-questions")
     yield from _disagreements(plan, results)
     yield from _unstable(results)
     yield Heading(3, _("Not yet scored"), "unscored")
