@@ -74,7 +74,7 @@ def css_string(text: str) -> str:
     backslashes escaped, ``<`` and ``>`` as escapes (so no ``</style>`` can end it)."""
     escaped = "".join(
         f"\\{ord(ch):x} " if ch in '\\"<>&' or ord(ch) < 0x20 else ch
-        for ch in one_line(visible_lines(text))
+        for ch in re.sub(r"\s+", " ", visible_lines(text))
     )
     return f'"{escaped}"'
 
@@ -93,7 +93,7 @@ def page_style(title: str) -> str:
         elif piece:
             parts.append(css_string(piece))
     return (
-        f"@page {{ @top-left {{ content: {css_string(title)}; }} "
+        f"@page {{ @top-left {{ content: {css_string(one_line(title))}; }} "
         f"@bottom-right {{ content: {' '.join(parts)}; }} }}"
     )
 
