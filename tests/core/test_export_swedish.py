@@ -51,14 +51,16 @@ def test_the_swedish_markdown_reads_swedish_even_from_an_english_kxplan() -> Non
     assert f"1{GROUP}750 kontakter i månaden går att undvika: 100{GROUP}000{NBSP}kr" in text
     assert "1 av 2 ännu inte förankrade: Logistik (skeptisk)." in text
     assert "_Exporterat med kxplan " in text
-    assert "Nothing recorded" not in text and "Summary" not in text
+    assert "Nothing recorded" not in text
+    assert "Summary" not in text
     assert i18n.current() == "en"  # the plan's language was a block, not kxplan's own
 
 
 def test_an_english_plan_stays_english_in_a_swedish_kxplan() -> None:
     with i18n.language("sv"):
         text = formats.render(english_plan(), "markdown")
-    assert "## Summary" in text and "- **Date:** 20 November 2026" in text
+    assert "## Summary" in text
+    assert "- **Date:** 20 November 2026" in text
     assert "| 1 | Spårningslänk i orderbekräftelsen | Quick win | 2 | 4.5 | 2.25 | High |" in text
     assert f"100{GROUP}000{NBSP}SEK a month" in text
 
@@ -85,7 +87,8 @@ def test_the_swedish_html_says_its_language_and_prints_in_swedish() -> None:
     assert '<html lang="sv">' in page
     assert "<title>Kundservice 2027: färre onödiga kontakter – strategi för kundupplevelsen" in page
     assert '<h2 id="summary">Sammanfattning</h2>' in page
-    assert ">Snabba vinster</text>" in page and ">Stora projekt</text>" in page
+    assert ">Snabba vinster</text>" in page
+    assert ">Stora projekt</text>" in page
     assert ">Insats (låg → hög)</text>" in page
     assert '@bottom-right { content: "Sida " counter(page) " av " counter(pages); }' in page
     assert "<dt>Datum</dt><dd>20 november 2026</dd>" in page
@@ -97,7 +100,9 @@ def test_the_running_title_cannot_break_out_of_the_style() -> None:
         '"a \\22 b\\22  \\5c  \\3c /style\\3e \\3c script\\3e "'
     )
     style = page_style("Plan </style>\n<b>")
-    assert "</style>" not in style and "<b>" not in style and "\n" not in style
+    assert "</style>" not in style
+    assert "<b>" not in style
+    assert "\n" not in style
 
 
 def test_dates_are_written_the_languages_way() -> None:
@@ -138,7 +143,8 @@ def test_the_swedish_csv_has_semicolons_and_decimal_commas() -> None:
             assert "." not in value
             if value:
                 float(value.replace(",", "."))  # a Swedish decimal, nothing else
-    assert text.endswith("\r\n") and text.count("\r\n") == 7  # the header and six rows
+    assert text.endswith("\r\n")
+    assert text.count("\r\n") == 7
 
 
 def test_the_csv_separator_and_decimal_mark_can_be_chosen() -> None:
@@ -165,10 +171,12 @@ def test_the_swedish_csv_file_has_a_bom_and_keeps_the_formula_guard(tmp_path: Pa
     )
     path = formats.write(plan, "csv", tmp_path / "f.csv")
     data = path.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in data
     (row,) = parse(data.decode("utf-8-sig"), ";")
-    assert row["title"] == "'=HYPERLINK(\"x\")"
-    assert row["impact"] == "3,5" and row["score"] == "1,75"
+    assert row["title"] == '\'=HYPERLINK("x")'
+    assert row["impact"] == "3,5"
+    assert row["score"] == "1,75"
 
 
 def test_the_json_keeps_data_numbers_in_a_swedish_plan() -> None:
@@ -183,14 +191,18 @@ def test_export_chooses_the_csv_separator_and_decimal_mark(tmp_path: Path) -> No
     plan_file = tmp_path / "rik.toml"
     plan_file.write_text('language = "sv"\n' + RICH_PLAN, encoding="utf-8")
     swedish = invoke("export", plan_file, "-f", "csv")
-    assert swedish.exit_code == 0 and parse(swedish.stdout, ";")[0]["score"] == "2,25"
+    assert swedish.exit_code == 0
+    assert parse(swedish.stdout, ";")[0]["score"] == "2,25"
     chosen = invoke("export", plan_file, "-f", "csv", "--delimiter", "comma", "--decimal", "point")
-    assert chosen.exit_code == 0 and parse(chosen.stdout, ",")[0]["score"] == "2.25"
+    assert chosen.exit_code == 0
+    assert parse(chosen.stdout, ",")[0]["score"] == "2.25"
     out = tmp_path / "out.csv"
     written = invoke("export", plan_file, "-f", "csv", "--delimiter", "tab", "-o", out)
     assert written.exit_code == 0
     assert parse(out.read_bytes().decode("utf-8-sig"), "\t")[0]["score"] == "2,25"
     both = invoke("export", plan_file, "-f", "csv", "--delimiter", "comma", "--decimal", "comma")
-    assert both.exit_code == 2 and "cannot go together" in both.stderr
+    assert both.exit_code == 2
+    assert "cannot go together" in both.stderr
     other = invoke("export", plan_file, "-f", "markdown", "--decimal", "point")
-    assert other.exit_code == 2 and "CSV only" in other.stderr
+    assert other.exit_code == 2
+    assert "CSV only" in other.stderr
