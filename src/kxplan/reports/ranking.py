@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final, Literal
 
-from kxplan.framework import METHODS, SCORES, Method, Quadrant
+from kxplan.framework import AGREEMENTS, METHODS, SCORES, Method, Quadrant
 from kxplan.i18n import N_, _
 from kxplan.scoring import Ranking, Robustness
 from kxplan.scoring.explanations import quadrant_name
@@ -185,7 +185,7 @@ def _display_row(record: Mapping[str, Cell], robust: bool) -> list[str]:
         _num(record["impact"]),
         _num(record["score"]),
         quadrant_name(quadrant),
-        str(record["agreement"] or "–"),
+        AGREEMENTS.label(str(record["agreement"])).lower() if record["agreement"] else "–",
     ]
     if robust:
         row += [
