@@ -179,17 +179,15 @@ def _table(table: Table) -> str:
 
 def column_shares(table: Table) -> list[float]:
     """Each column's share of the table's width (in percent), after what it holds: its
-    longest line or its header's longest word, counted between 3 and 40 characters.
+    longest cell or its header's longest word, counted between 3 and 40 characters.
     A printed table is laid out fixed at the page's width, so long text wraps in
     the wide columns and numbers keep narrow ones."""
+    columns = list(zip(*table.rows, strict=True)) if table.rows else []
     weights = []
     for index, header in enumerate(table.headers):
         longest = max((len(word) for word in header.split()), default=1)
-        for row in table.rows:
-            for line in row[index].split("\n"):
-                longest = max(longest, len(line))
-                if longest >= _WIDEST:
-                    break
+        if columns:
+            longest = max(longest, max(map(len, columns[index])))
         weights.append(min(max(longest, 3), _WIDEST))
     total = sum(weights)
     return [100 * weight / total for weight in weights]
