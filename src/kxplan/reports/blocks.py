@@ -6,7 +6,7 @@ The Markdown and HTML renderers read the same blocks, so both documents say the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final, Literal
 
 from kxplan.i18n import N_, _
@@ -46,7 +46,13 @@ class Answer:
 
     label: str
     text: str
-    empty: str = field(default_factory=lambda: _(NOT_ANSWERED))
+    empty: str = ""
+    """What an empty answer reads as; "" for :data:`NOT_ANSWERED`, translated when shown."""
+
+    @property
+    def empty_text(self) -> str:
+        """What the answer reads as when it is empty."""
+        return self.empty or _(NOT_ANSWERED)
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,7 @@ Block = Heading | Note | Paragraph | Answer | Facts | Table | Bullets | Picture
 
 def labelled(label: str) -> str:
     """A label before its answer: "Why:", but a question keeps its own mark."""
-    return label if label.endswith("?") else _("{label}:").format(label=label)
+    return label if label.endswith("?") else label + ":"
 
 
 def table_or_note(

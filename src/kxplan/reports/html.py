@@ -133,7 +133,7 @@ def _block(block: Block, plan: Plan, results: Results) -> str:
         label = f'<span class="label">{esc(labelled(block.label))}</span>'
         text = visible_lines(block.text).strip()
         if not text:
-            empty = f'<span class="empty">{esc(block.empty)}</span>'
+            empty = f'<span class="empty">{esc(block.empty_text)}</span>'
             return f'<div class="answer"><p>{label} {empty}</p></div>'
         if "\n" in text:
             return f'<div class="answer"><p>{label}</p>\n{_paragraphs(text)}</div>'

@@ -79,7 +79,7 @@ def markdown_lines(block: Block) -> list[str]:
     if isinstance(block, Answer):
         text = block.text.strip()
         if not text:
-            return [f"{_label(block.label)} _{markdown.inline(block.empty)}_"]
+            return [f"{_label(block.label)} _{markdown.inline(block.empty_text)}_"]
         if "\n" in text:
             return [_label(block.label), "", markdown.block(text)]
         return [f"{_label(block.label)} {markdown.inline(text)}"]
