@@ -26,7 +26,7 @@ from kxplan.framework import (
     UNANCHORED,
     AreaId,
 )
-from kxplan.i18n import _, ngettext
+from kxplan.i18n import _, ngettext, pgettext
 from kxplan.model import Initiative, Plan
 from kxplan.model.figures import demand_totals
 from kxplan.model.tables import TABLES_BY_AREA, AreaTable
@@ -116,7 +116,14 @@ def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
                 kpi.notes,
             )
         )
-    headers = (_("KPI"), _("Channel"), _("Stage"), _("Baseline → target"), _("Cadence"))
+    # TRANSLATORS: a column's header over the KPIs' names (capitalised).
+    headers = (
+        pgettext("column", "KPI"),
+        _("Channel"),
+        _("Stage"),
+        _("Baseline → target"),
+        _("Cadence"),
+    )
     yield from _table_or_note(_(table.title), (*headers, _("NPS from shares"), _("Notes")), rows)
 
 
