@@ -24,6 +24,7 @@ from kxplan.storage import PlanError
     epilog=examples(
         "kxplan export plan.toml -f html -o strategy.html",
         "git show HEAD:plan.toml | kxplan export - -f csv -o - | head",
+        "kxplan export plan.toml -f csv --delimiter comma --decimal point -o data.csv",
     ),
 )
 @click.argument("plan", type=PLAN_PATH)
@@ -41,18 +42,41 @@ from kxplan.storage import PlanError
     metavar="FILE",
     help="Write to FILE (atomically; `-`: standard output) instead of standard output.",
 )
-def export_command(plan: Path, fmt: str, output: str | None) -> None:
+@click.option(
+    "--delimiter",
+    type=click.Choice(["comma", "semicolon", "tab"]),
+    help="CSV only: the separator (default: as the plan's language expects, "
+    "semicolon in Swedish, comma in English).",
+)
+@click.option(
+    "--decimal",
+    type=click.Choice(["point", "comma"]),
+    help="CSV only: the decimal mark (default: the plan's language's).",
+)
+def export_command(
+    plan: Path, fmt: str, output: str | None, delimiter: str | None, decimal: str | None
+) -> None:
     """Export PLAN (`-`: standard input) as a strategy document (Markdown, HTML), CSV
     or JSON."""
     from kxplan.reports import formats as export
     from kxplan.scoring import ScoringError
+    from kxplan.text import csv
 
     fmt_name = next(name for name in export.FORMATS if name == fmt)
+    if fmt_name != "csv" and (delimiter or decimal):
+        fail("--delimiter and --decimal apply to CSV only (-f csv)")
+    if delimiter == "comma" and decimal == "comma":
+        fail("--delimiter comma and --decimal comma cannot go together; choose one")
     if output is not None and standard_stream(output) is None:
         _check_export_target(output, plan)
     loaded = load_or_exit(plan)
     try:
-        text = export.render(loaded, fmt_name)
+        text = export.render(
+            loaded,
+            fmt_name,
+            delimiter=csv.DELIMITERS.get(delimiter or ""),
+            decimal=csv.DECIMALS.get(decimal or ""),
+        )
     except ScoringError as error:
         fail(f"{plan}: cannot rank the initiatives: {error}")
     if output is None or standard_stream(output) is not None:

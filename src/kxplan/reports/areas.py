@@ -19,18 +19,21 @@ from kxplan.framework import (
     DEMANDS,
     FREQUENCIES,
     MOBILITY_CHECKS,
+    SCORES,
     STAGES,
     STATUSES,
     STRATEGY_QUESTIONS,
     UNANCHORED,
     AreaId,
 )
+from kxplan.i18n import _, ngettext, pgettext
 from kxplan.model import Initiative, Plan
 from kxplan.model.figures import demand_totals
 from kxplan.model.tables import TABLES_BY_AREA, AreaTable
 from kxplan.reports.blocks import NOTHING, Answer, Block, Bullets, Facts, Heading, Note
 from kxplan.reports.blocks import table_or_note as _table_or_note
 from kxplan.reports.results import Results
+from kxplan.reports.words import area_heading, currency
 from kxplan.text.numbers import money, number, percent, whole
 
 
@@ -38,28 +41,36 @@ def area_section(plan: Plan, results: Results, area_id: AreaId) -> Iterator[Bloc
     """One area: its purpose, maturity, answers, tables and the initiatives serving it."""
     area = AREAS_BY_ID[area_id]
     item = plan.areas.get(area.id)
-    yield Heading(2, f"{area.number}. {area.name} ({area.name_sv})", f"area-{area.id}", major=True)
-    yield Note(area.purpose)
+    yield Heading(2, area_heading(area), f"area-{area.id}")
+    yield Note(_(area.purpose))
     if item.maturity_today is None and item.maturity_target is None:
-        yield Facts((("Maturity", "not judged yet"),))
+        yield Facts(((_("Maturity"), _("not judged yet")),))
     else:
-        gap = "" if item.gap is None else f" (gap {item.gap:+d})"
-        maturity = f"{number(item.maturity_today)} → {number(item.maturity_target)}{gap}"
-        yield Facts((("Maturity", maturity),))
-    for key, question, _hint in STRATEGY_QUESTIONS:
-        yield Answer(question, getattr(item, key), NOTHING)
+        today, target = number(item.maturity_today), number(item.maturity_target)
+        if item.gap is None:
+            maturity = f"{today} → {target}"
+        else:
+            maturity = _("{today} → {target} (gap {gap})").format(
+                today=today, target=target, gap=f"{item.gap:+d}"
+            )
+        yield Facts(((_("Maturity"), maturity),))
+    if any(getattr(item, key).strip() for key, _question, _hint in STRATEGY_QUESTIONS):
+        for key, question, _hint in STRATEGY_QUESTIONS:
+            yield Answer(_(question), getattr(item, key), _(NOTHING))
+    else:  # one line instead of three empty answers: a fresh area takes little paper
+        yield Note(_("None of the three questions is answered yet."))
 
     for table in TABLES_BY_AREA[area.id]:
         yield from TABLE_SECTIONS[table.attribute](plan, table)
 
     serving = [i for i in plan.initiatives if area.id in i.areas]
-    yield Heading(3, "Initiatives for this area")
+    yield Heading(3, _("Initiatives for this area"))
     if serving:
         # A stable sort: equal ranks (the unranked) keep the plan's order.
         serving.sort(key=lambda i: results.ranks.get(i.id, math.inf))
         yield Bullets(tuple(initiative_label(i, results) for i in serving))
     else:
-        yield Note("No initiative names this area yet.")
+        yield Note(_("No initiative names this area yet."))
 
 
 def initiative_label(item: Initiative, results: Results) -> str:
@@ -68,15 +79,15 @@ def initiative_label(item: Initiative, results: Results) -> str:
     if rank is not None:
         return f"#{rank} {item.title}"
     if item.status in CLOSED_STATUSES:
-        return f"{item.title} ({STATUSES.label(item.status)})"
-    return f"{item.title} (not scored)"
+        return _("{title} ({status})").format(title=item.title, status=STATUSES.label(item.status))
+    return _("{title} (not scored)").format(title=item.title)
 
 
 def _touchpoints(plan: Plan, table: AreaTable) -> Iterator[Block]:
     touchpoints = sorted(plan.areas.insight.touchpoints, key=lambda t: STAGES.position(t.stage))
     yield from _table_or_note(
-        table.title,
-        ("Stage", "Touchpoint", "Channel", "Notes"),
+        _(table.title),
+        (_("Stage"), _("Touchpoint"), _("Channel"), _("Notes")),
         [(STAGES.label(t.stage), t.name, t.channel, t.notes) for t in touchpoints],
     )
 
@@ -88,8 +99,11 @@ def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
         from_shares = (
             ""
             if nps is None
-            else f"{number(nps)} ({percent(kpi.promoters, 2)} promoters − "
-            f"{percent(kpi.detractors, 2)} detractors)"
+            else _("{nps} ({promoters} promoters − {detractors} detractors)").format(
+                nps=number(nps),
+                promoters=percent(kpi.promoters, 2),
+                detractors=percent(kpi.detractors, 2),
+            )
         )
         rows.append(
             (
@@ -102,8 +116,15 @@ def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
                 kpi.notes,
             )
         )
-    headers = ("KPI", "Channel", "Stage", "Baseline → target", "Cadence")
-    yield from _table_or_note(table.title, (*headers, "NPS from shares", "Notes"), rows)
+    # TRANSLATORS: a column's header over the KPIs' names (capitalised).
+    headers = (
+        pgettext("column", "KPI"),
+        _("Channel"),
+        _("Stage"),
+        _("Baseline → target"),
+        _("Cadence"),
+    )
+    yield from _table_or_note(_(table.title), (*headers, _("NPS from shares"), _("Notes")), rows)
 
 
 def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:
@@ -112,7 +133,7 @@ def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:
             c.name,
             percent(c.preference, 2),
             number(c.customer_value),
-            money(c.cost_per_contact, plan.currency, places=2),
+            money(c.cost_per_contact, currency(plan), places=2),
             c.hours,
             c.staffing,
             DECISIONS.label(c.decision),
@@ -120,8 +141,17 @@ def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:
         )
         for c in plan.areas.accessibility.channels
     ]
-    headers = ("Channel", "Share", "Customer value", "Cost per contact", "Hours", "Staffing")
-    yield from _table_or_note(table.title, (*headers, "Decision", "Notes"), rows, (1, 2, 3))
+    headers = (
+        _("Channel"),
+        _("Share"),
+        SCORES.label("customer_value"),
+        _("Cost per contact"),
+        _("Hours"),
+        _("Staffing"),
+        _("Decision"),
+        _("Notes"),
+    )
+    yield from _table_or_note(_(table.title), headers, rows, (1, 2, 3))
 
 
 def _frictions(plan: Plan, table: AreaTable) -> Iterator[Block]:
@@ -137,8 +167,16 @@ def _frictions(plan: Plan, table: AreaTable) -> Iterator[Block]:
         )
         for f in plan.areas.service_friendliness.frictions
     ]
-    headers = ("Stage", "Friction", "Description", "Severity", "Frequency", "Evidence", "Fix")
-    yield from _table_or_note(table.title, headers, rows, (3,))
+    headers = (
+        _("Stage"),
+        _("Friction"),
+        _("Description"),
+        _("Severity"),
+        _("Frequency"),
+        _("Evidence"),
+        _("Fix"),
+    )
+    yield from _table_or_note(_(table.title), headers, rows, (3,))
 
 
 def _checks(plan: Plan, table: AreaTable) -> Iterator[Block]:
@@ -147,15 +185,23 @@ def _checks(plan: Plan, table: AreaTable) -> Iterator[Block]:
         (c.channel, MOBILITY_CHECKS.label(c.check), CHECK_STATUSES.label(c.status), c.notes)
         for c in checks
     ]
-    yield from _table_or_note(table.title, ("Channel", "Check", "Status", "Notes"), rows)
+    headers = (_("Channel"), _("Check"), _("Status"), _("Notes"))
+    yield from _table_or_note(_(table.title), headers, rows)
     if checks:
         met = sum(c.status == "yes" for c in checks)
         partly = sum(c.status == "partly" for c in checks)
-        yield Note(f"{met} of {len(checks)} checks met, {partly} partly.")
+        yield Note(
+            ngettext(
+                "{met} of {count} check met, {partly} partly.",
+                "{met} of {count} checks met, {partly} partly.",
+                len(checks),
+            ).format(met=met, count=len(checks), partly=partly)
+        )
 
 
 def _contact_reasons(plan: Plan, table: AreaTable) -> Iterator[Block]:
     reasons = plan.areas.unnecessary_demand.contact_reasons
+    unit = currency(plan)
     rows = [
         (
             r.reason,
@@ -165,40 +211,48 @@ def _contact_reasons(plan: Plan, table: AreaTable) -> Iterator[Block]:
             r.root_cause,
             percent(r.avoidable, 2),
             whole(r.avoidable_per_month),
-            money(plan.avoidable_cost_per_month(r), plan.currency),
+            money(plan.avoidable_cost_per_month(r), unit),
         )
         for r in reasons
     ]
     totals = demand_totals(plan)
-    cost = money(totals.cost, plan.currency)
+    cost = money(totals.cost, unit)
     yield from _table_or_note(
-        table.title,
+        _(table.title),
         (
-            "Reason",
-            "Channel",
-            "Contacts / month",
-            "Demand",
-            "Root cause",
-            "Avoidable",
-            "Avoidable / month",
-            "Avoidable cost / month",
+            _("Reason"),
+            _("Channel"),
+            _("Contacts / month"),
+            _("Demand"),
+            _("Root cause"),
+            _("Avoidable"),
+            _("Avoidable / month"),
+            _("Avoidable cost / month"),
         ),
         rows,
         (2, 5, 6, 7),
-        ("Total", "", number(totals.contacts), "", "", "", whole(totals.avoidable), cost)
+        (_("Total"), "", number(totals.contacts), "", "", "", whole(totals.avoidable), cost)
         if reasons
         else None,
     )
     if reasons:
         share = totals.failure_share
-        text = (
-            f"Failure demand: {number(totals.failure)} of {number(totals.contacts)} contacts "
-            f"a month{'' if share is None else f' ({percent(share)})'}. "
-            f"Avoidable: {whole(totals.avoidable)} contacts, {cost} a month."
+        failure, contacts = number(totals.failure), number(totals.contacts)
+        if share is None:
+            text = _("Failure demand: {failure} of {contacts} contacts a month.").format(
+                failure=failure, contacts=contacts
+            )
+        else:
+            text = _("Failure demand: {failure} of {contacts} contacts a month ({share}).").format(
+                failure=failure, contacts=contacts, share=percent(share)
+            )
+        text += " " + _("Avoidable: {avoidable} contacts, {cost} a month.").format(
+            avoidable=whole(totals.avoidable), cost=cost
         )
         if totals.unpriced_channels:
-            text += " No cost per contact is known for: " + ", ".join(totals.unpriced_channels)
-            text += "."
+            text += " " + _("No cost per contact is known for: {channels}.").format(
+                channels=", ".join(totals.unpriced_channels)
+            )
         yield Note(text)
 
 
@@ -215,16 +269,31 @@ def _stakeholders(plan: Plan, table: AreaTable) -> Iterator[Block]:
         )
         for s in people
     ]
-    headers = ("Stakeholder", "Role in the journey", "Stages", "Buy-in", "Contact", "Next step")
-    yield from _table_or_note(table.title, headers, rows)
+    headers = (
+        _("Stakeholder"),
+        _("Role in the journey"),
+        _("Stages"),
+        _("Buy-in"),
+        _("Contact"),
+        _("Next step"),
+    )
+    yield from _table_or_note(_(table.title), headers, rows)
     if people:
         loose = [s.name for s in people if s.buy_in in UNANCHORED]
         if loose:
             yield Note(
-                f"Not yet anchored ({len(loose)} of {len(people)}): " + ", ".join(loose) + "."
+                _("Not yet anchored ({count} of {total}): {names}.").format(
+                    count=len(loose), total=len(people), names=", ".join(loose)
+                )
             )
         else:
-            yield Note(f"All {len(people)} stakeholders are at least neutral.")
+            yield Note(
+                ngettext(
+                    "The one stakeholder is at least neutral.",
+                    "All {count} stakeholders are at least neutral.",
+                    len(people),
+                ).format(count=len(people))
+            )
 
 
 TABLE_SECTIONS: Final[dict[str, Callable[[Plan, AreaTable], Iterator[Block]]]] = {

@@ -9,10 +9,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from kxplan.i18n import N_, _
 from kxplan.text.literal import one_line as one_line
 
-NOTHING: Final = "Nothing recorded yet."
-NOT_ANSWERED: Final = "not answered yet"
+NOTHING: Final = N_("Nothing recorded yet.")
+NOT_ANSWERED: Final = N_("not answered yet")
+"""Both translated where a block is made (inside the document's language)."""
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,25 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A sentence of kxplan's own that carries content (the summary's figures)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Answer:
     """A labelled answer: **Why:** text."""
 
     label: str
     text: str
-    empty: str = NOT_ANSWERED
+    empty: str = ""
+    """What an empty answer reads as; "" for :data:`NOT_ANSWERED`, translated when shown."""
+
+    @property
+    def empty_text(self) -> str:
+        """What the answer reads as when it is empty."""
+        return self.empty or _(NOT_ANSWERED)
 
 
 @dataclass(frozen=True)
@@ -70,7 +85,7 @@ class Picture:
     kind: Literal["matrix", "maturity"]
 
 
-Block = Heading | Note | Answer | Facts | Table | Bullets | Picture
+Block = Heading | Note | Paragraph | Answer | Facts | Table | Bullets | Picture
 
 
 def labelled(label: str) -> str:
@@ -88,7 +103,7 @@ def table_or_note(
     """A heading and the table, or a "nothing recorded" line; columns empty in every row go."""
     yield Heading(3, title)
     if not rows:
-        yield Note(NOTHING)
+        yield Note(_(NOTHING))
         return
     keep = [0] + [i for i in range(1, len(headers)) if any(row[i].strip() for row in rows)]
     numbers = set(numeric)

@@ -30,6 +30,7 @@ from kxplan.framework import (
     STATUSES,
     Vocabulary,
 )
+from kxplan.i18n import N_, _, ngettext
 from kxplan.model import Plan
 from kxplan.model.ids import slugify
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
@@ -44,21 +45,22 @@ initiative by its title, for minutes."""
 
 
 SECTION_TITLES: Final[dict[Section, str]] = {
-    "metadata": "Metadata",
-    "strategy": "Strategy",
-    "scales": "Scales",
-    "scoring": "Scoring settings",
-    "areas": "Areas",
-    "initiatives": "Initiatives",
-    "ranks": "Ranking",
-    "extra": "Extra",
+    "metadata": N_("Metadata"),
+    "strategy": N_("Strategy"),
+    "scales": N_("Scales"),
+    "scoring": N_("Scoring settings"),
+    "areas": N_("Areas"),
+    "initiatives": N_("Initiatives"),
+    "ranks": N_("Ranking"),
+    "extra": N_("Extra"),
 }
+"""Each section's heading, in English (translated where shown: :func:`heading`)."""
 
-
-NO_EFFECT: Final = "(estimates decide its rank; no effect)"
+NO_EFFECT: Final = N_("(estimates decide its rank; no effect)")
 """Said of a score change that participants' estimates override."""
-NO_EFFECT_SHORT: Final = "(no effect)"
+NO_EFFECT_SHORT: Final = N_("(no effect)")
 """The same, in a narrow column."""
+NONE: Final = N_("(none)")
 
 _MAX_PLACES: Final = 15
 
@@ -95,7 +97,7 @@ def value_text(value: Value, places: int = 2) -> str:
     :func:`kxplan.text.numbers.number` writes them (``1 200``, ``2.5``), text made
     literal (:func:`kxplan.text.literal.printable`)."""
     if value is None:
-        return "(none)"
+        return _(NONE)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -120,20 +122,20 @@ def value_texts(old: Value, new: Value) -> tuple[str, str]:
 def rank_text(value: Value, *, word: bool = False) -> str:
     """A rank: ``4`` (``rank 4`` with ``word``), or ``unranked`` (closed, or not scored)."""
     if value is None:
-        return "unranked"
+        return _("unranked")
     shown = whole(value) if isinstance(value, int | float) else printable(str(value))
-    return f"rank {shown}" if word else shown
+    return _("rank {rank}").format(rank=shown) if word else shown
 
 
 def quadrant_text(value: Value) -> str:
     """A quadrant in a sentence, one initiative's: ``quick win``; ``(none)``."""
-    return "(none)" if value is None else QUADRANTS.label(str(value)).lower()
+    return _(NONE) if value is None else QUADRANTS.label(str(value)).lower()
 
 
 def trend_note(change: Change, *, short: bool = False) -> str:
     """`` (improved)``, `` (estimates decide its rank; no effect)``… or empty."""
     trend = f" ({change.trend})" if change.trend else ""
-    note = f" {NO_EFFECT_SHORT if short else NO_EFFECT}" if change.no_effect else ""
+    note = f" {_(NO_EFFECT_SHORT if short else NO_EFFECT)}" if change.no_effect else ""
     return trend + note
 
 
@@ -174,10 +176,13 @@ def where_parts(change: Change, titles: Titles | None = None) -> tuple[str, str]
         if not rest:
             return item, ""
         if rest[:1] == ("estimates",) and len(rest) >= 2:
-            field = f" {field_label(rest[2], short=True)}" if len(rest) > 2 else " estimate"
-            return item, f"{rest[1]}'s{field}"
+            if len(rest) > 2:
+                return item, _("{participant}'s {field}").format(
+                    participant=rest[1], field=field_label(rest[2], short=True)
+                )
+            return item, _("{participant}'s estimate").format(participant=rest[1])
         if rest[:1] == ("criteria",) and len(rest) >= 2:
-            return item, f"criterion {rest[1]}"
+            return item, _("criterion {id}").format(id=rest[1])
         return item, field_label(rest[0]) if len(rest) == 1 else ".".join(rest)
     if change.section == "areas" and _is_table(path):
         return f"{path[1]}[{path[2]}]", ".".join(path[3:])
@@ -244,16 +249,22 @@ def describe(change: Change, titles: Titles | None = None) -> str:
         sign, value = ("+", change.new) if change.kind == "added" else ("-", change.old)
         return f"{sign} {place}" + ("" if value == change.path[-1] else f": {value_text(value)}")
     if change.kind in {"moved", "shifted"}:
-        return f"{item}: rank {rank_text(change.old)} → {rank_text(change.new)}"
+        return _moved(item, change)
     if change.section == "ranks":
         return f"{item}: {quadrant_text(change.old)} → {quadrant_text(change.new)}"
     return f"{place}: {_from_to(change)}"
 
 
+def _moved(name: str, change: Change) -> str:
+    return _("{name}: rank {old} → {new}").format(
+        name=name, old=rank_text(change.old), new=rank_text(change.new)
+    )
+
+
 def _from_to(change: Change) -> str:
     """``1 → 4``, ``"Web chat" → "Chat"``, ``Idea → Done``, ``text changed``."""
     if is_long_text(change):
-        return "text changed"
+        return _("text changed")
     labelled = labels_of(change)
     if labelled is not None:
         return f"{labelled[0]} → {labelled[1]}"
@@ -266,15 +277,19 @@ def _describe_initiative(change: Change, titles: Titles) -> str:
     if len(change.path) == 1 and change.kind in {"added", "removed"}:
         return f"{'+' if change.kind == 'added' else '-'} {name}"
     if change.kind in {"moved", "shifted"}:
-        return f"{name}: rank {rank_text(change.old)} → {rank_text(change.new)}"
+        return _moved(name, change)
     if change.section == "ranks":
         return f"{name}: {quadrant_text(change.old)} → {quadrant_text(change.new)}"
-    _, what = where_parts(change)
+    _item, what = where_parts(change)
     what = printable(what)
     if change.kind in {"added", "removed"}:
         value = change.new if change.kind == "added" else change.old
         shown = "" if value == change.path[-1] else f" {value_text(value)}"
-        return f"{name}: {what} {change.kind}{shown}".rstrip()
+        if change.kind == "added":
+            text = _("{name}: {what} added{value}")
+        else:
+            text = _("{name}: {what} removed{value}")
+        return text.format(name=name, what=what, value=shown).rstrip()
     return f"{name}: {what} {_from_to(change)}"
 
 
@@ -283,8 +298,11 @@ def shifted_note(comparison: Comparison) -> str:
     count = len(comparison.rank_shifts)
     if not count:
         return ""
-    others = "1 other" if count == 1 else f"{number(count)} others"
-    return f"{others} shifted by one or more places because of the changes above"
+    return ngettext(
+        "1 other shifted by one or more places because of the changes above",
+        "{count} others shifted by one or more places because of the changes above",
+        count,
+    ).format(count=number(count))
 
 
 def groups(comparison: Comparison) -> Iterator[tuple[Section, str | None, list[Change]]]:
@@ -303,9 +321,9 @@ def groups(comparison: Comparison) -> Iterator[tuple[Section, str | None, list[C
 def heading(section: Section, area_id: str | None, method: str | None) -> str:
     """A group's heading: ``Areas: Insight``, ``Ranking (ratio)`` (the method as
     ``--method`` takes it), ``Initiatives``."""
-    title = SECTION_TITLES[section]
+    title = _(SECTION_TITLES[section])
     if area_id is not None:
-        return f"{title}: {AREAS_BY_ID[area_id].name}"
+        return f"{title}: {_(AREAS_BY_ID[area_id].name)}"
     if section == "ranks" and method:
         return f"{title} ({method})"
     return title
@@ -322,8 +340,8 @@ def top_line(comparison: Comparison, titles: Titles | None = None) -> str:
     ]
     if not came_in and not went_out:
         return ""
-    return (
-        f"top {TOP_N}: in {', '.join(came_in) or '(none)'}; out {', '.join(went_out) or '(none)'}"
+    return _("top {n}: in {came_in}; out {went_out}").format(
+        n=TOP_N, came_in=", ".join(came_in) or _(NONE), went_out=", ".join(went_out) or _(NONE)
     )
 
 

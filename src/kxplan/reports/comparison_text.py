@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
+from kxplan.i18n import _
 from kxplan.reports.comparison import (
     Titles,
     describe,
@@ -42,7 +43,9 @@ def format_text(
         comparison.summary(),  # counts and section names: no user text
     ]
     if comparison.ranks_skipped:
-        lines.append(f"ranks not compared: {printable(comparison.ranks_skipped)}")
+        lines.append(
+            _("ranks not compared: {reason}").format(reason=printable(comparison.ranks_skipped))
+        )
     indent = "  "
     for section, area_id, changes in groups(comparison):
         lines += ["", style(heading(section, area_id, comparison.method), "heading")]
@@ -73,13 +76,15 @@ def format_markdown(
 ) -> str:
     """The comparison as Markdown: a heading per section, a bullet per change;
     initiatives by title with ``titles`` (:func:`titles_of`), for minutes."""
+    summary = _("Summary:")
     lines = [
-        f"# Changes from {_md(old_name)} to {_md(new_name)}",
+        "# " + _("Changes from {old} to {new}").format(old=_md(old_name), new=_md(new_name)),
         "",
-        f"**Summary:** {_md(comparison.summary())}",
+        f"**{_md(summary)}** {_md(comparison.summary())}",
     ]
     if comparison.ranks_skipped:
-        lines += ["", f"Ranks not compared: {_md(comparison.ranks_skipped)}"]
+        skipped = _("Ranks not compared: {reason}").format(reason=comparison.ranks_skipped)
+        lines += ["", _md(skipped)]
     for section, area_id, changes in groups(comparison):
         lines += ["", f"## {_md(heading(section, area_id, comparison.method))}", ""]
         for change in changes:

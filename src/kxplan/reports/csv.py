@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from kxplan.i18n import language
 from kxplan.model import Initiative, Plan
 from kxplan.reports.results import Results, compute
 from kxplan.scoring import RankedInitiative
 from kxplan.text import csv
-from kxplan.text.literal import spreadsheet_cell
 
 USED_NUMBERS: Final = (
     "score",
@@ -70,15 +70,30 @@ def csv_order(plan: Plan, results: Results) -> list[Initiative]:
     return list(unique.values())
 
 
-def to_csv(plan: Plan, results: Results | None = None) -> str:
-    """One row per initiative with every field and its ranking result (RFC 4180, CRLF)."""
-    results = results or compute(plan, with_robustness=False)
+def to_csv(
+    plan: Plan,
+    results: Results | None = None,
+    *,
+    delimiter: str | None = None,
+    decimal: str | None = None,
+) -> str:
+    """One row per initiative with every field and its ranking result (CRLF, quotes
+    where needed). Separated and with decimals as a spreadsheet in the plan's language
+    expects (``;`` and ``2,5`` in Swedish, ``,`` and ``2.5`` in English), unless
+    ``delimiter`` or ``decimal`` (characters) say otherwise; ValueError if both are ``,``.
+    """
+    style = csv.style_for(plan.document_language, delimiter, decimal)
+    if results is None:
+        with language(plan.document_language):
+            results = compute(plan, with_robustness=False)
     by_result = {r.id: r for r in results.ranking.results}
-    records = (_record(item, by_result.get(item.id)) for item in csv_order(plan, results))
-    return csv.records(CSV_COLUMNS, records)
+    records = (_record(item, by_result.get(item.id), style) for item in csv_order(plan, results))
+    return csv.records(CSV_COLUMNS, records, style)
 
 
-def _record(item: Initiative, result: RankedInitiative | None) -> dict[str, object]:
+def _record(
+    item: Initiative, result: RankedInitiative | None, style: csv.Style
+) -> dict[str, object]:
     row: dict[str, object] = {
         "id": item.id,
         "title": item.title,
@@ -96,7 +111,7 @@ def _record(item: Initiative, result: RankedInitiative | None) -> dict[str, obje
         "own_reach": item.reach,
         "time_criticality": item.time_criticality,
         "risk_reduction": item.risk_reduction,
-        "criteria": ";".join(f"{k}={spreadsheet_cell(float(v))}" for k, v in item.criteria.items()),
+        "criteria": ";".join(f"{k}={csv.cell(float(v), style)}" for k, v in item.criteria.items()),
         "depends_on": ";".join(item.depends_on),
         "notes": item.notes,
         "rank": result.rank if result else None,

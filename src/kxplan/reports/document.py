@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kxplan.framework import AREAS, STRATEGY_QUESTIONS
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.reports.areas import area_section
 from kxplan.reports.blocks import (
@@ -22,17 +23,22 @@ from kxplan.reports.blocks import (
     Table,
     one_line,
 )
+from kxplan.reports.dates import date_text
 from kxplan.reports.initiatives import initiatives_section
 from kxplan.reports.questions import questions_section
 from kxplan.reports.results import Results
 from kxplan.reports.roadmap import roadmap_section
+from kxplan.reports.summary import summary_section
+from kxplan.reports.words import area_title, gap_text
 from kxplan.text.numbers import DASH, number
 
 
 def document(plan: Plan, results: Results) -> list[Block]:
-    """The strategy document as a list of blocks, in reading order."""
+    """The strategy document as a list of blocks, in reading order: the title and its
+    facts, the executive summary, then the detail (call inside the plan's language)."""
     blocks: list[Block] = []
     blocks.extend(_front_matter(plan))
+    blocks.extend(summary_section(plan, results))
     blocks.extend(_strategy(plan))
     for area in AREAS:
         blocks.extend(area_section(plan, results, area.id))
@@ -42,36 +48,46 @@ def document(plan: Plan, results: Results) -> list[Block]:
     return blocks
 
 
+def contents_at(blocks: list[Block]) -> int:
+    """Where the table of contents goes: after the title and its facts, before the
+    summary (the first section); it lists that section and every one after it."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.level == 2:
+            return index
+    return len(blocks)
+
+
 def plan_date(plan: Plan) -> str:
-    """The document date: the plan's last update, else its creation; empty if neither."""
+    """The document date: the plan's last update, else its creation; empty if neither.
+    Written the way the current language writes dates ("20 November 2026")."""
     stamp = plan.updated or plan.created
-    return stamp.date().isoformat() if stamp else ""
+    return date_text(stamp.date()) if stamp else ""
 
 
 def _front_matter(plan: Plan) -> Iterator[Block]:
     yield Heading(1, plan.title)
     facts = [
-        ("Organisation", plan.organisation),
-        ("Version", plan.version),
-        ("Date", plan_date(plan)),
-        ("Facilitator", plan.facilitator),
-        ("Participants", ", ".join(plan.participants)),
+        (_("Organisation"), plan.organisation),
+        (_("Version"), plan.version),
+        (_("Date"), plan_date(plan)),
+        (_("Facilitator"), plan.facilitator),
+        (_("Participants"), ", ".join(plan.participants)),
     ]
     yield Facts(tuple((label, one_line(value) or DASH) for label, value in facts))
 
 
 def _strategy(plan: Plan) -> Iterator[Block]:
-    yield Heading(2, "The strategy", "strategy", major=True)
+    yield Heading(2, _("The strategy"), "strategy", major=True)
     for key, question, _hint in STRATEGY_QUESTIONS:
-        yield Answer(question, getattr(plan.strategy, key), NOTHING)
-    yield Heading(3, "Maturity by area", "maturity")
+        yield Answer(_(question), getattr(plan.strategy, key), _(NOTHING))
+    yield Heading(3, _("Maturity by area"), "maturity")
     judged = [
         item
         for _id, item in plan.areas.items()
         if item.maturity_today is not None or item.maturity_target is not None
     ]
     if not judged:
-        yield Note("No area's maturity is judged yet.")
+        yield Note(_("No area's maturity is judged yet."))
         return
     rows = []
     for area in AREAS:
@@ -80,11 +96,12 @@ def _strategy(plan: Plan) -> Iterator[Block]:
         rows.append(
             (
                 str(area.number),
-                f"{area.name} ({area.name_sv})",
+                area_title(area),
                 number(item.maturity_today),
                 number(item.maturity_target),
-                DASH if gap is None else f"{gap:+d}",
+                gap_text(gap),
             )
         )
     yield Picture("maturity")
-    yield Table(("#", "Area", "Today", "Target", "Gap"), tuple(rows), frozenset({0, 2, 3, 4}))
+    headers = ("#", _("Area"), _("Today"), _("Target"), _("Gap"))
+    yield Table(headers, tuple(rows), frozenset({0, 2, 3, 4}))

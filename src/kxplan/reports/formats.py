@@ -27,14 +27,18 @@ EXTENSIONS: Final[dict[str, str]] = {
 }
 
 
-def render(plan: Plan, fmt: Format) -> str:
-    """The plan exported as text in ``fmt`` (CSV without the byte-order mark)."""
+def render(
+    plan: Plan, fmt: Format, *, delimiter: str | None = None, decimal: str | None = None
+) -> str:
+    """The plan exported as text in ``fmt`` (CSV without the byte-order mark), in the
+    plan's language. ``delimiter`` and ``decimal`` choose the CSV's separator and
+    decimal mark (characters) over the language's (:func:`kxplan.text.csv.style_for`)."""
     if fmt == "markdown":
         return to_markdown(plan)
     if fmt == "html":
         return to_html(plan)
     if fmt == "csv":
-        return to_csv(plan)
+        return to_csv(plan, delimiter=delimiter, decimal=decimal)
     if fmt == "json":
         return to_json(plan)
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -45,10 +49,18 @@ def encode(text: str, fmt: Format) -> bytes:
     return csv.encode(text) if fmt == "csv" else text.encode("utf-8")
 
 
-def write(plan: Plan, fmt: Format, path: str | os.PathLike[str]) -> Path:
+def write(
+    plan: Plan,
+    fmt: Format,
+    path: str | os.PathLike[str],
+    *,
+    delimiter: str | None = None,
+    decimal: str | None = None,
+) -> Path:
     """Export the plan to ``path`` atomically; returns the path. Raises PlanError on failure."""
     target = Path(path)
-    storage.write_atomic(target, encode(render(plan, fmt), fmt))
+    text = render(plan, fmt, delimiter=delimiter, decimal=decimal)
+    storage.write_atomic(target, encode(text, fmt))
     return target
 
 

@@ -11,12 +11,23 @@ from functools import cache
 from importlib import resources
 
 from kxplan import __version__
+from kxplan.i18n import _, language
 from kxplan.model import Plan
-from kxplan.reports.blocks import Answer, Block, Bullets, Facts, Heading, Note, Table, labelled
-from kxplan.reports.document import document
+from kxplan.reports.blocks import (
+    Answer,
+    Block,
+    Bullets,
+    Facts,
+    Heading,
+    Note,
+    Paragraph,
+    Table,
+    labelled,
+)
+from kxplan.reports.document import contents_at, document
 from kxplan.reports.results import Results, compute
 from kxplan.reports.svg import esc, matrix_svg, maturity_svg
-from kxplan.text.literal import visible_lines
+from kxplan.text.literal import one_line, visible_lines
 
 __all__ = ["esc", "stylesheet", "to_html"]
 
@@ -28,24 +39,62 @@ def stylesheet() -> str:
 
 
 def to_html(plan: Plan, results: Results | None = None) -> str:
-    """The strategy document as one self-contained, printable HTML file."""
-    results = results or compute(plan)
+    """The strategy document as one self-contained, printable HTML file, in the plan's
+    language (``<html lang>`` says which)."""
+    code = plan.document_language
+    with language(code):
+        return _html(plan, results or compute(plan), code)
+
+
+def _html(plan: Plan, results: Results, code: str) -> str:
     blocks = document(plan, results)
+    at = contents_at(blocks)
     body: list[str] = []
     for index, block in enumerate(blocks):
+        if index == at:
+            body.append(_contents(blocks[at:]))
         body.append(_block(block, plan, results))
-        if index == 1:  # after the title and its facts
-            body.append(_contents(blocks))
-    title = esc(f"{plan.title} – customer-experience strategy")
+    title = esc(_("{title} – customer-experience strategy").format(title=plan.title))
+    exported = esc(_("Exported by kxplan {version}.").format(version=__version__))
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{esc(code)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="kxplan {esc(__version__)}">\n'
-        f"<title>{title}</title>\n<style>\n{stylesheet()}\n</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{title}</title>\n<style>\n{stylesheet()}\n{page_style(plan.title)}\n"
+        "</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(part for part in body if part)
-        + f"\n<footer>Exported by kxplan {esc(__version__)}.</footer>\n"
+        + f"\n<footer>{exported}</footer>\n"
         "</main>\n</body>\n</html>\n"
+    )
+
+
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string, safe inside ``<style>``: on one line, quotes and
+    backslashes escaped, ``<`` and ``>`` as escapes (so no ``</style>`` can end it)."""
+    escaped = "".join(
+        f"\\{ord(ch):x} " if ch in '\\"<>&' or ord(ch) < 0x20 else ch
+        for ch in re.sub(r"\s+", " ", visible_lines(text))
+    )
+    return f'"{escaped}"'
+
+
+_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
+
+
+def page_style(title: str) -> str:
+    """The printed page's running title (the plan's) and its page number, in the
+    document's language: CSS margin boxes of ``@page`` (none on the first page)."""
+    label = _("Page {page} of {pages}")
+    parts = []
+    for index, piece in enumerate(_PLACEHOLDER.split(label)):
+        if index % 2:
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append(css_string(piece))
+    return (
+        f"@page {{ @top-left {{ content: {css_string(one_line(title))}; }} "
+        f"@bottom-right {{ content: {' '.join(parts)}; }} }}"
     )
 
 
@@ -55,8 +104,9 @@ def _contents(blocks: Sequence[Block]) -> str:
         for b in blocks
         if isinstance(b, Heading) and b.level == 2 and b.anchor
     ]
+    contents = esc(_("Contents"))
     return (
-        '<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ul>\n'
+        f'<nav class="contents" aria-label="{contents}">\n<h2>{contents}</h2>\n<ul>\n'
         + "\n".join(items)
         + "\n</ul>\n</nav>"
     )
@@ -77,11 +127,13 @@ def _block(block: Block, plan: Plan, results: Results) -> str:
         return f"<h{block.level}{attrs}>{esc(block.text)}</h{block.level}>"
     if isinstance(block, Note):
         return f'<p class="note">{esc(block.text)}</p>'
+    if isinstance(block, Paragraph):
+        return f"<p>{esc(block.text)}</p>"
     if isinstance(block, Answer):
         label = f'<span class="label">{esc(labelled(block.label))}</span>'
         text = visible_lines(block.text).strip()
         if not text:
-            empty = f'<span class="empty">{esc(block.empty)}</span>'
+            empty = f'<span class="empty">{esc(block.empty_text)}</span>'
             return f'<div class="answer"><p>{label} {empty}</p></div>'
         if "\n" in text:
             return f'<div class="answer"><p>{label}</p>\n{_paragraphs(text)}</div>'
@@ -118,4 +170,32 @@ def _table(table: Table) -> str:
             + "</tr></tfoot>"
         )
     open_tag = f'<table class="{esc(table.style)}">' if table.style else "<table>"
-    return f"{open_tag}\n<thead><tr>{head}</tr></thead>{foot}\n<tbody>\n{rows}\n</tbody>\n</table>"
+    cols = "" if table.style else _columns(table)
+    return (
+        f"{open_tag}\n{cols}<thead><tr>{head}</tr></thead>{foot}\n"
+        f"<tbody>\n{rows}\n</tbody>\n</table>"
+    )
+
+
+def column_shares(table: Table) -> list[float]:
+    """Each column's share of the table's width (in percent), after what it holds: its
+    longest cell or its header's longest word, counted between 3 and 40 characters.
+    A printed table is laid out fixed at the page's width, so long text wraps in
+    the wide columns and numbers keep narrow ones."""
+    columns = list(zip(*table.rows, strict=True)) if table.rows else []
+    weights = []
+    for index, header in enumerate(table.headers):
+        longest = max((len(word) for word in header.split()), default=1)
+        if columns:
+            longest = max(longest, max(map(len, columns[index])))
+        weights.append(min(max(longest, 3), _WIDEST))
+    total = sum(weights)
+    return [100 * weight / total for weight in weights]
+
+
+_WIDEST = 40
+
+
+def _columns(table: Table) -> str:
+    cols = "".join(f'<col style="width:{share:.1f}%">' for share in column_shares(table))
+    return f"<colgroup>{cols}</colgroup>\n"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from kxplan.framework import AGREEMENTS, AREAS_BY_ID, METHODS, QUADRANTS, STATUSES
+from kxplan.framework import AGREEMENTS, AREAS_BY_ID, METHODS, QUADRANTS, SCORES, STATUSES
+from kxplan.i18n import _, ngettext
 from kxplan.model import Initiative, Plan
 from kxplan.reports.blocks import Answer, Block, Facts, Heading, Note, Picture, Table
 from kxplan.reports.results import Results
@@ -15,18 +16,28 @@ from kxplan.text.numbers import DASH, number, percent
 def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
     """The method, the matrix, the ranking table, then one case per ranked initiative."""
     ranking = results.ranking
-    yield Heading(2, "Initiatives, ranked", "initiatives", major=True)
+    yield Heading(2, _("Initiatives, ranked"), "initiatives", major=True)
     yield Note(
-        f"Method: {METHODS.label(ranking.method)}. High impact from "
-        f"{number(ranking.impact_threshold)}; high effort above "
-        f"{number(ranking.effort_threshold)}."
+        _("Method: {method}. High impact from {impact}; high effort above {effort}.").format(
+            method=METHODS.label(ranking.method),
+            impact=number(ranking.impact_threshold),
+            effort=number(ranking.effort_threshold),
+        )
     )
     if not ranking.results:
-        yield Note("No initiative is scored yet, so there is no ranking.")
+        yield Note(_("No initiative is scored yet, so there is no ranking."))
         return
     yield Picture("matrix")
     yield Table(
-        ("Rank", "Initiative", "Quadrant", "Effort", "Impact", "Score", "Agreement"),
+        (
+            _("Rank"),
+            _("Initiative"),
+            _("Quadrant"),
+            SCORES.label("effort"),
+            _("Impact"),
+            _("Score"),
+            _("Agreement"),
+        ),
         tuple(
             (
                 str(r.rank),
@@ -47,47 +58,56 @@ def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
         item = by_id[result.id]
         yield Heading(3, f"{result.rank}. {result.title}", f"initiative-{result.id}")
         summary = [
-            ("Quadrant", QUADRANTS.label(result.quadrant)),
-            ("Scores", _scores(result)),
-            ("Agreement", _agreement(result)),
+            (_("Quadrant"), QUADRANTS.label(result.quadrant)),
+            (_("Scores"), _scores(result)),
+            (_("Agreement"), _agreement(result)),
             *_case_facts(item, titles, results),
         ]
         yield Facts(tuple(summary))
         yield from _case(item)
-        yield Answer("Why this rank", result.explanation, DASH)
+        yield Answer(_("Why this rank"), result.explanation, DASH)
 
 
 def _scores(result: RankedInitiative) -> str:
     scores = [
-        f"score {number(result.score)}",
-        f"effort {number(result.effort)}",
-        f"impact {number(result.impact)} (customer value {number(result.customer_value)}, "
-        f"efficiency {number(result.efficiency)})",
+        _("score {score}").format(score=number(result.score)),
+        _("effort {effort}").format(effort=number(result.effort)),
+        _("impact {impact} (customer value {value}, efficiency {efficiency})").format(
+            impact=number(result.impact),
+            value=number(result.customer_value),
+            efficiency=number(result.efficiency),
+        ),
     ]
     if result.confidence is not None:
-        scores.append(f"confidence {percent(result.confidence, 2)}")
+        scores.append(_("confidence {share}").format(share=percent(result.confidence, 2)))
     if result.reach is not None:
-        scores.append(f"reach {number(result.reach)}")
+        scores.append(_("reach {reach}").format(reach=number(result.reach)))
     return " · ".join(scores)
 
 
 def _agreement(result: RankedInitiative) -> str:
     if not result.participants:
-        return "no estimates"
-    count = f"{result.participants} estimate{'s' if result.participants != 1 else ''}"
-    return f"{AGREEMENTS.label(result.agreement)} ({count})" if result.agreement else count
+        return _("no estimates")
+    count = ngettext("{count} estimate", "{count} estimates", result.participants).format(
+        count=result.participants
+    )
+    if not result.agreement:
+        return count
+    return _("{agreement} ({estimates})").format(
+        agreement=AGREEMENTS.label(result.agreement), estimates=count
+    )
 
 
 def _case_facts(
     item: Initiative, titles: Mapping[str, str], results: Results
 ) -> list[tuple[str, str]]:
     facts = [
-        ("Status", STATUSES.label(item.status)),
-        ("Areas", ", ".join(AREAS_BY_ID[a].name for a in item.areas) or DASH),
+        (_("Status"), STATUSES.label(item.status)),
+        (_("Areas"), ", ".join(_(AREAS_BY_ID[a].name) for a in item.areas) or DASH),
     ]
     if item.depends_on:
         facts.append(
-            ("Depends on", ", ".join(_dependency(d, titles, results) for d in item.depends_on))
+            (_("Depends on"), ", ".join(_dependency(d, titles, results) for d in item.depends_on))
         )
     return facts
 
@@ -99,10 +119,10 @@ def _dependency(initiative_id: str, titles: Mapping[str, str], results: Results)
 
 
 def _case(item: Initiative) -> Iterator[Block]:
-    yield Answer("Why", item.why)
-    yield Answer("What", item.what)
-    yield Answer("Who", item.who)
-    yield Answer("When", item.when)
-    yield Answer("How", item.how)
+    yield Answer(_("Why"), item.why)
+    yield Answer(_("What"), item.what)
+    yield Answer(_("Who"), item.who)
+    yield Answer(_("When"), item.when)
+    yield Answer(_("How"), item.how)
     if item.notes.strip():
-        yield Answer("Notes", item.notes)
+        yield Answer(_("Notes"), item.notes)

@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from kxplan import __version__, scoring
+from kxplan.i18n import language
 from kxplan.model import SCHEMA_VERSION, Plan
 from kxplan.model.figures import demand_totals
 from kxplan.reports.results import Results, compute
@@ -19,9 +20,11 @@ from kxplan.text.numbers import data_number
 
 
 def to_json(plan: Plan, results: Results | None = None) -> str:
-    """The whole plan and every computed figure, for other tools (UTF-8, 2-space indent)."""
-    results = results or compute(plan)
-    data = _finite(json_data(plan, results))
+    """The whole plan and every computed figure, for other tools (UTF-8, 2-space indent).
+    Numbers are data (``2.5``) in any language; the texts kxplan writes (the ranks'
+    explanations) are in the plan's language."""
+    with language(plan.document_language):
+        data = _finite(json_data(plan, results or compute(plan)))
     return json_escaped(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 

@@ -5,24 +5,63 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kxplan import __version__
+from kxplan.i18n import _, language
 from kxplan.model import Plan
-from kxplan.reports.blocks import Answer, Block, Bullets, Facts, Heading, Note, Table, labelled
-from kxplan.reports.document import document
+from kxplan.reports.blocks import (
+    Answer,
+    Block,
+    Bullets,
+    Facts,
+    Heading,
+    Note,
+    Paragraph,
+    Table,
+    labelled,
+)
+from kxplan.reports.document import contents_at, document
 from kxplan.reports.results import Results, compute
 from kxplan.text import markdown
 
 
 def to_markdown(plan: Plan, results: Results | None = None) -> str:
-    """The strategy document in Markdown; every piece of user text literal."""
-    results = results or compute(plan)
+    """The strategy document in Markdown, in the plan's language; every piece of user
+    text literal. A table of contents after the summary links to the sections."""
+    with language(plan.document_language):
+        return _markdown(plan, results or compute(plan))
+
+
+def _markdown(plan: Plan, results: Results) -> str:
+    blocks = document(plan, results)
+    at = contents_at(blocks)
+    slugs = markdown.Slugs()
+    anchors: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        if index == at:
+            slugs.slug(_("Contents"))  # the contents' own heading counts too
+        if isinstance(block, Heading):
+            anchors[index] = slugs.slug(block.text)
     out: list[str] = []
-    for block in document(plan, results):
+    for index, block in enumerate(blocks):
+        if index == at:
+            out.extend(_contents(blocks, anchors, at))
+            out.append("")
         lines = markdown_lines(block)
         if lines:
             out.extend(lines)
             out.append("")
-    out.append(f"_Exported by kxplan {markdown.inline(__version__)}._")
+    exported = _("Exported by kxplan {version}.").format(version=__version__)
+    out.append(f"_{markdown.inline(exported)}_")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _contents(blocks: Sequence[Block], anchors: dict[int, str], start: int) -> list[str]:
+    """The table of contents: a link to each big section and each area after ``start``."""
+    lines = [f"## {markdown.heading(_('Contents'))}", ""]
+    for index in range(start, len(blocks)):
+        block = blocks[index]
+        if isinstance(block, Heading) and block.level == 2:
+            lines.append(f"- [{markdown.inline(block.text)}](#{anchors[index]})")
+    return lines
 
 
 def _label(label: str) -> str:
@@ -35,10 +74,12 @@ def markdown_lines(block: Block) -> list[str]:
         return ["#" * block.level + " " + markdown.heading(block.text)]
     if isinstance(block, Note):
         return [f"_{markdown.inline(block.text)}_"]
+    if isinstance(block, Paragraph):
+        return [markdown.line(block.text)]
     if isinstance(block, Answer):
         text = block.text.strip()
         if not text:
-            return [f"{_label(block.label)} _{markdown.inline(block.empty)}_"]
+            return [f"{_label(block.label)} _{markdown.inline(block.empty_text)}_"]
         if "\n" in text:
             return [_label(block.label), "", markdown.block(text)]
         return [f"{_label(block.label)} {markdown.inline(text)}"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from kxplan.framework import AREAS, MATURITY_MAX, STATUSES
+from kxplan.framework import AREAS, AREAS_BY_ID, MATURITY_MAX, STATUSES
+from kxplan.i18n import _, ngettext
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
 from kxplan.model.tables import AREA_TABLES
@@ -26,7 +27,7 @@ def overview(plan: Plan) -> str:
     """
     lines = [*_heading(plan), "", *_maturity_lines(plan), "", *_content_lines(plan)]
     lines += _kpi_lines(plan)
-    lines += ["", "Unnecessary demand", *_demand_lines(plan)]
+    lines += ["", _(AREAS_BY_ID["unnecessary_demand"].name), *_demand_lines(plan)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -68,24 +69,27 @@ def overview_data(plan: Plan) -> dict[str, Any]:
 def _heading(plan: Plan) -> list[str]:
     title = printable(plan.title)
     facts = [
-        ("Organisation", printable(plan.organisation)),
-        ("Version", printable(plan.version)),
-        ("Facilitator", printable(plan.facilitator)),
-        ("Participants", ", ".join(map(printable, plan.participants))),
-        ("Updated", f"{plan.updated:%Y-%m-%d %H:%M %Z}".strip() if plan.updated else ""),
+        (_("Organisation"), printable(plan.organisation)),
+        (_("Version"), printable(plan.version)),
+        (_("Facilitator"), printable(plan.facilitator)),
+        (_("Participants"), ", ".join(map(printable, plan.participants))),
+        (_("Updated"), f"{plan.updated:%Y-%m-%d %H:%M %Z}".strip() if plan.updated else ""),
     ]
+    width = max(len(label) for label, _value in facts) + 2
     return [title, "=" * min(len(title), 79)] + [
-        f"{label + ':':<14}{value}" for label, value in facts if value
+        f"{label + ':':<{width}}{value}" for label, value in facts if value
     ]
 
 
 def _maturity_lines(plan: Plan) -> list[str]:
-    lines = [f"{'Area':<28}{'Today':>6}{'Target':>8}{'Gap':>6}"]
+    area_title, today, target, gap_title = _("Area"), _("Today"), _("Target"), _("Gap")
+    lines = [f"{area_title:<28}{today:>6}{target:>8}{gap_title:>6}"]
     for area_def in AREAS:
         area = plan.areas.get(area_def.id)
         gap = area.gap
+        name = _(area_def.name)
         lines.append(
-            f"{area_def.number} {area_def.name:<26}"
+            f"{area_def.number} {name:<26}"
             f"{_maturity(area.maturity_today):>6}{_maturity(area.maturity_target):>8}"
             f"{'' if gap is None else f'{gap:+d}':>6}"
         )
@@ -97,12 +101,15 @@ def _maturity(value: int | None) -> str:
 
 
 def _content_lines(plan: Plan) -> list[str]:
-    counts = [(table.plural, len(table.rows(plan))) for table in AREA_TABLES]
-    counts.append(("Initiatives", len(plan.initiatives)))
-    lines = ["Contents", *(f"  {label:<17}{count:>4}" for label, count in counts)]
+    counts = [(_(table.plural), len(table.rows(plan))) for table in AREA_TABLES]
+    counts.append((_("Initiatives"), len(plan.initiatives)))
+    width = max(17, *(len(label) + 1 for label, _count in counts))
+    lines = [_("Contents"), *(f"  {label:<{width}}{count:>4}" for label, count in counts)]
     statuses: Counter[str] = Counter(item.status for item in plan.initiatives)
     status_text = ", ".join(
-        f"{term.label.lower()} {count}" for term in STATUSES if (count := statuses[term.key])
+        f"{STATUSES.label(term.key).lower()} {count}"
+        for term in STATUSES
+        if (count := statuses[term.key])
     )
     if status_text:
         lines[-1] += f"  ({status_text})"
@@ -118,7 +125,7 @@ def _kpi_lines(plan: Plan) -> list[str]:
     width = max(17, *(len(name) for name in names))
     return [
         "",
-        "KPIs: baseline → target",
+        _("KPIs: baseline → target"),
         *(
             f"  {name:<{width}}  {k.shown(k.baseline)} → {k.shown(k.target)}"
             for name, k in zip(names, kpis, strict=True)
@@ -128,14 +135,30 @@ def _kpi_lines(plan: Plan) -> list[str]:
 
 def _demand_lines(plan: Plan) -> list[str]:
     if not plan.areas.unnecessary_demand.contact_reasons:
-        return ["  No contact reasons recorded yet."]
+        return ["  " + _("No contact reasons recorded yet.")]
     totals = demand_totals(plan)
-    lines = [
-        f"  Contacts per month:  {whole(totals.contacts)} ({whole(totals.failure)} failure demand)",
-        f"  Avoidable contacts:  {whole(totals.avoidable)} per month",
-        f"  Avoidable cost:      {money(totals.cost, printable(plan.currency))} per month",
+    facts = [
+        (
+            _("Contacts per month:"),
+            _("{contacts} ({failure} failure demand)").format(
+                contacts=whole(totals.contacts), failure=whole(totals.failure)
+            ),
+        ),
+        (
+            _("Avoidable contacts:"),
+            _("{count} per month").format(count=whole(totals.avoidable)),
+        ),
+        (
+            _("Avoidable cost:"),
+            _("{cost} per month").format(cost=money(totals.cost, printable(plan.currency))),
+        ),
     ]
     if unpriced := len(totals.unpriced):
-        reasons_text = "1 contact reason" if unpriced == 1 else f"{unpriced} contact reasons"
-        lines.append(f"  Not priced:          {reasons_text} without a channel cost")
-    return lines
+        text = ngettext(
+            "{count} contact reason without a channel cost",
+            "{count} contact reasons without a channel cost",
+            unpriced,
+        ).format(count=unpriced)
+        facts.append((_("Not priced:"), text))
+    width = max(len(label) for label, _text in facts) + 2
+    return [f"  {label:<{width}}{text}" for label, text in facts]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-from kxplan.framework import STATUSES
+from kxplan.framework import SCORES, STATUSES
+from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.reports.blocks import Block, Bullets, Heading, Note, Table
 from kxplan.reports.results import Results
@@ -16,38 +17,53 @@ ESTIMATE_FIELDS: Final[tuple[tuple[str, str], ...]] = (
     ("effort", "Effort"),
     ("customer_value", "Customer value"),
     ("efficiency", "Efficiency"),
-    ("confidence", "Confidence %"),
+    ("confidence", N_("Confidence %")),
     ("reach", "Reach"),
 )
-"""The fields a participant estimates, with their column headers."""
+"""The fields a participant estimates, with their column headers in English; shown
+through :func:`field_header` (the vocabulary's words)."""
+
+
+def field_header(name: str) -> str:
+    """An estimated field's column header in the current language: "Customer value"."""
+    if name == "confidence":
+        return _("Confidence %")
+    return SCORES.label(name) if name in SCORES else name.replace("_", " ")
 
 
 def field_label(name: str) -> str:
     """An estimated field inside a sentence: "customer value"."""
-    return dict(ESTIMATE_FIELDS).get(name, name.replace("_", " ")).removesuffix(" %").lower()
+    if name in SCORES:
+        return SCORES.label(name).lower()
+    return name.replace("_", " ")
 
 
 def questions_section(plan: Plan, results: Results) -> Iterator[Block]:
     """What the workshop has not settled yet."""
-    yield Heading(2, "Open questions", "open-questions", major=True)
+    yield Heading(2, _("Open questions"), "open-questions")
     yield from _disagreements(plan, results)
     yield from _unstable(results)
-    yield Heading(3, "Not yet scored", "unscored")
+    yield Heading(3, _("Not yet scored"), "unscored")
     if results.unscored:
         yield Bullets(tuple(f"{i.title} ({i.id})" for i in results.unscored))
     else:
-        yield Note("Every open initiative is scored.")
+        yield Note(_("Every open initiative is scored."))
     if results.closed:
-        yield Heading(3, "Done and dropped", "closed")
-        yield Bullets(tuple(f"{i.title} ({STATUSES.label(i.status)})" for i in results.closed))
+        yield Heading(3, _("Done and dropped"), "closed")
+        yield Bullets(
+            tuple(
+                _("{title} ({status})").format(title=i.title, status=STATUSES.label(i.status))
+                for i in results.closed
+            )
+        )
 
 
 def _disagreements(plan: Plan, results: Results) -> Iterator[Block]:
     by_id = {i.id: i for i in plan.initiatives}
-    yield Heading(3, "Open disagreements", "disagreements")
+    yield Heading(3, _("Open disagreements"), "disagreements")
     split = [r for r in results.ranking.results if r.agreement == "low"]
     if not split:
-        yield Note("No initiative has low agreement between participants.")
+        yield Note(_("No initiative has low agreement between participants."))
     for result in split:
         yield Heading(4, f"#{result.rank} {result.title}")
         spreads = [
@@ -56,7 +72,7 @@ def _disagreements(plan: Plan, results: Results) -> Iterator[Block]:
             if s.agreement == "low"
         ]
         if spreads:
-            yield Note("Low agreement on: " + "; ".join(spreads) + ".")
+            yield Note(_("Low agreement on: {spreads}.").format(spreads="; ".join(spreads)))
         estimates = by_id[result.id].estimates
         used = [
             (k, label)
@@ -64,7 +80,7 @@ def _disagreements(plan: Plan, results: Results) -> Iterator[Block]:
             if any(getattr(e, k) is not None for e in estimates)
         ]
         yield Table(
-            ("Participant", *(label for _k, label in used)),
+            (_("Participant"), *(field_header(k) for k, _label in used)),
             tuple(
                 (e.participant, *(number(getattr(e, k)) for k, _label in used)) for e in estimates
             ),
@@ -74,7 +90,7 @@ def _disagreements(plan: Plan, results: Results) -> Iterator[Block]:
 
 def _unstable(results: Results) -> Iterator[Block]:
     ranking = results.ranking
-    yield Heading(3, "Unstable ranks", "unstable")
+    yield Heading(3, _("Unstable ranks"), "unstable")
     unstable = [
         (r, results.robustness[r.id])
         for r in ranking.results
@@ -82,21 +98,32 @@ def _unstable(results: Results) -> Iterator[Block]:
     ]
     if not unstable:
         yield Note(
-            f"No initiative's place in or out of the top {DEFAULT_TOP_K} is in doubt when "
-            "the scores vary within the participants' estimates."
+            _(
+                "No initiative's place in or out of the top {k} is in doubt when "
+                "the scores vary within the participants' estimates."
+            ).format(k=DEFAULT_TOP_K)
             if results.robustness
-            else "Too few scored initiatives to test how stable the ranks are."
+            else _("Too few scored initiatives to test how stable the ranks are.")
         )
         return
     top_k = unstable[0][1].top_k
     show_chance = top_k < len(ranking.results)
     yield Note(
-        f"Ranks when the scores vary within the participants' estimates "
-        f"({whole(results.samples)} samples, seeded from the plan's scores, so the app, "
-        f"kxplan rank --robust and every export show the same); the range holds "
-        f"{percent(90)} of the samples. {unstable_rule(top_k)}"
+        _(
+            "Ranks when the scores vary within the participants' estimates "
+            "({samples} samples, seeded from the plan's scores, so the app, "
+            "kxplan rank --robust and every export show the same); the range holds "
+            "{share} of the samples."
+        ).format(samples=whole(results.samples), share=percent(90))
+        + " "
+        + unstable_rule(top_k)
     )
-    headers = ("Rank", "Initiative", "Rank range", f"Chance of top {top_k}")
+    headers = (
+        _("Rank"),
+        _("Initiative"),
+        _("Rank range"),
+        _("Chance of top {k}").format(k=top_k),
+    )
     yield Table(
         headers if show_chance else headers[:3],
         tuple(

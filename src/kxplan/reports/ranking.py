@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final, Literal
 
-from kxplan.framework import METHODS, Method, Quadrant
+from kxplan.framework import AGREEMENTS, METHODS, SCORES, Method, Quadrant
+from kxplan.i18n import N_, _
 from kxplan.scoring import Ranking, Robustness
 from kxplan.scoring.explanations import quadrant_name
 from kxplan.text import csv as text_csv
@@ -124,10 +125,11 @@ def render(
         headers.insert(at, "Dots")
         for row, record in zip(rows, records, strict=True):
             row.insert(at, "–" if record["dots"] is None else str(record["dots"]))
+    titles = [header_title(h) for h in headers]
     if fmt == "markdown":
-        table = markdown_table(headers, rows)
+        table = markdown_table(headers, rows, titles=titles)
         return _heading(ranking) + "\n\n" + table + _notes(ranking, top, "- ")
-    table = plain_table(headers, rows, right=_RIGHT)
+    table = plain_table(headers, rows, right=_RIGHT, titles=titles)
     return _heading(ranking) + "\n\n" + table + _notes(ranking, top)
 
 
@@ -139,6 +141,29 @@ def _data(value: Cell) -> Cell:
 
 
 _RIGHT: Final = frozenset({"Rank", "Effort", "Impact", "Score", "Dots", "Interval", "P(top k)"})
+
+_TITLES: Final = (
+    N_("Rank"),
+    N_("Id"),
+    N_("Title"),
+    N_("Impact"),
+    N_("Score"),
+    N_("Quadrant"),
+    N_("Agreement"),
+    N_("Interval"),
+    N_("Stable"),
+    N_("Dots"),
+)
+"""The columns' titles, translated where shown (:func:`header_title`)."""
+
+
+def header_title(header: str) -> str:
+    """A column's title in the current language; ``header`` (English) stays its key."""
+    if header.startswith("P(top "):
+        return _("P(top {k})").format(k=header.removeprefix("P(top ").removesuffix(")"))
+    if header == "Effort":
+        return SCORES.label("effort")
+    return _(header) if header in _TITLES else header
 
 
 def _headers(robust: Mapping[str, Robustness] | None) -> list[str]:
@@ -160,13 +185,13 @@ def _display_row(record: Mapping[str, Cell], robust: bool) -> list[str]:
         _num(record["impact"]),
         _num(record["score"]),
         quadrant_name(quadrant),
-        str(record["agreement"] or "–"),
+        AGREEMENTS.label(str(record["agreement"])).lower() if record["agreement"] else "–",
     ]
     if robust:
         row += [
             f"{record['rank_low']}–{record['rank_high']}",
             f"{float(record['p_top_k'] or 0):.0%}",
-            "unstable" if record["unstable"] else "stable",
+            _("unstable") if record["unstable"] else _("stable"),
         ]
     return row
 
@@ -176,46 +201,65 @@ def _num(value: Cell) -> str:
 
 
 def _heading(ranking: Ranking) -> str:
-    text = f"Ranked by {ranking.method}: {METHODS.label(ranking.method)}"
+    label = METHODS.label(ranking.method)
     if ranking.method == "quadrant":
-        text += (
-            f" (high impact: ≥ {number(ranking.impact_threshold)}, "
-            f"high effort: > {number(ranking.effort_threshold)})"
+        return _(
+            "Ranked by {method}: {label} (high impact: ≥ {impact}, high effort: > {effort})"
+        ).format(
+            method=ranking.method,
+            label=label,
+            impact=number(ranking.impact_threshold),
+            effort=number(ranking.effort_threshold),
         )
-    return text
+    return _("Ranked by {method}: {label}").format(method=ranking.method, label=label)
 
 
 def _notes(ranking: Ranking, top: int | None, bullet: str = "") -> str:
+    star = f"{bullet}\\*" if bullet else "*"
     lines = [
-        f"{bullet}\\* {item.id} is placed after {item.moved_by_dependency}, which it depends on."
-        if bullet
-        else f"* {item.id} is placed after {item.moved_by_dependency}, which it depends on."
+        star
+        + " "
+        + _("{id} is placed after {before}, which it depends on.").format(
+            id=item.id, before=item.moved_by_dependency
+        )
         for item in ranking.results[:top]
         if item.moved_by_dependency
     ]
     if not ranking.results:
         if ranking.lacking:
-            empty = f"No initiative has the inputs {ranking.method} needs yet."
+            empty = _("No initiative has the inputs {method} needs yet.").format(
+                method=ranking.method
+            )
         elif ranking.unscored:
-            empty = "No initiative has both effort and impact scores yet."
+            empty = _("No initiative has both effort and impact scores yet.")
         elif ranking.excluded:
-            empty = "Every initiative is done, dropped or outside the chosen area."
+            empty = _("Every initiative is done, dropped or outside the chosen area.")
         else:
-            empty = "The plan has no initiatives yet."
+            empty = _("The plan has no initiatives yet.")
         lines.append(f"{bullet}{empty}")
     if ranking.unscored:
-        lines.append(f"{bullet}Not ranked, effort or impact missing: {', '.join(ranking.unscored)}")
-    if ranking.excluded:
-        lines.append(
-            f"{bullet}Left out: {len(ranking.excluded)} done, dropped or outside the chosen area"
+        missing = _("Not ranked, effort or impact missing: {ids}").format(
+            ids=", ".join(ranking.unscored)
         )
+        lines.append(f"{bullet}{missing}")
+    if ranking.excluded:
+        left_out = _("Left out: {count} done, dropped or outside the chosen area").format(
+            count=len(ranking.excluded)
+        )
+        lines.append(f"{bullet}{left_out}")
     return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
 
 def plain_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: frozenset[str] = frozenset()
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    right: frozenset[str] = frozenset(),
+    titles: Sequence[str] | None = None,
 ) -> str:
-    """Columns aligned with spaces; titles cut to :data:`TITLE_WIDTH`; numbers on the right."""
+    """Columns aligned with spaces; titles cut to :data:`TITLE_WIDTH`; numbers on the right.
+    ``headers`` name the columns (``Title`` is cut, ``right`` ones aligned right);
+    ``titles``, when given, are what the header row shows (translated)."""
     cells = [
         [
             truncate(cell) if header == "Title" else printable(cell)
@@ -223,7 +267,8 @@ def plain_table(
         ]
         for row in rows
     ]
-    widths = [len(h) for h in headers]
+    shown = list(titles) if titles is not None else list(headers)
+    widths = [len(h) for h in shown]
     for row in cells:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
 
@@ -237,7 +282,7 @@ def plain_table(
         return "  ".join(parts).rstrip()
 
     divider = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), divider, *(line(row) for row in cells)]) + "\n"
+    return "\n".join([line(shown), divider, *(line(row) for row in cells)]) + "\n"
 
 
 def markdown_escape(text: str) -> str:
@@ -245,10 +290,14 @@ def markdown_escape(text: str) -> str:
     return markdown.cell(text)
 
 
-def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A GitHub-flavoured Markdown table; every cell escaped."""
+def markdown_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, titles: Sequence[str] | None = None
+) -> str:
+    """A GitHub-flavoured Markdown table; every cell escaped (``titles``: the header row
+    shown, when it differs from the columns' names)."""
+    shown = titles if titles is not None else headers
     lines = [
-        "| " + " | ".join(markdown_escape(h) for h in headers) + " |",
+        "| " + " | ".join(markdown_escape(h) for h in shown) + " |",
         "|" + "|".join(" ---: " if h in _RIGHT else " --- " for h in headers) + "|",
     ]
     lines += ["| " + " | ".join(markdown_escape(c) for c in row) + " |" for row in rows]
@@ -268,7 +317,9 @@ def render_methods(
     """Each initiative's rank under every method given, in the order of the first method."""
     methods = list(rankings)
     if not methods:
-        return "No ranking method applies to this plan.\n" if fmt in ("table", "markdown") else ""
+        if fmt in ("table", "markdown"):
+            return _("No ranking method applies to this plan.") + "\n"
+        return ""
     first = rankings[methods[0]]
     ranks = {m: {item.id: item.rank for item in rankings[m].results} for m in methods}
     records: list[dict[str, Cell]] = []
@@ -285,11 +336,12 @@ def render_methods(
     if fmt == "csv":
         return _csv(records, ["id", "title", *methods])
     headers = ["Id", "Title", *methods]
+    titles = [header_title(h) for h in headers]
     rows = [
         [str(r["id"]), str(r["title"]), *("–" if r[m] is None else str(r[m]) for m in methods)]
         for r in records
     ]
-    heading = "Rank under each method (rows in " + methods[0] + " order)"
+    heading = _("Rank under each method (rows in {method} order)").format(method=methods[0])
     if fmt == "markdown":
-        return heading + "\n\n" + markdown_table(headers, rows)
-    return heading + "\n\n" + plain_table(headers, rows, right=frozenset(methods))
+        return heading + "\n\n" + markdown_table(headers, rows, titles=titles)
+    return heading + "\n\n" + plain_table(headers, rows, right=frozenset(methods), titles=titles)

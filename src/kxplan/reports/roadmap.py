@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from kxplan.framework import CLOSED_STATUSES, STATUSES
+from kxplan.i18n import _
 from kxplan.model import Initiative, Plan
 from kxplan.reports.blocks import Block, Heading, Note, Table
 from kxplan.reports.results import Results
@@ -74,12 +75,12 @@ def when_period(when: str) -> str:
 
 def roadmap_section(plan: Plan, results: Results) -> Iterator[Block]:
     """A heading per period (in time order), a table of owners and initiatives under each."""
-    yield Heading(2, "Roadmap", "roadmap", major=True)
+    yield Heading(2, _("Roadmap"), "roadmap", major=True)
     active = [i for i in plan.initiatives if i.status not in CLOSED_STATUSES]
     if not active:
-        yield Note("No open initiatives yet.")
+        yield Note(_("No open initiatives yet."))
         return
-    yield Note("Open initiatives by when they are due, then by owner; ranks from above.")
+    yield Note(_("Open initiatives by when they are due, then by owner; ranks from above."))
     groups: dict[str, list[Initiative]] = {}
     for item in active:
         groups.setdefault(when_period(item.when), []).append(item)
@@ -92,12 +93,12 @@ def roadmap_section(plan: Plan, results: Results) -> Iterator[Block]:
                 results.ranks.get(i.id, math.inf),
             ),
         )
-        yield Heading(3, when or "Unscheduled")
+        yield Heading(3, when or _("Unscheduled"))
         yield Table(
-            ("Owner", "Rank", "Initiative", "Status"),
+            (_("Owner"), _("Rank"), _("Initiative"), _("Status")),
             tuple(
                 (
-                    i.who or "no owner yet",
+                    i.who or _("no owner yet"),
                     str(results.ranks.get(i.id, DASH)),
                     i.title,
                     STATUSES.label(i.status),

@@ -8,6 +8,7 @@ import math
 from typing import Final
 
 from kxplan.framework import AREAS, QUADRANTS
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.reports.placement import LEADER_SPACING, place_points
 from kxplan.reports.results import Results
@@ -91,9 +92,15 @@ def matrix_svg(plan: Plan, results: Results) -> str:
     out: list[str] = [
         f'<svg viewBox="0 0 {width} {height}" role="img" '
         'aria-labelledby="matrix-title matrix-desc" font-family="system-ui, sans-serif">',
-        '<title id="matrix-title">Effort and impact of each initiative</title>',
-        '<desc id="matrix-desc">Effort on the horizontal axis, impact on the vertical axis; '
-        "each numbered point is an initiative's rank, listed below the picture.</desc>",
+        '<title id="matrix-title">' + esc(_("Effort and impact of each initiative")) + "</title>",
+        '<desc id="matrix-desc">'
+        + esc(
+            _(
+                "Effort on the horizontal axis, impact on the vertical axis; each numbered "
+                "point is an initiative's rank, listed below the picture."
+            )
+        )
+        + "</desc>",
     ]
     quadrants = (
         ("quick_win", left, top, cut_x - left, cut_y - top, "start", "hanging"),
@@ -111,7 +118,7 @@ def matrix_svg(plan: Plan, results: Results) -> str:
         out.append(
             f'<text x="{_svg_num(label_x)}" y="{_svg_num(label_y)}" text-anchor="{anchor}" '
             f'dominant-baseline="{baseline}" font-size="14" font-weight="600" '
-            f'fill="{_QUADRANT_STROKE[key]}">{esc(QUADRANTS[key].plural)}</text>'
+            f'fill="{_QUADRANT_STROKE[key]}">{esc(QUADRANTS.say(QUADRANTS[key].plural))}</text>'
         )
     out.append(
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" '
@@ -137,12 +144,13 @@ def matrix_svg(plan: Plan, results: Results) -> str:
     )
     out.append(
         f'<text x="{left + plot_w / 2:.0f}" y="{height - 12}" text-anchor="middle" '
-        'font-size="14" fill="#1d232b">Effort (low → high)</text>'
+        'font-size="14" fill="#1d232b">' + esc(_("Effort (low → high)")) + "</text>"
     )
     out.append(
         f'<text x="18" y="{top + plot_h / 2:.0f}" text-anchor="middle" font-size="14" '
         f'fill="#1d232b" transform="rotate(-90 18 {top + plot_h / 2:.0f})">'
-        "Impact (low → high)</text>"
+        + esc(_("Impact (low → high)"))
+        + "</text>"
     )
     true_spots = [(sx(float(r.effort or 0)), sy(float(r.impact or 0))) for r in points]
     spots = place_points(true_spots, POINT_RADIUS, (left, top, right_x, bottom_y))
@@ -158,8 +166,12 @@ def matrix_svg(plan: Plan, results: Results) -> str:
     for result, _true, (px, py) in placed:
         colour = _QUADRANT_STROKE.get(result.quadrant, "#1d232b")
         tooltip = esc(
-            f"#{result.rank} {result.title}: effort {number(result.effort)}, "
-            f"impact {number(result.impact)}"
+            _("#{rank} {title}: effort {effort}, impact {impact}").format(
+                rank=result.rank,
+                title=result.title,
+                effort=number(result.effort),
+                impact=number(result.impact),
+            )
         )
         out.append(f"<g><title>{tooltip}</title>")
         out.append(
@@ -173,7 +185,7 @@ def matrix_svg(plan: Plan, results: Results) -> str:
         )
     out.append("</svg>")
     legend = "\n".join(f'<li value="{r.rank}">{esc(r.title)}</li>' for r in ranking.results)
-    caption = (
+    caption = _(
         "Dashed lines: the thresholds for high impact and high effort. "
         "Points that share a spot are moved apart; a line leads back to the true position."
     )
@@ -181,7 +193,9 @@ def matrix_svg(plan: Plan, results: Results) -> str:
         '<figure class="matrix">\n'
         + "\n".join(out)
         + f"\n<figcaption>{esc(caption)}</figcaption>\n"
-        + f'<ol class="legend" aria-label="Initiatives by rank">\n{legend}\n</ol>\n</figure>'
+        + '<ol class="legend" aria-label="'
+        + esc(_("Initiatives by rank"))
+        + f'">\n{legend}\n</ol>\n</figure>'
     )
 
 
@@ -194,7 +208,9 @@ def maturity_svg(plan: Plan) -> str:
     out: list[str] = [
         f'<svg viewBox="0 0 {width} {height}" role="img" '
         'aria-labelledby="maturity-title" font-family="system-ui, sans-serif">',
-        '<title id="maturity-title">Maturity today and target per area, 1 to 5</title>',
+        '<title id="maturity-title">'
+        + esc(_("Maturity today and target per area, 1 to 5"))
+        + "</title>",
     ]
     for level in range(6):
         x = label_w + level * unit
@@ -212,7 +228,8 @@ def maturity_svg(plan: Plan) -> str:
         out.append(
             f'<text x="{label_w - 10}" y="{y + 11}" text-anchor="end" '
             f'dominant-baseline="middle" font-size="13" fill="#1d232b">'
-            f"{esc(f'{area.number}. {area.name}')}</text>"
+            + esc(f"{area.number}. {_(area.name)}")
+            + "</text>"
         )
         if item.maturity_target is not None:
             out.append(
@@ -226,7 +243,7 @@ def maturity_svg(plan: Plan) -> str:
                 'height="14" fill="#1f5f99"/>'
             )
         if item.maturity_today is None and item.maturity_target is None:
-            status = "not judged"
+            status = _("not judged")
         else:
             gap = "" if item.gap is None else f" ({item.gap:+d})"
             status = f"{number(item.maturity_today)} → {number(item.maturity_target)}{gap}"
@@ -235,7 +252,7 @@ def maturity_svg(plan: Plan) -> str:
             f'font-size="13" fill="#1d232b">{esc(status)}</text>'
         )
     out.append("</svg>")
-    caption = "Filled bar: maturity today. Dashed outline: the target."
+    caption = esc(_("Filled bar: maturity today. Dashed outline: the target."))
     return (
         f'<figure class="maturity">\n{"".join(out)}\n<figcaption>{caption}</figcaption>\n</figure>'
     )

@@ -81,3 +81,21 @@ def heading(text: str) -> str:
     (Markdown would take it for a closing sequence and drop it)."""
     escaped = inline(text)
     return escaped[:-1] + "\\#" if escaped.endswith("#") else escaped
+
+
+_NOT_IN_SLUG: Final = re.compile(r"[^\w\- ]", re.UNICODE)
+
+
+class Slugs:
+    """The anchors GitHub (and GitLab) give headings, in document order: the text lower
+    case, punctuation dropped, spaces as hyphens, ``-1``, ``-2`` … after a repeat."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def slug(self, text: str) -> str:
+        """The anchor of the next heading, whose text (as it reads) is ``text``."""
+        base = _NOT_IN_SLUG.sub("", one_line(visible_lines(text)).lower()).replace(" ", "-")
+        count = self._seen.get(base, 0)
+        self._seen[base] = count + 1
+        return base if count == 0 else f"{base}-{count}"

@@ -1,0 +1,122 @@
+"""The HTML document printed for real: headless Chromium prints it to PDF (A4, page
+numbers, the running title) and, in print media at the page's width, no table or cell
+is wider than the page. Skipped, saying why, where Chromium is not installed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pdf_text import pages
+from test_export import RICH_PLAN
+
+from kxplan import storage
+from kxplan.model import Plan
+from kxplan.reports import formats
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+A4 = (595.28, 841.89)
+"""An A4 page in points (210 × 297 mm)."""
+CONTENT_WIDTH_MM = 210 - 2 * 16
+"""The page's width inside its left and right margins (style.css: ``@page { margin }``)."""
+CONTENT_WIDTH_PX = CONTENT_WIDTH_MM / 25.4 * 96
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium installed (apt-get install chromium)"
+)
+
+WIDE = """
+[[areas.unnecessary_demand.contact_reasons]]
+reason = "Varför har jag fått en påminnelse fast jag redan har betalat fakturan i tid?"
+channel = "telefon (kundtjänst, växel och återuppringning)"
+monthly_volume = 1234567
+demand = "failure"
+root_cause = "https://intranet.example.se/rapporter/kontaktorsaker/2026/november/faktura-paminnelser-utan-avprickning.pdf"
+avoidable = 87.5
+"""
+
+
+def wide_plan() -> Plan:
+    """The rich plan in Swedish with a contact reason that would stretch any table."""
+    return storage.loads('language = "sv"\n' + RICH_PLAN + WIDE, "bred.toml")
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    folder = tmp_path_factory.mktemp("print")
+    page = folder / "strategi.html"
+    pdf = folder / "strategi.pdf"
+    formats.write(wide_plan(), "html", page)
+    assert CHROMIUM is not None
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return page, pdf.read_bytes()
+
+
+def test_the_document_prints_on_a4_with_page_numbers_and_a_running_title(
+    printed: tuple[Path, bytes],
+) -> None:
+    _page, data = printed
+    found = pages(data)
+    assert 4 <= len(found) <= 14
+    for number, page in enumerate(found, start=1):
+        assert (round(page.width), round(page.height)) == (round(A4[0]), round(A4[1]))
+        text = " ".join(page.text.split())
+        assert f"Sida {number} av {len(found)}" in text
+        running = "Kundservice 2027: färre onödiga kontakter"
+        if number > 1:  # the first page has the title itself, big
+            assert text.startswith(running) or f"{running} Sida" in text
+    first = " ".join(found[0].text.split())
+    assert "Sammanfattning" in first
+    assert "Innehåll" in first
+    # page breaks before the big sections only: each starts a page
+    starts = [" ".join(p.text.split()) for p in found]
+    for section in ("Strategin", "Initiativen i prioritetsordning", "Färdplan"):
+        assert any(re.search(rf"Sida \d+ av \d+ {section}\b", s) for s in starts), section
+
+
+def test_no_table_is_wider_than_the_printed_page(printed: tuple[Path, bytes]) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    page_file, _data = printed
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": int(CONTENT_WIDTH_PX), "height": 1000})
+            page.goto(page_file.as_uri())
+            page.emulate_media(media="print")
+            tables = page.evaluate(
+                """() => [...document.querySelectorAll('table')].map(t => ({
+                    right: t.getBoundingClientRect().right,
+                    scroll: t.scrollWidth,
+                    text: t.innerText.slice(0, 40),
+                    cells: [...t.querySelectorAll('th, td')]
+                        .filter(c => c.scrollWidth > c.clientWidth + 1).length,
+                }))"""
+            )
+            body = page.evaluate("() => document.documentElement.scrollWidth")
+        finally:
+            browser.close()
+    assert len(tables) >= 10
+    assert body <= CONTENT_WIDTH_PX + 1
+    for table in tables:
+        assert table["right"] <= CONTENT_WIDTH_PX + 1, table["text"]
+        assert table["scroll"] <= CONTENT_WIDTH_PX + 1, table["text"]
+        assert table["cells"] == 0, table["text"]
+    assert any("Kontaktorsak" in t["text"] for t in tables)
