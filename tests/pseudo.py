@@ -51,7 +51,11 @@ class PseudoTranslations(gettext.NullTranslations):
 def pseudo_language() -> Iterator[None]:
     """Translate into the pseudo-language (with Swedish number formats) inside the block."""
     pseudo = PseudoTranslations()
-    with mock.patch.object(i18n, "catalogue", return_value=pseudo), i18n.language("sv"):
+    with (
+        mock.patch.object(i18n, "catalogue", return_value=pseudo),
+        mock.patch.object(i18n, "DEFAULT", "pseudo"),  # English, too, asks the catalogue
+        i18n.language("sv"),
+    ):
         yield
 
 
