@@ -23,6 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kxplan import storage
 from kxplan.framework import AreaId
+from kxplan.i18n import _
 from kxplan.model import (
     DotVoteRecord,
     Initiative,
@@ -125,15 +126,15 @@ class Session(PlanFile):
         fixed: :meth:`plan_field_problems` says what is wrong, and saving refuses it).
         """
         if name not in PLAN_FIELDS:
-            raise EditRefused([((name,), "not a field the room edits")])
+            raise EditRefused([((name,), _("not a field the room edits"))])
         if name == "participants":
             if isinstance(value, str) or not all(isinstance(n, str) for n in value):
-                raise EditRefused([((name,), "expected a list of names")])
+                raise EditRefused([((name,), _("expected a list of names"))])
             new: object = [n.strip() for n in value]
         elif isinstance(value, str):
             new = value
         else:
-            raise EditRefused([((name,), "expected text")])
+            raise EditRefused([((name,), _("expected text"))])
         if getattr(self.plan, name) == new:
             return False
         setattr(self.plan, name, new)
@@ -158,7 +159,7 @@ class Session(PlanFile):
 
         EditRefused for a level off the 1–5 scale."""
         if which not in MATURITY_KEYS:
-            raise EditRefused([(("areas", area_id, which), "not a maturity")])
+            raise EditRefused([(("areas", area_id, which), _("not a maturity"))])
         if level is not None:
             try:
                 level = _MATURITY.validate_python(level)
@@ -321,7 +322,7 @@ class Session(PlanFile):
 
     def _set_text(self, record: BaseModel, key: NoteKey, text: str) -> bool:
         if key not in NOTE_KEYS or not isinstance(text, str):
-            raise EditRefused([((key,), "expected the text of today, target or how")])
+            raise EditRefused([((key,), _("expected the text of today, target or how"))])
         if getattr(record, key) == text:
             return False
         setattr(record, key, text)
