@@ -14,7 +14,7 @@ from click.core import ParameterSource
 from kxplan.cli.common import PLAN_PATH, fail, format_option, load_or_exit
 from kxplan.cli.texts import command, examples, option
 from kxplan.framework import AREA_IDS, METHODS
-from kxplan.i18n import N_, _, ngettext
+from kxplan.i18n import N_, _
 
 MAX_SAMPLES = 100_000
 """The most rounds of resampling --robust runs: more changes nothing but the time taken."""
@@ -165,10 +165,8 @@ def rank_command(
         titles = {item.id: printable(item.title) for item in loaded.initiatives}
         lines = scoring.lacking_sentence(ranking, titles)
         click.echo(
-            ngettext(
-                "{plan}: not ranked by {method} ({count}), for want of what the method needs:",
-                "{plan}: not ranked by {method} ({count}), for want of what the method needs:",
-                len(lines),
+            _(
+                "{plan}: not ranked by {method} ({count}), for want of what the method needs:"
             ).format(plan=plan, method=ranking.method, count=len(lines)),
             err=True,
         )
