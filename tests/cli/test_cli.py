@@ -15,7 +15,16 @@ from kxplan import __version__
 from kxplan.cli import echo_error, fail, load_or_exit
 from kxplan.storage import load
 
-TEMPLATE_NAMES = ["blank", "contact-centre", "e-commerce", "public-service"]
+TEMPLATE_NAMES = [
+    "blank",
+    "tom",
+    "contact-centre",
+    "e-commerce",
+    "public-service",
+    "e-handel",
+    "kommun",
+    "kundservice",
+]
 
 SMALL_PLAN = """\
 schema = 1

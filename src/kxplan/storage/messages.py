@@ -52,9 +52,13 @@ def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = N
         return _("missing; this key is required")
     got = shown_value(value)
     if kind == "literal_error":
-        return _("expected one of {choices}, got {value}").format(
-            choices=ctx.get("expected", ""), value=got
-        )
+        expected = str(ctx.get("expected", ""))
+        first, sep, last = expected.rpartition("' or '")  # pydantic's "'a', 'b' or 'c'"
+        if sep:
+            return _("expected one of {choices} or {last}, got {value}").format(
+                choices=first + "'", last="'" + last, value=got
+            )
+        return _("expected one of {choices}, got {value}").format(choices=expected, value=got)
     if kind in {"float_type", "int_type", "int_from_float"}:
         shown = repr(value) if isinstance(value, float) and math.isfinite(value) else got
         # 3.0, not 3, when a whole number is expected
