@@ -58,8 +58,8 @@ def templates_command(fmt: str) -> None:
     help=N_(
         "Write a new plan file PLAN from a starter template (`-`: to standard output).\n\n"
         "The plan says which language its documents are in (--language): by default the "
-        "template's own; without --template, kxplan's language picks the blank plan "
-        "written in it."
+        "template's own. Without --template it is the blank plan written in that "
+        "language, else in kxplan's."
     ),
     epilog=examples(
         'kxplan new kommun.toml -t kommun --title "Kundcenter 2027"',
