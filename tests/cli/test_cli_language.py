@@ -257,3 +257,27 @@ def test_templates_lists_each_language() -> None:
     data = json.loads(run("templates", "--format", "json").stdout)
     assert {d["name"]: d["language"] for d in data}["kommun"] == "sv"
     assert list(data[0]) == ["name", "language", "description"]
+
+
+def test_kxplans_list_of_clicks_messages_matches_the_installed_click() -> None:
+    """Each of click's messages kxplan translates is still one click says (a click that
+    rewords one would leave it English), and click says them through kxplan now."""
+    import os
+
+    import click
+    from babel.messages.extract import extract_from_dir
+
+    from kxplan.cli import click_messages, texts
+
+    folder = os.path.dirname(click.__file__)
+    said: set[str] = set()
+    for filename, _line, message, _comments, _context in extract_from_dir(
+        folder, method_map=[("**.py", "python")], keywords={"_": None, "ngettext": (1, 2)}
+    ):
+        if filename.removesuffix(".py") in texts.CLICK_MODULES:
+            said.update(message if isinstance(message, tuple) else (message,))
+    listed = set(click_messages.marked())  # in English: the messages themselves
+    assert listed <= said
+    assert {"Usage:", "Options", "Commands", "Show this message and exit."} <= listed
+    for module in texts.CLICK_MODULES:
+        assert getattr(click, module)._ is texts.click_gettext
