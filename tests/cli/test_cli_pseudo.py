@@ -163,7 +163,8 @@ def test_every_help_text_is_in_the_catalogue() -> None:
 
     root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("catalogue", root / "scripts" / "catalogue.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     catalogue = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("catalogue", catalogue)
     spec.loader.exec_module(catalogue)
