@@ -20,7 +20,6 @@ from __future__ import annotations
 import gettext
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
 import click
@@ -134,21 +133,26 @@ Example = str | tuple[str, str]
 """A command line kept as written, or one with a marked description after it."""
 
 
-@dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph at the end of a help page: a marked heading, lines kept as
-    written (command lines) and a marked note after them."""
+    written (command lines) and a marked note after them. (Plain classes, not
+    dataclasses: every command pays for importing this module.)"""
 
-    heading: str
-    lines: Sequence[Example] = ()
-    note: str = ""
+    __slots__ = ("heading", "lines", "note")
+
+    def __init__(self, heading: str, lines: Sequence[Example] = (), note: str = "") -> None:
+        self.heading = heading
+        self.lines = lines
+        self.note = note
 
 
-@dataclass(frozen=True, slots=True)
 class Epilog:
     """The end of a help page, built in the language it is shown in."""
 
-    blocks: Sequence[Block]
+    __slots__ = ("blocks",)
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
 
     def text(self) -> str:
         paragraphs = []
