@@ -31,7 +31,7 @@ def words(texts: Iterable[str]) -> set[str]:
 def kept_as_written(command: click.Command) -> set[str]:
     """The words a command's help shows as they are: its name, its options and their
     choices and metavars, its arguments and the example command lines."""
-    kept = [PROGRAM, command.name or "", "INTEGER", "RANGE", "TEXT", "help"]
+    kept = [PROGRAM, command.name or "", "INTEGER", "RANGE", "TEXT", "FILE", "PATH", "help"]
     for param in command.params:
         kept += [*param.opts, *param.secondary_opts, param.name or ""]
         kept.append(param.metavar or "")

@@ -57,6 +57,7 @@ def _report(result_conflicts: list[str], where: str) -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
     help=N_("Write the merged plan here (default: standard output)."),
 )
 def merge_command(base: Path, ours: Path, theirs: Path, output: Path | None) -> None:

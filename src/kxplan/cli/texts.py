@@ -29,6 +29,9 @@ from kxplan.i18n import N_, _, ngettext, pgettext
 CLICK_CONTEXT: Final = "click"
 """The message context of click's own messages in kxplan's catalogue."""
 
+HELP_OPTION: Final = "Show this message and exit."
+"""click's help of ``--help`` (:mod:`kxplan.cli.click_messages` marks it)."""
+
 CLICK_MODULES: Final = ("core", "decorators", "exceptions", "formatting", "parser", "types")
 """click's modules whose messages a kxplan user can meet (prompts and the progress bar
 are not used)."""
@@ -78,6 +81,14 @@ class TranslatedHelp:
     @short_help.setter
     def short_help(self, value: str | None) -> None:
         self._short_help = value
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """click's ``--help``, its help in the current language (click makes the option
+        once per command and keeps it)."""
+        help_option = super().get_help_option(ctx)  # type: ignore[misc]
+        if help_option is not None:
+            help_option.help = click_gettext(HELP_OPTION)
+        return help_option  # type: ignore[no-any-return]
 
     @property
     def options_metavar(self) -> str | None:
