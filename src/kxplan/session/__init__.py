@@ -36,6 +36,7 @@ from kxplan.model import (
     with_initiative,
     without_initiative,
 )
+from kxplan.model.graph import dependency_cycle
 from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable
 from kxplan.session.file import ChangedOnDisk as ChangedOnDisk
@@ -56,6 +57,8 @@ MATURITY_KEYS: Final[tuple[MaturityKey, ...]] = get_args(MaturityKey)
 Problems = list[tuple[Loc, str]]
 """Broken rules as (location, message)."""
 CYCLE_PREFIX: Final = "dependencies form a cycle: "
+"""How the model's rules begin the English message of a dependency cycle (kept for
+callers; the session finds the cycle's problem by its place, in any language)."""
 
 _MATURITY: Final = TypeAdapter[int](Maturity)
 
@@ -221,11 +224,15 @@ class Session(PlanFile):
             scoring=self.plan.scoring,
             initiatives=candidate.initiatives,
         )
+        cycle = dependency_cycle(candidate.initiatives)
+        ids = [item.id for item in candidate.initiatives]
+        # the cycle is said at its first initiative, in any language: found by place
+        cycle_at = ("initiatives", ids.index(cycle[0]), "depends_on") if cycle else None
         return [
             (loc, message)
             for loc, message in plan_rule_problems(probe)
             if loc[:2] == ("initiatives", index)
-            or (loc[:1] == ("initiatives",) and message.startswith(CYCLE_PREFIX))
+            or (cycle_at is not None and tuple(loc) == cycle_at)
         ]
 
     def put_initiative(self, initiative: Initiative, replacing: str | None = None) -> None:
