@@ -20,6 +20,7 @@ import gettext
 import locale
 import os
 from collections.abc import Iterator, Mapping
+from importlib import resources
 from typing import Final, Literal, get_args
 
 Language = Literal["en", "sv"]
@@ -123,8 +124,6 @@ def catalogue(code: Language) -> gettext.NullTranslations:
     """The compiled catalogue of a language; English (no translation) if it is missing."""
     if code == DEFAULT:
         return gettext.NullTranslations()
-    from importlib import resources  # only for a catalogue: English starts without it
-
     folder = resources.files(__name__) / "locale"
     with resources.as_file(folder) as path:
         return gettext.translation(DOMAIN, localedir=path, languages=[code], fallback=True)
