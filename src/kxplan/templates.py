@@ -6,7 +6,10 @@ found however the package is installed); a source checkout keeps them in the
 repository's top-level ``templates/`` folder, where the product brief puts them, and
 the wheel's build copies them from there. They are read with the one TOML reader,
 :mod:`kxplan.storage`'s. Each one describes itself in one line under
-``[extra] template_description``.
+``[extra] template_description``, in the language it is written in (its top-level
+``language``; English when it says none). Swedish organisations get Swedish starter
+plans (:data:`BLANK`, :data:`EXAMPLES` by language); English ones stay for
+English-speaking organisations.
 """
 
 from __future__ import annotations
@@ -18,11 +21,15 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Final
 
+from kxplan.i18n import DEFAULT, Language, _, known
 from kxplan.model import Plan
 from kxplan.storage import PlanError, loads_bytes, parse_toml, validate
 
 DEFAULT_TEMPLATE: Final = "blank"
-"""The template ``kxplan new`` uses when none is named."""
+"""The template ``kxplan new`` uses when none is named (in English)."""
+
+BLANK: Final[dict[Language, str]] = {"en": DEFAULT_TEMPLATE, "sv": "tom"}
+"""The empty starter plan written in each language."""
 
 DESCRIPTION_KEY: Final = "template_description"
 """Key under a template's ``[extra]`` table holding its one-line description."""
@@ -43,13 +50,30 @@ class Template:
     name: str
     """What ``--template`` takes: the file name without ``.toml``."""
     description: str
-    """One line saying what the template is for."""
+    """One line saying what the template is for, in the template's language."""
     path: Traversable
     """The file; a :class:`~pathlib.Path` unless the package is installed in an archive."""
+    language: Language = DEFAULT
+    """The language the template is written in (its top-level ``language``)."""
 
 
 EXAMPLE: Final = "contact-centre"
-"""The template opened as the built-in example (``kxplan example``, the welcome screen)."""
+"""The template opened as the built-in example in English (``kxplan example``, the
+welcome screen)."""
+
+EXAMPLES: Final[dict[Language, str]] = {"en": EXAMPLE, "sv": "kundservice"}
+"""The built-in example in each language: it follows the app's language."""
+
+
+def example_name(language: Language) -> str:
+    """The built-in example's template in ``language``."""
+    return EXAMPLES.get(language, EXAMPLE)
+
+
+def default_template(language: Language) -> str:
+    """The template ``kxplan new`` starts from when none is named: the blank plan
+    written in ``language``."""
+    return BLANK.get(language, DEFAULT_TEMPLATE)
 
 
 class UnknownTemplateError(LookupError):
@@ -58,8 +82,13 @@ class UnknownTemplateError(LookupError):
     def __init__(self, name: str, known: list[str]) -> None:
         self.name = name
         self.known = known
-        listed = ", ".join(known) if known else "none are installed"
-        super().__init__(f"unknown template {name!r}; known templates: {listed}")
+        if known:
+            message = _("unknown template {name!r}; known templates: {known}").format(
+                name=name, known=", ".join(known)
+            )
+        else:
+            message = _("unknown template {name!r}; none are installed").format(name=name)
+        super().__init__(message)
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -83,22 +112,34 @@ def list_templates(folder: Traversable | None = None) -> list[Template]:
         if (folder.is_dir())
         else []
     )
-    found = [Template(item.name.removesuffix(".toml"), _description(item), item) for item in files]
-    return sorted(found, key=lambda template: (template.name != DEFAULT_TEMPLATE, template.name))
+    found = [_template(item) for item in files]
+    blanks = set(BLANK.values())
+    return sorted(
+        found,
+        key=lambda template: (
+            template.name not in blanks,
+            template.language != DEFAULT,
+            template.name,
+        ),
+    )
 
 
-def _description(path: Traversable) -> str:
-    """The template's own one-line description; its title when it has none."""
+def _template(path: Traversable) -> Template:
+    """A template file with its own one-line description (its title when it has none)
+    and its language."""
+    name = path.name.removesuffix(".toml")
     try:
         data = parse_toml(path.read_bytes().decode("utf-8"), str(path))
     except (OSError, UnicodeDecodeError, PlanError):
-        return ""
+        return Template(name, "", path)
+    said = data.get("language")
+    language = (known(said) if isinstance(said, str) else None) or DEFAULT
     extra = data.get("extra")
     description = extra.get(DESCRIPTION_KEY) if isinstance(extra, dict) else None
     if isinstance(description, str) and description.strip():
-        return description.strip()
+        return Template(name, description.strip(), path, language)
     title = data.get("title")
-    return title if isinstance(title, str) else ""
+    return Template(name, title if isinstance(title, str) else "", path, language)
 
 
 def template_path(name: str, folder: Traversable | None = None) -> Traversable:
@@ -116,7 +157,9 @@ def load_template(name: str, folder: Traversable | None = None) -> Plan:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise PlanError.single(str(path), f"cannot be read: {error.strerror or error}") from None
+        raise PlanError.single(
+            str(path), _("cannot be read: {reason}").format(reason=error.strerror or error)
+        ) from None
     return loads_bytes(raw, str(path))
 
 
@@ -126,8 +169,10 @@ def new_plan(
     title: str | None = None,
     now: datetime | None = None,
     folder: Traversable | None = None,
+    language: Language | None = None,
 ) -> Plan:
-    """A fresh plan from a template: new title (if given), created and updated set to now.
+    """A fresh plan from a template: new title (if given), created and updated set to now,
+    the language of its documents ``language`` (default: the template's own).
 
     The template's own description is left out of the new plan's ``[extra]``.
     """
@@ -137,5 +182,7 @@ def new_plan(
     update: dict[str, object] = {"created": stamp, "updated": stamp, "extra": extra}
     if title is not None:
         update["title"] = title
+    if language is not None:
+        update["language"] = language
     data = {**template.model_dump(by_alias=True), **update}
-    return validate(data, f"new plan from template {name!r}")
+    return validate(data, _("new plan from template {name!r}").format(name=name))

@@ -15,7 +15,16 @@ from kxplan import __version__
 from kxplan.cli import echo_error, fail, load_or_exit
 from kxplan.storage import load
 
-TEMPLATE_NAMES = ["blank", "contact-centre", "e-commerce", "public-service"]
+TEMPLATE_NAMES = [
+    "blank",
+    "tom",
+    "contact-centre",
+    "e-commerce",
+    "public-service",
+    "e-handel",
+    "kommun",
+    "kundservice",
+]
 
 SMALL_PLAN = """\
 schema = 1
@@ -137,7 +146,7 @@ def test_templates_lists_names_with_descriptions() -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == TEMPLATE_NAMES
-    assert lines[0] == "blank           An empty plan: the seven areas, ready to fill in."
+    assert lines[0] == "blank           en  An empty plan: the seven areas, ready to fill in."
     assert all(len(line.split(maxsplit=1)) == 2 for line in lines)
 
 

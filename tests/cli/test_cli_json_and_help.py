@@ -65,7 +65,11 @@ def test_validate_json_lists_each_file_with_its_problems(plan: Path, tmp_path: P
 def test_templates_json_names_every_template() -> None:
     listed = _json("templates", "--format", "json")
     assert listed == [
-        {"name": template.name, "description": template.description}
+        {
+            "name": template.name,
+            "language": template.language,
+            "description": template.description,
+        }
         for template in list_templates()
     ]
 

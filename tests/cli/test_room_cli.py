@@ -88,5 +88,5 @@ def test_a_plan_with_errors_is_refused_before_anything_listens(tmp_path: Path) -
 def test_help_ends_with_an_example() -> None:
     result = invoke("room", "--help")
     assert result.exit_code == 0
-    assert "Example:" in result.stdout
+    assert "Examples:" in result.stdout
     assert "kxplan room strategy.toml --lan" in result.stdout

@@ -26,7 +26,10 @@ from kxplan.framework import AREAS
 from kxplan.literal import spreadsheet_text
 from kxplan.model import SCHEMA_VERSION, Plan
 
-TEMPLATE_FILES = sorted(TEMPLATES.glob("*.toml"))
+ALL_TEMPLATE_FILES = sorted(TEMPLATES.glob("*.toml"))
+TEMPLATE_FILES = [p for p in ALL_TEMPLATE_FILES if 'language = "sv"' not in p.read_text("utf-8")]
+"""The English starter plans: these tests read the English document; the Swedish
+ones are read in test_export_swedish.py and, below, checked to export in every format."""
 GOLDEN = DATA / "golden"
 FORMATS = export.FORMATS
 
@@ -231,6 +234,23 @@ def sample_plans() -> list[tuple[str, Plan]]:
 
 PLANS = sample_plans()
 PLAN_IDS = [name for name, _ in PLANS]
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in ALL_TEMPLATE_FILES if p not in TEMPLATE_FILES], ids=lambda p: p.stem
+)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_swedish_template_exports_a_swedish_document(path: Path, fmt: str) -> None:
+    plan = storage.load(path)
+    text = export.render(plan, fmt)
+    assert plan.language == "sv"
+    if fmt == "html":
+        assert text.startswith('<!DOCTYPE html>\n<html lang="sv">')
+    if fmt == "markdown":
+        assert "## Innehåll" in text
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+        assert len(rows) == len(plan.initiatives) + 1
 
 
 def judged(plan: Plan) -> bool:

@@ -27,11 +27,20 @@ from kxplan.templates import (
 )
 
 REPO_TEMPLATES = TEMPLATES
-NAMES = ["blank", "contact-centre", "e-commerce", "public-service"]
-FILLED = [name for name in NAMES if name != "blank"]
+NAMES = [
+    "blank",
+    "tom",
+    "contact-centre",
+    "e-commerce",
+    "public-service",
+    "e-handel",
+    "kommun",
+    "kundservice",
+]
+FILLED = [name for name in NAMES if name not in ("blank", "tom")]
 
 
-def test_the_four_templates_are_listed_blank_first() -> None:
+def test_the_templates_are_listed_blank_first_then_english_then_swedish() -> None:
     assert [template.name for template in list_templates()] == NAMES
 
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 import click
 
-from kxplan import __version__
+from kxplan import __version__, i18n
 from kxplan.cli.common import (
     EXIT_CLOSED_PIPE,
     EXIT_PROBLEM,
@@ -31,12 +32,23 @@ from kxplan.cli.common import (
     command_line,
     echo_error,
     echo_problems,
-    examples,
     fail,
     honour_no_color,
     load_or_exit,
     output_errors_end_cleanly,
 )
+from kxplan.cli.texts import (
+    OPTIONS_METAVAR,
+    Block,
+    Epilog,
+    KxplanOption,
+    TranslatedHelp,
+    examples,
+    option,
+    speak_click,
+    translated,
+)
+from kxplan.i18n import N_, _
 from kxplan.text.literal import visible
 
 __all__ = [
@@ -85,7 +97,7 @@ _MOVED: Final[dict[str, str]] = {
 
 
 def _resolve(target: str) -> Any:
-    module, _, attribute = target.partition(":")
+    module, _colon, attribute = target.partition(":")
     return getattr(importlib.import_module(module), attribute)
 
 
@@ -102,10 +114,15 @@ class OneLineUsageError(click.UsageError):
     (usage, hint, blank line, error)."""
 
     def show(self, file: Any = None) -> None:
-        hint = f" Try '{self.ctx.command_path} --help'." if self.ctx is not None else ""
+        hint = (
+            " " + _("Try '{command} --help'.").format(command=self.ctx.command_path)
+            if self.ctx is not None
+            else ""
+        )
         message = self.format_message()
         stop = "" if message.endswith((".", "?", "!")) else "."
-        click.echo(f"Error: {visible(message)}{stop}{hint}", file=file, err=file is None)
+        line = _("Error: {message}").format(message=f"{visible(message)}{stop}{hint}")
+        click.echo(line, file=file, err=file is None)
 
 
 def _one_line(error: click.UsageError) -> OneLineUsageError:
@@ -114,16 +131,71 @@ def _one_line(error: click.UsageError) -> OneLineUsageError:
     return OneLineUsageError(error.format_message(), error.ctx)
 
 
+LANG_OPTION: Final = "--lang"
+"""kxplan's own option that takes a value; the others of ``kxplan`` itself are flags."""
+
+
+def _first_argument(args: Sequence[str]) -> int | None:
+    """Where the command (or a plan to open) is in ``kxplan``'s arguments: the first one
+    that is neither an option nor ``--lang``'s value."""
+    skip = False
+    for index, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == LANG_OPTION:
+            skip = True
+        elif not arg.startswith("-"):
+            return index
+    return None
+
+
+def _flagged_language(args: Sequence[str]) -> str | None:
+    """The value of ``--lang`` given before the command, if any (the last one given)."""
+    end = _first_argument(args)
+    found: str | None = None
+    for index, arg in enumerate(args[:end]):
+        if arg == LANG_OPTION and index + 1 < len(args):
+            found = args[index + 1]
+        elif arg.startswith(LANG_OPTION + "="):
+            found = arg.removeprefix(LANG_OPTION + "=")
+    return found
+
+
+def choose_language(args: Sequence[str], environ: Mapping[str, str] | None = None) -> None:
+    """Set kxplan's own language before anything is parsed or said: ``--lang``, then
+    ``KXPLAN_LANG``, then the system's locale. A ``--lang`` kxplan does not speak is
+    passed over here; click refuses it while parsing (exit status 2)."""
+    flag = _flagged_language(args)
+    try:
+        chosen = i18n.choose(flag, environ)
+    except ValueError:
+        chosen = i18n.choose(None, environ)
+    i18n.set_language(chosen)
+
+
 def _looks_like_plan(arg: str) -> bool:
     """Whether a first argument that is not a command names a plan file."""
     return arg.endswith(".toml") or os.sep in arg or "/" in arg or Path(arg).is_file()
 
 
-class KxplanGroup(click.Group):
-    """The top-level group: commands load on demand, a plan path in place of a command
-    opens it in the UI, a PlanError from any command ends in readable lines and exit
-    status 2, and so does standard output that cannot be written (a closed pipe ends
-    quietly)."""
+SUBCOMMAND_METAVAR: Final = N_("COMMAND [ARGS]...")
+
+
+class KxplanGroup(TranslatedHelp, click.Group):
+    """The top-level group: kxplan's language is chosen first (``--lang``), commands
+    load on demand, a plan path in place of a command opens it in the UI, a PlanError
+    from any command ends in readable lines and exit status 2, and so does standard
+    output that cannot be written (a closed pipe ends quietly)."""
+
+    _subcommand_metavar: str = SUBCOMMAND_METAVAR
+
+    @property
+    def subcommand_metavar(self) -> str:
+        return str(translated(self._subcommand_metavar))
+
+    @subcommand_metavar.setter
+    def subcommand_metavar(self, value: str) -> None:
+        self._subcommand_metavar = value
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*COMMANDS, *self.commands})
@@ -143,6 +215,8 @@ class KxplanGroup(click.Group):
         parent: click.Context | None = None,
         **extra: Any,
     ) -> click.Context:
+        if parent is None:  # kxplan itself: its language before its first word
+            choose_language(args)
         with output_errors_end_cleanly():  # --help and --version print while parsing
             try:
                 return super().make_context(info_name, args, parent, **extra)
@@ -150,7 +224,7 @@ class KxplanGroup(click.Group):
                 raise _one_line(error) from None
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        first = next((i for i, arg in enumerate(args) if not arg.startswith("-")), None)
+        first = _first_argument(args)
         if first is not None:
             name = args[first]
             if name not in self.list_commands(ctx) and _looks_like_plan(name):
@@ -170,33 +244,70 @@ class KxplanGroup(click.Group):
                 ctx.exit(EXIT_PROBLEM)
 
 
+LANG_HELP: Final = N_(
+    "The language kxplan speaks: en or sv [default: KXPLAN_LANG, else the system's "
+    "locale, else English]. Each plan's documents keep the plan's own language."
+)
+
+MAIN_HELP: Final = N_(
+    "Plan a customer-experience strategy in a workshop.\n\n"
+    "Run `kxplan` alone to open the terminal UI, or `kxplan PLAN.toml` to open a plan in "
+    "it. A PLAN argument of `-` reads the plan from standard input."
+)
+
+MAIN_EPILOG: Final = Epilog(
+    (
+        Block(
+            N_("Shell completion (commands, options, template names, plan files), in ~/.bashrc:"),
+            ('eval "$(_KXPLAN_COMPLETE=bash_source kxplan)"',),
+            N_("zsh: _KXPLAN_COMPLETE=zsh_source in ~/.zshrc; fish: fish_source."),
+        ),
+        Block(
+            N_("Language: --lang sv or KXPLAN_LANG=sv speaks Swedish (before the command):"),
+            ("kxplan --lang sv rank plan.toml",),
+        ),
+    )
+) + examples(
+    "kxplan new plan.toml -t contact-centre",
+    "kxplan plan.toml",
+    "kxplan rank plan.toml --top 5",
+)
+
+
 @click.group(
     cls=KxplanGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="""\b
-Shell completion (commands, options, template names, plan files), in ~/.bashrc:
-  eval "$(_KXPLAN_COMPLETE=bash_source kxplan)"
-zsh: _KXPLAN_COMPLETE=zsh_source in ~/.zshrc; fish: fish_source.
-
-"""
-    + examples(
-        "kxplan new plan.toml -t contact-centre",
-        "kxplan plan.toml",
-        "kxplan rank plan.toml --top 5",
-    ),
+    help=MAIN_HELP,
+    epilog=MAIN_EPILOG,
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=SUBCOMMAND_METAVAR,
 )
-@click.version_option(__version__, "-V", "--version", prog_name="kxplan")
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="kxplan",
+    cls=KxplanOption,
+    help=N_("Show the version and exit."),
+)
+@option(
+    LANG_OPTION,
+    "lang",
+    type=click.Choice(list(i18n.LANGUAGES), case_sensitive=False),
+    metavar="[en|sv]",
+    expose_value=False,
+    is_eager=True,
+    help=LANG_HELP,
+)
 @color_option
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """Plan a customer-experience strategy in a workshop.
-
-    Run `kxplan` alone to open the terminal UI, or `kxplan PLAN.toml` to open a plan in it.
-    A PLAN argument of `-` reads the plan from standard input.
-    """
     honour_no_color(ctx)
     if ctx.invoked_subcommand is None:
         from kxplan.cli.ui import open_ui
 
         open_ui(None)
+
+
+speak_click()

@@ -25,6 +25,9 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 import click
 from click.shell_completion import CompletionItem
 
+from kxplan.cli.texts import KxplanOption
+from kxplan.cli.texts import examples as examples
+from kxplan.i18n import N_, _
 from kxplan.text.literal import json_escaped, visible
 
 if TYPE_CHECKING:
@@ -60,15 +63,18 @@ def read_stdin() -> bytes:
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta if ctx is not None else {}
     if meta.get(_STDIN_READ):
-        fail("standard input ('-') can be read only once; name a file for the other plan")
+        fail(_("standard input ('-') can be read only once; name a file for the other plan"))
     meta[_STDIN_READ] = True
     return sys.stdin.buffer.read()
 
 
 def require_file(path: str | os.PathLike[str], why: str) -> None:
-    """Refuse ``-`` where a command needs a real plan file (it writes beside or into it)."""
+    """Refuse ``-`` where a command needs a real plan file (it writes beside or into it);
+    ``why`` is said in the current language."""
     if is_stdin(path):
-        fail(f"'-' (standard input) cannot be used here: {why}; name the plan file")
+        fail(
+            _("'-' (standard input) cannot be used here: {why}; name the plan file").format(why=why)
+        )
 
 
 def standard_stream(output: str) -> int | None:
@@ -99,17 +105,12 @@ def write_output(output: str, data: bytes) -> bool:
     return True
 
 
-def examples(*lines: str) -> str:
-    """The end of a command's help: example command lines, kept as written."""
-    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
-
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def format_option(*choices: str, help: str) -> Callable[[F], F]:
     """``-f/--format``: the one meaning of ``-f`` in every command; the first choice
-    is the default."""
+    is the default; ``help`` is a marked message (``N_``), shown translated."""
     return click.option(
         "-f",
         "--format",
@@ -118,6 +119,7 @@ def format_option(*choices: str, help: str) -> Callable[[F], F]:
         default=choices[0],
         show_default=True,
         help=help,
+        cls=KxplanOption,
     )
 
 
@@ -131,7 +133,8 @@ color_option: Final[Callable[[F], F]] = click.option(
     default=None,
     expose_value=False,
     callback=_set_color,
-    help="Colour the output, or never [default: only on a terminal, never with NO_COLOR set].",
+    help=N_("Colour the output, or never [default: only on a terminal, never with NO_COLOR set]."),
+    cls=KxplanOption,
 )
 """``--color/--no-color`` (on ``kxplan`` and on the commands that colour): forces the
 choice; without it, colour goes to a terminal only, and never when NO_COLOR is set."""
@@ -198,7 +201,7 @@ def collecting_rarely() -> Iterator[None]:
 
 def echo_error(message: str) -> None:
     """Print one error line on stderr, shown literally."""
-    click.echo(f"Error: {visible(message)}", err=True)
+    click.echo(_("Error: {message}").format(message=visible(message)), err=True)
 
 
 def echo_problems(error: PlanError) -> None:
@@ -263,7 +266,7 @@ def output_errors_end_cleanly() -> Iterator[None]:
         message = (
             f"{error.filename}: {reason}"
             if error.filename
-            else f"Error: the output could not be written: {reason}"
+            else _("Error: the output could not be written: {reason}").format(reason=reason)
         )
         with contextlib.suppress(OSError):
             click.echo(visible(message), err=True)

@@ -11,7 +11,9 @@ from typing import Final
 
 import click
 
-from kxplan.cli.common import examples, fail
+from kxplan.cli.common import fail
+from kxplan.cli.texts import command, examples
+from kxplan.i18n import N_, _
 from kxplan.text.literal import visible
 
 DEFAULT_PATTERN: Final = "*.kxplan.toml"
@@ -61,32 +63,36 @@ def attribute_lines(text: str, patterns: list[str]) -> tuple[str, list[str]]:
 def _git(*args: str, cwd: Path | None = None) -> str:
     git = shutil.which("git")
     if git is None:
-        fail("git is not on PATH")
+        fail(_("git is not on PATH"))
     done = subprocess.run([git, *args], cwd=cwd, capture_output=True, text=True, check=False)
     if done.returncode:
         fail(
-            done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {args[0]} failed"
+            done.stderr.strip().splitlines()[-1]
+            if done.stderr.strip()
+            else _("git {command} failed").format(command=args[0])
         )
     return done.stdout
 
 
-@click.command("git-setup", epilog=examples("kxplan git-setup", "kxplan git-setup 'plans/*.toml'"))
+@command(
+    "git-setup",
+    help=N_(
+        "Make git diff and merge the plans of this repository in the strategy's terms.\n\n"
+        "Writes `.gitattributes` lines for each PATTERN (default: *.kxplan.toml) and this "
+        "repository's git config: a textconv diff driver (`git diff` shows facts such as "
+        "`initiative faq: effort = 4`, each hunk headed by its initiative or area) and a "
+        "merge driver that merges by initiative, row and field. Both call this kxplan by "
+        "its full path. Running it again changes nothing."
+    ),
+    epilog=examples("kxplan git-setup", "kxplan git-setup 'plans/*.toml'"),
+)
 @click.argument("patterns", nargs=-1, metavar="[PATTERN]...")
 def git_setup_command(patterns: tuple[str, ...]) -> None:
-    """Make git diff and merge the plans of this repository in the strategy's terms.
-
-    Writes `.gitattributes` lines for each PATTERN (default: *.kxplan.toml) and this
-    repository's git config: a textconv diff driver (`git diff` shows facts such as
-    `initiative faq: effort = 4`, each hunk headed by its initiative or area) and a
-    merge driver that merges by initiative, row and field. Both call this kxplan by
-    its full path. Running it again changes nothing.
-
-    """
     inside = shutil.which("git") and subprocess.run(
         ["git", "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, check=False
     )
     if not inside or inside.returncode or inside.stdout.strip() != "true":
-        fail("not in a git repository (run it inside one, e.g. after `git init`)")
+        fail(_("not in a git repository (run it inside one, e.g. after `git init`)"))
     root = Path(_git("rev-parse", "--show-toplevel").strip())
     command = kxplan_command()
     anything = False
@@ -102,7 +108,7 @@ def git_setup_command(patterns: tuple[str, ...]) -> None:
     try:
         before = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
     except (OSError, UnicodeDecodeError) as error:
-        fail(f"{attributes}: cannot be read: {error}")
+        fail(_("{file}: cannot be read: {reason}").format(file=attributes, reason=error))
     text, changed = attribute_lines(before, list(patterns) or [DEFAULT_PATTERN])
     if changed:
         anything = True
@@ -110,7 +116,7 @@ def git_setup_command(patterns: tuple[str, ...]) -> None:
         for line in changed:
             click.echo(visible(f"{attributes}: {line}"))
         click.echo(
-            "Commit .gitattributes; each person runs `kxplan git-setup` once in their clone."
+            _("Commit .gitattributes; each person runs `kxplan git-setup` once in their clone.")
         )
     if not anything:
-        click.echo("git already diffs and merges these plans with kxplan.")
+        click.echo(_("git already diffs and merges these plans with kxplan."))

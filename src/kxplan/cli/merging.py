@@ -16,9 +16,10 @@ from kxplan.cli.common import (
     PLAN_PATH,
     echo_error,
     echo_problems,
-    examples,
     load_or_exit,
 )
+from kxplan.cli.texts import command, examples, option
+from kxplan.i18n import N_, _, ngettext
 from kxplan.model import Plan
 from kxplan.storage import PlanError, loads_bytes
 from kxplan.text.literal import visible
@@ -37,26 +38,29 @@ def _read(path: Path) -> tuple[str, Plan | None]:
 
 def _report(result_conflicts: list[str], where: str) -> None:
     for path in result_conflicts:
-        click.echo(visible(f"{where}: conflict: {path}"), err=True)
+        click.echo(visible(_("{file}: conflict: {place}").format(file=where, place=path)), err=True)
 
 
-@click.command("merge", epilog=examples("kxplan merge v1.toml mine.toml yours.toml -o merged.toml"))
+@command(
+    "merge",
+    help=N_(
+        "Merge THEIRS into OURS, both changed from BASE, by initiative, row and field.\n\n"
+        "Exit status 0: merged; 1: conflicts, marked in the output for you to resolve "
+        "(`kxplan resolve`); 2: a file is missing or not a valid plan."
+    ),
+    epilog=examples("kxplan merge v1.toml mine.toml yours.toml -o merged.toml"),
+)
 @click.argument("base", type=PLAN_PATH)
 @click.argument("ours", type=PLAN_PATH)
 @click.argument("theirs", type=PLAN_PATH)
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the merged plan here (default: standard output).",
+    metavar="FILE",
+    help=N_("Write the merged plan here (default: standard output)."),
 )
 def merge_command(base: Path, ours: Path, theirs: Path, output: Path | None) -> None:
-    """Merge THEIRS into OURS, both changed from BASE, by initiative, row and field.
-
-    Exit status 0: merged; 1: conflicts, marked in the output for you to resolve
-    (`kxplan resolve`); 2: a file is missing or not a valid plan.
-
-    """
     from kxplan.storage import write_atomic
     from kxplan.versions.merge_text import merge_texts
 
@@ -75,20 +79,22 @@ def merge_command(base: Path, ours: Path, theirs: Path, output: Path | None) -> 
         sys.exit(EXIT_CONFLICTS)
 
 
-@click.command(
+@command(
     "merge-driver",
-    epilog=examples("kxplan merge-driver %O %A %B %P   (as git runs it, once git-setup set it up)"),
+    help=N_(
+        "git's merge driver for plans (`kxplan git-setup` configures it): merges THEIRS and "
+        "BASE into OURS in place; exit status 0 when merged, 1 when conflicts are left.\n\n"
+        "A side that is not a valid plan is merged line by line by `git merge-file`."
+    ),
+    epilog=examples(
+        ("kxplan merge-driver %O %A %B %P", N_("as git runs it, once git-setup set it up"))
+    ),
 )
 @click.argument("base", type=click.Path(path_type=Path))
 @click.argument("ours", type=click.Path(path_type=Path))
 @click.argument("theirs", type=click.Path(path_type=Path))
 @click.argument("name", required=False, default="")
 def merge_driver_command(base: Path, ours: Path, theirs: Path, name: str) -> None:
-    """git's merge driver for plans (`kxplan git-setup` configures it): merges THEIRS and
-    BASE into OURS in place; exit status 0 when merged, 1 when conflicts are left.
-
-    A side that is not a valid plan is merged line by line by `git merge-file`.
-    """
     from kxplan.storage import write_atomic
     from kxplan.versions.merge_text import merge_texts
 
@@ -101,7 +107,10 @@ def merge_driver_command(base: Path, ours: Path, theirs: Path, name: str) -> Non
         if isinstance(error, PlanError):
             echo_problems(error)
         click.echo(
-            visible(f"{shown}: not a valid plan on every side; merging line by line"), err=True
+            visible(
+                _("{file}: not a valid plan on every side; merging line by line").format(file=shown)
+            ),
+            err=True,
         )
         sys.exit(_line_merge(base, ours, theirs, shown))
     if ours_plan is None or theirs_plan is None:
@@ -115,7 +124,7 @@ def merge_driver_command(base: Path, ours: Path, theirs: Path, name: str) -> Non
 def _line_merge(base: Path, ours: Path, theirs: Path, name: str) -> int:
     git = shutil.which("git")
     if git is None:
-        echo_error(f"{name}: cannot merge: git is not on PATH")
+        echo_error(_("{file}: cannot merge: git is not on PATH").format(file=name))
         return EXIT_CONFLICTS
     done = subprocess.run(
         [git, "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", "--", ours, base, theirs],
@@ -124,36 +133,35 @@ def _line_merge(base: Path, ours: Path, theirs: Path, name: str) -> int:
     return EXIT_CONFLICTS if done.returncode else 0
 
 
-@click.command(
+@command(
     "resolve",
+    help=N_(
+        "List the merge conflicts left in PLAN, or resolve them by keeping one side.\n\n"
+        "Without options, lists each conflict (number, line, key path, both sides) and "
+        "exits with status 2 while any is left. The file is rewritten only when the result "
+        "is a valid plan, or still has conflicts to resolve."
+    ),
     epilog=examples(
         "kxplan resolve strategy.toml",
         "kxplan resolve strategy.toml --theirs 'initiatives[faq].effort' --ours all",
     ),
 )
 @click.argument("plan", type=PLAN_PATH)
-@click.option(
+@option(
     "--ours",
     "take_ours",
     multiple=True,
     metavar="WHICH",
-    help="Keep our side of a conflict: its number, its key path, or `all`. Repeatable.",
+    help=N_("Keep our side of a conflict: its number, its key path, or `all`. Repeatable."),
 )
-@click.option(
+@option(
     "--theirs",
     "take_theirs",
     multiple=True,
     metavar="WHICH",
-    help="Keep their side of a conflict: its number, its key path, or `all`. Repeatable.",
+    help=N_("Keep their side of a conflict: its number, its key path, or `all`. Repeatable."),
 )
 def resolve_command(plan: Path, take_ours: tuple[str, ...], take_theirs: tuple[str, ...]) -> None:
-    """List the merge conflicts left in PLAN, or resolve them by keeping one side.
-
-    Without options, lists each conflict (number, line, key path, both sides) and exits
-    with status 2 while any is left. The file is rewritten only when the result is a
-    valid plan, or still has conflicts to resolve.
-
-    """
     from kxplan.storage import write_atomic
     from kxplan.storage.conflicts import Hunk, Side, find_hunks, resolve_text
 
@@ -165,12 +173,18 @@ def resolve_command(plan: Path, take_ours: tuple[str, ...], take_theirs: tuple[s
     hunks = find_hunks(text)
     if not hunks:
         load_or_exit(plan)
-        click.echo(f"{plan}: no conflicts")
+        click.echo(_("{plan}: no conflicts").format(plan=plan))
         return
     unknown = [w for w in (*take_ours, *take_theirs) if not any(h.matches(w) for h in hunks)]
     if unknown:
-        known = ", ".join(f"{h.number} ({h.place or 'line ' + str(h.line)})" for h in hunks)
-        echo_error(f"{plan}: no conflict {unknown[0]!r}; the conflicts are {known}")
+        known = ", ".join(
+            f"{h.number} ({h.place or _('line {line}').format(line=h.line)})" for h in hunks
+        )
+        echo_error(
+            _("{plan}: no conflict {which!r}; the conflicts are {known}").format(
+                plan=plan, which=unknown[0], known=known
+            )
+        )
         sys.exit(EXIT_PROBLEM)
 
     both = [
@@ -180,8 +194,12 @@ def resolve_command(plan: Path, take_ours: tuple[str, ...], take_theirs: tuple[s
         and any(h.matches(w) for w in take_theirs if w != "all")
     ]
     if both or ("all" in take_ours and "all" in take_theirs):
-        which = f"conflict {both[0]}" if both else "all"
-        echo_error(f"{plan}: {which} is named with both --ours and --theirs; keep one side")
+        message = (
+            _("{plan}: conflict {number} is named with both --ours and --theirs; keep one side")
+            if both
+            else _("{plan}: all is named with both --ours and --theirs; keep one side")
+        )
+        echo_error(message.format(plan=plan, number=both[0] if both else 0))
         sys.exit(EXIT_PROBLEM)
 
     def pick(hunk: Hunk) -> Side | None:
@@ -202,23 +220,36 @@ def resolve_command(plan: Path, take_ours: tuple[str, ...], take_theirs: tuple[s
             loads_bytes(resolved.encode("utf-8"), os.fspath(plan))
         except PlanError as error:
             echo_problems(error)
-            echo_error(f"{plan}: not changed: these choices do not give a valid plan")
+            echo_error(
+                _("{plan}: not changed: these choices do not give a valid plan").format(plan=plan)
+            )
             sys.exit(EXIT_PROBLEM)
     if resolved != text:
         write_atomic(plan, resolved.encode("utf-8"))
     for hunk in left:
-        ours = "".join(hunk.ours).strip() or "(nothing)"
-        theirs = "".join(hunk.theirs).strip() or "(nothing)"
-        click.echo(
-            visible(f"{plan}:{hunk.line}: conflict {hunk.number}: {hunk.place or '(lines)'}")
+        ours = "".join(hunk.ours).strip() or _("(nothing)")
+        theirs = "".join(hunk.theirs).strip() or _("(nothing)")
+        heading = _("{plan}:{line}: conflict {number}: {place}").format(
+            plan=plan, line=hunk.line, number=hunk.number, place=hunk.place or _("(lines)")
         )
-        click.echo(visible(f"    ours:   {ours}".replace("\n", "\n            ")))
-        click.echo(visible(f"    theirs: {theirs}".replace("\n", "\n            ")))
+        click.echo(visible(heading))
+        click.echo(visible(_sides(_("ours:"), ours, _("theirs:"))))
+        click.echo(visible(_sides(_("theirs:"), theirs, _("ours:"))))
     if left:
         click.echo(
-            f"{len(left)} conflict{'s' if len(left) != 1 else ''} left: "
-            "keep a side with --ours WHICH or --theirs WHICH",
+            ngettext(
+                "{count} conflict left: keep a side with --ours WHICH or --theirs WHICH",
+                "{count} conflicts left: keep a side with --ours WHICH or --theirs WHICH",
+                len(left),
+            ).format(count=len(left)),
             err=True,
         )
         sys.exit(EXIT_PROBLEM)
-    click.echo(f"{plan}: resolved; it is a valid plan")
+    click.echo(_("{plan}: resolved; it is a valid plan").format(plan=plan))
+
+
+def _sides(label: str, text: str, other: str) -> str:
+    """One side of a conflict, indented under its label (both labels aligned)."""
+    width = max(len(label), len(other)) + 1
+    indent = " " * (4 + width)
+    return f"    {label:<{width}}{text}".replace("\n", "\n" + indent)

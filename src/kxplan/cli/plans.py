@@ -14,7 +14,6 @@ from kxplan.cli.common import (
     STDIN_NAME,
     command_line,
     complete_templates,
-    examples,
     fail,
     format_option,
     is_stdin,
@@ -22,22 +21,27 @@ from kxplan.cli.common import (
     print_json,
     read_stdin,
 )
+from kxplan.cli.texts import command, examples, option
+from kxplan.i18n import LANGUAGES, N_, _
 from kxplan.storage import PlanError, Problem
 from kxplan.text.literal import printable, visible
 
 
-@click.command(
+@command(
     "templates",
+    help=N_(
+        "List the starter templates for `kxplan new`, each with the language it is "
+        "written in (sv: Swedish, en: English)."
+    ),
     epilog=examples("kxplan templates", "kxplan templates --format json"),
 )
-@format_option("text", "json", help="text: name and description; json: for scripts.")
+@format_option("text", "json", help=N_("text: name, language and description; json: for scripts."))
 def templates_command(fmt: str) -> None:
-    """List the starter templates for `kxplan new`."""
     from kxplan.templates import list_templates
 
     found = list_templates()
     if not found:
-        fail("no templates are installed; reinstall kxplan")
+        fail(_("no templates are installed; reinstall kxplan"))
     if fmt == "json":
         from kxplan.cli.shapes import templates_data
 
@@ -45,72 +49,103 @@ def templates_command(fmt: str) -> None:
         return
     width = max(len(template.name) for template in found)
     for template in found:
-        click.echo(f"{printable(template.name):<{width}}  {printable(template.description)}")
+        name = printable(template.name)
+        click.echo(f"{name:<{width}}  {template.language}  {printable(template.description)}")
 
 
-@click.command(
+@command(
     "new",
+    help=N_(
+        "Write a new plan file PLAN from a starter template (`-`: to standard output).\n\n"
+        "The plan says which language its documents are in (--language): by default the "
+        "template's own. Without --template it is the blank plan written in that "
+        "language, else in kxplan's."
+    ),
     epilog=examples(
-        'kxplan new kommun.toml -t public-service --title "Kundcenter 2027"',
+        'kxplan new kommun.toml -t kommun --title "Kundcenter 2027"',
+        "kxplan new plan.toml --language sv",
         "kxplan new - -t e-commerce > shop.toml",
     ),
 )
 @click.argument("plan", type=PLAN_PATH)
-@click.option(
+@option(
     "-t",
     "--template",
     "template_name",
-    default="blank",
-    show_default=True,
+    default=None,
     metavar="NAME",
     shell_complete=complete_templates,
-    help="Starter template; `kxplan templates` lists them.",
+    help=N_("Starter template; `kxplan templates` lists them [default: blank, or tom in Swedish]."),
 )
-@click.option("--title", metavar="TEXT", help="Title of the new plan.")
-@click.option("--force", is_flag=True, help="Overwrite PLAN if it already exists.")
-def new_command(plan: Path, template_name: str, title: str | None, force: bool) -> None:
-    """Write a new plan file PLAN from a starter template (`-`: to standard output)."""
+@option("--title", metavar="TEXT", help=N_("Title of the new plan."))
+@option(
+    "--language",
+    "plan_language",
+    type=click.Choice(list(LANGUAGES), case_sensitive=False),
+    default=None,
+    help=N_(
+        "The language of the plan's content and documents [default: the template's, "
+        "else kxplan's own]."
+    ),
+)
+@option("--force", is_flag=True, help=N_("Overwrite PLAN if it already exists."))
+def new_command(
+    plan: Path,
+    template_name: str | None,
+    title: str | None,
+    plan_language: str | None,
+    force: bool,
+) -> None:
+    from kxplan import i18n
     from kxplan.storage import dumps, save
-    from kxplan.templates import UnknownTemplateError, new_plan
+    from kxplan.templates import UnknownTemplateError, default_template, new_plan
 
     to_stdout = is_stdin(plan)
     if not to_stdout:
         if plan.is_dir():
             raise PlanError.single(
-                str(plan), f"is a folder, expected a plan file name such as {plan / 'plan.toml'}"
+                str(plan),
+                _("is a folder, expected a plan file name such as {example}").format(
+                    example=plan / "plan.toml"
+                ),
             )
         if plan.exists() and not force:
-            fail(f"{plan} already exists; use --force to overwrite it")
+            fail(_("{plan} already exists; use --force to overwrite it").format(plan=plan))
     if title is not None and not title.strip():
-        fail("--title cannot be blank")
+        fail(_("--title cannot be blank"))
+    language = i18n.known(plan_language) if plan_language else None
+    name = template_name or default_template(language or i18n.current())
     try:
-        fresh = new_plan(template_name, title=title.strip() if title else None)
+        fresh = new_plan(name, title=title.strip() if title else None, language=language)
     except UnknownTemplateError as error:
         fail(str(error))
     if to_stdout:
         click.echo(dumps(fresh), nl=False)
         return
     save(fresh, plan)
-    click.echo(f"Created {plan} from the {template_name!r} template: {printable(fresh.title)}")
-    click.echo(f"Open it with: {command_line(plan)}")
+    click.echo(
+        _("Created {plan} from the {template!r} template: {title}").format(
+            plan=plan, template=name, title=printable(fresh.title)
+        )
+    )
+    click.echo(_("Open it with: {command}").format(command=command_line(plan)))
 
 
-@click.command(
+@command(
     "validate",
+    help=N_(
+        "Check one or more plan files (`-`: standard input); problems go to stderr, one "
+        "per line.\n\nExit status 0 when every file is valid, 2 otherwise."
+    ),
     epilog=examples(
         "kxplan validate *.toml", "git show HEAD:plan.toml | kxplan validate - --format json"
     ),
 )
 @click.argument("plans", nargs=-1, required=True, type=PLAN_PATH)
 @format_option(
-    "text", "json", help="text: ok or the problems (on stderr); json: a list, on stdout."
+    "text", "json", help=N_("text: ok or the problems (on stderr); json: a list, on stdout.")
 )
 def validate_command(plans: Sequence[Path], fmt: str) -> None:
-    """Check one or more plan files (`-`: standard input); problems go to stderr, one
-    per line.
-
-    Exit status 0 when every file is valid, 2 otherwise.
-    """
     from kxplan.storage import problems_of
 
     results: dict[str, tuple[Problem, ...]] = {}
@@ -130,7 +165,7 @@ def validate_command(plans: Sequence[Path], fmt: str) -> None:
                 for problem in problems:
                     click.echo(visible(str(problem)), err=True)
             else:
-                click.echo(f"{name}: ok")
+                click.echo(_("{file}: ok").format(file=name))
     if not all_valid:
         sys.exit(EXIT_PROBLEM)
 
@@ -145,8 +180,9 @@ def _stdin_problems() -> tuple[Problem, ...]:
     return ()
 
 
-@click.command(
+@command(
     "show",
+    help=N_("Print a plain-text summary of PLAN (`-`: standard input)."),
     epilog=examples(
         "kxplan show plan.toml",
         "git show HEAD~1:plan.toml | kxplan show -",
@@ -154,19 +190,20 @@ def _stdin_problems() -> tuple[Problem, ...]:
     ),
 )
 @click.argument("plan", type=PLAN_PATH)
-@click.option(
+@option(
     "--for-diff",
     is_flag=True,
-    help="One fact per line, for `git diff`: set git config "
-    "diff.kxplan.textconv 'kxplan show --for-diff' and mark plans diff=kxplan "
-    "in .gitattributes.",
+    help=N_(
+        "One fact per line, for `git diff`: set git config "
+        "diff.kxplan.textconv 'kxplan show --for-diff' and mark plans diff=kxplan "
+        "in .gitattributes."
+    ),
 )
-@format_option("text", "json", help="text: for people; json: the same facts, for scripts.")
+@format_option("text", "json", help=N_("text: for people; json: the same facts, for scripts."))
 def show_command(plan: Path, for_diff: bool, fmt: str) -> None:
-    """Print a plain-text summary of PLAN (`-`: standard input)."""
     if for_diff:
         if fmt != "text":
-            fail("--for-diff prints text; leave out --format")
+            fail(_("--for-diff prints text; leave out --format"))
         from kxplan.cli.versions import show_for_diff
 
         show_for_diff(plan)

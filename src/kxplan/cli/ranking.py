@@ -11,15 +11,24 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from kxplan.cli.common import PLAN_PATH, examples, fail, format_option, load_or_exit
+from kxplan.cli.common import PLAN_PATH, fail, format_option, load_or_exit
+from kxplan.cli.texts import command, examples, option
 from kxplan.framework import AREA_IDS, METHODS
+from kxplan.i18n import N_, _
 
 MAX_SAMPLES = 100_000
 """The most rounds of resampling --robust runs: more changes nothing but the time taken."""
 
 
-@click.command(
+@command(
     "rank",
+    help=N_(
+        "Rank the initiatives of PLAN (`-`: standard input): what to do first.\n\n"
+        "Done and dropped initiatives are left out unless --include-done; initiatives "
+        "without effort or impact are listed below the table. Initiatives the method "
+        "lacks inputs for (RICE without reach, say) are left out of the ranking and "
+        "listed on stderr with what they lack; the exit status stays 0."
+    ),
     epilog=examples(
         "kxplan rank plan.toml --top 5",
         "kxplan rank plan.toml --robust --format json",
@@ -27,52 +36,58 @@ MAX_SAMPLES = 100_000
     ),
 )
 @click.argument("plan", type=PLAN_PATH)
-@click.option(
+@option(
     "-m",
     "--method",
     type=click.Choice(METHODS.keys),
     default=None,
-    help="Ranking method [default: the plan's own, scoring.method].",
+    help=N_("Ranking method [default: the plan's own, scoring.method]."),
 )
-@click.option("-n", "--top", type=click.IntRange(min=1), metavar="N", help="Show the first N only.")
-@click.option(
+@option("-n", "--top", type=click.IntRange(min=1), metavar="N", help=N_("Show the first N only."))
+@option(
     "--area",
     type=click.Choice(AREA_IDS),
     default=None,
     metavar="AREA",
-    help="Rank only initiatives serving this area: " + ", ".join(AREA_IDS) + ".",
+    help=lambda: _("Rank only initiatives serving this area: {areas}.").format(
+        areas=", ".join(AREA_IDS)
+    ),
 )
-@click.option(
+@option(
     "--robust",
     is_flag=True,
-    help="Add each initiative's rank interval and chance of the top k (k = --top or 5).",
+    help=N_("Add each initiative's rank interval and chance of the top k (k = --top or 5)."),
 )
-@click.option(
+@option(
     "--samples",
     type=click.IntRange(1, MAX_SAMPLES),
     default=None,
-    help="Rounds of resampling for --robust (only with it) [default: 1000 for up to 40 "
-    "ranked initiatives, fewer for longer lists, at least 30; as the app and the exports].",
+    help=N_(
+        "Rounds of resampling for --robust (only with it) [default: 1000 for up to 40 "
+        "ranked initiatives, fewer for longer lists, at least 30; as the app and the exports]."
+    ),
 )
-@click.option(
+@option(
     "--seed",
     type=int,
     default=None,
-    help="Seed for --robust (only with it) [default: one made from the plan's scores, so "
-    "the same plan gives the same figures as the app and the exports].",
+    help=N_(
+        "Seed for --robust (only with it) [default: one made from the plan's scores, so "
+        "the same plan gives the same figures as the app and the exports]."
+    ),
 )
 @format_option(
     "table",
     "markdown",
     "csv",
     "json",
-    help="table: aligned plain text; markdown: a GitHub table; csv; json: for scripts.",
+    help=N_("table: aligned plain text; markdown: a GitHub table; csv; json: for scripts."),
 )
-@click.option("--include-done", is_flag=True, help="Rank done and dropped initiatives too.")
-@click.option(
+@option("--include-done", is_flag=True, help=N_("Rank done and dropped initiatives too."))
+@option(
     "--compare-methods",
     is_flag=True,
-    help="Show the rank under every applicable method (not with --robust).",
+    help=N_("Show the rank under every applicable method (not with --robust)."),
 )
 @click.pass_context
 def rank_command(
@@ -88,19 +103,12 @@ def rank_command(
     include_done: bool,
     compare_methods: bool,
 ) -> None:
-    """Rank the initiatives of PLAN (`-`: standard input): what to do first.
-
-    Done and dropped initiatives are left out unless --include-done;
-    initiatives without effort or impact are listed below the table. Initiatives
-    the method lacks inputs for (RICE without reach, say) are left out of the
-    ranking and listed on stderr with what they lack; the exit status stays 0.
-    """
     if robust and compare_methods:
-        fail("--robust and --compare-methods cannot be combined; use one of them")
+        fail(_("--robust and --compare-methods cannot be combined; use one of them"))
     if not robust:
         for name in ("samples", "seed"):
             if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
-                fail(f"--{name} only applies with --robust")
+                fail(_("--{option} only applies with --robust").format(option=name))
     loaded = load_or_exit(plan)
 
     from kxplan import rank_output, scoring
@@ -157,8 +165,9 @@ def rank_command(
         titles = {item.id: printable(item.title) for item in loaded.initiatives}
         lines = scoring.lacking_sentence(ranking, titles)
         click.echo(
-            f"{plan}: not ranked by {ranking.method} ({len(lines)}), for want of what the "
-            "method needs:",
+            _(
+                "{plan}: not ranked by {method} ({count}), for want of what the method needs:"
+            ).format(plan=plan, method=ranking.method, count=len(lines)),
             err=True,
         )
         for line in lines:
@@ -166,4 +175,7 @@ def rank_command(
     if ranking.unscored and out_format in ("json", "csv"):
         # the table says so below it; data formats hold only ranked rows, so say it aside
         missing = ", ".join(ranking.unscored)
-        click.echo(f"{plan}: not ranked, effort or impact missing: {missing}", err=True)
+        click.echo(
+            _("{plan}: not ranked, effort or impact missing: {ids}").format(plan=plan, ids=missing),
+            err=True,
+        )

@@ -9,18 +9,22 @@ import click
 
 from kxplan.cli.common import (
     PLAN_PATH,
-    examples,
     fail,
     format_option,
     load_or_exit,
     standard_stream,
     write_output,
 )
+from kxplan.cli.texts import command, examples, option
+from kxplan.i18n import N_, _
 from kxplan.storage import PlanError
 
 
-@click.command(
+@command(
     "export",
+    help=N_(
+        "Export PLAN (`-`: standard input) as a strategy document (Markdown, HTML), CSV or JSON."
+    ),
     epilog=examples(
         "kxplan export plan.toml -f html -o strategy.html",
         "git show HEAD:plan.toml | kxplan export - -f csv -o - | head",
@@ -33,40 +37,40 @@ from kxplan.storage import PlanError
     "html",
     "csv",
     "json",
-    help="markdown or html: the strategy document; csv: the initiatives; json: everything.",
+    help=N_("markdown or html: the strategy document; csv: the initiatives; json: everything."),
 )
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(readable=False, allow_dash=True),  # a str: "" must not become "."
     metavar="FILE",
-    help="Write to FILE (atomically; `-`: standard output) instead of standard output.",
+    help=N_("Write to FILE (atomically; `-`: standard output) instead of standard output."),
 )
-@click.option(
+@option(
     "--delimiter",
     type=click.Choice(["comma", "semicolon", "tab"]),
-    help="CSV only: the separator (default: as the plan's language expects, "
-    "semicolon in Swedish, comma in English).",
+    help=N_(
+        "CSV only: the separator (default: as the plan's language expects, "
+        "semicolon in Swedish, comma in English)."
+    ),
 )
-@click.option(
+@option(
     "--decimal",
     type=click.Choice(["point", "comma"]),
-    help="CSV only: the decimal mark (default: the plan's language's).",
+    help=N_("CSV only: the decimal mark (default: the plan's language's)."),
 )
 def export_command(
     plan: Path, fmt: str, output: str | None, delimiter: str | None, decimal: str | None
 ) -> None:
-    """Export PLAN (`-`: standard input) as a strategy document (Markdown, HTML), CSV
-    or JSON."""
     from kxplan.reports import formats as export
     from kxplan.scoring import ScoringError
     from kxplan.text import csv
 
     fmt_name = next(name for name in export.FORMATS if name == fmt)
     if fmt_name != "csv" and (delimiter or decimal):
-        fail("--delimiter and --decimal apply to CSV only (-f csv)")
+        fail(_("--delimiter and --decimal apply to CSV only (-f csv)"))
     if delimiter == "comma" and decimal == "comma":
-        fail("--delimiter comma and --decimal comma cannot go together; choose one")
+        fail(_("--delimiter comma and --decimal comma cannot go together; choose one"))
     if output is not None and standard_stream(output) is None:
         _check_export_target(output, plan)
     loaded = load_or_exit(plan)
@@ -78,7 +82,7 @@ def export_command(
             decimal=csv.DECIMALS.get(decimal or ""),
         )
     except ScoringError as error:
-        fail(f"{plan}: cannot rank the initiatives: {error}")
+        fail(_("{plan}: cannot rank the initiatives: {error}").format(plan=plan, error=error))
     if output is None or standard_stream(output) is not None:
         # a stream is read as text, as it is appended to: no byte-order mark mid-file
         if output is None:
@@ -87,24 +91,30 @@ def export_command(
             write_output(output, text.encode("utf-8"))
         return
     if not write_output(output, export.encode(text, fmt_name)):
-        click.echo(f"Wrote {output} ({fmt})", err=True)
+        click.echo(_("Wrote {file} ({format})").format(file=output, format=fmt), err=True)
 
 
 def _check_export_target(output: str, plan: Path) -> None:
     """Refuse an export file name that is empty, a folder, the plan, or (even through a
     symbolic link) a .toml file: an export must never replace a plan."""
     if not output:
-        fail("--output needs a file name, such as plan.md")
+        fail(_("--output needs a file name, such as plan.md"))
     path = Path(output)
     if path.is_dir():
-        raise PlanError.single(output, "is a folder, expected a file name for the export")
+        raise PlanError.single(output, _("is a folder, expected a file name for the export"))
     if path.exists() and plan.exists() and os.path.samefile(path, plan):
-        fail(f"{output} is the plan itself; choose another output file")
+        fail(_("{file} is the plan itself; choose another output file").format(file=output))
     target = path.resolve()
     if path.suffix.lower() == ".toml":
-        fail(f"{output}: refusing to write an export over a .toml file (plans are .toml)")
+        fail(
+            _("{file}: refusing to write an export over a .toml file (plans are .toml)").format(
+                file=output
+            )
+        )
     if target.suffix.lower() == ".toml":
         fail(
-            f"{output}: links to {target}; refusing to write an export over a .toml file "
-            "(plans are .toml)"
+            _(
+                "{file}: links to {target}; refusing to write an export over a .toml file "
+                "(plans are .toml)"
+            ).format(file=output, target=target)
         )

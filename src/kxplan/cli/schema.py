@@ -6,25 +6,27 @@ from pathlib import Path
 
 import click
 
-from kxplan.cli.common import examples
+from kxplan.cli.texts import command, examples, option
+from kxplan.i18n import N_, _
 
 
-@click.command(
-    "schema", epilog=examples("kxplan schema", "kxplan schema -o kxplan-plan.schema.json")
+@command(
+    "schema",
+    help=N_(
+        "Print the JSON Schema of a plan file (for taplo / Even Better TOML).\n\n"
+        "Put `#:schema PATH-OR-URL` on a plan's first line and the editor checks and "
+        "completes it; the repository publishes it as schema/kxplan-plan.schema.json."
+    ),
+    epilog=examples("kxplan schema", "kxplan schema -o kxplan-plan.schema.json"),
 )
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the schema to this file (default: standard output).",
+    metavar="FILE",
+    help=N_("Write the schema to this file (default: standard output)."),
 )
 def schema_command(output: Path | None) -> None:
-    """Print the JSON Schema of a plan file (for taplo / Even Better TOML).
-
-    Put `#:schema PATH-OR-URL` on a plan's first line and the editor checks and
-    completes it; the repository publishes it as schema/kxplan-plan.schema.json.
-
-    """
     from kxplan.storage import write_atomic
     from kxplan.storage.schema import schema_text
 
@@ -33,4 +35,4 @@ def schema_command(output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     write_atomic(output, text.encode("utf-8"))
-    click.echo(f"Wrote {output}")
+    click.echo(_("Wrote {file}").format(file=output))

@@ -12,13 +12,19 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
+
+from kxplan.i18n import N_, _
 
 if TYPE_CHECKING:
     from kxplan.storage import Problem
     from kxplan.templates import Template
     from kxplan.versions import Version
     from kxplan.versions.changes import Comparison
+
+
+CURRENT_FILE: Final = N_("(current file)")
+"""The label of the current file's step (translated where it is shown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +40,30 @@ class HistoryStep:
 
     @property
     def when(self) -> str:
-        return "now" if self.version is None else self.version.when
+        return _("now") if self.version is None else self.version.when
+
+    @property
+    def shown_label(self) -> str:
+        """The label as a person reads it: the current file's in the current language."""
+        return _(self.label) if self.version is None and self.label else self.label
 
     @property
     def change_line(self) -> str:
         if self.problem is not None:
-            return f"unreadable: {self.problem}"
+            return _("unreadable: {problem}").format(problem=self.problem)
         if self.comparison is not None:
             return self.comparison.summary()
-        return "first snapshot" if self.version is not None else "no snapshot to compare"
+        if self.version is not None:
+            return _("first snapshot")
+        return _("no snapshot to compare")
 
 
 def templates_data(templates: Sequence[Template]) -> list[dict[str, str]]:
-    """``[{name, description}]``, blank first, as ``kxplan templates`` lists them."""
-    return [{"name": t.name, "description": t.description} for t in templates]
+    """``[{name, language, description}]``, blank first, as ``kxplan templates`` lists
+    them (``language``: the language the template is written in, "en" or "sv")."""
+    return [
+        {"name": t.name, "language": t.language, "description": t.description} for t in templates
+    ]
 
 
 def problem_data(problem: Problem) -> dict[str, Any]:

@@ -17,13 +17,14 @@ from kxplan.cli.common import (
     INTERPRETER_GC_THRESHOLD,
     PLAN_PATH,
     complete_templates,
-    examples,
     fail,
     require_file,
 )
+from kxplan.cli.texts import command, examples, option
+from kxplan.i18n import N_, _
 from kxplan.storage import PlanError
 
-NO_TERMINAL = (
+NO_TERMINAL = N_(
     "kxplan: the workshop app needs a terminal; standard input and output must both be "
     "one (for scripts: kxplan show, rank, export; see kxplan --help)"
 )
@@ -44,7 +45,7 @@ def open_ui(path: Path | None, *, example: str | None = None, theme: str | None 
     try:
         from kxplan.tui import run
     except ImportError as error:
-        fail(f"the terminal UI could not be started: {error}")
+        fail(_("the terminal UI could not be started: {error}").format(error=error))
     if theme is not None:
         from kxplan.tui import check_theme
 
@@ -53,7 +54,7 @@ def open_ui(path: Path | None, *, example: str | None = None, theme: str | None 
         except ValueError as error:
             fail(str(error))
     if not has_terminal():
-        click.echo(NO_TERMINAL, err=True)
+        click.echo(_(NO_TERMINAL), err=True)
         sys.exit(EXIT_PROBLEM)
     gc.set_threshold(*INTERPRETER_GC_THRESHOLD)  # the app runs for hours, not once
     if theme is None:
@@ -62,29 +63,37 @@ def open_ui(path: Path | None, *, example: str | None = None, theme: str | None 
     run(path, example=example, theme=theme)
 
 
-@click.command("open", epilog=examples("kxplan open plan.toml", "kxplan plan.toml"))
+@command(
+    "open",
+    help=N_("Open PLAN in the terminal UI (same as `kxplan PLAN.toml`)."),
+    epilog=examples("kxplan open plan.toml", "kxplan plan.toml", "kxplan --lang sv plan.toml"),
+)
 @click.argument("plan", type=PLAN_PATH, required=False)
-@click.option("--theme", help="Theme: dark, light or a Textual theme's name (default: last used).")
+@option("--theme", help=N_("Theme: dark, light or a Textual theme's name (default: last used)."))
 def open_command(plan: Path | None, theme: str | None) -> None:
-    """Open PLAN in the terminal UI (same as `kxplan PLAN.toml`)."""
     if plan is not None:
-        require_file(plan, "the app reads keys from the terminal and saves into the file")
+        require_file(plan, _("the app reads keys from the terminal and saves into the file"))
     if plan is not None and plan.is_dir():
-        raise PlanError.single(str(plan), "is a folder, expected a plan file")
+        raise PlanError.single(str(plan), _("is a folder, expected a plan file"))
     open_ui(plan, theme=theme)
 
 
-@click.command("example", epilog=examples("kxplan example", "kxplan example public-service"))
+@command(
+    "example",
+    help=N_(
+        "Open a starter TEMPLATE as an example plan in the terminal UI.\n\n"
+        "The example lives in memory (default: contact-centre, or kundservice when kxplan "
+        "speaks Swedish); saving asks for a new file, so nothing kxplan ships is ever "
+        "changed."
+    ),
+    epilog=examples("kxplan example", "kxplan example public-service", "kxplan --lang sv example"),
+)
 @click.argument("template", required=False, shell_complete=complete_templates)
 def example_command(template: str | None) -> None:
-    """Open a starter TEMPLATE as an example plan in the terminal UI.
+    from kxplan import i18n
+    from kxplan.templates import UnknownTemplateError, example_name, template_path
 
-    The example lives in memory (default: contact-centre); saving asks for a new file,
-    so nothing kxplan ships is ever changed.
-    """
-    from kxplan.templates import EXAMPLE, UnknownTemplateError, template_path
-
-    template = template or EXAMPLE
+    template = template or example_name(i18n.current())
     try:
         template_path(template)
     except UnknownTemplateError as error:

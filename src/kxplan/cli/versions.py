@@ -18,7 +18,6 @@ from kxplan.cli.common import (
     command_line,
     complete_files,
     echo_problems,
-    examples,
     fail,
     format_option,
     is_stdin,
@@ -27,8 +26,10 @@ from kxplan.cli.common import (
     read_stdin,
     require_file,
 )
-from kxplan.cli.shapes import HistoryStep
+from kxplan.cli.shapes import CURRENT_FILE, HistoryStep
+from kxplan.cli.texts import command, examples, option
 from kxplan.framework import METHODS
+from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.storage import PlanError, load
 from kxplan.text.literal import printable, visible
@@ -67,8 +68,18 @@ def read_plan_arg(arg: str) -> Plan:
         sys.exit(EXIT_PROBLEM)
 
 
-@click.command(
+@command(
     "diff",
+    help=N_(
+        "Show what changed from plan OLD to plan NEW.\n\n"
+        "OLD and NEW are plan files, `-` for standard input, or REV:path to read a plan "
+        "from git, e.g. `kxplan diff HEAD~1:plan.toml plan.toml`. Initiatives are matched "
+        "by id, table rows by their natural key; ranks use one method for both sides. "
+        "Identical plans print nothing (json: an empty comparison).\n\n"
+        "Exit status: 0 no differences, 1 differences (0 with --exit-zero), 2 trouble. "
+        "Changes of the created/updated timestamps are shown but do not count as "
+        "differences."
+    ),
     epilog=examples(
         "kxplan diff HEAD~1:plan.toml plan.toml",
         "git show main:plan.toml | kxplan diff - plan.toml --format markdown",
@@ -77,39 +88,30 @@ def read_plan_arg(arg: str) -> Plan:
 )
 @click.argument("old", shell_complete=complete_files)
 @click.argument("new", shell_complete=complete_files)
-@format_option("text", "markdown", "json", help="text (coloured on a terminal), markdown or json.")
-@click.option(
+@format_option(
+    "text", "markdown", "json", help=N_("text (coloured on a terminal), markdown or json.")
+)
+@option(
     "--method",
     type=click.Choice(METHODS.keys),
     default=None,
-    help="Ranking method for both plans [default: NEW's method].",
+    help=N_("Ranking method for both plans [default: NEW's method]."),
 )
-@click.option(
+@option(
     "-q",
     "--quiet",
     is_flag=True,
-    help="Print nothing; only the exit status says whether they differ.",
+    help=N_("Print nothing; only the exit status says whether they differ."),
 )
-@click.option(
+@option(
     "--exit-zero",
     is_flag=True,
-    help="Exit 0 when the plans differ too (for report scripts); 2 still means trouble.",
+    help=N_("Exit 0 when the plans differ too (for report scripts); 2 still means trouble."),
 )
 @color_option
 def diff_command(
     old: str, new: str, fmt: str, method: str | None, quiet: bool, exit_zero: bool
 ) -> None:
-    """Show what changed from plan OLD to plan NEW.
-
-    OLD and NEW are plan files, `-` for standard input, or REV:path to read a plan
-    from git, e.g. `kxplan diff HEAD~1:plan.toml plan.toml`. Initiatives are matched
-    by id, table rows by their natural key; ranks use one method for both sides.
-    Identical plans print nothing (json: an empty comparison).
-
-    Exit status: 0 no differences, 1 differences (0 with --exit-zero), 2 trouble.
-    Changes of the created/updated timestamps are shown but do not count as
-    differences.
-    """
     from kxplan.reports.comparison import format_json, format_markdown, format_text, titles_of
     from kxplan.versions.comparison import compare
 
@@ -158,15 +160,15 @@ def _name(path: Path) -> str:
     return STDIN_NAME if is_stdin(path) else str(path)
 
 
-@click.command(
+@command(
     "snapshot",
+    help=N_("Keep a timestamped copy of PLAN in PLAN.versions/ beside it."),
     epilog=examples('kxplan snapshot plan.toml --label "after workshop 2"'),
 )
 @click.argument("plan", type=PLAN_PATH)
-@click.option("-l", "--label", default="", metavar="TEXT", help="A few words: what this is.")
+@option("-l", "--label", default="", metavar="TEXT", help=N_("A few words: what this is."))
 def snapshot_command(plan: Path, label: str) -> None:
-    """Keep a timestamped copy of PLAN in PLAN.versions/ beside it."""
-    require_file(plan, "the snapshot is kept in a folder beside the plan")
+    require_file(plan, _("the snapshot is kept in a folder beside the plan"))
     from kxplan.storage import loads_bytes
     from kxplan.versions import save_version
 
@@ -174,24 +176,26 @@ def snapshot_command(plan: Path, label: str) -> None:
     try:
         raw = plan.read_bytes()
     except OSError as error:
-        raise PlanError.single(str(plan), f"cannot be read: {error.strerror or error}") from None
+        raise PlanError.single(
+            str(plan), _("cannot be read: {reason}").format(reason=error.strerror or error)
+        ) from None
     loads_bytes(raw, str(plan))  # the bytes kept are the bytes checked: never a broken plan
     saved = save_version(raw, plan, label)
-    click.echo(f"Saved snapshot {saved}")
+    click.echo(_("Saved snapshot {file}").format(file=saved))
 
 
-@click.command(
+@command(
     "history",
+    help=N_("List the snapshots of PLAN, oldest first, with what changed in each."),
     epilog=examples("kxplan history plan.toml", "kxplan history plan.toml --format json"),
 )
 @click.argument("plan", type=PLAN_PATH)
-@format_option("text", "json", help="text: one line per snapshot; json: with each comparison.")
+@format_option("text", "json", help=N_("text: one line per snapshot; json: with each comparison."))
 def history_command(plan: Path, fmt: str) -> None:
-    """List the snapshots of PLAN, oldest first, with what changed in each."""
     from kxplan.cli.shapes import history_data
     from kxplan.versions import list_versions
 
-    require_file(plan, "snapshots are kept in a folder beside the plan")
+    require_file(plan, _("snapshots are kept in a folder beside the plan"))
     versions = list_versions(plan)
     if not versions:
         load_or_exit(plan)  # missing, empty, a folder: said as every command says it
@@ -200,11 +204,15 @@ def history_command(plan: Path, fmt: str) -> None:
         print_json(history_data(plan, steps))
         return
     if not versions:
-        click.echo(f"No snapshots of {plan} yet; take one with: {command_line('snapshot', plan)}")
+        click.echo(
+            _("No snapshots of {plan} yet; take one with: {command}").format(
+                plan=plan, command=command_line("snapshot", plan)
+            )
+        )
         return
-    rows = [(step.when, step.label, step.change_line) for step in steps]
+    rows = [(step.when, step.shown_label, step.change_line) for step in steps]
     shown = [(when, printable(label) or "-", printable(change)) for when, label, change in rows]
-    width = max(len(label) for _, label, _ in shown)
+    width = max(len(label) for _when, label, _change in shown)
     for when, label, change in shown:
         click.echo(f"{when:<20}  {label:<{width}}  {change}")
 
@@ -229,8 +237,8 @@ def _history_steps(plan: Path, versions: Sequence[Version]) -> list[HistoryStep]
         try:
             now = load(plan)
         except PlanError as error:
-            steps.append(HistoryStep(None, "(current file)", problem=error.problems[0]))
+            steps.append(HistoryStep(None, CURRENT_FILE, problem=error.problems[0]))
         else:
             comparison = None if previous is None else compare(previous, now)
-            steps.append(HistoryStep(None, "(current file)", comparison=comparison))
+            steps.append(HistoryStep(None, CURRENT_FILE, comparison=comparison))
     return steps

@@ -23,6 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kxplan import storage
 from kxplan.framework import AreaId
+from kxplan.i18n import _
 from kxplan.model import (
     DotVoteRecord,
     Initiative,
@@ -35,6 +36,7 @@ from kxplan.model import (
     with_initiative,
     without_initiative,
 )
+from kxplan.model.graph import dependency_cycle
 from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable
 from kxplan.session.file import ChangedOnDisk as ChangedOnDisk
@@ -55,6 +57,8 @@ MATURITY_KEYS: Final[tuple[MaturityKey, ...]] = get_args(MaturityKey)
 Problems = list[tuple[Loc, str]]
 """Broken rules as (location, message)."""
 CYCLE_PREFIX: Final = "dependencies form a cycle: "
+"""How the model's rules begin the English message of a dependency cycle (kept for
+callers; the session finds the cycle's problem by its place, in any language)."""
 
 _MATURITY: Final = TypeAdapter[int](Maturity)
 
@@ -125,15 +129,15 @@ class Session(PlanFile):
         fixed: :meth:`plan_field_problems` says what is wrong, and saving refuses it).
         """
         if name not in PLAN_FIELDS:
-            raise EditRefused([((name,), "not a field the room edits")])
+            raise EditRefused([((name,), _("not a field the room edits"))])
         if name == "participants":
             if isinstance(value, str) or not all(isinstance(n, str) for n in value):
-                raise EditRefused([((name,), "expected a list of names")])
+                raise EditRefused([((name,), _("expected a list of names"))])
             new: object = [n.strip() for n in value]
         elif isinstance(value, str):
             new = value
         else:
-            raise EditRefused([((name,), "expected text")])
+            raise EditRefused([((name,), _("expected text"))])
         if getattr(self.plan, name) == new:
             return False
         setattr(self.plan, name, new)
@@ -158,7 +162,7 @@ class Session(PlanFile):
 
         EditRefused for a level off the 1–5 scale."""
         if which not in MATURITY_KEYS:
-            raise EditRefused([(("areas", area_id, which), "not a maturity")])
+            raise EditRefused([(("areas", area_id, which), _("not a maturity"))])
         if level is not None:
             try:
                 level = _MATURITY.validate_python(level)
@@ -220,11 +224,15 @@ class Session(PlanFile):
             scoring=self.plan.scoring,
             initiatives=candidate.initiatives,
         )
+        cycle = dependency_cycle(candidate.initiatives)
+        ids = [item.id for item in candidate.initiatives]
+        # the cycle is said at its first initiative, in any language: found by place
+        cycle_at = ("initiatives", ids.index(cycle[0]), "depends_on") if cycle else None
         return [
             (loc, message)
             for loc, message in plan_rule_problems(probe)
             if loc[:2] == ("initiatives", index)
-            or (loc[:1] == ("initiatives",) and message.startswith(CYCLE_PREFIX))
+            or (cycle_at is not None and tuple(loc) == cycle_at)
         ]
 
     def put_initiative(self, initiative: Initiative, replacing: str | None = None) -> None:
@@ -321,7 +329,7 @@ class Session(PlanFile):
 
     def _set_text(self, record: BaseModel, key: NoteKey, text: str) -> bool:
         if key not in NOTE_KEYS or not isinstance(text, str):
-            raise EditRefused([((key,), "expected the text of today, target or how")])
+            raise EditRefused([((key,), _("expected the text of today, target or how"))])
         if getattr(record, key) == text:
             return False
         setattr(record, key, text)

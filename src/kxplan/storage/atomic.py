@@ -13,6 +13,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from kxplan.i18n import _
 from kxplan.storage.errors import PlanError
 
 
@@ -47,7 +48,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         _fsync_folder(folder)
     except OSError as error:
         raise PlanError.single(
-            os.fspath(path), f"could not be saved: {error.strerror or error}"
+            os.fspath(path),
+            _("could not be saved: {reason}").format(reason=error.strerror or error),
         ) from None
     finally:
         if tmp_name is not None:
@@ -81,7 +83,8 @@ def _write_through(path: Path, data: bytes) -> None:
                 view = view[handle.write(view) or 0 :]
     except OSError as error:
         raise PlanError.single(
-            os.fspath(path), f"could not be written: {error.strerror or error}"
+            os.fspath(path),
+            _("could not be written: {reason}").format(reason=error.strerror or error),
         ) from None
 
 

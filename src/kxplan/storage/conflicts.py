@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from kxplan.i18n import _
 from kxplan.storage.errors import PlanError, Problem
 
 OURS_MARK: Final = "<<<<<<< "
@@ -150,9 +151,15 @@ def conflict_error(text: str, source: str) -> PlanError | None:
                 source,
                 hunk.place,
                 hunk.line,
-                f"unresolved merge conflict: ours {_first(hunk.ours)!r}, "
-                f"theirs {_first(hunk.theirs)!r}; keep one side (kxplan resolve "
-                f"{source} --ours {hunk.number} or --theirs {hunk.number})",
+                _(
+                    "unresolved merge conflict: ours {ours!r}, theirs {theirs!r}; keep one "
+                    "side (kxplan resolve {file} --ours {number} or --theirs {number})"
+                ).format(
+                    ours=_first(hunk.ours),
+                    theirs=_first(hunk.theirs),
+                    file=source,
+                    number=hunk.number,
+                ),
             )
             for hunk in hunks
         ]

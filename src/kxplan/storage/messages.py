@@ -1,4 +1,5 @@
-"""Pydantic's errors in words a facilitator understands ("expected …, got …")."""
+"""Pydantic's errors in words a facilitator understands ("expected …, got …"), in
+kxplan's current language; keys, ids and TOML values are quoted as they are written."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kxplan.framework import AREA_IDS
+from kxplan.i18n import _
 from kxplan.model import Loc, Plan
 
 SHOWN_LENGTH = 60
@@ -28,61 +30,83 @@ def friendly_message(item: Mapping[str, Any], data: Mapping[str, Any] | None = N
     loc = tuple(item["loc"])
     if kind == "extra_forbidden" and loc[:-1] == ("areas",):
         close = difflib.get_close_matches(str(loc[-1]), AREA_IDS, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
         area = shortened(repr(str(loc[-1])))
-        return f"unknown area {area}; {hint}the areas are {', '.join(AREA_IDS)}"
+        areas = ", ".join(AREA_IDS)
+        if close:
+            return _("unknown area {area}; did you mean {close!r}? the areas are {areas}").format(
+                area=area, close=close[0], areas=areas
+            )
+        return _("unknown area {area}; the areas are {areas}").format(area=area, areas=areas)
     if kind == "extra_forbidden":
         key = str(loc[-1])
         known = _known_keys(loc[:-1], data or {})
         close = difflib.get_close_matches(key, known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {shortened(repr(key))}{hint}; free-form notes belong under [extra]"
+        if close:
+            return _(
+                "unknown key {key} (did you mean {close!r}?); free-form notes belong under [extra]"
+            ).format(key=shortened(repr(key)), close=close[0])
+        return _("unknown key {key}; free-form notes belong under [extra]").format(
+            key=shortened(repr(key))
+        )
     if kind == "missing":
-        return "missing; this key is required"
+        return _("missing; this key is required")
+    got = shown_value(value)
     if kind == "literal_error":
-        return f"expected one of {ctx.get('expected', '')}, got {shown_value(value)}"
+        expected = str(ctx.get("expected", ""))
+        first, sep, last = expected.rpartition("' or '")  # pydantic's "'a', 'b' or 'c'"
+        if sep:
+            return _("expected one of {choices} or {last}, got {value}").format(
+                choices=first + "'", last="'" + last, value=got
+            )
+        return _("expected one of {choices}, got {value}").format(choices=expected, value=got)
     if kind in {"float_type", "int_type", "int_from_float"}:
-        what = "a whole number" if kind != "float_type" else "a number"
-        shown = (
-            repr(value) if isinstance(value, float) and math.isfinite(value) else shown_value(value)
-        )
-        return f"expected {what}, got {shown}"  # 3.0, not 3, when a whole number is expected
+        shown = repr(value) if isinstance(value, float) and math.isfinite(value) else got
+        # 3.0, not 3, when a whole number is expected
+        if kind == "float_type":
+            return _("expected a number, got {value}").format(value=shown)
+        return _("expected a whole number, got {value}").format(value=shown)
     if kind == "finite_number":
-        return f"expected a finite number, got {shown_value(value)}"
-    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        bounds = {
-            "greater_than_equal": f"at least {shown_value(ctx.get('ge'))}",
-            "less_than_equal": f"at most {shown_value(ctx.get('le'))}",
-            "greater_than": f"more than {shown_value(ctx.get('gt'))}",
-            "less_than": f"less than {shown_value(ctx.get('lt'))}",
-        }
-        return f"expected a number {bounds[kind]}, got {shown_value(value)}"
+        return _("expected a finite number, got {value}").format(value=got)
+    if kind == "greater_than_equal":
+        bound = shown_value(ctx.get("ge"))
+        return _("expected a number at least {bound}, got {value}").format(bound=bound, value=got)
+    if kind == "less_than_equal":
+        bound = shown_value(ctx.get("le"))
+        return _("expected a number at most {bound}, got {value}").format(bound=bound, value=got)
+    if kind == "greater_than":
+        bound = shown_value(ctx.get("gt"))
+        return _("expected a number more than {bound}, got {value}").format(bound=bound, value=got)
+    if kind == "less_than":
+        bound = shown_value(ctx.get("lt"))
+        return _("expected a number less than {bound}, got {value}").format(bound=bound, value=got)
     if kind == "string_type":
-        return f"expected text in quotes, got {shown_value(value)}"
+        return _("expected text in quotes, got {value}").format(value=got)
     if kind == "string_pattern_mismatch":
-        return (
-            f"expected an id of lower-case letters, digits and single hyphens "
-            f"(like 'web-chat'), got {shown_value(value)}"
-        )
+        return _(
+            "expected an id of lower-case letters, digits and single hyphens "
+            "(like 'web-chat'), got {value}"
+        ).format(value=got)
     if kind == "string_too_short":
-        return "expected some text, got an empty string"
+        return _("expected some text, got an empty string")
     if kind == "string_too_long":
-        return f"expected at most {ctx.get('max_length')} characters"
+        return _("expected at most {count} characters").format(count=ctx.get("max_length"))
     if kind in {"list_type", "tuple_type"}:
-        return f"expected a list [ … ], got {shown_value(value)}"
+        return _("expected a list [ … ], got {value}").format(value=got)
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"expected a table, got {shown_value(value)}"
+        return _("expected a table, got {value}").format(value=got)
     if kind in {"datetime_type", "datetime_parsing"}:
-        return f"expected a date and time like 2026-11-24T09:00:00Z, got {shown_value(value)}"
-    if kind in {"date_type", "date_parsing", "date_from_datetime_inexact"}:
-        return f"expected a date like 2026-11-24 (no quotes), got {shown_value(value)}"
-    if kind == "timezone_aware":
-        return (
-            f"expected a date and time with its time zone, like 2026-11-24T09:00:00Z or "
-            f"2026-11-24T10:00:00+01:00, got {shown_value(value)}"
+        return _("expected a date and time like 2026-11-24T09:00:00Z, got {value}").format(
+            value=got
         )
+    if kind in {"date_type", "date_parsing", "date_from_datetime_inexact"}:
+        return _("expected a date like 2026-11-24 (no quotes), got {value}").format(value=got)
+    if kind == "timezone_aware":
+        return _(
+            "expected a date and time with its time zone, like 2026-11-24T09:00:00Z or "
+            "2026-11-24T10:00:00+01:00, got {value}"
+        ).format(value=got)
     if kind == "bool_type":
-        return f"expected true or false, got {shown_value(value)}"
+        return _("expected true or false, got {value}").format(value=got)
     return str(item.get("msg", "invalid value")).replace("Input should be", "expected")
 
 
@@ -106,13 +130,13 @@ def _shown_whole(value: object) -> str:
         shown = value if len(value) <= 40 else value[:37] + "…"
         return repr(shown)
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, float) and math.isinf(value):
-        return "a number too large to hold (read as infinity)"
+        return _("a number too large to hold (read as infinity)")
     if isinstance(value, float) and math.isnan(value):
-        return "nan (not a number)"
+        return _("nan (not a number)")
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         value = int(value)
     if isinstance(value, int) and abs(value) >= 10**SHOWN_LENGTH:
@@ -124,9 +148,9 @@ def _shown_whole(value: object) -> str:
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
-        return f"{value.isoformat()} (a date without a time)"
+        return _("{date} (a date without a time)").format(date=value.isoformat())
     if isinstance(value, time):
-        return f"{value.isoformat()} (a time without a date)"
+        return _("{time} (a time without a date)").format(time=value.isoformat())
     return repr(value)
 
 
@@ -142,7 +166,8 @@ def _long_integer(value: int) -> str:
     while digits > 1 and size < 10 ** (digits - 1):
         digits -= 1
     lead = f"{size // 10 ** (digits - 18):,}".replace(",", " ")
-    return f"{'-' if value < 0 else ''}{lead}… (a number with {digits} digits)"
+    shown = f"{'-' if value < 0 else ''}{lead}…"
+    return _("{number} (a number with {digits} digits)").format(number=shown, digits=digits)
 
 
 def _known_keys(loc: Loc, data: Mapping[str, Any]) -> list[str]:

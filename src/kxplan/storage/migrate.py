@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 import kxplan.storage as package
+from kxplan.i18n import _
 from kxplan.storage.errors import PlanError, Problem
 from kxplan.storage.locate import LineIndex
 from kxplan.storage.messages import shown_value
@@ -28,7 +29,8 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
     current = package.SCHEMA_VERSION
     version = data.get("schema")
     if version is None:
-        raise PlanError([Problem(source, "schema", None, f"missing; expected schema = {current}")])
+        expected = _("missing; expected schema = {version}").format(version=current)
+        raise PlanError([Problem(source, "schema", None, expected)])
     if version == current:
         return data
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -38,7 +40,9 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
                     source,
                     "schema",
                     _schema_line(text),
-                    f"expected a whole number from 1, got {shown_value(version)}",
+                    _("expected a whole number from 1, got {value}").format(
+                        value=shown_value(version)
+                    ),
                 )
             ]
         )
@@ -49,8 +53,10 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
                     source,
                     "schema",
                     _schema_line(text),
-                    f"was written by a newer kxplan (schema {version}; this version reads up "
-                    f"to {current}); upgrade kxplan to open it",
+                    _(
+                        "was written by a newer kxplan (schema {version}; this version reads "
+                        "up to {current}); upgrade kxplan to open it"
+                    ).format(version=version, current=current),
                 )
             ]
         )
@@ -63,7 +69,7 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
                         source,
                         "schema",
                         _schema_line(text),
-                        f"no migration from schema {version} is known",
+                        _("no migration from schema {version} is known").format(version=version),
                     )
                 ]
             )
@@ -76,7 +82,9 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
                         source,
                         "schema",
                         _schema_line(text),
-                        f"could not be upgraded from schema {version}: {error!r}",
+                        _("could not be upgraded from schema {version}: {error!r}").format(
+                            version=version, error=error
+                        ),
                     )
                 ]
             ) from None

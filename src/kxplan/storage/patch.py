@@ -22,6 +22,7 @@ import tomlkit.exceptions
 from tomlkit.container import Container
 from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Table, Whitespace
 
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.model.tables import AREA_TABLES
 from kxplan.storage.errors import PlanError
@@ -67,7 +68,9 @@ def faithful_text(plan: Plan, previous: tuple[str, Mapping[str, Any]] | None, so
                 return text
     text = dumps(plan)
     if not _loads_to(text, plan, source):  # pragma: no cover - dumps round-trips every plan
-        raise PlanError.single(source, "could not be saved: the text would not read back as it is")
+        raise PlanError.single(
+            source, _("could not be saved: the text would not read back as it is")
+        )
     return text
 
 

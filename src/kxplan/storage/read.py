@@ -21,6 +21,7 @@ import tomli as toml_reader  # tomllib's compiled twin (same author, same API), 
 from pydantic import ValidationError
 
 import kxplan.storage as package
+from kxplan.i18n import _
 from kxplan.model import Loc, Plan, RuleViolations
 from kxplan.storage.conflicts import conflict_error
 from kxplan.storage.errors import PlanError, Problem
@@ -36,11 +37,13 @@ def load(path: str | os.PathLike[str]) -> Plan:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise PlanError.single(source, "no such file") from None
+        raise PlanError.single(source, _("no such file")) from None
     except IsADirectoryError:
-        raise PlanError.single(source, "is a folder, expected a plan file") from None
+        raise PlanError.single(source, _("is a folder, expected a plan file")) from None
     except OSError as error:
-        raise PlanError.single(source, f"cannot be read: {error.strerror or error}") from None
+        raise PlanError.single(
+            source, _("cannot be read: {reason}").format(reason=error.strerror or error)
+        ) from None
     return loads_bytes(raw, source)
 
 
@@ -52,8 +55,10 @@ def loads_bytes(raw: bytes, source: str = "<plan>") -> Plan:
         line = raw[: error.start].count(b"\n") + 1
         raise PlanError.single(
             source,
-            f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "expected a TOML plan file",
+            _(
+                "is not UTF-8 text (byte 0x{byte:02x} at offset {offset}); "
+                "expected a TOML plan file"
+            ).format(byte=raw[error.start], offset=error.start),
             line,
         ) from None
     return loads(text.removeprefix("\ufeff"), source)
@@ -62,7 +67,7 @@ def loads_bytes(raw: bytes, source: str = "<plan>") -> Plan:
 def loads(text: str, source: str = "<plan>") -> Plan:
     """Validate a plan from TOML text; ``source`` names it in messages."""
     if not text or text.isspace():
-        raise PlanError.single(source, "is empty; expected a kxplan plan (schema, title, …)")
+        raise PlanError.single(source, _("is empty; expected a kxplan plan (schema, title, …)"))
     with _collector_paused():
         return _read(text, source)  # the parsed data is freed before the collector resumes
 
@@ -74,7 +79,10 @@ def _read(text: str, source: str) -> Plan:
         return validate(migrate(data, source, text), source, text)
     # report the missing schema along with everything else, read as this version
     missing = Problem(
-        source, "schema", None, f"missing; expected schema = {package.SCHEMA_VERSION}"
+        source,
+        "schema",
+        None,
+        _("missing; expected schema = {version}").format(version=package.SCHEMA_VERSION),
     )
     try:
         validate(data, source, text)
@@ -109,7 +117,9 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
     try:
         return toml_reader.loads(text)
     except RecursionError:
-        raise PlanError.single(source, "is not valid TOML: values are nested too deeply") from None
+        raise PlanError.single(
+            source, _("is not valid TOML: values are nested too deeply")
+        ) from None
     except toml_reader.TOMLDecodeError as error:
         conflicts = conflict_error(text, source)  # a merge left conflict blocks in the file
         if conflicts is not None:
@@ -122,7 +132,9 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         elif match:
             line = text.count("\n") + 1
         detail = _TOML_POSITION.sub("", message).rstrip(".")
-        raise PlanError.single(source, f"is not valid TOML: {detail}", line) from None
+        raise PlanError.single(
+            source, _("is not valid TOML: {detail}").format(detail=detail), line
+        ) from None
     except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
         raise _too_long_number(text, source) from None
 
@@ -150,12 +162,15 @@ def _too_long_number(text: str, source: str) -> PlanError:
         except ValueError:
             line = text.count("\n", 0, match.start()) + 1
             return PlanError.single(
-                source, f"a number with {digits} digits is too large to read", line
+                source,
+                _("a number with {digits} digits is too large to read").format(digits=digits),
+                line,
             )
         except RecursionError:
             continue
     return PlanError.single(
-        source, f"has a number with more than {limit} digits; too large to read"
+        source,
+        _("has a number with more than {limit} digits; too large to read").format(limit=limit),
     )
 
 
@@ -190,7 +205,9 @@ def _refuse_huge_integers(data: Mapping[str, Any], text: str, source: str) -> No
                 source,
                 describe_loc(loc, data),
                 lines.find(loc),
-                f"expected a number of at most {limit} digits, got {long_integer(value)}",
+                _("expected a number of at most {limit} digits, got {value}").format(
+                    limit=limit, value=long_integer(value)
+                ),
             )
             for loc, value in huge
         ]

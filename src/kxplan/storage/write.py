@@ -18,6 +18,7 @@ from typing import Any, Final, get_args, get_origin
 import tomli_w
 from pydantic import BaseModel
 
+from kxplan.i18n import _
 from kxplan.model import Loc, Plan
 from kxplan.storage.atomic import write_atomic
 from kxplan.storage.errors import PlanError
@@ -70,7 +71,7 @@ def dumps_data(data: Mapping[str, Any]) -> str:
     try:
         _emit_table((), data, out, array_row=False)
     except RecursionError:  # only free-form [extra] data can nest this deep
-        raise ValueError("a value under [extra] is nested too deeply to be written") from None
+        raise ValueError(_("a value under [extra] is nested too deeply to be written")) from None
     return "\n".join(out).strip("\n") + "\n"
 
 
@@ -192,13 +193,15 @@ def save(
     try:
         text = faithful_text(plan, previous, source)
     except ValueError as error:
-        raise PlanError.single(source, f"could not be saved: {error}") from None
+        raise PlanError.single(
+            source, _("could not be saved: {reason}").format(reason=error)
+        ) from None
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:  # a lone surrogate from a broken paste
         line = text.count("\n", 0, error.start) + 1
         raise PlanError.single(
-            source, "could not be saved: the text holds a broken character", line
+            source, _("could not be saved: the text holds a broken character"), line
         ) from None
     write_atomic(Path(path), data)
     return text
