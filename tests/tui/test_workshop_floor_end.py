@@ -212,6 +212,8 @@ async def test_every_score_hint_is_shown_whole(size: tuple[int, int]) -> None:
         assert " ".join(" ".join(shown_text(effort)).split()) == (
             "estimates decide: median 3 of 3 estimates"
         )
+        for head in screen.query("#estimates .head").results(Label):  # "Efficiency 1–5"
+            assert " ".join(shown_text(head)).split() == str(head.render()).split()
 
 
 # --- 4. RICE: the effort a row shows does not depend on reach ------------------------------
