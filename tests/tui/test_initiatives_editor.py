@@ -397,12 +397,12 @@ async def test_score_hints_say_when_participants_estimates_decide() -> None:
     app = EditorHarness(plan, plan.initiatives[0])
     async with app.run_test(size=(100, 30)) as pilot:
         hint = pilot.app.screen.query_one("#effort-hint", Static)
-        assert "estimates decide: median 2 of 1 estimate " in str(hint.render())
+        assert str(hint.render()) == "estimates decide: median 2 of 1 estimate"
         assert hint.has_class("-overridden")
         efficiency = pilot.app.screen.query_one("#efficiency-hint", Static)
         assert "estimates decide" not in str(efficiency.render())
         await type_into(pilot, "#estimate-1-effort", "3")  # Bo
-        assert "estimates decide: median 2.5 of 2 estimates " in str(hint.render())
+        assert str(hint.render()) == "estimates decide: median 2.5 of 2 estimates"
 
 
 async def test_a_large_room_gets_rows_only_for_participants_with_estimates() -> None:

@@ -176,6 +176,7 @@ class PlanFiles(App[None]):
         after: Callable[[], object] | None,
     ) -> None:
         """Take their file with our changes merged in, asking about each conflict."""
+        from kxplan.reports.comparison import titles_of
         from kxplan.tui.screens.disk_changed import ResolveConflicts
 
         def adopt(plan: Plan) -> None:
@@ -187,7 +188,7 @@ class PlanFiles(App[None]):
         if result.clean:
             adopt(result.plan())
             return
-        screen = ResolveConflicts(result.conflicts)
+        screen = ResolveConflicts(result.conflicts, titles_of(theirs, session.plan))
 
         def resolved(answer: Answer | None) -> None:
             if answer is not Answer.MERGE:

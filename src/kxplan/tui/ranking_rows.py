@@ -25,6 +25,7 @@ from kxplan.framework import (
 )
 from kxplan.model import Initiative, Plan, latest_dots
 from kxplan.scoring import RankedInitiative, Ranking, Robustness
+from kxplan.scoring.estimates import aggregates, estimated
 from kxplan.text.numbers import number
 
 T = TypeVar("T")
@@ -234,7 +235,8 @@ def _cells(row: Row, robustness: Mapping[str, Robustness]) -> tuple[Cell, ...]:
     result = row.result
     if result is None:
         item = row.initiative
-        effort = number(item.effort) if item.effort is not None else ""
+        used = effort_used(item)
+        effort = number(used) if used is not None else ""
         return (
             ("–", "dim"),
             (item.title, ""),
@@ -261,6 +263,13 @@ def _cells(row: Row, robustness: Mapping[str, Robustness]) -> tuple[Cell, ...]:
         (AGREEMENT_MARKS[agreement], agreement) if agreement else ("–", "dim"),
         range_text(robustness.get(result.id)),
     )
+
+
+def effort_used(item: Initiative) -> float | None:
+    """The effort the ranking works with: the participants' median where they estimated
+    it, else the initiative's own. A row the method cannot rank yet (RICE without reach)
+    shows it too, so its effort does not change once reach is filled in."""
+    return aggregates(item, "median", estimated(item))[0]
 
 
 def lacks_text(needs: tuple[str, ...]) -> str:

@@ -16,8 +16,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
+from kxplan.framework import AREAS_BY_ID, SCORES, STRATEGY_QUESTIONS
+from kxplan.i18n import _
 from kxplan.model import Plan
-from kxplan.reports.comparison import describe, titles_of, value_text
+from kxplan.model.tables import TABLES_BY_ATTRIBUTE
+from kxplan.reports.comparison import (
+    SECTION_TITLES,
+    Titles,
+    describe,
+    initiative_name,
+    titles_of,
+    value_text,
+)
 from kxplan.text.literal import printable
 from kxplan.tui.screens.confirm import Answer, Confirm
 from kxplan.tui.widgets.key_footer import KeyFooter
@@ -91,11 +101,98 @@ def shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _field(key: str) -> str:
+    """A field by its label: a note's question ("Where are we today?"), a score's label
+    from the vocabulary, else the key as the forms caption it ("Depends on")."""
+    questions = {name: question for name, question, _hint in STRATEGY_QUESTIONS}
+    if key in questions:
+        return _(questions[key])
+    if key in SCORES:
+        return SCORES.label(key)
+    return printable(key.replace("_", " ").capitalize())
+
+
+def _key(part: str) -> str:
+    """A list item's label in a merge path, without its brackets: ``[CSAT / all]``."""
+    inner = part[1:-1] if part.startswith("[") and part.endswith("]") else part
+    return printable(inner)
+
+
+def _within(*parts: str) -> str:
+    """A place narrowed step by step: "Self-service returns — Effort"."""
+    place = ""
+    for part in (p for p in parts if p):
+        place = _("{place} — {part}").format(place=place, part=part) if place else part
+    return place
+
+
+def _initiative_part(rest: tuple[str, ...]) -> str | None:
+    """What of an initiative: "Effort", "Anna's effort", "Criterion cost"; None when the
+    path goes deeper than a field."""
+    if not rest:
+        return ""
+    if rest[0] == "estimates" and len(rest) in (2, 3):
+        who = _key(rest[1])
+        if len(rest) == 2:
+            return _("{participant}'s estimate").format(participant=who)
+        score = SCORES.label(rest[2]).lower() if rest[2] in SCORES else printable(rest[2])
+        return _("{participant}'s {score}").format(participant=who, score=score)
+    if rest[0] == "criteria" and len(rest) == 2:
+        return _("Criterion {name}").format(name=_key(rest[1]))
+    return _field(rest[0]) if len(rest) == 1 else None
+
+
+def _area_part(rest: tuple[str, ...]) -> str | None:
+    """What of an area: its question ("Where are we today?"), a table, a row and its
+    field ("KPI CSAT / all — Baseline"); None when nothing reads better than the path."""
+    table = TABLES_BY_ATTRIBUTE.get(rest[0]) if rest else None
+    if table is None:
+        return _field(rest[0]) if len(rest) == 1 else None
+    if len(rest) == 1:
+        return _(table.title)
+    name = _(table.row_name)
+    row = _("{row} {key}").format(row=name[:1].upper() + name[1:], key=_key(rest[1]))
+    if len(rest) == 2:
+        return row
+    return _within(row, _field(rest[2])) if len(rest) == 3 else None
+
+
+def conflict_place(conflict: Conflict, titles: Titles | None = None) -> str:
+    """Where a conflict is, as a facilitator reads it: the initiative by its title
+    (:func:`~kxplan.reports.comparison.initiative_name`), an area row by its name, and
+    the field by its label — "Self-service returns — Effort", "Insight — KPI CSAT / all
+    — Baseline"; the key path (:meth:`Conflict.where`) only where nothing reads better."""
+    path = conflict.path
+    if not path:
+        return _("The whole plan")
+    head, rest = path[0], path[1:]
+    part: str | None = None
+    item = ""
+    if head == "initiatives" and rest and rest[0].startswith("["):
+        item = initiative_name(rest[0][1:-1], titles)  # by title, as the diffs do
+        part = _initiative_part(rest[1:])
+    elif head == "areas" and rest and rest[0] in AREAS_BY_ID:
+        item = AREAS_BY_ID[rest[0]].name
+        part = _area_part(rest[1:])
+    elif head in ("strategy", "scoring") and len(rest) <= 1:
+        item = _(SECTION_TITLES["strategy" if head == "strategy" else "scoring"])
+        part = _field(rest[0]) if rest else ""
+    elif head == "scoring" and rest[0] == "criteria" and len(rest) in (2, 3):
+        item = _(SECTION_TITLES["scoring"])
+        criterion = _("Criterion {name}").format(name=_key(rest[1]))
+        part = _within(criterion, _field(rest[2])) if len(rest) == 3 else criterion
+    elif len(path) == 1:
+        part = _field(head)
+    if part is None:
+        return printable(conflict.where())
+    return _within(item, part)
+
+
 class ResolveConflicts(Confirm):
     """For each thing both changed, keep mine or theirs; answers MERGE or CANCEL, and
     :attr:`picks` holds the choice per conflict (by :meth:`Conflict.where`)."""
 
-    def __init__(self, conflicts: tuple[Conflict, ...]) -> None:
+    def __init__(self, conflicts: tuple[Conflict, ...], titles: Titles | None = None) -> None:
         super().__init__(
             "Merge: you both changed these",
             "Choose whose version to keep for each; everything else is merged.",
@@ -103,6 +200,8 @@ class ResolveConflicts(Confirm):
             focus_answer=Answer.MERGE,
         )
         self.conflicts = conflicts
+        self.titles = titles
+        """Initiative titles by id (:func:`titles_of`), to name places by."""
         self.picks: dict[str, Side] = {conflict.where(): "ours" for conflict in conflicts}
 
     def compose(self) -> ComposeResult:
@@ -111,7 +210,7 @@ class ResolveConflicts(Confirm):
             yield Static(Text(self.message), id="confirm-message")
             with VerticalScroll(id="conflicts"):
                 for index, conflict in enumerate(self.conflicts):
-                    place = printable(conflict.where())
+                    place = conflict_place(conflict, self.titles)
                     was = "" if conflict.base is MISSING else f" (was {shown(conflict.base)})"
                     note = f"\n{printable(conflict.reason)}" if conflict.reason else ""
                     yield Label(Text(f"{place}{was}{note}"), classes="conflict-place")

@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from kxplan.framework import AreaId
+from kxplan.i18n import ngettext
 from kxplan.model import Initiative, Plan, unique_slug
 from kxplan.tui.initiative_form import (
     ESTIMATE_FIELDS,
@@ -189,13 +190,13 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
             if values:
                 median = show_number(round(statistics.median(values), 2))
                 count = len(values)
-                hint.update(
-                    Content.assemble(
-                        ("estimates decide: ", "bold"),
-                        f"median {median} of {count} estimate{'s' if count != 1 else ''}",
-                        (" · used instead of this score", "dim"),
-                    )
-                )
+                said = ngettext(
+                    "estimates decide: median {median} of {count} estimate",
+                    "estimates decide: median {median} of {count} estimates",
+                    count,
+                )  # short, to fit beside the score at 80 columns; the note under
+                # "Estimates by participant" says the rest (and a long one wraps)
+                hint.update(Content(said.format(median=median, count=count)))
             else:
                 hint.update(self._hint(score, self._text(score.key)))
             hint.set_class(bool(values), "-overridden")
