@@ -10,8 +10,7 @@ written in English and marked for translation (``N_``); what callers read
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final, Literal, overload
+from typing import Final, Literal, NamedTuple, overload
 
 from kxplan.i18n import N_, _
 
@@ -27,8 +26,7 @@ AreaId = Literal[
 """The seven areas of the strategy, as keys in a plan file."""
 
 
-@dataclass(frozen=True, slots=True)
-class Area:
+class Area(NamedTuple):
     """One area of the strategy and the help kxplan gives for it.
 
     The fields hold the English source texts (the catalogue's msgids); the properties

@@ -8,15 +8,13 @@ stay as written: a KPI's key and a plan file's unit are compared with them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from kxplan.framework.vocabulary import KPI_SCALES, KpiScale, ScaleTerm
 from kxplan.i18n import N_, _
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(NamedTuple):
     """A customer-experience measure a KPI can track."""
 
     id: str

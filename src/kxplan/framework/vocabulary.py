@@ -13,8 +13,7 @@ vocabulary's name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from kxplan.framework.terms import Term as Term
 from kxplan.framework.terms import Vocabulary as Vocabulary
@@ -37,8 +36,9 @@ Status = Literal["idea", "planned", "in_progress", "done", "dropped"]
 """Where an initiative stands."""
 
 
-@dataclass(frozen=True, slots=True)
-class StatusTerm(Term):
+class StatusTerm(NamedTuple):
+    key: str
+    label: str
     closed: bool = False
     """Done or dropped: left out of the ranking unless asked for."""
 
@@ -63,8 +63,9 @@ Quadrant = Literal["quick_win", "major_project", "fill_in", "thankless"]
 """Where an initiative falls in the effort/impact matrix."""
 
 
-@dataclass(frozen=True, slots=True)
-class QuadrantTerm(Term):
+class QuadrantTerm(NamedTuple):
+    key: str
+    label: str
     plural: str = ""
     """A heading over several: "Quick wins"."""
     short: str = ""
@@ -128,8 +129,9 @@ Method = Literal["ratio", "quadrant", "rice", "ice", "wsjf", "weighted"]
 """Ranking methods: see kxplan.scoring."""
 
 
-@dataclass(frozen=True, slots=True)
-class MethodTerm(Term):
+class MethodTerm(NamedTuple):
+    key: str
+    label: str
     short: str = ""
     """The method's name alone: "RICE"."""
 
@@ -155,8 +157,9 @@ BuyIn = Literal["unknown", "opposed", "sceptical", "neutral", "supportive", "cha
 """How far a department or stakeholder backs the strategy."""
 
 
-@dataclass(frozen=True, slots=True)
-class BuyInTerm(Term):
+class BuyInTerm(NamedTuple):
+    key: str
+    label: str
     anchored: bool = True
     """False where the strategy is not yet anchored with them."""
 
@@ -254,8 +257,9 @@ KpiScale = Literal[
 """The scale a KPI's baseline and target are on; a measure's usual one is its default."""
 
 
-@dataclass(frozen=True, slots=True)
-class ScaleTerm(Term):
+class ScaleTerm(NamedTuple):
+    key: str
+    label: str
     low: float | None = None
     high: float | None = None
     unit: str = ""
@@ -307,8 +311,9 @@ Score = Literal[
 """The scores an initiative carries."""
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreTerm(Term):
+class ScoreTerm(NamedTuple):
+    key: str
+    label: str
     short: str = ""
     """For a narrow column or a phrase: "Value"."""
     unit: str = ""
@@ -347,8 +352,9 @@ Period = Literal["day", "week", "month", "quarter", "year"]
 """The period a count is given for (an initiative's reach)."""
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodTerm(Term):
+class PeriodTerm(NamedTuple):
+    key: str
+    label: str
     per_month: float = 1.0
     """How many months one period is: a count per period × ``1 / per_month`` is a
     count per month."""

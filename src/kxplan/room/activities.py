@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
-from kxplan.framework import AreaId, Score, Term, Vocabulary
+from kxplan.framework import AreaId, Score, Vocabulary
 
 RoundStatus = Literal["open", "revealed", "accepted", "closed"]
 DEFAULT_SCORES: Final[tuple[Score, ...]] = ("effort", "customer_value", "efficiency")
@@ -16,8 +16,9 @@ IdeaKind = Literal["initiative", "friction", "contact_reason"]
 """What a participant may suggest."""
 
 
-@dataclass(frozen=True, slots=True)
-class IdeaKindTerm(Term):
+class IdeaKindTerm(NamedTuple):
+    key: str
+    label: str
     area: AreaId = "prioritisation"
     """The area an idea of this kind belongs to."""
 

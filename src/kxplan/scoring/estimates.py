@@ -104,3 +104,24 @@ def overall_agreement(found: dict[str, Spread], participants: int) -> Agreement 
     if not levels:
         return None
     return max(levels, key=AGREEMENTS.position)
+
+
+_LEVELS: Final = {level: AGREEMENTS.position(level) for level in AGREEMENTS.keys}
+
+
+def agreement_of(item: Initiative, spans: dict[str, float]) -> Agreement | None:
+    """:func:`overall_agreement` of the item's :func:`spreads`, worked out straight from
+    its estimates (the ranking reads it for every initiative; the spreads only the views
+    that show them): the lowest agreement over effort, value and efficiency."""
+    if len(item.estimates) < 2:
+        return None
+    given = [estimate.__dict__ for estimate in item.estimates]
+    worst: Agreement | None = None
+    for field in AGREEMENT_FIELDS:
+        values = [value for row in given if (value := row[field]) is not None]
+        if values:
+            low, high = min(values), max(values)
+            level = agreement(low, high, spans.get(field, high))
+            if worst is None or _LEVELS[level] > _LEVELS[worst]:
+                worst = level
+    return worst

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from kxplan.framework import METHODS, Agreement, AreaId, Method, Quadrant
 from kxplan.i18n import _
 from kxplan.model import Plan
-from kxplan.scoring.estimates import Spread, estimated, overall_agreement, spreads
+from kxplan.scoring.estimates import Spread, agreement_of, estimated, spreads
 from kxplan.scoring.explanations import Part, explain, plain_text
 from kxplan.scoring.methods import Scored, columns, evaluate, lacking_label, scored, select
 from kxplan.scoring.order import dependency_indices, sort_keys, suggested_order
@@ -56,7 +56,7 @@ class RankedInitiative:
         """Lowest agreement over effort, value and efficiency; None with fewer than 2 estimates."""
         if self.participants < 2:  # no spreads to work out
             return None
-        return overall_agreement(self.spreads, self.participants)
+        return agreement_of(self._detail.item, self._detail.rules.spans)
 
     @functools.cached_property
     def explanation_parts(self) -> tuple[Part, ...]:
