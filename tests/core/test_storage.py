@@ -657,12 +657,12 @@ def test_migrating_a_valid_old_plan_does_not_index_its_lines(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Indexing lines costs more than a load; it is for messages only."""
-    migrate_module = sys.modules["kxplan.storage.migrate"]
+    from kxplan.storage import locate
 
     def refuse(*_: object) -> None:
         raise AssertionError("LineIndex built for a plan that migrated cleanly")
 
-    monkeypatch.setattr(migrate_module, "LineIndex", refuse)
+    monkeypatch.setattr(locate, "LineIndex", refuse)
 
     assert storage.loads('schema = 1\ntitle = "Old"\n').schema_version == 2
 
@@ -685,3 +685,23 @@ def test_every_template_takes_initiatives_appended_by_hand() -> None:
         text = template.path.read_text(encoding="utf-8")
         appended = text + '\n[[initiatives]]\nid = "by-hand"\ntitle = "X"\n'
         assert storage.loads(appended, template.name).initiatives[-1].id == "by-hand"
+
+
+def test_reading_a_good_plan_leaves_the_writer_and_the_error_wording_unloaded(
+    tmp_path: Path,
+) -> None:
+    """``kxplan rank`` and the other readers pay only for reading."""
+    import subprocess
+
+    path = tmp_path / "plan.toml"
+    path.write_text('schema = 2\ntitle = "Plan"\n', encoding="utf-8")
+    code = (
+        "import sys, kxplan.storage as s; s.load(sys.argv[1]); "
+        "print(sorted(m for m in sys.modules if m.startswith('kxplan.storage.')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    for module in ("write", "atomic", "locate", "messages", "conflicts", "patch"):
+        assert f"kxplan.storage.{module}'" not in loaded
+    assert "kxplan.storage.read'" in loaded

@@ -8,8 +8,6 @@ from typing import Any, Final
 import kxplan.storage as package
 from kxplan.i18n import _
 from kxplan.storage.errors import PlanError, Problem
-from kxplan.storage.locate import LineIndex
-from kxplan.storage.messages import shown_value
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -34,6 +32,8 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
     if version == current:
         return data
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        from kxplan.storage import messages
+
         raise PlanError(
             [
                 Problem(
@@ -41,7 +41,7 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
                     "schema",
                     _schema_line(text),
                     _("expected a whole number from 1, got {value}").format(
-                        value=shown_value(version)
+                        value=messages.shown_value(version)
                     ),
                 )
             ]
@@ -96,4 +96,6 @@ def migrate(data: dict[str, Any], source: str, text: str | None = None) -> dict[
 def _schema_line(text: str | None) -> int | None:
     """The line of ``schema`` for a message; only called on failure, as indexing a large
     file costs more than loading it."""
+    from kxplan.storage.locate import LineIndex
+
     return LineIndex(text).find(("schema",)) if text is not None else None

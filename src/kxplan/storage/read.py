@@ -23,11 +23,7 @@ from pydantic import ValidationError
 import kxplan.storage as package
 from kxplan.i18n import _
 from kxplan.model import Loc, Plan, RuleViolations
-from kxplan.storage.conflicts import conflict_error
 from kxplan.storage.errors import PlanError, Problem
-from kxplan.storage.locate import LineIndex, describe_loc
-from kxplan.storage.messages import _long_integer as long_integer
-from kxplan.storage.messages import friendly_message
 from kxplan.storage.migrate import migrate
 
 
@@ -121,6 +117,8 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             source, _("is not valid TOML: values are nested too deeply")
         ) from None
     except toml_reader.TOMLDecodeError as error:
+        from kxplan.storage.conflicts import conflict_error
+
         conflicts = conflict_error(text, source)  # a merge left conflict blocks in the file
         if conflicts is not None:
             raise conflicts from None
@@ -198,6 +196,9 @@ def _refuse_huge_integers(data: Mapping[str, Any], text: str, source: str) -> No
         return
     if not huge:
         return
+    from kxplan.storage.locate import LineIndex, describe_loc
+    from kxplan.storage.messages import _long_integer as long_integer
+
     lines = LineIndex(text)
     raise PlanError(
         [
@@ -251,6 +252,9 @@ def validate(data: Mapping[str, Any], source: str = "<plan>", text: str | None =
         problems += _rule_problems_despite(problems, data)
     except RuleViolations as error:
         problems = list(error.problems)
+    # the error side is imported only when a plan has something wrong
+    from kxplan.storage.locate import LineIndex, describe_loc
+
     lines = LineIndex(text) if text is not None else None
     found = [
         Problem(source, describe_loc(loc, data), lines.find(loc) if lines else None, message)
@@ -291,6 +295,8 @@ def _rule_problems_despite(
 
 
 def _validation_problems(error: ValidationError, data: Mapping[str, Any]) -> list[tuple[Loc, str]]:
+    from kxplan.storage.messages import friendly_message
+
     seen: set[Loc] = set()
     problems: list[tuple[Loc, str]] = []
     for item in error.errors(include_url=False):
