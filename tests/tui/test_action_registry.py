@@ -25,7 +25,7 @@ from kxplan.tui.screens.scoring_settings import ScoringSettingsScreen
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.screens.versions import VersionsScreen
 from kxplan.tui.screens.walk import WalkScreen
-from kxplan.tui.screens.welcome import TemplatePicker
+from kxplan.tui.screens.welcome import NewPlanDialog, TemplatePicker
 from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.base import NotesArea
 from kxplan.tui.steps.prioritisation import PrioritisationStep
@@ -40,7 +40,7 @@ from kxplan.tui.widgets.ranking import RankingView
 CLASSES: tuple[type[DOMNode], ...] = (
     KxplanApp, WalkScreen, AreaStep, PrioritisationStep, AreaTable, RankingView, RankTable,
     EffortImpactMatrix, VersionsScreen, CompareScreen, SpreadScreen, InitiativeEditor,
-    RowEditor, Confirm, Prompt, TemplatePicker, HelpScreen, ErrorScreen,
+    RowEditor, Confirm, Prompt, TemplatePicker, NewPlanDialog, HelpScreen, ErrorScreen,
     RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
     ScoringSettingsScreen, ScoresGrid, FormSelect, NotesArea, NoteScreen, DigitSelect,
 )  # fmt: skip

@@ -369,6 +369,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("escape", "cancel", "Confirm", N_("Cancel")),
     Action("escape", "cancel", "Prompt", N_("Cancel")),
     Action("escape", "cancel", "TemplatePicker", N_("Cancel")),
+    Action("escape", "cancel", "NewPlanDialog", N_("Cancel")),
     Action("escape,f1,question_mark,q", "close", "HelpScreen", N_("Close")),
     Action("escape", "back", "ErrorScreen", N_("Back to welcome")),
     Action("enter", "back", "ErrorScreen", N_("Back"), show=False),

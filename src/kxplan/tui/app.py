@@ -183,7 +183,7 @@ class KxplanApp(LanguageSwitching, RoomHosting, PlanFiles):
 
         match event.choice:
             case FromTemplate(name):
-                self.new_from_template(name)
+                self.ask_new_plan(name)
             case OpenExample():
                 self.open_example()
             case OpenFile():
@@ -193,17 +193,6 @@ class KxplanApp(LanguageSwitching, RoomHosting, PlanFiles):
 
     def on_error_screen_back(self) -> None:
         self.show_welcome()
-
-    def new_from_template(self, name: str, path: Path | None = None) -> None:
-        """Start a new, unsaved plan from a template (to be saved at ``path``, if given)."""
-        from kxplan import templates
-
-        try:
-            plan = templates.new_plan(name, now=self.clock())
-        except (PlanError, LookupError) as error:
-            self.notify(str(error), title=_("Template"), severity="error", markup=False)
-            return
-        self.start_session(Session(plan, path, clock=self.clock, dirty=True))
 
     def open_example(self, name: str | None = None) -> None:
         """A template as an example plan, in memory only: saving asks for a new file."""
@@ -227,7 +216,7 @@ class KxplanApp(LanguageSwitching, RoomHosting, PlanFiles):
 
             def picked(choice: FromTemplate | None) -> None:
                 if choice is not None:
-                    self.new_from_template(choice.name, path)
+                    self.ask_new_plan(choice.name, path)
                 elif len(self.screen_stack) == 1:
                     self.show_welcome()
 

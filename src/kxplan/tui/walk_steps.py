@@ -85,3 +85,13 @@ def area_name(area_id: str) -> str:
         if info.area_id == area_id:
             return step_name(info)
     return area_id
+
+
+def area_header(area_id: str, number: int) -> str:
+    """An area step's title: its number and name, with the Swedish name beside the name in
+    another language ("7 Anchoring · Förankring"; "7 Förankring" in Swedish)."""
+    name = area_name(area_id)
+    swedish = next((info.name_sv for info in STEPS if info.area_id == area_id), "")
+    if swedish and swedish != name and i18n.current() != "sv":
+        return f"{number} {name} · {swedish}"
+    return f"{number} {name}"
