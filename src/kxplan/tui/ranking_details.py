@@ -38,8 +38,10 @@ def robustness_text(robust: Robustness) -> str:
         verdict = _("unstable ({mark} in the Range column)").format(mark=UNSTABLE_MARK)
     else:
         verdict = _("stable")
-    return _("rank {low}–{high} in 90 % of resamples, top {k} in {chance}: {verdict}").format(
+    return _("rank {low}–{high} in {share} of resamples, top {k} in {chance}: {verdict}").format(
+        share="90 %",
         low=robust.rank_low,
+
         high=robust.rank_high,
         k=robust.top_k,
         chance=percent(100 * robust.p_top_k),

@@ -29,11 +29,11 @@ def range_help() -> Text:
         (_("Robustness: the Range column"), "bold underline"),
         "\n",
         _(
-            "The ranks an initiative takes in {held} % of resamples of the participants' "
+            "The ranks an initiative takes in {held} of resamples of the participants' "
             "estimates (impact weights nudged too). {rule} Such a rank is marked {mark}; the "
             "details below the list give its chance of the top 5. The same plan always gives "
             "the same ranges: here, in kxplan rank --robust and in the exports."
-        ).format(held=held, rule=unstable_rule(), mark=UNSTABLE_MARK),
+        ).format(held=f"{held} %", rule=unstable_rule(), mark=UNSTABLE_MARK),
     )
 
 
