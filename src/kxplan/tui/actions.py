@@ -174,7 +174,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
            palette=N_("Toggle light/dark theme")),
     Action("f9", "toggle_language", "KxplanApp", N_("Language"),
            N_("Switch the language: English ⇄ Svenska (remembered for the next start)"), A,
-           show=False, palette=N_("Language: Svenska / English"),
+           show=False, priority=True, palette=N_("Language: Svenska / English"),
            palette_help=N_("Show kxplan in the other language"), aliases=("Language", "Språk")),
     Action("f1", "help", "KxplanApp", N_("Help"), N_("This help (f1 also in forms and dialogs)"), A,
            shown_keys="f1 or ?", priority=True, palette=N_("Help: keys"),

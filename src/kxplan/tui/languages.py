@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widgets import Input, Select, TextArea
@@ -92,31 +93,45 @@ class LanguageSwitching(App[None]):
     """Mixed into the app: its language, the switch, and the palette's own words."""
 
     config_dir: Path
+    _stale_screens: set[Screen[object]] = set()  # noqa: RUF012 - replaced, never mutated
+    """Screens still in the language before the last switch, shown again when uncovered."""
 
     def action_toggle_language(self) -> None:
         """Show kxplan in the next language (English ⇄ Svenska); the next start keeps it."""
         self.run_worker(self.use_language(next_language(i18n.current())), group="language")
 
     async def use_language(self, code: Language) -> None:
-        """Switch to ``code`` and show every screen again in it, keeping what is typed."""
+        """Switch to ``code`` and show the screen again in it, keeping what is typed; the
+        screens under it follow when they are shown again (:meth:`pop_screen`)."""
         i18n.set_language(code)
         remember_setting(self.config_dir, SETTING, code)
-        for screen in list(self.screen_stack):
-            if screen.id == "_default":
-                continue
-            held = typed(screen)
-            focused = self.focused.id if self.focused is not None else None
-            await screen.recompose()
-            retype(screen, held)
-            again = getattr(screen, "after_language", None)
-            if callable(again):
-                again()
-            if screen is self.screen and focused is not None:
-                found = screen.query(f"#{focused}")
-                if found:
-                    found.first().focus(scroll_visible=False)
-        self.refresh_bindings()
+        self._stale_screens = {s for s in self.screen_stack if s.id != "_default"}
+        await self._relabel(self.screen)
         self.notify(_("Language: {language}").format(language=i18n.LANGUAGES[code]))
+
+    async def _relabel(self, screen: Screen[object]) -> None:
+        """Compose ``screen`` again in the language now chosen, with what its fields hold."""
+        self._stale_screens.discard(screen)
+        held = typed(screen)
+        focused = self.focused.id if self.focused is not None else None
+        relabel = getattr(screen, "relabel", None)
+        if callable(relabel):
+            await relabel()  # the screen knows how (the walk keeps its step widgets)
+        else:
+            await screen.recompose()
+        retype(screen, held)
+        if screen is self.screen and focused is not None:
+            found = screen.query(f"#{focused}")
+            if found:
+                found.first().focus(scroll_visible=False)
+        self.refresh_bindings()
+
+    def pop_screen(self) -> AwaitComplete:
+        popped = super().pop_screen()
+        if self.screen in self._stale_screens:
+            # after the dismissed dialog's answer has reached the widget that asked
+            self.call_after_refresh(self.run_worker, self._relabel(self.screen), group="language")
+        return popped
 
     def action_command_palette(self) -> None:
         """The command palette, its placeholder in kxplan's language."""

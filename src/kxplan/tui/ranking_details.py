@@ -41,7 +41,6 @@ def robustness_text(robust: Robustness) -> str:
     return _("rank {low}–{high} in {share} of resamples, top {k} in {chance}: {verdict}").format(
         share="90 %",
         low=robust.rank_low,
-
         high=robust.rank_high,
         k=robust.top_k,
         chance=percent(100 * robust.p_top_k),

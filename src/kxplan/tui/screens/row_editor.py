@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
-from kxplan.i18n import _
+from kxplan.i18n import _, pgettext
 from kxplan.tui.forms import (
     FormField,
     RowCheck,
@@ -63,10 +63,11 @@ class RowEditor(ModalScreen[BaseModel | None]):
         keystroke redraws only what changed."""
 
     def compose(self) -> ComposeResult:
+        row_name = pgettext("table", self.row_name)  # the registry's word, translated here
         if self.row is not None:
-            title = _("Edit {row}").format(row=self.row_name)
+            title = _("Edit {row}").format(row=row_name)
         else:
-            title = _("Add {row}").format(row=self.row_name)
+            title = _("Add {row}").format(row=row_name)
         with Vertical(id="row-editor", classes="dialog"):
             yield Label(Text(title), classes="dialog-title")
             with VerticalScroll(id="row-fields"):

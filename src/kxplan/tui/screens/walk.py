@@ -102,13 +102,19 @@ class WalkScreen(Screen[None]):
     def on_mount(self) -> None:
         self.current_step.focus_on_arrival()
 
-    def after_language(self) -> None:
-        """Shown again in another language: the step, its timebox and the focus as they were
-        (the steps not shown are built again on their next visit)."""
-        self._mounting.clear()
-        self.query_one(StepBar).current = self.step_index
-        self.query_one(Timebox).deadline = self.deadlines.get(self.step_index)
-        self.current_step.focus_on_arrival()
+    async def relabel(self) -> None:
+        """Show the walk again in the language now chosen: every step built so far is
+        composed anew from the plan, the widgets themselves stay (dialogs opened from them
+        still answer them)."""
+        bar = self.query_one(StepBar)
+        bar.names = tuple(step_name(s) for s in STEPS)
+        bar.short_names = tuple(step_short(s) for s in STEPS)
+        bar.refresh()
+        self.show_state()
+        self.query_one(KeyFooter).refresh(recompose=True)
+        for step in list(self.query(Step)):
+            await step.recompose()
+            step.relabelled()
 
     @property
     def current_step(self) -> Step:
@@ -118,7 +124,9 @@ class WalkScreen(Screen[None]):
     def show_state(self) -> None:
         """Put the file name, with ● when there are unsaved changes, in the header."""
         marker = "● " if self.session.dirty else ""
-        self.sub_title = f"{marker}{self.session.name}"
+        name = self.session.name if self.session.path is not None else _("(not saved yet)")
+        self.sub_title = f"{marker}{name}"
+
         self.title = "kxplan"
 
     # --- moving through the walk ------------------------------------------------------

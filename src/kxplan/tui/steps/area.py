@@ -231,6 +231,10 @@ class AreaStep(Step):
     def on_mount(self) -> None:
         self.show_guide()
 
+    def relabelled(self) -> None:
+        self._lines.clear()  # the derived lines are new widgets: say everything again
+        self.reload()
+
     def reload(self) -> None:
         record = self.session.plan.areas.get(self.area_id)
         for key, _question, _hint in STRATEGY_QUESTIONS:
@@ -344,7 +348,7 @@ class AreaStep(Step):
         def check(candidate: BaseModel) -> dict[str, str]:
             return check_row(spec.table, rows, candidate, index)
 
-        return RowEditor(spec.model, spec.row_name, row, check)
+        return RowEditor(spec.model, spec.table.row_name, row, check)
 
     @on(AreaTable.AddRow)
     def _add_row(self, event: AreaTable.AddRow) -> None:
