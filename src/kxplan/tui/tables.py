@@ -204,7 +204,7 @@ def _stage(row: Any, _plan: Plan) -> str:
 
 
 def _kpi_measure(row: Kpi, _plan: Plan) -> str:
-    return row.label
+    return row.name or _(MEASURES_BY_ID[row.measure].label)
 
 
 def _kpi_value(name: str) -> Callable[[Kpi, Plan], str]:
