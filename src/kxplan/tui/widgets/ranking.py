@@ -293,13 +293,9 @@ class RankingView(Widget):
         method = self.method or plan.scoring.method
         # Always the whole ranking: filters hide rows but keep the overall rank numbers.
         ranking, self.problem = rank_shown(plan, method)
-        self.notice = (
-            _("{method} cannot rank: {problem}").format(
-                method=METHODS.label(method), problem=self.problem
-            )
-            if self.problem
-            else ""
-        )
+        said = _("{method} cannot rank: {problem}") if self.problem else ""
+        self.notice = said.format(method=METHODS.label(method), problem=self.problem)
+
         context = (ranking.method,)
         if context != self._robustness_context:
             self.robustness = {}  # worked out for another list: would mislead
