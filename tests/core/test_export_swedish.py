@@ -43,7 +43,7 @@ def test_the_swedish_markdown_reads_swedish_even_from_an_english_kxplan() -> Non
     for heading in ("### Strategin i tre meningar", "### Gapet per område"):
         assert heading in text
     assert "- **Datum:** 20 november 2026" in text
-    assert "- **Workshopledare:** Anna Lindqvist" in text
+    assert "- **Processledare:** Anna Lindqvist" in text
     # quadrants, numbers with decimal commas, money grouped with a no-break space
     assert "| 1 | Spårningslänk i orderbekräftelsen | Snabb vinst | 2 | 4,5 | 2,25 | Hög |" in text
     assert "| 4 | My pages on a phone | Stort projekt | 5 | 3 | 0,6 | – |" in text

@@ -6,10 +6,10 @@ import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from kxplan.tui.actions import ACTIONS, TEXTUAL, Section, actions_of
+from kxplan.tui.actions import ACTIONS, TEXTUAL, Section, actions_of, shown
 from kxplan.tui.app import KxplanApp
 from kxplan.tui.commands import KxplanCommands
-from kxplan.tui.keys import KEYS
+from kxplan.tui.keys import help_keys
 from kxplan.tui.screens.compare import CompareScreen
 from kxplan.tui.screens.confirm import Confirm
 from kxplan.tui.screens.error import ErrorScreen
@@ -25,7 +25,7 @@ from kxplan.tui.screens.scoring_settings import ScoringSettingsScreen
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.screens.versions import VersionsScreen
 from kxplan.tui.screens.walk import WalkScreen
-from kxplan.tui.screens.welcome import TemplatePicker
+from kxplan.tui.screens.welcome import NewPlanDialog, TemplatePicker
 from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.base import NotesArea
 from kxplan.tui.steps.prioritisation import PrioritisationStep
@@ -40,7 +40,7 @@ from kxplan.tui.widgets.ranking import RankingView
 CLASSES: tuple[type[DOMNode], ...] = (
     KxplanApp, WalkScreen, AreaStep, PrioritisationStep, AreaTable, RankingView, RankTable,
     EffortImpactMatrix, VersionsScreen, CompareScreen, SpreadScreen, InitiativeEditor,
-    RowEditor, Confirm, Prompt, TemplatePicker, HelpScreen, ErrorScreen,
+    RowEditor, Confirm, Prompt, TemplatePicker, NewPlanDialog, HelpScreen, ErrorScreen,
     RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
     ScoringSettingsScreen, ScoresGrid, FormSelect, NotesArea, NoteScreen, DigitSelect,
 )  # fmt: skip
@@ -77,9 +77,11 @@ def test_the_registry_names_no_other_class() -> None:
 
 
 def test_the_help_lists_the_registry_and_every_section_has_keys() -> None:
-    helped = [(a.help_keys, a.description) for s in Section for a in ACTIONS if a.section is s]
-    assert [line for _section, lines in KEYS for line in lines] == helped
-    assert all(lines for _section, lines in KEYS)
+    helped = [
+        (a.help_keys, shown(a, a.description)) for s in Section for a in ACTIONS if a.section is s
+    ]
+    assert [line for _section, lines in help_keys() for line in lines] == helped
+    assert all(lines for _section, lines in help_keys())
     assert all(a.description for a in ACTIONS if a.section is not None)
 
 
@@ -100,9 +102,9 @@ async def test_the_palette_offers_exactly_the_registrys_commands(tmp_path) -> No
         await pilot.press("6")  # prioritisation: its own command too
         await pilot.pause()
         provider = KxplanCommands(app.screen)
-        names = [name for name, _help, _callback in provider.commands()]
+        names = [name for name, _help, _callback, _others in provider.commands()]
     offered = [
-        a.palette
+        shown(a, a.palette)
         for a in ACTIONS
         if a.palette and a.where in ("KxplanApp", "WalkScreen", "PrioritisationStep")
     ]

@@ -37,6 +37,8 @@ async def test_whole_walk_saves_every_table(tmp_path: Path, config_dir: Path) ->
         assert isinstance(app.screen, TemplatePicker)
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("enter")  # the new plan's language: the app's (English)
+        await pilot.pause()
         walk = app.screen
         assert isinstance(walk, WalkScreen)
         assert walk.sub_title == "● strategy.toml"

@@ -55,6 +55,8 @@ async def test_missing_path_starts_a_new_plan_there_from_the_chosen_template(
         options.highlighted = ids.index("template:contact-centre")
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("enter")  # the new plan's language: the app's (English)
+        await pilot.pause()
         assert isinstance(app.screen, WalkScreen)
         assert not path.exists()  # nothing is written until the user saves
         await pilot.press("ctrl+s")
@@ -122,6 +124,8 @@ async def test_welcome_starts_a_new_unsaved_plan_from_a_template(
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("enter")  # the first template: blank
+        await pilot.pause()
+        await pilot.press("enter")  # the new plan's language: the app's (English)
         await pilot.pause()
         assert isinstance(app.screen, WalkScreen)
         assert app.screen.sub_title == "● (not saved yet)"

@@ -397,7 +397,7 @@ async def test_the_palette_lists_the_keys_once(tmp_path: Path, config_dir: Path)
     app = make_app(centre(tmp_path), config_dir)
     async with app.run_test(size=PROJECTOR) as pilot:
         await settle(pilot)
-        names = [name for name, _help, _run in commands(app)]
+        names = [name for name, _help, _run, _others in commands(app)]
         names += [c.title for c in app.get_system_commands(app.screen)]
         assert [n for n in names if "keys" in n.casefold()] == ["Help: keys"]
         assert names.count("Screenshot") == 1

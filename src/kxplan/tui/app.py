@@ -7,24 +7,27 @@ Opening and saving files live in :mod:`kxplan.tui.plan_files`, the command palet
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import BindingType
 from textual.filter import LineFilter
 from textual.screen import ModalScreen, Screen
 from textual.widgets import ContentSwitcher, Input, TextArea
 
+from kxplan import i18n
+from kxplan.i18n import _
 from kxplan.session import Clock, Session, utc_now
 from kxplan.storage import PlanError
-from kxplan.tui.actions import ACTIONS, EXPORT_NAMES
+from kxplan.tui.actions import EXPORT_NAMES
 from kxplan.tui.background_exports import BackgroundExports
 from kxplan.tui.commands import KxplanCommands
 from kxplan.tui.control_filter import ControlCharacterFilter
 from kxplan.tui.keys import bindings_for
+from kxplan.tui.languages import SETTING, LanguageSwitching, start_language
 from kxplan.tui.plan_files import PlanFiles, path_problem
 from kxplan.tui.recent import (
     default_config_dir,
@@ -64,7 +67,7 @@ def one_line_paste(event: events.Paste) -> events.Paste:
     return events.Paste(" ".join(lines))
 
 
-class KxplanApp(RoomHosting, PlanFiles):
+class KxplanApp(LanguageSwitching, RoomHosting, PlanFiles):
     """Walk a room through a CX strategy and save it as a plan file."""
 
     CSS_PATH = "kxplan.tcss"
@@ -82,8 +85,11 @@ class KxplanApp(RoomHosting, PlanFiles):
         cursor_blink: bool = True,
         example: str | None = None,
         theme: str | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__()
+        self.start_language = language
+        """The language asked for at start (``--lang``); else the one remembered."""
         self.start_theme = theme
         """The theme asked for at start (``--theme``); else the one remembered, else dark."""
         self.start_example = example
@@ -118,8 +124,11 @@ class KxplanApp(RoomHosting, PlanFiles):
     # --- starting ---------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        remembered = load_settings(self.config_dir).get("theme", DARK_THEME)
-        theme = self.start_theme or remembered
+        settings = load_settings(self.config_dir)
+        language = start_language(self.start_language, settings.get(SETTING))
+        if language != i18n.current():
+            i18n.set_language(language)
+        theme = self.start_theme or settings.get("theme", DARK_THEME)
         self.theme = theme if theme in self.available_themes else DARK_THEME
         if self.start_path is not None:
             self.open_path(self.start_path)
@@ -152,17 +161,6 @@ class KxplanApp(RoomHosting, PlanFiles):
         if not self.cursor_blink and isinstance(event.widget, Input | TextArea):
             event.widget.cursor_blink = False
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):
-            # ours: quit asks about unsaved changes first, the keys are f1's help (one
-            # entry), a screenshot is saved beside the plan
-            if command.title not in ("Quit", "Keys", "Screenshot"):
-                yield command
-        quit_action = next(a for a in ACTIONS if a.where == "KxplanApp" and a.name == "quit")
-        yield SystemCommand(
-            "Quit", f"{quit_action.description} ({quit_action.keys})", self.action_quit
-        )
-
     def recent_files(self) -> list[Path]:
         """Recent plans that still exist, newest first."""
         return [path for path in load_recent(self.config_dir) if path.is_file()]
@@ -185,7 +183,7 @@ class KxplanApp(RoomHosting, PlanFiles):
 
         match event.choice:
             case FromTemplate(name):
-                self.new_from_template(name)
+                self.ask_new_plan(name)
             case OpenExample():
                 self.open_example()
             case OpenFile():
@@ -195,17 +193,6 @@ class KxplanApp(RoomHosting, PlanFiles):
 
     def on_error_screen_back(self) -> None:
         self.show_welcome()
-
-    def new_from_template(self, name: str, path: Path | None = None) -> None:
-        """Start a new, unsaved plan from a template (to be saved at ``path``, if given)."""
-        from kxplan import templates
-
-        try:
-            plan = templates.new_plan(name, now=self.clock())
-        except (PlanError, LookupError) as error:
-            self.notify(str(error), title="Template", severity="error", markup=False)
-            return
-        self.start_session(Session(plan, path, clock=self.clock, dirty=True))
 
     def open_example(self, name: str | None = None) -> None:
         """A template as an example plan, in memory only: saving asks for a new file."""
@@ -217,7 +204,7 @@ class KxplanApp(RoomHosting, PlanFiles):
         try:
             plan = templates.load_template(name)
         except (PlanError, LookupError) as error:
-            self.notify(str(error), title="Example", severity="error", markup=False)
+            self.notify(str(error), title=_("Example"), severity="error", markup=False)
             self.show_welcome()
             return
         self.start_session(Session(plan, None, clock=self.clock))
@@ -229,7 +216,7 @@ class KxplanApp(RoomHosting, PlanFiles):
 
             def picked(choice: FromTemplate | None) -> None:
                 if choice is not None:
-                    self.new_from_template(choice.name, path)
+                    self.ask_new_plan(choice.name, path)
                 elif len(self.screen_stack) == 1:
                     self.show_welcome()
 
@@ -280,9 +267,11 @@ class KxplanApp(RoomHosting, PlanFiles):
 
         self.push_screen(
             Prompt(
-                "Save as new version",
-                "A few words for this version, e.g. After workshop 2 (may be left empty). "
-                "The plan is saved first.",
+                _("Save as new version"),
+                _(
+                    "A few words for this version, e.g. After workshop 2 (may be left "
+                    "empty). The plan is saved first."
+                ),
             ),
             answered,
         )
@@ -296,11 +285,13 @@ class KxplanApp(RoomHosting, PlanFiles):
         try:
             saved = save_version(session.path.read_bytes(), session.path, label, now=self.clock())
         except (PlanError, OSError) as error:
-            self.notify(str(error), title="Version not kept", severity="error", markup=False)
+            self.notify(str(error), title=_("Version not kept"), severity="error", markup=False)
             return
-        named = f" {label!r}" if label else ""
         shown = f"{saved.parent.name}/{saved.name}"
-        self.notify(f"Kept version{named} as {shown}", title="New version", markup=False)
+        said = _("Kept version {label} as {file}") if label else _("Kept version as {file}")
+        self.notify(
+            said.format(label=repr(label), file=shown), title=_("New version"), markup=False
+        )
 
     def action_versions(self) -> None:
         """The list of saved versions; enter compares one with the current plan."""
@@ -319,16 +310,16 @@ class KxplanApp(RoomHosting, PlanFiles):
             return
         if session.path is None:
             self.notify(
-                "This plan has no file yet, so no versions: save it first (ctrl+s).",
+                _("This plan has no file yet, so no versions: save it first (ctrl+s)."),
                 severity="warning",
             )
             return
         try:
             versions = list_versions(session.path)
         except PlanError as error:
-            self.notify(str(error), title="Versions", severity="error", markup=False)
+            self.notify(str(error), title=_("Versions"), severity="error", markup=False)
             return
-        current = "current plan" + (" (unsaved)" if session.dirty else "")
+        current = _("current plan (unsaved)") if session.dirty else _("current plan")
         screen = VersionsScreen(versions, session.plan, current, session.name, newest=newest)
         self.push_screen(screen, self.jump_to)
 
@@ -354,7 +345,8 @@ class KxplanApp(RoomHosting, PlanFiles):
             step.call_after_refresh(step.scroll_to_widget, ranking, top=True, animate=False)
         else:
             self.notify(
-                f"{jump.initiative_id} is not in the ranking (removed, or closed).", markup=False
+                _("{id} is not in the ranking (removed, or closed).").format(id=jump.initiative_id),
+                markup=False,
             )
 
     # --- exporting --------------------------------------------------------------------
@@ -365,7 +357,7 @@ class KxplanApp(RoomHosting, PlanFiles):
         if session is None:
             return
         if session.path is None:
-            self.notify("Exports are written next to the plan file: save the plan first.")
+            self.notify(_("Exports are written next to the plan file: save the plan first."))
             self.save(after=lambda: self._export(fmt))
             return
         self._export(fmt)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 from textual.app import App
 from textual.timer import Timer
 
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.tui.actions import EXPORT_NAMES
 
@@ -40,14 +41,17 @@ class BackgroundExports:
         name = EXPORT_NAMES[fmt]
         target = formats.default_filename(plan_path, fmt)
         if target in self.running:
-            app.notify(f"Still exporting {name} to {target}…", title="Exporting", markup=False)
+            said = _("Still exporting {format} to {path}…").format(format=name, path=target)
+            app.notify(said, title=_("Exporting"), markup=False)
             return
         data = plan.to_data()
 
         def running() -> None:
             app.notify(
-                f"Exporting {name} to {target}… (the app stays usable)",
-                title="Exporting",
+                _("Exporting {format} to {path}… (the app stays usable)").format(
+                    format=name, path=target
+                ),
+                title=_("Exporting"),
                 markup=False,
             )
 
@@ -61,8 +65,11 @@ class BackgroundExports:
             except Exception as error:  # derived output: any failure is reported, never a crash
                 app.call_from_thread(self._done, target, notice, f"{target}: {error}", name)
                 return
-            replaced = " (replaced the previous export)" if existed else ""
-            message = f"Exported {name} to {target}{replaced}"
+            if existed:
+                said = _("Exported {format} to {path} (replaced the previous export)")
+            else:
+                said = _("Exported {format} to {path}")
+            message = said.format(format=name, path=target)
             app.call_from_thread(self._done, target, notice, message, None)
 
         app.run_worker(work, thread=True, group="export", name=f"export {target}")
@@ -73,7 +80,10 @@ class BackgroundExports:
         self.running.discard(target)
         if failed is not None:
             self._app.notify(
-                message, title=f"{failed} export failed", severity="error", markup=False
+                message,
+                title=_("{format} export failed").format(format=failed),
+                severity="error",
+                markup=False,
             )
         else:
-            self._app.notify(message, title="Exported", markup=False)
+            self._app.notify(message, title=_("Exported"), markup=False)

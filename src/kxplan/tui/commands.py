@@ -10,22 +10,23 @@ from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
-from kxplan.tui.actions import Action, palette_actions
+from kxplan.tui.actions import Action, palette_actions, search_names, shown
 
 if TYPE_CHECKING:
     from kxplan.tui.app import KxplanApp
 
-Command = tuple[str, str, Callable[[], object]]
-"""(name, help, callback)."""
+Command = tuple[str, str, Callable[[], object], tuple[str, ...]]
+"""(name, help, callback, other names it is found by), in the current language."""
 
 
 def command(action: Action, target: DOMNode) -> Command:
     """The palette's entry for ``action``, run on ``target`` (the app, the walk, a step)."""
     _namespace, name, parameters = parse(action.action)
-    help_text = action.palette_help or action.description
+    help_text = shown(action, action.palette_help or action.description)
     if action.keys:
         help_text += f" ({action.help_keys})"
-    return action.palette, help_text, partial(getattr(target, f"action_{name}"), *parameters)
+    callback = partial(getattr(target, f"action_{name}"), *parameters)
+    return shown(action, action.palette), help_text, callback, search_names(action)
 
 
 def commands(app: KxplanApp) -> list[Command]:
@@ -58,12 +59,18 @@ class KxplanCommands(Provider):
         return commands(app)
 
     async def discover(self) -> Hits:
-        for name, help_text, callback in self.commands():
+        for name, help_text, callback, _others in self.commands():
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, callback in self.commands():
+        for name, help_text, callback, others in self.commands():
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                continue
+            # a step by its name in another language: "Anchoring" finds Förankring
+            other = max((matcher.match(o) for o in others), default=0)
+            if other > 0:
+                also = ", ".join(o for o in others if o not in name)
+                yield Hit(other, f"{name} ({also})", callback, help=help_text)

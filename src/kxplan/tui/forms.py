@@ -18,14 +18,15 @@ from typing import Any, Final, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from kxplan.i18n import N_, _
 from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable
 from kxplan.storage import friendly_message
-from kxplan.tui.tables import CHOICE_LABELS
+from kxplan.tui.tables import choice_labels
 
 Kind = Literal["text", "int", "float", "choice", "choices"]
 
-REQUIRED: Final = "required"
+REQUIRED: Final = N_("required")
 """The message for a required field left empty."""
 
 RowCheck = Callable[[BaseModel], dict[str, str]]
@@ -81,10 +82,11 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
 def form_fields(model: type[BaseModel]) -> list[FormField]:
     """The fields of ``model`` in declaration order, with the input each one needs."""
     result: list[FormField] = []
+    said = choice_labels()
     for name, info in model.model_fields.items():
         inner, nullable = _unwrap(info.annotation)
         label = name.replace("_", " ").capitalize()
-        labels = tuple(CHOICE_LABELS.get(name, {}).items())
+        labels = tuple(said.get(name, {}).items())
         has_default = not info.is_required()
         origin = get_origin(inner)
         choices: tuple[str, ...] = ()
@@ -158,14 +160,18 @@ def read_number(text: str) -> float | None:
         return None
     if _THOUSANDS_OR_DECIMALS.fullmatch(stripped):
         raise ValueError(
-            f"{stripped!r} could be read two ways: write thousands with a space "
-            f"(1 000) and decimals with one comma or point (1,5)"
+            _(
+                "{text} could be read two ways: write thousands with a space "
+                "(1 000) and decimals with one comma or point (1,5)"
+            ).format(text=repr(stripped))
         )
     number = parse_number(stripped)
     if number is None:
-        raise ValueError(f"expected a number, got {stripped!r}")
+        raise ValueError(_("expected a number, got {text}").format(text=repr(stripped)))
     if not math.isfinite(number):
-        raise ValueError(f"expected a number, got {stripped!r}, which is too large")
+        raise ValueError(
+            _("expected a number, got {text}, which is too large").format(text=repr(stripped))
+        )
     return number
 
 
@@ -198,14 +204,16 @@ def _read(
         text = trimmed(raw) if spec.kind == "text" else raw.strip()
         if not text:
             if not spec.optional:
-                errors[spec.name] = "required: choose one" if spec.kind == "choice" else REQUIRED
+                errors[spec.name] = (
+                    _("required: choose one") if spec.kind == "choice" else _(REQUIRED)
+                )
             continue
         if spec.kind == "text":
             data[spec.name] = (spec.value_of(text) or text) if spec.labels else text
         elif spec.kind == "int":
             whole = parse_whole(text)
             if whole is None:
-                errors[spec.name] = f"expected a whole number, got {text!r}"
+                errors[spec.name] = _("expected a whole number, got {text}").format(text=repr(text))
             else:
                 data[spec.name] = whole
         elif spec.kind == "float":
@@ -234,7 +242,9 @@ def _read_choices(spec: FormField, text: str) -> list[str] | str:
     for item in items:
         value = spec.value_of(item)
         if value is None:
-            return f"expected some of {', '.join(spec.choices)}, got {item!r}"
+            return _("expected some of {choices}, got {text}").format(
+                choices=", ".join(spec.choices), text=repr(item)
+            )
         chosen.add(value)
     return [value for value in spec.choices if value in chosen]
 
@@ -309,8 +319,8 @@ def read_form(
     return FormReading(row if row is not None and not errors else None, errors)
 
 
-FIX_FIELDS: Final = "Fix the fields marked above."
-FILL_FIELDS: Final = "Fill in the fields marked *."
+FIX_FIELDS: Final = N_("Fix the fields marked above.")
+FILL_FIELDS: Final = N_("Fill in the fields marked *.")
 
 
 def form_messages(
@@ -335,4 +345,4 @@ def form_messages(
     leftover = "; ".join(m for name, m in reading.errors.items() if name not in names)
     if leftover or reading.row is not None:
         return under, leftover
-    return under, FIX_FIELDS if any(under.values()) else FILL_FIELDS
+    return under, _(FIX_FIELDS) if any(under.values()) else _(FILL_FIELDS)

@@ -13,6 +13,8 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from kxplan.framework import SCORES
+from kxplan.i18n import _
 from kxplan.model import (
     SCORE_FIELDS,
     Estimate,
@@ -80,34 +82,42 @@ def score_fields(plan: Plan) -> tuple[ScoreField, ...]:
         ScoreField(
             f"{CRITERION_PREFIX}{c.id}",
             c.label or c.id,
-            f"weighted criterion {c.id}, weight {show_number(c.weight)}, {c.min}–{c.max}",
+            _("weighted criterion {id}, weight {weight}, {low}–{high}").format(
+                id=c.id, weight=show_number(c.weight), low=c.min, high=c.max
+            ),
             None,
             (c.min, c.max),
         )
         for c in plan.scoring.criteria
     )
     return (
-        ScoreField("effort", "Effort", "how much work it takes", scales.effort),
+        ScoreField("effort", _("Effort"), _("how much work it takes"), scales.effort),
         ScoreField(
             "customer_value",
-            "Customer value",
-            "how much better for customers",
+            _("Customer value"),
+            _("how much better for customers"),
             scales.customer_value,
         ),
-        ScoreField("efficiency", "Efficiency", "time or cost it saves us", scales.efficiency),
-        ScoreField("confidence", "Confidence %", "how sure we are of these scores, 0–100", None),
-        ScoreField("reach", "Reach", "customers or contacts per period (for RICE)", None),
+        ScoreField("efficiency", _("Efficiency"), _("time or cost it saves us"), scales.efficiency),
+        ScoreField(
+            "confidence", _("Confidence %"), _("how sure we are of these scores, 0–100"), None
+        ),
+        ScoreField("reach", _("Reach"), _("customers or contacts per period (for RICE)"), None),
         ScoreField(
             "time_criticality",
-            "Time criticality",
-            f"WSJF: how much value is lost by waiting, {value[0]}–{value[1]}",
+            _("Time criticality"),
+            _("WSJF: how much value is lost by waiting, {low}–{high}").format(
+                low=value[0], high=value[1]
+            ),
             None,
             value,
         ),
         ScoreField(
             "risk_reduction",
-            "Risk reduction",
-            f"WSJF: risk reduced or opportunity opened, {value[0]}–{value[1]}",
+            _("Risk reduction"),
+            _("WSJF: risk reduced or opportunity opened, {low}–{high}").format(
+                low=value[0], high=value[1]
+            ),
             None,
             value,
         ),
@@ -230,11 +240,15 @@ class InitiativeForm:
         shown = show_number(value)
         bounds = (score.scale.min, score.scale.max) if score.scale is not None else score.bounds
         if bounds is not None and not bounds[0] <= value <= bounds[1]:
-            raise ValueError(f"expected a score from {bounds[0]} to {bounds[1]}, got {shown}")
+            raise ValueError(
+                _("expected a score from {low} to {high}, got {text}").format(
+                    low=bounds[0], high=bounds[1], text=shown
+                )
+            )
         if key == "confidence" and not 0 <= value <= 100:
-            raise ValueError(f"expected a share from 0 to 100 %, got {shown}")
+            raise ValueError(_("expected a share from 0 to 100 %, got {text}").format(text=shown))
         if key == "reach" and value < 0:
-            raise ValueError(f"expected a number of at least 0, got {shown}")
+            raise ValueError(_("expected a number of at least 0, got {text}").format(text=shown))
         return value
 
     def read(self, state: FormState) -> FormReading:
@@ -276,7 +290,10 @@ class InitiativeForm:
                 try:
                     number = self.read_score(key, typed.get(key, ""))
                 except ValueError as error:
-                    errors[f"estimate-{row}-{key}"] = f"{name}, {key.replace('_', ' ')}: {error}"
+                    errors[f"estimate-{row}-{key}"] = _("{name}, {score}: {problem}").format(
+                        name=name, score=SCORES.label(key).lower(), problem=error
+                    )
+
                     number = None
                 if number is not None:
                     values[key] = number
@@ -294,7 +311,9 @@ class InitiativeForm:
                 self._place(errors, tuple(item["loc"]), friendly_message(item), rows_of_estimates)
 
         if initiative is not None and initiative.id in self.taken:
-            errors["id"] = f"the id {initiative.id!r} is taken by {self.taken[initiative.id]!r}"
+            errors["id"] = _("the id {id} is taken by {title}").format(
+                id=repr(initiative.id), title=repr(self.taken[initiative.id])
+            )
             initiative = None
         if initiative is not None:
             self._check_rules(initiative, errors, rows_of_estimates)
@@ -311,7 +330,8 @@ class InitiativeForm:
                 # by the titles the room knows.
                 titles = {**self.taken, initiative.id: initiative.title}
                 names = [titles.get(i, i) for i in [*cycle, cycle[0]]]
-                errors.setdefault("depends_on", CYCLE_PREFIX + " → ".join(names))
+                said = _("dependencies form a cycle: {cycle}").format(cycle=" → ".join(names))
+                errors.setdefault("depends_on", said)
             elif loc[:2] == ("initiatives", self.index):
                 self._place(errors, loc[2:], message, rows_of_estimates)
             elif loc[:1] == ("initiatives",) and loc[2:3] == ("id",):

@@ -9,42 +9,43 @@ from __future__ import annotations
 from typing import Final
 
 from kxplan.framework import STRATEGY_QUESTIONS, AreaId
+from kxplan.i18n import N_, _
 
 NOTE_HINTS: Final[dict[AreaId, dict[str, str]]] = {
     "insight": {
-        "today": "What we measure now, in which channels, and what we only guess.",
-        "target": "The measures we want in every channel, and how often we look at them.",
-        "how": "Surveys to switch on, a dashboard, who reads it, how we hear the silent ones.",
+        "today": N_("What we measure now, in which channels, and what we only guess."),
+        "target": N_("The measures we want in every channel, and how often we look at them."),
+        "how": N_("Surveys to switch on, a dashboard, who reads it, how we hear the silent ones."),
     },
     "accessibility": {
-        "today": "The channels customers use now, their hours, cost and staffing.",
-        "target": "The channels that give customers most value, staffed right.",
-        "how": "Which channels to open, grow, keep, shrink or close, and when.",
+        "today": N_("The channels customers use now, their hours, cost and staffing."),
+        "target": N_("The channels that give customers most value, staffed right."),
+        "how": N_("Which channels to open, grow, keep, shrink or close, and when."),
     },
     "service_friendliness": {
-        "today": "Where customers get stuck: forms, waits, hand-offs, rules.",
-        "target": "Service and buying that feel easy at every stage of the journey.",
-        "how": "The frictions to remove first, and who removes them.",
+        "today": N_("Where customers get stuck: forms, waits, hand-offs, rules."),
+        "target": N_("Service and buying that feel easy at every stage of the journey."),
+        "how": N_("The frictions to remove first, and who removes them."),
     },
     "mobility": {
-        "today": "What works on a phone today, and what does not.",
-        "target": "Everything a customer needs, easy on the move.",
-        "how": "Mobile pages, chat or call-back, self-service, log-in and paying by phone.",
+        "today": N_("What works on a phone today, and what does not."),
+        "target": N_("Everything a customer needs, easy on the move."),
+        "how": N_("Mobile pages, chat or call-back, self-service, log-in and paying by phone."),
     },
     "unnecessary_demand": {
-        "today": "Contacts that add no value: chasing orders, unclear invoices, call-backs.",
-        "target": "Customers contact us because they want to, not because we failed.",
-        "how": "Root causes to fix, so that those contacts never need to happen.",
+        "today": N_("Contacts that add no value: chasing orders, unclear invoices, call-backs."),
+        "target": N_("Customers contact us because they want to, not because we failed."),
+        "how": N_("Root causes to fix, so that those contacts never need to happen."),
     },
     "prioritisation": {
-        "today": "How we choose improvements now, and who decides.",
-        "target": "Most effect for least effort first, agreed by the room.",
-        "how": "Scores, estimates and the order in which we start.",
+        "today": N_("How we choose improvements now, and who decides."),
+        "target": N_("Most effect for least effort first, agreed by the room."),
+        "how": N_("Scores, estimates and the order in which we start."),
     },
     "anchoring": {
-        "today": "Which departments back the strategy, and who does what in the journey.",
-        "target": "Every department owns its part of the experience.",
-        "how": "Who to win over, the next step with each, and how we keep it alive.",
+        "today": N_("Which departments back the strategy, and who does what in the journey."),
+        "target": N_("Every department owns its part of the experience."),
+        "how": N_("Who to win over, the next step with each, and how we keep it alive."),
     },
 }
 """Per area: the hint for each note (today, target, how)."""
@@ -53,5 +54,5 @@ NOTE_HINTS: Final[dict[AreaId, dict[str, str]]] = {
 def note_hint(area_id: AreaId | None, key: str) -> str:
     """The placeholder for note ``key`` of ``area_id`` (the strategy's for None)."""
     if area_id is not None:
-        return NOTE_HINTS[area_id][key]
-    return next(hint for k, _question, hint in STRATEGY_QUESTIONS if k == key)
+        return _(NOTE_HINTS[area_id][key])
+    return _(next(hint for k, _question, hint in STRATEGY_QUESTIONS if k == key))

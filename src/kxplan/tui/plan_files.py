@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 from textual.app import App
 
+from kxplan.i18n import Language, _
 from kxplan.model import Plan, RuleViolations, slugify
-from kxplan.session import ChangedOnDisk, Session
+from kxplan.session import ChangedOnDisk, Clock, Session
 from kxplan.storage import PlanError, write_atomic
 from kxplan.tui.recent import remember
 from kxplan.tui.screens.confirm import Answer, file_exists, unsaved_changes
@@ -23,14 +24,14 @@ if TYPE_CHECKING:
 def path_problem(text: str) -> str:
     """What is wrong with a typed path for saving a plan, or ""."""
     if not text.strip():
-        return "Type a file name, e.g. strategy.toml"
+        return _("Type a file name, e.g. strategy.toml")
     path = Path(text.strip()).expanduser()
     if path.suffix != ".toml":
-        return "Plan files end in .toml"
+        return _("Plan files end in .toml")
     if path.is_dir():
-        return "That is a folder; add a file name"
+        return _("That is a folder; add a file name")
     if not path.parent.expanduser().is_dir():
-        return f"There is no folder {path.parent}"
+        return _("There is no folder {folder}").format(folder=path.parent)
     return ""
 
 
@@ -61,6 +62,39 @@ class PlanFiles(App[None]):
     def _show_state(self) -> None:
         """Show whether the plan has unsaved changes (the app says where)."""
         raise NotImplementedError
+
+    clock: Clock
+    """Gives the time stamped into a new plan."""
+
+    # --- a new plan -------------------------------------------------------------------
+
+    def ask_new_plan(self, name: str, path: Path | None = None) -> None:
+        """Ask the new plan's language, then start it from template ``name``."""
+        from kxplan.tui.screens.welcome import NewPlanDialog, template_language
+
+        def answered(language: Language | None) -> None:
+            if language is not None:
+                self.new_from_template(name, path, language)
+            elif len(self.screen_stack) == 1:
+                self.show_welcome()
+
+        self.push_screen(NewPlanDialog(name, template_language(name)), answered)
+
+    def new_from_template(
+        self, name: str, path: Path | None = None, language: Language | None = None
+    ) -> None:
+        """Start a new, unsaved plan from a template (to be saved at ``path``, if given),
+        written in ``language`` (else the template's)."""
+        from kxplan import templates
+
+        try:
+            plan = templates.new_plan(name, now=self.clock())
+        except (PlanError, LookupError) as error:
+            self.notify(str(error), title=_("Template"), severity="error", markup=False)
+            return
+        if language is not None:
+            plan = plan.model_copy(update={"language": language})
+        self.start_session(Session(plan, path, clock=self.clock, dirty=True))
 
     # --- leaving ----------------------------------------------------------------------
 
@@ -98,9 +132,9 @@ class PlanFiles(App[None]):
 
         self.push_screen(
             Prompt(
-                "Open a plan",
-                "Path of the plan file (a new path starts a new plan there).",
-                check=lambda text: "" if text.strip() else "Type a path",
+                _("Open a plan"),
+                _("Path of the plan file (a new path starts a new plan there)."),
+                check=lambda text: "" if text.strip() else _("Type a path"),
             ),
             answered,
         )
@@ -114,7 +148,7 @@ class PlanFiles(App[None]):
             and self.session.path is None
             and isinstance(self.screen, Prompt)
         ):
-            self.notify("Answer this first; then ctrl+s asks where to save.", severity="warning")
+            self.notify(_("Answer this first; then ctrl+s asks where to save."), severity="warning")
             return
         self.save()
 
@@ -122,7 +156,7 @@ class PlanFiles(App[None]):
         """Save, then run ``after`` if the save succeeded."""
         session = self.session
         if session is None:
-            self.notify("Open or start a plan first.", severity="warning")
+            self.notify(_("Open or start a plan first."), severity="warning")
             return
         if session.path is None:
             self.save_as(after=after)
@@ -133,11 +167,13 @@ class PlanFiles(App[None]):
             self._changed_on_disk(session, after)
             return
         except PlanError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
+            self.notify(
+                str(error), title=_("Not saved"), severity="error", markup=False, timeout=15
+            )
             self._show_state()
             return
         remember(self.config_dir, session.path)
-        self.notify(f"Saved {session.path}", markup=False)
+        self.notify(_("Saved {path}").format(path=session.path), markup=False)
         self._show_state()
         if after is not None:
             after()
@@ -161,7 +197,8 @@ class PlanFiles(App[None]):
                 self.save(after=after, overwrite=True)
             elif answer is Answer.RELOAD and session.path is not None:
                 self.open_path(session.path)
-                self.notify(f"Reloaded {session.path}: their version", markup=False)
+                said = _("Reloaded {path}: their version").format(path=session.path)
+                self.notify(said, markup=False)
             elif answer is Answer.MERGE and result is not None and theirs is not None:
                 self._merge_in(session, text, theirs, result, after)
 
@@ -197,8 +234,10 @@ class PlanFiles(App[None]):
                 plan = result.plan(dict(screen.picks))
             except (ValidationError, RuleViolations) as error:
                 self.notify(
-                    f"These choices together break a rule of the plan: {error}",
-                    title="Not merged",
+                    _("These choices together break a rule of the plan: {error}").format(
+                        error=error
+                    ),
+                    title=_("Not merged"),
                     severity="error",
                     markup=False,
                     timeout=15,
@@ -234,7 +273,7 @@ class PlanFiles(App[None]):
             self._write_as(path, after)
 
         self.push_screen(
-            Prompt("Save as", "Path of the new plan file.", str(suggestion), path_problem),
+            Prompt(_("Save as"), _("Path of the new plan file."), str(suggestion), path_problem),
             answered,
         )
 
@@ -243,11 +282,13 @@ class PlanFiles(App[None]):
         try:
             self.session.save_as(path)
         except PlanError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=15)
+            self.notify(
+                str(error), title=_("Not saved"), severity="error", markup=False, timeout=15
+            )
             self._show_state()
             return
         remember(self.config_dir, path)
-        self.notify(f"Saved {path}", markup=False)
+        self.notify(_("Saved {path}").format(path=path), markup=False)
         self._show_state()
         if after is not None:
             after()
@@ -267,6 +308,9 @@ class PlanFiles(App[None]):
         try:
             write_atomic(target, self.export_screenshot().encode("utf-8"))
         except (OSError, PlanError) as error:
-            self.notify(f"{target}: {error}", title="No screenshot", severity="error", markup=False)
+            self.notify(
+                f"{target}: {error}", title=_("No screenshot"), severity="error", markup=False
+            )
             return
-        self.notify(f"Saved a screenshot as {target}", title="Screenshot", markup=False)
+        said = _("Saved a screenshot as {path}").format(path=target)
+        self.notify(said, title=_("Screenshot"), markup=False)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from kxplan.framework import AGREEMENTS, SCORES, STATUSES
+from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.scoring import RankedInitiative, Robustness
 from kxplan.scoring.explanations import PlacedAfter, phrase
@@ -19,7 +21,7 @@ Line = tuple[Cell, ...]
 """One line of text as (text, style) pieces; the style "" is plain, others are Textual
 styles ("bold", "dim", "$text-accent")."""
 
-HINT: Final = "Enter opens an initiative · d shows the participants' spread"
+HINT: Final = N_("Enter opens an initiative · d shows the participants' spread")
 
 
 def why(result: RankedInitiative) -> str:
@@ -32,10 +34,17 @@ def why(result: RankedInitiative) -> str:
 
 def robustness_text(robust: Robustness) -> str:
     """How firmly the rank holds, in words."""
-    verdict = f"unstable ({UNSTABLE_MARK} in the Range column)" if robust.unstable else "stable"
-    return (
-        f"rank {robust.rank_low}–{robust.rank_high} in 90 % of resamples, "
-        f"top {robust.top_k} in {percent(100 * robust.p_top_k)}: {verdict}"
+    if robust.unstable:
+        verdict = _("unstable ({mark} in the Range column)").format(mark=UNSTABLE_MARK)
+    else:
+        verdict = _("stable")
+    return _("rank {low}–{high} in {share} of resamples, top {k} in {chance}: {verdict}").format(
+        share="90 %",
+        low=robust.rank_low,
+        high=robust.rank_high,
+        k=robust.top_k,
+        chance=percent(100 * robust.p_top_k),
+        verdict=verdict,
     )
 
 
@@ -44,9 +53,11 @@ def spread_text(result: RankedInitiative) -> str:
     parts = []
     for field, spread in result.spreads.items():
         low, high = number(spread.low), number(spread.high)
-        part = f"{field.replace('_', ' ')} {low if low == high else f'{low}–{high}'}"
+        name = SCORES.label(field).lower() if field in SCORES else field.replace("_", " ")
+        part = f"{name} {low if low == high else f'{low}–{high}'}"
         if spread.agreement != "high":
-            part += f" ({spread.agreement} agreement)"
+            agreement = AGREEMENTS.label(spread.agreement).lower()
+            part += _(" ({agreement} agreement)").format(agreement=agreement)
         parts.append(part)
     return "; ".join(parts)
 
@@ -62,7 +73,7 @@ def details(
     that moved it (by title), how firmly it holds, and the spread of the estimates."""
     lines: list[Line] = [((notice, "$text-warning"),)] if notice else []
     if initiative_id is None or plan is None:
-        return [*lines, ((HINT, "dim"),)]
+        return [*lines, ((_(HINT), "dim"),)]
     row = next((r for r in rows if r.id == initiative_id), None)
     if row is None:
         return lines
@@ -78,21 +89,24 @@ def _about(
     title = (row.initiative.title, "bold")
     if result is None and row.closed:
         status = row.initiative.status
-        return [*lines, (title, (f"  {status}: closed initiatives are not ranked", "dim"))]
+        said = _("  {status}: closed initiatives are not ranked").format(
+            status=STATUSES.label(status).lower()
+        )
+        return [*lines, (title, (said, "dim"))]
     if result is None and row.lacks:
         return [
             *lines,
             (
                 title,
-                ("  not ranked by this method: ", "dim"),
+                (_("  not ranked by this method: "), "dim"),
                 (lacks_text(row.lacks), "$text-warning"),
-                (" · f fills it in", "dim"),
+                (_(" · f fills it in"), "dim"),
             ),
         ]
     if result is None:
         return [
             *lines,
-            (title, ("  not ranked: needs effort, customer value and efficiency", "dim")),
+            (title, (_("  not ranked: needs effort, customer value and efficiency"), "dim")),
         ]
     blocker = result.moved_by_dependency
     mark = DEPENDENCY_MARK if blocker else ""
@@ -104,13 +118,14 @@ def _about(
             (item.title for item in plan.initiatives if item.id == blocker), blocker
         )
         lines.append(
-            ((f"{DEPENDENCY_MARK} ", "bold"), ("placed after ", ""), (prerequisite, "bold"),
-             (", which it depends on", ""))
+            ((f"{DEPENDENCY_MARK} ", "bold"), (_("placed after "), ""), (prerequisite, "bold"),
+             (_(", which it depends on"), ""))
         )  # fmt: skip
     robust = robustness.get(result.id)
     if robust is not None:
-        lines.append((("Range: ", "dim"), (robustness_text(robust), "")))
+        lines.append(((_("Range: "), "dim"), (robustness_text(robust), "")))
     spread = spread_text(result)
     if spread:
-        lines.append((("Spread: ", "dim"), (spread, "")))
+        lines.append(((_("Spread: "), "dim"), (spread, "")))
+
     return lines

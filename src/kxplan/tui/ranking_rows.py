@@ -14,7 +14,6 @@ from typing import Final, Literal, TypeVar, get_args
 from kxplan import scoring
 from kxplan.framework import (
     AREA_IDS,
-    AREAS_BY_ID,
     CLOSED_STATUSES,
     METHODS,
     QUADRANTS,
@@ -23,10 +22,12 @@ from kxplan.framework import (
     Method,
     Quadrant,
 )
+from kxplan.i18n import _
 from kxplan.model import Initiative, Plan, latest_dots
 from kxplan.scoring import RankedInitiative, Ranking, Robustness
 from kxplan.scoring.estimates import aggregates, estimated
 from kxplan.text.numbers import number
+from kxplan.tui.walk_steps import area_name
 
 T = TypeVar("T")
 
@@ -68,9 +69,21 @@ def rank_shown(
         return scoring.rank(plan, "ratio", include_closed=include_closed), str(error)
 
 
+def sort_name(sort_by: SortKey) -> str:
+    """The list's order in words: "by rank", "by effort"."""
+    names = {
+        "rank": _("by rank"),
+        "score": _("by score"),
+        "effort": _("by effort"),
+        "impact": _("by impact"),
+        "title": _("by title"),
+    }
+    return names[sort_by]
+
+
 def method_name(method: Method) -> str:
     """A method's short name within a sentence: "RICE", "weighted criteria"."""
-    short = METHODS[method].short
+    short = METHODS.say(METHODS[method].short)
     return short if short.split()[0].isupper() else short[0].lower() + short[1:]
 
 
@@ -80,10 +93,10 @@ def not_offered(usable: Sequence[Method]) -> str:
     if not missing:
         return ""
     names = ", ".join(method_name(m) for m in missing)
-    return (
-        f"Not offered for this plan: {names} — it has no criteria yet "
+    return _(
+        "Not offered for this plan: {methods} — it has no criteria yet "
         "(s on Prioritisation opens the scoring settings)."
-    )
+    ).format(methods=names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +115,7 @@ class Filters:
     def status_name(self) -> str:
         """The status filter in words: "open", "in progress", "all statuses"."""
         if self.status in ("open", "all"):
-            return "all statuses" if self.status == "all" else "open"
+            return _("all statuses") if self.status == "all" else _("open")
         return STATUSES.label(self.status).lower()
 
     def changed(
@@ -135,11 +148,11 @@ class Filters:
         """The active filters in words, "" when none: "area Insight, done"."""
         parts = []
         if self.area is not None:
-            parts.append(f"area {AREAS_BY_ID[self.area].name}")
+            parts.append(_("area {area}").format(area=area_name(self.area)))
         if self.status != "open":
             parts.append(self.status_name())
         if self.quadrant is not None:
-            parts.append(QUADRANTS[self.quadrant].plural.lower())
+            parts.append(QUADRANTS.say(QUADRANTS[self.quadrant].plural).lower())
         return ", ".join(parts)
 
 
@@ -259,7 +272,7 @@ def _cells(row: Row, robustness: Mapping[str, Robustness]) -> tuple[Cell, ...]:
         (number(result.effort), ""),
         (number(result.impact), ""),
         (number(result.score), ""),
-        (QUADRANTS[result.quadrant].short, result.quadrant),
+        (QUADRANTS.say(QUADRANTS[result.quadrant].short), result.quadrant),
         (AGREEMENT_MARKS[agreement], agreement) if agreement else ("–", "dim"),
         range_text(robustness.get(result.id)),
     )
@@ -274,7 +287,7 @@ def effort_used(item: Initiative) -> float | None:
 
 def lacks_text(needs: tuple[str, ...]) -> str:
     """What an initiative lacks for the method, briefly: "needs reach"."""
-    return "needs " + ", ".join(scoring.lacking_label(n) for n in needs)
+    return _("needs {inputs}").format(inputs=", ".join(scoring.lacking_label(n) for n in needs))
 
 
 def first_lacking(rows: Sequence[Row], after: str | None = None) -> Row | None:
@@ -304,18 +317,23 @@ def bar(ranking: Ranking, rows: list[Row], filters: Filters, sort_by: SortKey) -
     closed = sum(1 for row in rows if row.closed)
     lacking = sum(1 for row in rows if row.lacks)
     unscored = len(rows) - ranked - closed - lacking
-    total = f" of {len(ranking.results)}" if filters.active else ""
-    counts = f"{ranked}{total} ranked" + (f", {unscored} unscored" if unscored else "")
-    counts += f", {lacking} lack inputs (f fills in)" if lacking else ""
-    counts += f", {closed} closed" if closed else ""
-    counts += " (x clears the filters)" if filters.active else ""
-    area = AREAS_BY_ID[filters.area].name if filters.area else "all areas"
-    quadrant = QUADRANTS[filters.quadrant].short if filters.quadrant else "all quadrants"
+    if filters.active:
+        counts = _("{ranked} of {total} ranked").format(ranked=ranked, total=len(ranking.results))
+    else:
+        counts = _("{ranked} ranked").format(ranked=ranked)
+    counts += _(", {count} unscored").format(count=unscored) if unscored else ""
+    counts += _(", {count} lack inputs (f fills in)").format(count=lacking) if lacking else ""
+    counts += _(", {count} closed").format(count=closed) if closed else ""
+    counts += _(" (x clears the filters)") if filters.active else ""
+    area = area_name(filters.area) if filters.area else _("all areas")
+    quadrant = (
+        QUADRANTS.say(QUADRANTS[filters.quadrant].short) if filters.quadrant else _("all quadrants")
+    )
     accent = "$text-accent"
     return [
         (counts, ""),
-        (METHODS[ranking.method].short, "bold"),
-        (f"by {sort_by}", ""),
+        (METHODS.say(METHODS[ranking.method].short), "bold"),
+        (sort_name(sort_by), ""),
         (area, "" if filters.area is None else accent),
         (filters.status_name(), "" if filters.status == "open" else accent),
         (quadrant, "" if filters.quadrant is None else accent),

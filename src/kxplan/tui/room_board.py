@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kxplan.framework import AGREEMENTS
+from kxplan.i18n import _, ngettext
 from kxplan.room import questions
 from kxplan.room.activities import IDEA_KINDS, Round
 from kxplan.room.state import Room
@@ -43,9 +44,9 @@ def people(room: Room, connected: Mapping[str, int]) -> list[Line]:
         marks.append(f"{mark} {name}")
     here = sum(1 for name in room.names if name in connected)
     return [
-        Line(f"Connected: {here} of {len(room.names)}", "bold"),
-        Line("   ".join(marks) or "Nobody can join: the plan has no participants.", ""),
-        Line("● here now   ○ joined, away   · not joined yet", "dim"),
+        Line(_("Connected: {here} of {count}").format(here=here, count=len(room.names)), "bold"),
+        Line("   ".join(marks) or _("Nobody can join: the plan has no participants."), ""),
+        Line(_("● here now   ○ joined, away   · not joined yet"), "dim"),
     ]
 
 
@@ -60,25 +61,25 @@ def _bars(tally: Tally) -> str:
 def tally_lines(tally: Tally, label: str) -> list[Line]:
     """A revealed question: the spread, the extremes and who gave them, who to ask."""
     if not tally.count:
-        return [Line(f"  {label}: no answers", "dim")]
-    lines = [
-        Line(
-            f"  {label}: median {number(tally.median)} · {tally.count} "
-            f"answer{'s' if tally.count != 1 else ''}   {_bars(tally)}"
-        ),
-        Line(
-            f"    lowest {number(tally.low)} ({', '.join(tally.given_by(tally.low))}) · "
-            f"highest {number(tally.high)} ({', '.join(tally.given_by(tally.high))})"
-            + (
-                f" · agreement {AGREEMENTS.label(tally.agreement).lower()}"
-                if tally.agreement
-                else ""
-            ),
-            "dim",
-        ),
-    ]
+        return [Line(_("  {question}: no answers").format(question=label), "dim")]
+    answers = ngettext(
+        "  {question}: median {median} · {count} answer",
+        "  {question}: median {median} · {count} answers",
+        tally.count,
+    ).format(question=label, median=number(tally.median), count=tally.count)
+    extremes = _("    lowest {low} ({low_by}) · highest {high} ({high_by})").format(
+        low=number(tally.low),
+        low_by=", ".join(tally.given_by(tally.low)),
+        high=number(tally.high),
+        high_by=", ".join(tally.given_by(tally.high)),
+    )
+    if tally.agreement:
+        agreement = AGREEMENTS.label(tally.agreement).lower()
+        extremes += _(" · agreement {agreement}").format(agreement=agreement)
+    lines = [Line(f"{answers}   {_bars(tally)}"), Line(extremes, "dim")]
     if tally.outliers:
-        lines.append(Line(f"    Ask: {', '.join(tally.outliers)}, why?", "bold"))
+        ask = _("    Ask: {names}, why?").format(names=", ".join(tally.outliers))
+        lines.append(Line(ask, "bold"))
     return lines
 
 
@@ -86,32 +87,44 @@ def round_lines(room: Room, current: Round) -> list[Line]:
     """The round: what is asked, who has answered (never what), and after the reveal the
     spread of every question."""
     asked = ", ".join(questions.label(room.plan, s).lower() for s in current.scores)
-    again = f" (again: round {current.follows})" if current.follows else ""
-    state = {"open": "OPEN: answers hidden", "revealed": "REVEALED", "accepted": "ACCEPTED"}
-    lines = [
-        Line(f"Round {current.number}{again} · {asked} · {state.get(current.status, '')}", "bold")
-    ]
+    state = {
+        "open": _("OPEN: answers hidden"),
+        "revealed": _("REVEALED"),
+        "accepted": _("ACCEPTED"),
+    }.get(current.status, "")
+    if current.follows:
+        head = _("Round {number} (again: round {earlier}) · {asked} · {state}")
+    else:
+        head = _("Round {number} · {asked} · {state}")
+    said = head.format(number=current.number, earlier=current.follows, asked=asked, state=state)
+    lines = [Line(said, "bold")]
     answered = current.answered_by()
     complete = [n for n in answered if current.complete_for(n)]
     joined = list(dict.fromkeys(room.tokens.values()))
     started = [n for n in answered if n not in complete]
-    text = f"Answered everything: {len(complete)} of {len(joined)} joined"
+    text = _("Answered everything: {complete} of {joined} joined").format(
+        complete=len(complete), joined=len(joined)
+    )
     if started:
-        text += f" · partly: {', '.join(started)}"
+        text += _(" · partly: {names}").format(names=", ".join(started))
     waiting = [n for n in joined if n not in answered]
     if waiting and current.status == "open":
-        text += f" · waiting for {', '.join(waiting)}"
+        text += _(" · waiting for {names}").format(names=", ".join(waiting))
     lines.append(Line(text))
     for score, names in current.raters.items():
         label = questions.label(room.plan, score)
-        lines.append(Line(f"{label} is rated by {', '.join(names)} only", "dim"))
+        said = _("{question} is rated by {names} only").format(
+            question=label, names=", ".join(names)
+        )
+        lines.append(Line(said, "dim"))
     tallies = room.tallies(current.number) if current.status != "open" else []
     earlier = _earlier(room, current)
     for item_id in current.initiatives:
         lines.append(Line(_title(room, item_id), "bold"))
         if current.status == "open":
             given = sum(1 for (_, i, _), _v in current.answers.items() if i == item_id)
-            lines.append(Line(f"  {given} answers so far", "dim"))
+            said = ngettext("  {count} answer so far", "  {count} answers so far", given)
+            lines.append(Line(said.format(count=given), "dim"))
         for tally in tallies:
             if tally.initiative == item_id:
                 lines.extend(tally_lines(tally, questions.label(room.plan, tally.score)))
@@ -134,9 +147,11 @@ def _since(before: Tally, now: Tally) -> str:
     def agreement(tally: Tally) -> str:
         return AGREEMENTS.label(tally.agreement).lower() if tally.agreement else "–"
 
-    return (
-        f"round before: median {number(before.median)} → {number(now.median)}, "
-        f"agreement {agreement(before)} → {agreement(now)}"
+    return _("round before: median {median_before} → {median}, agreement {before} → {now}").format(
+        median_before=number(before.median),
+        median=number(now.median),
+        before=agreement(before),
+        now=agreement(now),
     )
 
 
@@ -146,15 +161,24 @@ def vote_lines(room: Room) -> list[Line]:
         return []
     vote = room.votes[-1]
     placed = sum(sum(given.values()) for given in vote.placed.values())
-    how = "anonymous" if vote.anonymous else "named"
+    how = _("anonymous") if vote.anonymous else _("named")
     if vote.open:
+        placed_by = _("{placed} dots placed by {count} participants (counts hidden)").format(
+            placed=placed, count=len(vote.placed)
+        )
         return [
-            Line(f"Dot voting · {vote.dots} dots each, {how} · OPEN", "bold"),
+            Line(
+                _("Dot voting · {dots} dots each, {how} · OPEN").format(dots=vote.dots, how=how),
+                "bold",
+            ),
             *([Line(vote.question)] if vote.question else []),
-            Line(f"{placed} dots placed by {len(vote.placed)} participants (counts hidden)", ""),
+            Line(placed_by, ""),
         ]
-    kept = "kept in the plan" if vote.kept else "k keeps it in the plan"
-    lines = [Line(f"Dot voting · {vote.dots} dots each, {how} · RESULTS · {kept}", "bold")]
+    kept = _("kept in the plan") if vote.kept else _("k keeps it in the plan")
+    said = _("Dot voting · {dots} dots each, {how} · RESULTS · {kept}").format(
+        dots=vote.dots, how=how, kept=kept
+    )
+    lines = [Line(said, "bold")]
     if vote.question:
         lines.append(Line(vote.question))
     for item_id, count in vote.counts().items():
@@ -170,11 +194,17 @@ def idea_lines(room: Room) -> list[Line]:
     """How many ideas wait in the inbox."""
     new = [i for i in room.ideas if i.status == "new"]
     if not room.ideas:
-        return [Line("No ideas sent yet.", "dim")]
+        return [Line(_("No ideas sent yet."), "dim")]
     kinds = ", ".join(
-        f"{sum(1 for i in new if i.kind == k.key)} {k.label.lower()}"
+        f"{sum(1 for i in new if i.kind == k.key)} {_(k.label).lower()}"
         for k in IDEA_KINDS
         if any(i.kind == k.key for i in new)
     )
-    shown = "shown to phones" if room.ideas_shown else "private: phones see only their own"
-    return [Line(f"Ideas: {len(new)} new" + (f" ({kinds})" if kinds else "") + f" · {shown}")]
+    hidden = _("private: phones see only their own")
+    shown = _("shown to phones") if room.ideas_shown else hidden
+
+    if kinds:
+        said = _("Ideas: {count} new ({kinds}) · {shown}")
+    else:
+        said = _("Ideas: {count} new · {shown}")
+    return [Line(said.format(count=len(new), kinds=kinds, shown=shown))]

@@ -6,6 +6,7 @@ through the session's operations, so the room's results are saved like any edit.
 
 from __future__ import annotations
 
+from kxplan.i18n import _, pgettext
 from kxplan.model import Plan
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.room.host import RoomHost
@@ -76,15 +77,18 @@ class RoomControl:
         room = self.host.room
         idea = room.idea(number)
         if idea.status != "new":
-            raise Refused("That idea was dealt with already.")
+            raise Refused(_("That idea was dealt with already."))
         if idea.kind == "initiative":
             item = as_initiative(idea, self.session.plan)
             self.session.put_initiative(item)
-            made = f"initiative {item.title!r}"
+            made = _("initiative {title}").format(title=repr(item.title))
         else:
             table = TABLES_BY_ATTRIBUTE[IDEA_TABLES[idea.kind]]
             self.session.add_row(table, as_row(idea))
-            made = f"{table.row_name} {idea.title!r}"
+            made = _("{row} {title}").format(
+                row=pgettext("table", table.row_name), title=repr(idea.title)
+            )
+
         room.settle_idea(number, "accepted")
         self.sync()
         return made

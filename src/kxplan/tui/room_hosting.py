@@ -10,6 +10,7 @@ from textual import work
 from textual.app import App
 
 from kxplan.framework import AreaId
+from kxplan.i18n import _
 from kxplan.room.host import RoomHost
 from kxplan.room.journal import JournalError, unfinished
 from kxplan.session import Session
@@ -34,7 +35,7 @@ class RoomHosting(App[None]):
         if self.room_control is None:
             if session.path is None:
                 self.notify(
-                    "Save the plan first (ctrl+s): the room keeps its journal beside the file.",
+                    _("Save the plan first (ctrl+s): the room keeps its journal beside the file."),
                     severity="warning",
                 )
                 return
@@ -43,7 +44,7 @@ class RoomHosting(App[None]):
                 await host.start()
             except (OSError, JournalError) as error:
                 self.notify(
-                    str(error), title="The room did not open", severity="error", markup=False
+                    str(error), title=_("The room did not open"), severity="error", markup=False
                 )
                 return
             self.room_control = RoomControl(host, session)
@@ -73,13 +74,15 @@ class RoomHosting(App[None]):
             return
         answer = await self.push_screen_wait(
             Confirm(
-                "A room over this plan did not end",
-                "Its journal keeps every answer, dot and idea sent. Bring the room back (the "
-                "same address works on the phones), or close it for good?",
+                _("A room over this plan did not end"),
+                _(
+                    "Its journal keeps every answer, dot and idea sent. Bring the room back (the "
+                    "same address works on the phones), or close it for good?"
+                ),
                 [
-                    (Answer.RESUME, "Bring it back", "primary"),
-                    (Answer.CLOSE, "Close it", "default"),
-                    (Answer.CANCEL, "Ask me later", "default"),
+                    (Answer.RESUME, _("Bring it back"), "primary"),
+                    (Answer.CLOSE, _("Close it"), "default"),
+                    (Answer.CANCEL, _("Ask me later"), "default"),
                 ],
             )
         )
@@ -89,7 +92,7 @@ class RoomHosting(App[None]):
             host = RoomHost.open(session.plan, session.path)
         except (OSError, JournalError) as error:
             self.notify(
-                str(error), title="The room did not come back", severity="error", markup=False
+                str(error), title=_("The room did not come back"), severity="error", markup=False
             )
             return
         if answer is Answer.CLOSE:

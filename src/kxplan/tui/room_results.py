@@ -8,6 +8,7 @@ No widgets; the lines are (text, style) pieces like the rest of the pane.
 from __future__ import annotations
 
 from kxplan.framework import AGREEMENTS, SCORES
+from kxplan.i18n import _
 from kxplan.model import Plan, QuestionResult, history, latest_vote
 from kxplan.text.numbers import number
 
@@ -38,11 +39,14 @@ def dots_line(plan: Plan, initiative_id: str) -> Line | None:
     if count is None:
         return None
     total = sum(vote.counts.values())
-    about = f" on {vote.question!r}" if vote.question else ""
+    if vote.question:
+        said = _(" in the latest vote on {question} ({dots} each, {voters} voters)")
+    else:
+        said = _(" in the latest vote ({dots} each, {voters} voters)")
     return (
-        ("Dots: ", "dim"),
-        (f"{count} of {total}", "bold"),
-        (f" in the latest vote{about} ({vote.dots} each, {vote.voters} voters)", ""),
+        (_("Dots: "), "dim"),
+        (_("{count} of {total}").format(count=count, total=total), "bold"),
+        (said.format(question=repr(vote.question), dots=vote.dots, voters=vote.voters), ""),
     )
 
 
@@ -56,7 +60,7 @@ def round_lines(plan: Plan, initiative_id: str) -> list[Line]:
             by_question.setdefault(result.asked, []).append(_summary(result))
             labels[result.asked] = _label(plan, result)
     return [
-        (("Rounds: ", "dim"), (f"{labels[key]} ", "bold"), (" → ".join(steps), ""))
+        ((_("Rounds: "), "dim"), (f"{labels[key]} ", "bold"), (" → ".join(steps), ""))
         for key, steps in by_question.items()
     ]
 

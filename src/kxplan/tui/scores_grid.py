@@ -42,10 +42,10 @@ def columns(plan: Plan) -> list[Column]:
     value = plan.scales.customer_value
     span = f" {value.min}–{value.max}"
     found = [
-        Column("confidence", f"{SCORES['confidence'].label} %"),
-        Column("reach", SCORES["reach"].label),
-        Column("time_criticality", SCORES["time_criticality"].label + span),
-        Column("risk_reduction", SCORES["risk_reduction"].label + span),
+        Column("confidence", f"{SCORES.label('confidence')} %"),
+        Column("reach", SCORES.label("reach")),
+        Column("time_criticality", SCORES.label("time_criticality") + span),
+        Column("risk_reduction", SCORES.label("risk_reduction") + span),
     ]
     found += [
         Column(f"{CRITERION}{c.id}", f"{c.label or c.id} {c.min}–{c.max}")

@@ -15,6 +15,7 @@ from typing import Final
 from pydantic import ValidationError
 
 from kxplan.framework import METHODS
+from kxplan.i18n import _
 from kxplan.model import Loc, ScoringSettings
 from kxplan.storage import friendly_message
 from kxplan.tui.forms import parse_whole, read_number
@@ -72,7 +73,7 @@ def read_settings(
     data: dict[str, object] = {}
     method = texts.get("method", "").strip()
     if method not in METHODS:
-        errors["method"] = f"expected one of {', '.join(METHODS.keys)}"
+        errors["method"] = _("expected one of {methods}").format(methods=", ".join(METHODS.keys))
     data["method"] = method
     for name in NUMBER_FIELDS:
         try:
@@ -81,7 +82,7 @@ def read_settings(
             errors[name] = str(error)
             continue
         if value is None and name.endswith("weight"):
-            errors[name] = "expected a number (0 leaves it out of impact)"
+            errors[name] = _("expected a number (0 leaves it out of impact)")
         elif value is not None:
             data[name] = value
     criteria: list[dict[str, object]] = []
@@ -105,7 +106,10 @@ def read_settings(
                 continue
             whole = parse_whole(text)
             if whole is None:
-                errors[f"criterion-{index}-{name}"] = f"expected a whole number, got {text!r}"
+                errors[f"criterion-{index}-{name}"] = _(
+                    "expected a whole number, got {text}"
+                ).format(text=repr(text))
+
             else:
                 criterion[name] = whole
         criteria.append(criterion)

@@ -27,6 +27,7 @@ from kxplan.framework import (
     STAGES,
     AreaId,
 )
+from kxplan.i18n import N_, _, pgettext
 from kxplan.model import ContactReason, Kpi, Plan
 from kxplan.model import tables as registry
 from kxplan.model.tables import AreaTable
@@ -46,24 +47,78 @@ def _text(name: str, value: object) -> str:
     """A field's value as the table shows it: keys by their label (``Failure demand``)."""
     if value is None:
         return ""
-    labels = CHOICE_LABELS.get(name, {})
+    labels = choice_labels().get(name, {})
     if isinstance(value, list):
         return ", ".join(labels.get(str(v), str(v)) for v in value)
     return labels.get(str(value), str(value))
 
 
+FIELD_NAMES: Final[dict[str, str]] = {
+    "name": N_("Name"),
+    "stage": N_("Stage"),
+    "channel": N_("Channel"),
+    "notes": N_("Notes"),
+    "measure": N_("Measure"),
+    "baseline": N_("Baseline"),
+    "target": N_("Target"),
+    "unit": N_("Unit"),
+    "scale": N_("Scale"),
+    "cadence": N_("Cadence"),
+    "promoters": N_("Promoters"),
+    "detractors": N_("Detractors"),
+    "target_date": N_("Target date"),
+    "readings": N_("Readings"),
+    "preference": N_("Preference"),
+    "customer_value": N_("Customer value"),
+    "cost_per_contact": N_("Cost per contact"),
+    "hours": N_("Hours"),
+    "staffing": N_("Staffing"),
+    "decision": N_("Decision"),
+    "title": N_("Title"),
+    "description": N_("Description"),
+    "severity": N_("Severity"),
+    "frequency": N_("Frequency"),
+    "evidence": N_("Evidence"),
+    "fix": N_("Fix"),
+    "check": N_("Check"),
+    "status": N_("Status"),
+    "reason": N_("Reason"),
+    "monthly_volume": N_("Monthly volume"),
+    "demand": N_("Demand"),
+    "root_cause": N_("Root cause"),
+    "avoidable": N_("Avoidable"),
+    "role": N_("Role"),
+    "stages": N_("Stages"),
+    "buy_in": N_("Buy in"),
+    "contact": N_("Contact"),
+    "next_step": N_("Next step"),
+}
+"""A row field's name as a form or a column says it (before a label of its own)."""
+
+
+def field_name(name: str) -> str:
+    """A row field's name in the current language ("Cost per contact")."""
+    return _(FIELD_NAMES.get(name, name.replace("_", " ").capitalize()))
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One column: its header and how a row's cell reads."""
+    """One column: its header (marked, translated where shown: :attr:`title`) and how a
+    row's cell reads."""
 
     header: str
     cell: Callable[[Any, Plan], str]
+
+    @property
+    def title(self) -> str:
+        """The header in the current language."""
+        return _(self.header)
 
 
 def field(name: str, header: str | None = None) -> Column:
     """A column showing one field of the row as text."""
     return Column(
-        header or name.replace("_", " ").capitalize(),
+        header or FIELD_NAMES.get(name, name.replace("_", " ").capitalize()),
         lambda row, _plan: _text(name, getattr(row, name)),
     )
 
@@ -88,13 +143,13 @@ class TableSpec:
 
     @property
     def title(self) -> str:
-        """The table's heading."""
-        return self.table.title
+        """The table's heading, in the current language."""
+        return _table_words().get(self.key, (self.table.title, self.table.row_name))[0]
 
     @property
     def row_name(self) -> str:
-        """What one row is called, e.g. "KPI"."""
-        return self.table.row_name
+        """What one row is called, e.g. "KPI", in the current language."""
+        return _table_words().get(self.key, (self.table.title, self.table.row_name))[1]
 
     @property
     def model(self) -> type[BaseModel]:
@@ -116,8 +171,31 @@ def shown_as(attribute: str, columns: tuple[Column, ...]) -> TableSpec:
     return TableSpec(registry.TABLES_BY_ATTRIBUTE[attribute], columns)
 
 
-CHECK_LABELS: Final[dict[str, str]] = MOBILITY_CHECKS.labels()
-"""The standard mobility checks' labels, by key."""
+def _table_words() -> dict[str, tuple[str, str]]:
+    """Each table's heading and what one row is called, in the current language."""
+    return {
+        "touchpoints": (
+            pgettext("table", "Touchpoints along the journey"),
+            pgettext("table", "touchpoint"),
+        ),
+        "kpis": (pgettext("table", "KPIs per channel"), pgettext("table", "KPI")),
+        "channels": (pgettext("table", "Channels"), pgettext("table", "channel")),
+        "frictions": (pgettext("table", "Friction points"), pgettext("table", "friction point")),
+        "checks": (pgettext("table", "Mobility checklist"), pgettext("table", "check")),
+        "contact_reasons": (
+            pgettext("table", "Contact reasons"),
+            pgettext("table", "contact reason"),
+        ),
+        "stakeholders": (
+            pgettext("table", "Departments and stakeholders"),
+            pgettext("table", "stakeholder"),
+        ),
+    }
+
+
+def check_labels() -> dict[str, str]:
+    """The standard mobility checks' labels, by key, in the current language."""
+    return MOBILITY_CHECKS.labels()
 
 
 def _stage(row: Any, _plan: Plan) -> str:
@@ -126,7 +204,7 @@ def _stage(row: Any, _plan: Plan) -> str:
 
 
 def _kpi_measure(row: Kpi, _plan: Plan) -> str:
-    return row.label
+    return row.name or _(MEASURES_BY_ID[row.measure].label)
 
 
 def _kpi_value(name: str) -> Callable[[Kpi, Plan], str]:
@@ -161,15 +239,15 @@ def _money(name: str) -> Callable[[Any, Plan], str]:
 
 TOUCHPOINTS: Final = shown_as(
     "touchpoints",
-    (field("name"), Column("Stage", _stage), field("channel"), field("notes")),
+    (field("name"), Column(N_("Stage"), _stage), field("channel"), field("notes")),
 )
 KPIS: Final = shown_as(
     "kpis",
     (
-        Column("Measure", _kpi_measure),
+        Column(N_("Measure"), _kpi_measure),
         field("channel"),
-        Column("Baseline", _kpi_value("baseline")),
-        Column("Target", _kpi_value("target")),
+        Column(N_("Baseline"), _kpi_value("baseline")),
+        Column(N_("Target"), _kpi_value("target")),
         field("cadence"),
     ),
 )
@@ -177,9 +255,9 @@ CHANNELS: Final = shown_as(
     "channels",
     (
         field("name"),
-        Column("Preference", _percent("preference")),
-        field("customer_value", "Value"),
-        Column("Cost/contact", _money("cost_per_contact")),
+        Column(N_("Preference"), _percent("preference")),
+        field("customer_value", N_("Value")),
+        Column(N_("Cost/contact"), _money("cost_per_contact")),
         field("hours"),
         field("staffing"),
         field("decision"),
@@ -189,7 +267,7 @@ FRICTIONS: Final = shown_as(
     "frictions",
     (
         field("title"),
-        Column("Stage", _stage),
+        Column(N_("Stage"), _stage),
         field("severity"),
         field("frequency"),
         field("fix"),
@@ -199,7 +277,7 @@ CHECKS: Final = shown_as(
     "checks",
     (
         field("channel"),
-        Column("Check", lambda row, _plan: CHECK_LABELS.get(row.check, row.check)),
+        Column(N_("Check"), lambda row, _plan: check_labels().get(row.check, row.check)),
         field("status"),
         field("notes"),
     ),
@@ -209,21 +287,21 @@ CONTACT_REASONS: Final = shown_as(
     (
         field("reason"),
         field("channel"),
-        Column("Vol/mo", lambda row, _plan: number(row.monthly_volume)),
+        Column(N_("Vol/mo"), lambda row, _plan: number(row.monthly_volume)),
         field("demand"),
-        Column("Avoid%", _percent("avoidable")),
-        Column("Avoid/mo", _avoidable),
-        Column("Cost/mo", _avoidable_cost),
+        Column(N_("Avoid%"), _percent("avoidable")),
+        Column(N_("Avoid/mo"), _avoidable),
+        Column(N_("Cost/mo"), _avoidable_cost),
     ),
 )
 STAKEHOLDERS: Final = shown_as(
     "stakeholders",
     (
         field("name"),
-        field("role", "Who does what"),
+        field("role", N_("Who does what")),
         field("stages"),
-        field("buy_in", "Buy-in"),
-        field("next_step", "Next step"),
+        field("buy_in", N_("Buy-in")),
+        field("next_step", N_("Next step")),
     ),
 )
 
@@ -239,30 +317,32 @@ TABLES_BY_AREA: Final[dict[str, tuple[TableSpec, ...]]] = {
 """The structured tables of each area, in the registry's order (a table the registry
 adds without columns here fails on import)."""
 
-CHOICE_LABELS: Final[dict[str, dict[str, str]]] = {
-    "stage": STAGES.labels(),
-    "stages": STAGES.labels(),
-    "measure": {key: measure.label for key, measure in MEASURES_BY_ID.items()},
-    "scale": KPI_SCALES.labels(),
-    "check": CHECK_LABELS,
-    "demand": DEMANDS.labels(),
-    "decision": DECISIONS.labels(),
-    "frequency": FREQUENCIES.labels(),
-    "status": CHECK_STATUSES.labels(),
-    "buy_in": BUY_IN.labels(),
-}
-"""Readable labels for fields whose values are keys: the choices of a choice field, or the
-standard values of a text field such as a mobility check."""
+
+def choice_labels() -> dict[str, dict[str, str]]:
+    """Readable labels for fields whose values are keys: the choices of a choice field, or
+    the standard values of a text field such as a mobility check; in the current language."""
+    return {
+        "stage": STAGES.labels(),
+        "stages": STAGES.labels(),
+        "measure": {key: _(measure.label) for key, measure in MEASURES_BY_ID.items()},
+        "scale": KPI_SCALES.labels(),
+        "check": check_labels(),
+        "demand": DEMANDS.labels(),
+        "decision": DECISIONS.labels(),
+        "frequency": FREQUENCIES.labels(),
+        "status": CHECK_STATUSES.labels(),
+        "buy_in": BUY_IN.labels(),
+    }
 
 
 FIELD_HINTS: Final[dict[str, str]] = {
-    "channel": "e.g. phone, e-mail, chat, web, app",
-    "Kpi.channel": "blank: all channels",
-    "check": "a standard check or your own words",
-    "hours": "e.g. Mon–Fri 8–17",
-    "staffing": "e.g. 6 FTE",
-    "cadence": "e.g. monthly",
-    "unit": "blank: the measure's own unit",
+    "channel": N_("e.g. phone, e-mail, chat, web, app"),
+    "Kpi.channel": N_("blank: all channels"),
+    "check": N_("a standard check or your own words"),
+    "hours": N_("e.g. Mon–Fri 8–17"),
+    "staffing": N_("e.g. 6 FTE"),
+    "cadence": N_("e.g. monthly"),
+    "unit": N_("blank: the measure's own unit"),
     "name": "",
 }
 """Placeholders for text fields of the row forms, by field name (or ``Model.field`` where
@@ -272,8 +352,9 @@ one model's field means something else)."""
 def _usual_scale(texts: Mapping[str, str]) -> str:
     measure = MEASURES_BY_ID.get(texts.get("measure", ""))
     if measure is None:
-        return "(the measure's usual scale)"
-    return f"usual for {measure.label}: {measure.scale_term.label}"
+        return _("(the measure's usual scale)")
+    scale = KPI_SCALES.label(measure.scale_term.key)
+    return _("usual for {measure}: {scale}").format(measure=_(measure.label), scale=scale)
 
 
 CHOICE_PROMPTS: Final[dict[str, Callable[[Mapping[str, str]], str]]] = {
@@ -292,20 +373,28 @@ def choice_prompt(model: type[BaseModel], name: str, texts: Mapping[str, str]) -
 
 def field_hint(model: type[BaseModel], name: str) -> str:
     """The placeholder of a text field in ``model``'s row form."""
-    return FIELD_HINTS.get(f"{model.__name__}.{name}", FIELD_HINTS.get(name, ""))
+    hint = FIELD_HINTS.get(f"{model.__name__}.{name}", FIELD_HINTS.get(name, ""))
+    return _(hint) if hint else ""
 
 
 FIELD_LABELS: Final[dict[str, str]] = {
-    "preference": "Preference %",
-    "avoidable": "Avoidable %",
-    "promoters": "Promoters %",
-    "detractors": "Detractors %",
-    "customer_value": "Value to customers 1–5",
-    "severity": "Severity 1–5",
-    "monthly_volume": "Contacts a month",
-    "buy_in": "Buy-in",
-    "role": "Who does what",
-    "root_cause": "Root cause",
-    "next_step": "Next step",
+    "preference": N_("Preference %"),
+    "avoidable": N_("Avoidable %"),
+    "promoters": N_("Promoters %"),
+    "detractors": N_("Detractors %"),
+    "customer_value": N_("Value to customers 1–5"),
+    "severity": N_("Severity 1–5"),
+    "monthly_volume": N_("Contacts a month"),
+    "buy_in": N_("Buy-in"),
+    "role": N_("Who does what"),
+    "root_cause": N_("Root cause"),
+    "next_step": N_("Next step"),
 }
-"""Labels for row-form fields whose name alone does not say the unit or the scale."""
+"""Labels for row-form fields whose name alone does not say the unit or the scale
+(marked: ``_()`` where shown)."""
+
+
+def form_label(name: str) -> str:
+    """A row form's label for field ``name``, in the current language."""
+    found = FIELD_LABELS.get(name)
+    return _(found) if found else field_name(name)

@@ -26,6 +26,7 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Label, ListItem, ListView, Static
 
+from kxplan.i18n import N_, _, ngettext
 from kxplan.reports import comparison as report
 from kxplan.reports.comparison import (
     SECTION_TITLES,
@@ -199,8 +200,8 @@ class CompareScreen(ModalScreen[Jump | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("enter", "jump", "Go to change", priority=True),
+        Binding("escape", "close", N_("Close")),
+        Binding("enter", "jump", N_("Go to change"), priority=True),
     ]
 
     def __init__(
@@ -226,16 +227,21 @@ class CompareScreen(ModalScreen[Jump | None]):
         comparison = self.comparison
         with Vertical(id="compare", classes="full-panel"):
             yield Label(
-                Text(printable(f"Compare {self.old_name} → {self.new_name}")),
+                Text(
+                    printable(
+                        _("Compare {old} → {new}").format(old=self.old_name, new=self.new_name)
+                    )
+                ),
                 classes="dialog-title",
             )
             summary = comparison.summary()
             if comparison.ranks_skipped:
-                summary += f"; ranks not compared: {printable(comparison.ranks_skipped)}"
+                skipped = printable(comparison.ranks_skipped)
+                summary += _("; ranks not compared: {why}").format(why=skipped)
             yield Static(Text(summary), id="compare-summary")
             with Horizontal(id="compare-columns", classes="change-row"):
                 yield Label("", classes="change-sign")
-                yield Label("What", classes="change-where")
+                yield Label(_("What"), classes="change-where")
                 yield Label(Text(self.old_heading), classes="change-old")
                 yield Label(Text(self.new_heading), classes="change-new")
             yield ListView(*self._items(), id="changes")
@@ -257,11 +263,15 @@ class CompareScreen(ModalScreen[Jump | None]):
                 note = Label(Text(shifted_note(self.comparison)), classes="change-note")
                 items.append(ListItem(note, classes="change-note", disabled=True))
         if total > shown:
-            more = f"… and {total - shown} more changes (kxplan diff lists them all)"
+            more = ngettext(
+                "… and {count} more change (kxplan diff lists them all)",
+                "… and {count} more changes (kxplan diff lists them all)",
+                total - shown,
+            ).format(count=total - shown)
             items.append(ListItem(Label(more), classes="change-heading", disabled=True))
         if not total:
             items.append(
-                ListItem(Label("No differences."), classes="change-heading", disabled=True)
+                ListItem(Label(_("No differences.")), classes="change-heading", disabled=True)
             )
         return items
 

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from kxplan.i18n import _, ngettext
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 
@@ -82,12 +83,12 @@ class Confirm(ModalScreen[Answer]):
 def unsaved_changes(name: str) -> Confirm:
     """Save / discard / cancel for a plan with unsaved changes."""
     return Confirm(
-        "Unsaved changes",
-        f"{name} has changes that are not saved yet.",
+        _("Unsaved changes"),
+        _("{plan} has changes that are not saved yet.").format(plan=name),
         [
-            (Answer.SAVE, "Save", "primary"),
-            (Answer.DISCARD, "Discard", "error"),
-            (Answer.CANCEL, "Cancel", "default"),
+            (Answer.SAVE, _("Save"), "primary"),
+            (Answer.DISCARD, _("Discard"), "error"),
+            (Answer.CANCEL, _("Cancel"), "default"),
         ],
     )
 
@@ -95,26 +96,29 @@ def unsaved_changes(name: str) -> Confirm:
 def delete_row(what: str) -> Confirm:
     """Delete / cancel for one row."""
     return Confirm(
-        "Delete?",
-        f"Delete {what}? This cannot be undone (unless you do not save).",
-        [(Answer.DELETE, "Delete", "error"), (Answer.CANCEL, "Cancel", "default")],
+        _("Delete?"),
+        _("Delete {what}? This cannot be undone (unless you do not save).").format(what=what),
+        [(Answer.DELETE, _("Delete"), "error"), (Answer.CANCEL, _("Cancel"), "default")],
         focus_answer=Answer.CANCEL,
     )
 
 
 def delete_initiative(title: str, dependents: list[str]) -> Confirm:
     """Delete / cancel for an initiative, naming those that depend on it."""
-    message = f"Delete the initiative {title!r}?"
+    message = _("Delete the initiative {title}?").format(title=repr(title))
     if dependents:
         names = ", ".join(repr(name) for name in dependents)
-        message += (
-            f" {names} depend{'s' if len(dependents) == 1 else ''} on it and will not any more."
+        depend = ngettext(
+            "{names} depends on it and will not any more.",
+            "{names} depend on it and will not any more.",
+            len(dependents),
         )
-    message += " To keep it on record instead, set its status to dropped."
+        message += " " + depend.format(names=names)
+    message += " " + _("To keep it on record instead, set its status to dropped.")
     return Confirm(
-        "Delete initiative?",
+        _("Delete initiative?"),
         message,
-        [(Answer.DELETE, "Delete", "error"), (Answer.CANCEL, "Cancel", "default")],
+        [(Answer.DELETE, _("Delete"), "error"), (Answer.CANCEL, _("Cancel"), "default")],
         focus_answer=Answer.CANCEL,
     )
 
@@ -122,8 +126,8 @@ def delete_initiative(title: str, dependents: list[str]) -> Confirm:
 def file_exists(path: Path) -> Confirm:
     """Overwrite / cancel for saving over another existing file."""
     return Confirm(
-        "File exists",
-        f"{path} already exists. Overwrite it with this plan?",
-        [(Answer.OVERWRITE, "Overwrite", "error"), (Answer.CANCEL, "Cancel", "default")],
+        _("File exists"),
+        _("{path} already exists. Overwrite it with this plan?").format(path=path),
+        [(Answer.OVERWRITE, _("Overwrite"), "error"), (Answer.CANCEL, _("Cancel"), "default")],
         focus_answer=Answer.CANCEL,
     )

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
 from kxplan.framework import AREAS_BY_ID, SCORES, STRATEGY_QUESTIONS
-from kxplan.i18n import _
+from kxplan.i18n import _, ngettext
 from kxplan.model import Plan
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.reports.comparison import (
@@ -51,34 +51,40 @@ def what_they_changed(base: Plan | None, theirs: Plan) -> list[str]:
     lines = [describe(change, titles) for change in changes]
     if len(lines) > SHOWN_CHANGES:
         more = len(lines) - SHOWN_CHANGES + 1
-        lines = [*lines[: SHOWN_CHANGES - 1], f"… and {more} more"]
+        lines = [*lines[: SHOWN_CHANGES - 1], _("… and {count} more").format(count=more)]
     return lines
 
 
 def disk_changed_dialog(name: str, changes: list[str], merge: MergeResult | None) -> Confirm:
     """Merge / reload theirs / keep mine / cancel, showing what they changed."""
-    lines = [f"{name} was changed by someone else since you opened or saved it."]
+    lines = [
+        _("{file} was changed by someone else since you opened or saved it.").format(file=name)
+    ]
     if changes:
-        lines += ["", "They changed:", *(f"  {line}" for line in changes)]
+        lines += ["", _("They changed:"), *(f"  {line}" for line in changes)]
     if merge is None:
-        lines += ["", "Their file is not a valid plan, so it cannot be merged."]
+        lines += ["", _("Their file is not a valid plan, so it cannot be merged.")]
     elif merge.clean:
-        lines += ["", "Their changes and yours do not touch the same things: merge keeps both."]
+        lines += ["", _("Their changes and yours do not touch the same things: merge keeps both.")]
     else:
         count = len(merge.conflicts)
         lines += [
             "",
-            f"You both changed {count} thing{'s' if count != 1 else ''}: merge asks which to keep.",
+            ngettext(
+                "You both changed {count} thing: merge asks which to keep.",
+                "You both changed {count} things: merge asks which to keep.",
+                count,
+            ).format(count=count),
         ]
     choices = [
-        (Answer.RELOAD, "Reload theirs", "warning"),
-        (Answer.OVERWRITE, "Keep mine", "error"),
-        (Answer.CANCEL, "Cancel", "default"),
+        (Answer.RELOAD, _("Reload theirs"), "warning"),
+        (Answer.OVERWRITE, _("Keep mine"), "error"),
+        (Answer.CANCEL, _("Cancel"), "default"),
     ]
     if merge is not None:
-        choices.insert(0, (Answer.MERGE, "Merge", "primary"))
+        choices.insert(0, (Answer.MERGE, _("Merge"), "primary"))
     return Confirm(
-        "File changed on disk",
+        _("File changed on disk"),
         "\n".join(lines),
         choices,
         focus_answer=Answer.MERGE if merge is not None else Answer.CANCEL,
@@ -89,14 +95,14 @@ def shown(value: Any) -> str:
     """One side of a conflict, short: ``3``, ``"Help pages"``, ``(removed)``, an item by
     its title or name."""
     if value is MISSING:
-        return "(removed)"
+        return _("(removed)")
     if isinstance(value, dict):
         for key in ("title", "name", "participant", "reason", "id"):
             if key in value:
-                return f"{printable(str(value[key]))} (changed)"
-        return "(several values)"
+                return _("{value} (changed)").format(value=printable(str(value[key])))
+        return _("(several values)")
     if isinstance(value, list):
-        return ", ".join(printable(str(v)) for v in value) or "(none)"
+        return ", ".join(printable(str(v)) for v in value) or _("(none)")
     text = value_text(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
@@ -194,9 +200,9 @@ class ResolveConflicts(Confirm):
 
     def __init__(self, conflicts: tuple[Conflict, ...], titles: Titles | None = None) -> None:
         super().__init__(
-            "Merge: you both changed these",
-            "Choose whose version to keep for each; everything else is merged.",
-            [(Answer.MERGE, "Merge", "primary"), (Answer.CANCEL, "Cancel", "default")],
+            _("Merge: you both changed these"),
+            _("Choose whose version to keep for each; everything else is merged."),
+            [(Answer.MERGE, _("Merge"), "primary"), (Answer.CANCEL, _("Cancel"), "default")],
             focus_answer=Answer.MERGE,
         )
         self.conflicts = conflicts
@@ -211,12 +217,19 @@ class ResolveConflicts(Confirm):
             with VerticalScroll(id="conflicts"):
                 for index, conflict in enumerate(self.conflicts):
                     place = conflict_place(conflict, self.titles)
-                    was = "" if conflict.base is MISSING else f" (was {shown(conflict.base)})"
+                    was = (
+                        ""
+                        if conflict.base is MISSING
+                        else _(" (was {value})").format(value=shown(conflict.base))
+                    )
                     note = f"\n{printable(conflict.reason)}" if conflict.reason else ""
                     yield Label(Text(f"{place}{was}{note}"), classes="conflict-place")
                     with RadioSet(id=f"conflict-{index}"):
-                        yield RadioButton(f"Mine: {shown(conflict.ours)}", value=True)
-                        yield RadioButton(f"Theirs: {shown(conflict.theirs)}")
+                        yield RadioButton(
+                            _("Mine: {value}").format(value=shown(conflict.ours)), value=True
+                        )
+                        yield RadioButton(_("Theirs: {value}").format(value=shown(conflict.theirs)))
+
             with Horizontal(classes="dialog-buttons"):
                 for answer, label, variant in self.choices:
                     yield Button(label, variant=variant, id=f"answer-{answer}", compact=True)  # type: ignore[arg-type]

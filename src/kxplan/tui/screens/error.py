@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Static
 
+from kxplan.i18n import _, ngettext
 from kxplan.storage import Problem
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
@@ -22,7 +23,10 @@ def describe_problems(problems: Sequence[Problem]) -> Text:
     """Each problem on its own lines: where (line and key path), then what is wrong."""
     text = Text()
     for number, problem in enumerate(problems, 1):
-        where = f"line {problem.line}" if problem.line is not None else "whole file"
+        if problem.line is not None:
+            where = _("line {line}").format(line=problem.line)
+        else:
+            where = _("whole file")
         if problem.place:
             where += f", {problem.place}"
         text.append(f"{number}. {where}\n", style="bold")
@@ -42,23 +46,30 @@ class ErrorScreen(Screen[None]):
         super().__init__()
         self.source = source
         self.problems = tuple(problems)
-        self.sub_title = "could not open the plan"
+        self.sub_title = _("could not open the plan")
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="error-body"):
-            yield Label(Text(f"Could not open {self.source}"), classes="screen-title error-title")
+            title = _("Could not open {file}").format(file=self.source)
+            yield Label(Text(title), classes="screen-title error-title")
             count = len(self.problems)
             yield Static(
                 Text(
-                    f"The file has {count} problem{'s' if count != 1 else ''}. "
-                    "Fix it in an editor (or run `kxplan validate`) and open it again."
+                    ngettext(
+                        "The file has {count} problem. Fix it in an editor (or run "
+                        "`kxplan validate`) and open it again.",
+                        "The file has {count} problems. Fix it in an editor (or run "
+                        "`kxplan validate`) and open it again.",
+                        count,
+                    ).format(count=count)
                 ),
                 classes="hint",
             )
             with VerticalScroll(id="problems"):
                 yield Static(describe_problems(self.problems), id="problem-list")
-            yield Button("Back to welcome", variant="primary", id="back")
+            yield Button(_("Back to welcome"), variant="primary", id="back")
+
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -14,8 +14,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from kxplan.i18n import _
 from kxplan.scoring import ROBUST_PERCENTILES, unstable_rule
-from kxplan.tui.keys import KEYS, bindings_for
+from kxplan.tui.keys import bindings_for, help_keys
 from kxplan.tui.ranking_rows import UNSTABLE_MARK
 from kxplan.tui.widgets.key_footer import KeyFooter
 
@@ -25,21 +26,24 @@ def range_help() -> Text:
     held = round(100 * (ROBUST_PERCENTILES[1] - ROBUST_PERCENTILES[0]))
     return Text.assemble(
         "\n",
-        ("Robustness: the Range column", "bold underline"),
+        (_("Robustness: the Range column"), "bold underline"),
         "\n",
-        f"The ranks an initiative takes in {held} % of resamples of the participants' "
-        f"estimates (impact weights nudged too). {unstable_rule()} Such a rank is marked "
-        f"{UNSTABLE_MARK}; the details below the list give its chance of the top 5. The same "
-        "plan always gives the same ranges: here, in kxplan rank --robust and in the exports.",
+        _(
+            "The ranks an initiative takes in {held} of resamples of the participants' "
+            "estimates (impact weights nudged too). {rule} Such a rank is marked {mark}; the "
+            "details below the list give its chance of the top 5. The same plan always gives "
+            "the same ranges: here, in kxplan rank --robust and in the exports."
+        ).format(held=f"{held} %", rule=unstable_rule(), mark=UNSTABLE_MARK),
     )
 
 
 def keys_table() -> Group:
     """The key list, one section after another: each heading on its own line, then the
     keys in a column as wide as the widest of them, and what they do wrapping beside it."""
-    width = max(cell_len(key) for _section, keys in KEYS for key, _meaning in keys)
+    sections = help_keys()
+    width = max(cell_len(key) for _section, keys in sections for key, _meaning in keys)
     parts: list[Text | Table] = []
-    for index, (section, keys) in enumerate(KEYS):
+    for index, (section, keys) in enumerate(sections):
         parts.append(Text(("\n" if index else "") + section, style="bold underline"))
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True, width=width)
@@ -57,11 +61,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):
-            yield Label("Keys", classes="dialog-title")
+            yield Label(_("Keys"), classes="dialog-title")
             with VerticalScroll():
                 yield Static(keys_table(), id="keys")
                 yield Static(range_help(), id="help-range")
-            yield Static(Text("escape closes this help"), classes="hint")
+            yield Static(Text(_("escape closes this help")), classes="hint")
         yield KeyFooter()
 
     def action_close(self) -> None:

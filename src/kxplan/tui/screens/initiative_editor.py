@@ -29,7 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from kxplan.framework import AreaId
-from kxplan.i18n import ngettext
+from kxplan.i18n import _, ngettext
 from kxplan.model import Initiative, Plan, unique_slug
 from kxplan.tui.initiative_form import (
     ESTIMATE_FIELDS,
@@ -44,11 +44,14 @@ from kxplan.tui.initiative_form import (
 )
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.screens.initiative_fields import (
+    MEDIAN_NOTE,
     anchor_hint,
     case_fields,
     dependency_fields,
     estimate_header,
     estimate_row,
+    more_participants,
+    problems_to_fix,
     score_rows,
     status_and_areas,
 )
@@ -98,19 +101,19 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
 
     def compose(self) -> ComposeResult:
         item = self.original
-        title = "Edit initiative" if item else "New initiative"
+        title = _("Edit initiative") if item else _("New initiative")
         with Vertical(id="editor") as editor:
             editor.border_title = title
             with VerticalScroll(id="form"):
                 # What a room gives first, in the order it talks: the name, the three
                 # scores, the status and the areas; then the case; then the rest.
                 with Horizontal(classes="row"):
-                    yield Label("Title", classes="caption")
+                    yield Label(_("Title"), classes="caption")
                     yield Input(
                         item.title if item else "",
                         id="title",
                         compact=True,
-                        placeholder="A short name the room will recognise",
+                        placeholder=_("A short name the room will recognise"),
                     )
                 yield Static(id="title-error", classes="error", markup=False)
                 first = [s for s in self._scores if s.key in FIRST_SCORES]
@@ -119,16 +122,11 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                 yield from status_and_areas(item, self._default_area)
                 yield from case_fields(item)
 
-                yield Label("More scores: RICE, ICE, WSJF, weighted criteria", classes="section")
+                yield Label(_("More scores: RICE, ICE, WSJF, weighted criteria"), classes="section")
                 yield from score_rows(more, item, self._hint)
 
-                yield Label("Estimates by participant", classes="section")
-                yield Static(
-                    "Where participants give a score, the ranking uses their median; "
-                    "the scores above count where nobody did.",
-                    classes="note",
-                    markup=False,
-                )
+                yield Label(_("Estimates by participant"), classes="section")
+                yield Static(_(MEDIAN_NOTE), classes="note", markup=False)
                 with Grid(id="estimates"):
                     yield from self._estimate_header()
                     for row, name in enumerate(self._rows):
@@ -137,18 +135,17 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                 without_row = len(self._participants) - len(self._rows)
                 if without_row:
                     yield Static(
-                        f"{without_row} more participants have no estimate here: "
-                        "type a name below to give them a row.",
+                        more_participants(without_row),
                         id="estimates-more",
                         classes="note",
                         markup=False,
                     )
                 with Horizontal(classes="row"):
-                    yield Label("Add participant", classes="caption")
+                    yield Label(_("Add participant"), classes="caption")
                     yield Input(
                         id="new-participant",
                         compact=True,
-                        placeholder="name, then Enter",
+                        placeholder=_("name, then Enter"),
                         suggester=SuggestFromList(self._participants, case_sensitive=False)
                         if without_row
                         else None,
@@ -156,19 +153,19 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
 
                 yield from dependency_fields(item, self.plan, self.form.index)
                 with Horizontal(classes="row"):
-                    yield Label("Id", classes="caption")
+                    yield Label(_("Id"), classes="caption")
                     yield Input(
                         item.id if item else "",
                         id="id",
                         compact=True,
-                        placeholder="derived from the title",
+                        placeholder=_("derived from the title"),
                     )
                 yield Static(id="id-error", classes="error", markup=False)
                 yield Static(id="general-error", classes="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Static(id="notice", markup=False)
-                yield Button("Cancel", id="cancel", compact=True)
-                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
+                yield Button(_("Save"), id="save", variant="primary", compact=True)
         yield KeyFooter()
 
     def _estimate_header(self) -> Iterable[Label]:
@@ -274,9 +271,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         count = len(errors)
         notice = self.query_one("#notice", Static)
         if count:
-            notice.update(
-                Content(f"{count} problem{'s' if count != 1 else ''} to fix before saving")
-            )
+            notice.update(Content(problems_to_fix(count)))
         elif not self._discard_armed:
             notice.update(Content(""))
 
@@ -319,7 +314,8 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         row = len(self._rows)
         added = self.form.add_row(name)
         if added is None:
-            self.query_one("#notice", Static).update(Content(f"{name} already has a row"))
+            said = _("{name} already has a row").format(name=name)
+            self.query_one("#notice", Static).update(Content(said))
             return
         name = added
         await self.query_one("#estimates", Grid).mount_all(list(self._estimate_row(row, name)))
@@ -383,7 +379,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
         if self.modified and not self._discard_armed:
             self._discard_armed = True
             self.query_one("#notice", Static).update(
-                Content("Unsaved changes: press Escape again to discard them, Ctrl+S to save")
+                Content(_("Unsaved changes: press Escape again to discard them, Ctrl+S to save"))
             )
             return
         self.dismiss(None)

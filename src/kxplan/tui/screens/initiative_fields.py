@@ -6,6 +6,7 @@ Reading what was typed is :mod:`kxplan.tui.initiative_form`'s.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Final
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -14,11 +15,19 @@ from textual.widgets import Input, Label, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from kxplan.framework import AREAS, STATUSES, AreaId
+from kxplan.i18n import N_, _, ngettext
 from kxplan.model import Estimate, Initiative, Plan, Scale
 from kxplan.tui.forms import read_number
 from kxplan.tui.initiative_form import ESTIMATE_FIELDS, ScoreField, show_number
+from kxplan.tui.walk_steps import area_name
 from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.tick_list import TickList
+
+MEDIAN_NOTE: Final = N_(
+    "Where participants give a score, the ranking uses their median; "
+    "the scores above count where nobody did."
+)
+"""The estimates grid's note (marked; the editor shows ``_(MEDIAN_NOTE)``)."""
 
 
 def anchor_hint(scale: Scale, text: str) -> Content:
@@ -27,7 +36,7 @@ def anchor_hint(scale: Scale, text: str) -> Content:
         value = read_number(text)
     except ValueError:
         value = None
-    scale_range = Content(f"scale {scale.min}–{scale.max}")
+    scale_range = Content(_("scale {low}–{high}").format(low=scale.min, high=scale.max))
     if value is None:
         return scale_range.stylize("dim")
     if value.is_integer():
@@ -39,7 +48,10 @@ def anchor_hint(scale: Scale, text: str) -> Content:
     upper = scale.anchors.get(str(int(value // 1) + 1))
     if lower and upper:
         return Content.assemble(
-            (f"{show_number(value)} = between ", "dim"), lower, (" and ", "dim"), upper
+            (_("{score} = between ").format(score=show_number(value)), "dim"),
+            lower,
+            (_(" and "), "dim"),
+            upper,
         )
     return scale_range.stylize("dim")
 
@@ -47,10 +59,10 @@ def anchor_hint(scale: Scale, text: str) -> Content:
 def estimate_header(scores: Iterable[ScoreField]) -> Iterable[Label]:
     """The estimates grid's header: participant, then each score with its scale."""
     by_key = {score.key: score for score in scores}
-    yield Label("Participant", classes="head")
+    yield Label(_("Participant"), classes="head")
     for key in ESTIMATE_FIELDS:
         score = by_key[key]
-        label = "Value" if key == "customer_value" else score.label
+        label = _("Value") if key == "customer_value" else score.label
         if score.scale is not None:
             label += f" {score.scale.min}–{score.scale.max}"
         yield Label(label, classes="head")
@@ -86,45 +98,45 @@ def score_rows(
 
 def case_fields(item: Initiative | None) -> ComposeResult:
     """The case: why, what, who, when, how."""
-    yield Label("The case", classes="section")
-    for key in ("why", "what"):
+    yield Label(_("The case"), classes="section")
+    for key, caption in (("why", _("Why")), ("what", _("What"))):
         with Horizontal(classes="row"):
-            yield Label(key.capitalize(), classes="caption")
+            yield Label(caption, classes="caption")
             yield TextArea(getattr(item, key) if item else "", id=key, soft_wrap=True, compact=True)
         yield Static(id=f"{key}-error", classes="error", markup=False)
     with Horizontal(classes="row"):
-        yield Label("Who (owner)", classes="caption")
+        yield Label(_("Who (owner)"), classes="caption")
         yield Input(item.who if item else "", id="who", compact=True)
     with Horizontal(classes="row"):
-        yield Label("When", classes="caption")
+        yield Label(_("When"), classes="caption")
         yield Input(
             item.when if item else "",
             id="when",
             compact=True,
-            placeholder="e.g. 2027-Q2",
+            placeholder=_("e.g. 2027-Q2"),
         )
     with Horizontal(classes="row"):
-        yield Label("How", classes="caption")
+        yield Label(_("How"), classes="caption")
         yield TextArea(item.how if item else "", id="how", soft_wrap=True, compact=True)
 
 
 def status_and_areas(item: Initiative | None, default_area: AreaId | None) -> ComposeResult:
     """Where it stands and what it serves: the status, and the areas as tick boxes."""
     with Horizontal(classes="row status-row"):
-        yield Label("Status", classes="caption")
+        yield Label(_("Status"), classes="caption")
         yield FormSelect(
-            [(term.label, term.key) for term in STATUSES],
+            [(label, key) for key, label in STATUSES.labels().items()],
             value=item.status if item else "idea",
             allow_blank=False,
             id="status",
             compact=True,
         )
     with Horizontal(classes="row"):
-        yield Label("Areas", classes="caption")
+        yield Label(_("Areas"), classes="caption")
         chosen = set(item.areas) if item else ({default_area} if default_area else set())
         yield TickList(
             *(
-                Selection[str](Content(f"{a.number}. {a.name}"), a.id, a.id in chosen)
+                Selection[str](Content(f"{a.number}. {area_name(a.id)}"), a.id, a.id in chosen)
                 for a in AREAS
             ),
             id="areas",
@@ -136,7 +148,7 @@ def status_and_areas(item: Initiative | None, default_area: AreaId | None) -> Co
 def dependency_fields(item: Initiative | None, plan: Plan, index: int) -> ComposeResult:
     """The initiatives it depends on."""
     with Horizontal(classes="row"):
-        yield Label("Depends on", classes="caption")
+        yield Label(_("Depends on"), classes="caption")
         deps = set(item.depends_on) if item else set()
         others = [i for n, i in enumerate(plan.initiatives) if n != index]
         if others:
@@ -146,5 +158,22 @@ def dependency_fields(item: Initiative | None, plan: Plan, index: int) -> Compos
                 compact=True,
             )
         else:
-            yield Static(Content("(no other initiatives yet)").stylize("dim"))
+            yield Static(Content(_("(no other initiatives yet)")).stylize("dim"))
+
     yield Static(id="depends_on-error", classes="error", markup=False)
+
+
+def more_participants(count: int) -> str:
+    """Says that ``count`` participants have no row in the estimates grid yet."""
+    return ngettext(
+        "{count} more participant has no estimate here: type a name below to give them a row.",
+        "{count} more participants have no estimate here: type a name below to give them a row.",
+        count,
+    ).format(count=count)
+
+
+def problems_to_fix(count: int) -> str:
+    """The editor's notice while the form has problems."""
+    return ngettext(
+        "{count} problem to fix before saving", "{count} problems to fix before saving", count
+    ).format(count=count)

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from kxplan.i18n import _
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 
@@ -36,7 +37,7 @@ class NoteScreen(ModalScreen[None]):
             editor.placeholder = self.source.placeholder
             editor.border_title = self.source.border_title
             yield editor
-            yield Static("escape or ctrl+s: back to the step (nothing is lost)", classes="hint")
+            yield Static(_("escape or ctrl+s: back to the step (nothing is lost)"), classes="hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from kxplan.i18n import _
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 
@@ -41,8 +42,8 @@ class Prompt(ModalScreen[str | None]):
             yield Input(self.start_value, id="prompt-input")
             yield Static("", id="prompt-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", variant="primary", id="ok", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("OK"), variant="primary", id="ok", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from kxplan.framework import CLOSED_STATUSES
+from kxplan.i18n import _, ngettext
 from kxplan.room.qr import terminal_lines
 from kxplan.room.state import Refused
 from kxplan.tui.keys import bindings_for
@@ -102,12 +103,13 @@ class RoomScreen(Screen[None]):
         self._refresh_pending = False
         host, room = self.control.host, self.control.room
         self.query_one("#room-qr", Static).update(Text("\n".join(terminal_lines(host.url))))
-        self.query_one("#room-url", Static).update(Text(f"Join: {host.url}"))
+        self.query_one("#room-url", Static).update(Text(_("Join: {url}").format(url=host.url)))
         where = (
-            "Open to the local network: phones on the same Wi-Fi can join. l: this machine only"
+            _("Open to the local network: phones on the same Wi-Fi can join. l: this machine only")
             if host.lan
-            else "This machine only (or through an SSH tunnel). l: open to the local network"
+            else _("This machine only (or through an SSH tunnel). l: open to the local network")
         )
+
         self.query_one("#room-where", Static).update(Text(where, style="dim"))
         connected = host.server.connected if host.server else {}
         self.query_one("#room-people", Static).update(_text(people(room, connected)))
@@ -115,7 +117,7 @@ class RoomScreen(Screen[None]):
         self.query_one("#room-round", Static).update(
             _text(round_lines(room, current))
             if current
-            else Text("No round yet: n starts one.", style="dim")
+            else Text(_("No round yet: n starts one."), style="dim")
         )
         self.query_one("#room-votes", Static).update(_text(vote_lines(room)))
         self.query_one("#room-ideas", Static).update(_text(idea_lines(room)))
@@ -148,7 +150,7 @@ class RoomScreen(Screen[None]):
     def _current(self) -> int | None:
         current = self.control.room.current_round
         if current is None:
-            self.notify("No round is open: n starts one.", severity="warning")
+            self.notify(_("No round is open: n starts one."), severity="warning")
             return None
         return current.number
 
@@ -171,13 +173,18 @@ class RoomScreen(Screen[None]):
         except Refused as refusal:
             self._refused(refusal)
             return
-        self.notify(f"Estimates taken for {changed} initiative{'s' if changed != 1 else ''}.")
+        said = ngettext(
+            "Estimates taken for {count} initiative.",
+            "Estimates taken for {count} initiatives.",
+            changed,
+        )
+        self.notify(said.format(count=changed))
 
     def action_revote(self) -> None:
         """Ask the same questions again, blind; the earlier round is kept."""
         rounds = self.control.room.rounds
         if not rounds:
-            self.notify("No round to vote on again.", severity="warning")
+            self.notify(_("No round to vote on again."), severity="warning")
             return
         try:
             self.control.room.revote(rounds[-1].number)
@@ -211,14 +218,16 @@ class RoomScreen(Screen[None]):
         """Keep the ended dot vote in the plan: the ranking shows its dots."""
         room = self.control.room
         if not room.votes:
-            self.notify("No dot vote to keep: d starts one.", severity="warning")
+            self.notify(_("No dot vote to keep: d starts one."), severity="warning")
             return
         try:
             counted = self.control.keep_vote(room.votes[-1].number)
         except Refused as refusal:
             self._refused(refusal)
             return
-        self.notify(f"Kept the vote in the plan: {counted} dots (save with ctrl+s).")
+        self.notify(
+            _("Kept the vote in the plan: {count} dots (save with ctrl+s).").format(count=counted)
+        )
         self.refresh_board()
 
     @work
@@ -230,7 +239,7 @@ class RoomScreen(Screen[None]):
         try:
             if decision.verdict == "accept":
                 made = self.control.accept_idea(decision.idea)
-                self.notify(f"Added {made}.", markup=False)
+                self.notify(_("Added {what}.").format(what=made), markup=False)
             elif decision.verdict == "merge":
                 target = await self.app.push_screen_wait(PickInitiative(self.control.session.plan))
                 if target is not None:
@@ -260,12 +269,14 @@ class RoomScreen(Screen[None]):
         """End the room: every phone loses access."""
         answer = await self.app.push_screen_wait(
             Confirm(
-                "Close the room?",
-                "Every phone loses access. Answers not accepted stay in the journal beside "
-                "the plan.",
+                _("Close the room?"),
+                _(
+                    "Every phone loses access. Answers not accepted stay in the journal beside "
+                    "the plan."
+                ),
                 [
-                    (Answer.CLOSE, "Close the room", "error"),
-                    (Answer.CANCEL, "Keep it open", "default"),
+                    (Answer.CLOSE, _("Close the room"), "error"),
+                    (Answer.CANCEL, _("Keep it open"), "default"),
                 ],
                 focus_answer=Answer.CANCEL,
             )

@@ -24,6 +24,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.room import questions
 from kxplan.room.activities import DEFAULT_SCORES, IDEA_KINDS, Idea
@@ -85,16 +86,19 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
         asked = questions.askable(self.plan)
         with Vertical(classes="dialog", id="round-setup"):
             yield Label(
-                "New round: answers stay hidden until you reveal them", classes="dialog-title"
+                _("New round: answers stay hidden until you reveal them"), classes="dialog-title"
             )
             yield Static(
-                "Initiatives (space ticks; one for a live round, several to go at their own pace)",
+                _(
+                    "Initiatives (space ticks; one for a live round, several to go at their "
+                    "own pace)"
+                ),
                 classes="hint",
             )
             yield _initiatives(self.plan, self.chosen)
             with Horizontal(id="round-columns"):
                 with Vertical():
-                    yield Static("Scores asked", classes="hint")
+                    yield Static(_("Scores asked"), classes="hint")
                     yield SelectionList[str](
                         *(
                             (Text(questions.label(self.plan, k)), k, k in DEFAULT_SCORES)
@@ -104,7 +108,7 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
                     )
                 if self.plan.participants:
                     with Vertical():
-                        yield Static("Who rates", classes="hint")
+                        yield Static(_("Who rates"), classes="hint")
                         yield Select[str](
                             ((questions.label(self.plan, k), k) for k in asked),
                             value=self.rating,
@@ -116,11 +120,11 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
                             *((Text(name), name, True) for name in self.plan.participants),
                             id="raters",
                         )
-                        yield Static("Everyone rates every score.", id="raters-summary")
+                        yield Static(_("Everyone rates every score."), id="raters-summary")
             yield Static("", id="setup-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Start round", variant="primary", id="ok", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Start round"), variant="primary", id="ok", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     @on(Select.Changed, "#raters-score")
     def _show_raters(self, event: Select.Changed) -> None:
@@ -146,9 +150,9 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
 
     def _summary(self) -> str:
         if not self.raters:
-            return "Everyone rates every score."
+            return _("Everyone rates every score.")
         return "; ".join(
-            f"{questions.label(self.plan, k)}: {', '.join(names) or 'nobody'}"
+            f"{questions.label(self.plan, k)}: {', '.join(names) or _('nobody')}"
             for k, names in self.raters.items()
         )
 
@@ -160,13 +164,19 @@ class RoundSetup(ModalScreen[RoundChoice | None]):
         scores = tuple(s for s in questions.askable(self.plan) if s in ticked)
         error = self.query_one("#setup-error", Static)
         if not items or not scores:
-            error.update("Tick at least one initiative and one score.")
+            error.update(_("Tick at least one initiative and one score."))
             return
         raters = {k: names for k, names in self.raters.items() if k in scores}
         nobody = next((k for k, names in raters.items() if not names), None)
         if nobody is not None:
             label = questions.label(self.plan, nobody)
-            error.update(Text(f"Tick at least one person to rate {label}, or leave it out."))
+            error.update(
+                Text(
+                    _("Tick at least one person to rate {question}, or leave it out.").format(
+                        question=label
+                    )
+                )
+            )
             return
         self.dismiss(RoundChoice(items, scores, raters))
 
@@ -188,18 +198,18 @@ class DotsSetup(ModalScreen[DotsChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="dots-setup"):
-            yield Label("Dot voting", classes="dialog-title")
-            yield Static("Dots each (1–100)", classes="hint")
+            yield Label(_("Dot voting"), classes="dialog-title")
+            yield Static(_("Dots each (1–100)"), classes="hint")
             yield Input("3", id="dots", type="integer")
-            yield Checkbox("Anonymous: the results show counts, not names", True, id="anonymous")
-            yield Static("Question (optional, shown on the phones)", classes="hint")
-            yield Input("", id="question", placeholder="e.g. Which should we start first?")
-            yield Static("Initiatives to vote on", classes="hint")
+            yield Checkbox(_("Anonymous: the results show counts, not names"), True, id="anonymous")
+            yield Static(_("Question (optional, shown on the phones)"), classes="hint")
+            yield Input("", id="question", placeholder=_("e.g. Which should we start first?"))
+            yield Static(_("Initiatives to vote on"), classes="hint")
             yield _initiatives(self.plan, self.chosen)
             yield Static("", id="setup-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Start vote", variant="primary", id="ok", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Start vote"), variant="primary", id="ok", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     @on(Button.Pressed, "#ok")
     @on(Input.Submitted)
@@ -210,10 +220,10 @@ class DotsSetup(ModalScreen[DotsChoice | None]):
         items = tuple(self.query_one("#initiatives", SelectionList).selected)
         error = self.query_one("#setup-error", Static)
         if not text.isdigit() or not 1 <= int(text) <= 100:
-            error.update("Give each participant from 1 to 100 dots.")
+            error.update(_("Give each participant from 1 to 100 dots."))
             return
         if not items:
-            error.update("Tick at least one initiative.")
+            error.update(_("Tick at least one initiative."))
             return
         anonymous = self.query_one("#anonymous", Checkbox).value
         self.dismiss(DotsChoice(int(text), items, anonymous, question))
@@ -241,11 +251,14 @@ def _short(text: str, limit: int) -> str:
 def idea_text(idea: Idea) -> Text:
     """One idea in the inbox, shown literally."""
     text = Text()
-    text.append(f"[{IDEA_KINDS.label(idea.kind)}] ", style="dim")
+    text.append(f"[{_(IDEA_KINDS.label(idea.kind))}] ", style="dim")
     text.append(_short(idea.title, 80), style="bold")
     if idea.text:
         text.append(f" — {_short(idea.text, 140)}")
-    text.append(f"  ({idea.by}; {idea.status})", style="dim")
+    status = {"new": _("new"), "accepted": _("accepted"), "merged": _("merged")}
+    status["discarded"] = _("discarded")
+    text.append(f"  ({idea.by}; {status.get(idea.status, idea.status)})", style="dim")
+
     return text
 
 
@@ -260,10 +273,12 @@ class IdeasInbox(ModalScreen[IdeaDecision | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="ideas-inbox"):
-            yield Label("Ideas from the room", classes="dialog-title")
+            yield Label(_("Ideas from the room"), classes="dialog-title")
             yield Static(
-                "a accept (becomes an initiative or a row) · m merge into an initiative · "
-                "x discard · escape close",
+                _(
+                    "a accept (becomes an initiative or a row) · m merge into an initiative · "
+                    "x discard · escape close"
+                ),
                 classes="hint",
             )
             yield OptionList(
@@ -311,7 +326,7 @@ class PickInitiative(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="pick-initiative"):
-            yield Label("Merge into which initiative?", classes="dialog-title")
+            yield Label(_("Merge into which initiative?"), classes="dialog-title")
             yield OptionList(
                 *(Option(Text(item.title), id=item.id) for item in self.plan.initiatives)
             )

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
+from kxplan.i18n import _, pgettext
 from kxplan.tui.forms import (
     FormField,
     RowCheck,
@@ -23,7 +24,7 @@ from kxplan.tui.forms import (
     read_form,
 )
 from kxplan.tui.keys import bindings_for
-from kxplan.tui.tables import FIELD_LABELS, choice_prompt, field_hint
+from kxplan.tui.tables import choice_prompt, field_hint, form_label
 from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.key_footer import KeyFooter
 
@@ -62,20 +63,24 @@ class RowEditor(ModalScreen[BaseModel | None]):
         keystroke redraws only what changed."""
 
     def compose(self) -> ComposeResult:
-        verb = "Edit" if self.row is not None else "Add"
+        row_name = pgettext("table", self.row_name)  # the registry's word, translated here
+        if self.row is not None:
+            title = _("Edit {row}").format(row=row_name)
+        else:
+            title = _("Add {row}").format(row=row_name)
         with Vertical(id="row-editor", classes="dialog"):
-            yield Label(Text(f"{verb} {self.row_name}"), classes="dialog-title")
+            yield Label(Text(title), classes="dialog-title")
             with VerticalScroll(id="row-fields"):
                 for spec in self.fields:
                     yield from self._compose_field(spec)
             yield Static("", id="row-status")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Keep", variant="primary", id="keep", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Keep"), variant="primary", id="keep", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
         yield KeyFooter()
 
     def _compose_field(self, spec: FormField) -> ComposeResult:
-        label = FIELD_LABELS.get(spec.name, spec.label) + ("" if spec.optional else " *")
+        label = form_label(spec.name) + ("" if spec.optional else " *")
         start = field_text(self.row, spec)
         with Horizontal(classes="form-row"):
             yield Label(Text(label), classes="form-label")
@@ -91,16 +96,21 @@ class RowEditor(ModalScreen[BaseModel | None]):
                     allow_blank=blank,
                     value=value,
                     id=f"field-{spec.name}",
-                    prompt="(none)" if spec.optional else "Choose…",
+                    prompt=_("(none)") if spec.optional else _("Choose…"),
                     compact=True,
                 )
             else:
                 placeholder = field_hint(self.model, spec.name)
                 if spec.kind == "choices":
-                    placeholder = "comma-separated: " + ", ".join(spec.choices)
-                elif spec.kind in ("int", "float"):
-                    placeholder = "a whole number" if spec.kind == "int" else "a number"
-                    placeholder += "" if spec.optional else " (required)"
+                    placeholder = _("comma-separated: {choices}").format(
+                        choices=", ".join(spec.choices)
+                    )
+                elif spec.kind == "int":
+                    placeholder = (
+                        _("a whole number") if spec.optional else _("a whole number (required)")
+                    )
+                elif spec.kind == "float":
+                    placeholder = _("a number") if spec.optional else _("a number (required)")
                 standard = [label for _value, label in spec.labels]
                 yield Input(
                     start,
@@ -199,7 +209,8 @@ class RowEditor(ModalScreen[BaseModel | None]):
             self.dismiss(self.result)
         else:
             self.notify(
-                "The row is not valid yet; see the messages under the fields.", severity="warning"
+                _("The row is not valid yet; see the messages under the fields."),
+                severity="warning",
             )
 
     @property
@@ -213,7 +224,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
         if self.modified and not self._discard_armed:
             self._discard_armed = True
             self._show_status(
-                "Unsaved changes: Escape again discards them; ctrl+s or f10 keeps the row"
+                _("Unsaved changes: Escape again discards them; ctrl+s or f10 keeps the row")
             )
             return
         self.dismiss(None)

@@ -20,6 +20,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from kxplan.i18n import _
 from kxplan.session import Session
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.scores_grid import MAX_ROWS, cell_text, columns, read, rows
@@ -48,12 +49,14 @@ class ScoresGrid(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="scores-grid", classes="dialog"):
-            title = "Scores for the methods: confidence, reach, WSJF's inputs, criteria"
+            title = _("Scores for the methods: confidence, reach, WSJF's inputs, criteria")
             yield Label(title, classes="dialog-title")
             more = len(self.session.plan.initiatives) > MAX_ROWS
-            hint = "tab: next cell · blank: none · ctrl+s keeps · escape closes"
+            hint = _("tab: next cell · blank: none · ctrl+s keeps · escape closes")
             if more:
-                hint += f" · the first {MAX_ROWS} open initiatives (the editor has the rest)"
+                hint += _(" · the first {count} open initiatives (the editor has the rest)").format(
+                    count=MAX_ROWS
+                )
             yield Static(Text(hint, style="dim"))
             widths = f"{TITLE_WIDTH} " + " ".join(
                 str(max(7, *(len(word) + 1 for word in c.header.split()))) for c in self.cols
@@ -64,7 +67,7 @@ class ScoresGrid(ModalScreen[int | None]):
             head.styles.grid_rows = "3"
             head.styles.height = 3
             with head:  # headers wrap onto three lines, so narrow columns keep their words
-                yield Label(Text("Initiative", style="bold"))
+                yield Label(Text(_("Initiative"), style="bold"))
                 for column in self.cols:
                     yield Label(Text(column.header, style="bold"))
             with VerticalScroll(id="scores-rows"):
@@ -133,7 +136,8 @@ class ScoresGrid(ModalScreen[int | None]):
         changed, self.errors = read(self.session, self.items, self.cols, self._texts())
         if self.errors:
             self.check()
-            self.notify("Some cells are not valid yet; see the message.", severity="warning")
+            self.notify(_("Some cells are not valid yet; see the message."), severity="warning")
+
             return
         for item_id, initiative in changed:
             self.session.replace_initiative(item_id, initiative)

@@ -18,17 +18,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from kxplan.framework import METHODS, Method
+from kxplan.i18n import N_, _
 from kxplan.model import Plan, ScoringSettings
+from kxplan.text.numbers import number
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.scoring_form import CRITERION_FIELDS, NUMBER_FIELDS, Check, read_settings
 from kxplan.tui.scoring_form import settings_texts as texts_of
 from kxplan.tui.widgets.key_footer import KeyFooter
 
 LABELS = {
-    "value_weight": "Customer value weight",
-    "efficiency_weight": "Efficiency weight",
-    "impact_threshold": "High impact from",
-    "effort_threshold": "High effort above",
+    "value_weight": N_("Customer value weight"),
+    "efficiency_weight": N_("Efficiency weight"),
+    "impact_threshold": N_("High impact from"),
+    "effort_threshold": N_("High effort above"),
 }
 
 
@@ -65,16 +67,16 @@ class ScoringSettingsScreen(ModalScreen[ScoringSettings | None]):
     def _midpoint(self, name: str) -> str:
         scale = self.plan.scales.customer_value if "impact" in name else self.plan.scales.effort
         middle = (scale.min + scale.max) / 2
-        return f"blank: mid-scale ({middle:g})"
+        return _("blank: mid-scale ({middle})").format(middle=number(middle))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="scoring-settings", classes="dialog"):
-            yield Label("Scoring settings", classes="dialog-title")
+            yield Label(_("Scoring settings"), classes="dialog-title")
             with VerticalScroll(id="scoring-fields"):
                 with Horizontal(classes="form-row"):
-                    yield Label("Method", classes="form-label")
+                    yield Label(_("Method"), classes="form-label")
                     yield Select(
-                        [(term.label, term.key) for term in METHODS],
+                        [(label, key) for key, label in METHODS.labels().items()],
                         value=self.texts["method"],
                         allow_blank=False,
                         id="method",
@@ -82,26 +84,27 @@ class ScoringSettingsScreen(ModalScreen[ScoringSettings | None]):
                     )
                 for name in NUMBER_FIELDS:
                     with Horizontal(classes="form-row"):
-                        yield Label(LABELS[name], classes="form-label")
-                        hint = "a number" if "weight" in name else self._midpoint(name)
+                        yield Label(_(LABELS[name]), classes="form-label")
+                        hint = _("a number") if "weight" in name else self._midpoint(name)
                         yield Input(self.texts[name], placeholder=hint, id=name, compact=True)
                     yield Static("", id=f"{name}-error", classes="field-error")
-                yield Label(Text("Criteria for the weighted method (a blank row adds one)"))
+                yield Label(Text(_("Criteria for the weighted method (a blank row adds one)")))
                 with Grid(id="criteria"):
-                    for header in ("Id", "Label", "Weight", "Min", "Max"):
+                    for header in (_("Id"), _("Label"), _("Weight"), _("Min"), _("Max")):
                         yield Label(header, classes="head")
                     for row in range(self.rows):
                         yield from self._criterion(row)
             yield Static("", id="scoring-status", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Keep", variant="primary", id="keep", compact=True)
-                yield Button("Add criterion", id="add-criterion", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_("Keep"), variant="primary", id="keep", compact=True)
+                yield Button(_("Add criterion"), id="add-criterion", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
         yield KeyFooter()
 
     def _criterion(self, row: int) -> ComposeResult:
         start = self.start_rows[row] if row < len(self.start_rows) else {}
-        hints = {"id": "new-id", "label": "what it means", "weight": "1", "min": "1", "max": "5"}
+        hints = {"id": _("new-id"), "label": _("what it means"), "weight": "1", "min": "1"}
+        hints["max"] = "5"
         for name in CRITERION_FIELDS:
             hint = hints[name] if not start else ""
             yield Input(
@@ -136,7 +139,9 @@ class ScoringSettingsScreen(ModalScreen[ScoringSettings | None]):
             widget.set_class((widget.id or "") in errors, "-invalid-field")
         rest = [
             (
-                f"{key.split('-')[2]} of criterion {int(key.split('-')[1]) + 1}: "
+                _("{field} of criterion {number}: ").format(
+                    field=key.split("-")[2], number=int(key.split("-")[1]) + 1
+                )
                 if "-" in key
                 else ""
             )
@@ -179,7 +184,7 @@ class ScoringSettingsScreen(ModalScreen[ScoringSettings | None]):
         if self.validate_form() and self.result is not None:
             self.dismiss(self.result)
         else:
-            self.notify("The settings are not valid yet; see the messages.", severity="warning")
+            self.notify(_("The settings are not valid yet; see the messages."), severity="warning")
 
     def action_cancel(self) -> None:
         """Close without changing anything."""

@@ -20,6 +20,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
+from kxplan.framework import AGREEMENTS
+from kxplan.i18n import N_, _, ngettext
 from kxplan.model import Initiative, Plan
 from kxplan.scoring import RankedInitiative, Ranking
 from kxplan.text.numbers import number
@@ -27,11 +29,11 @@ from kxplan.tui.ranking_rows import rank_shown
 from kxplan.tui.widgets.key_footer import KeyFooter
 
 SPREAD_FIELDS: Final = (
-    ("effort", "Effort"),
-    ("customer_value", "Value"),
-    ("efficiency", "Efficiency"),
-    ("confidence", "Confidence %"),
-    ("reach", "Reach"),
+    ("effort", N_("Effort")),
+    ("customer_value", N_("Value")),
+    ("efficiency", N_("Efficiency")),
+    ("confidence", N_("Confidence %")),
+    ("reach", N_("Reach")),
 )
 """The estimated scores, in column order, with their headers."""
 
@@ -49,7 +51,7 @@ def field_summary(values: list[float]) -> tuple[str, str, str]:
 
 def _ranked(plan: Plan, initiative_id: str) -> RankedInitiative | None:
     """The initiative's place under the plan's method (closed ones included), if ranked."""
-    ranking, _ = rank_shown(plan, include_closed=True)
+    ranking, _rest = rank_shown(plan, include_closed=True)
     return ranking.by_id().get(initiative_id)
 
 
@@ -103,8 +105,8 @@ class SpreadScreen(ModalScreen[None]):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("d", "close", "Close", show=False),
+        Binding("escape", "close", N_("Close")),
+        Binding("d", "close", N_("Close"), show=False),
     ]
 
     @classmethod
@@ -127,41 +129,43 @@ class SpreadScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="spread") as box:
-            box.border_title = "Spread of estimates"
+            box.border_title = _("Spread of estimates")
             yield Static(self._intro(), id="spread-intro")
             table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=False)
             table.id = "spread-table"
             yield table
             yield Static(self._note(), id="spread-note")
             with Horizontal(id="spread-buttons"):
-                yield Button("Close", id="close", compact=True)
+                yield Button(_("Close"), id="close", compact=True)
         yield KeyFooter()
 
     def _intro(self) -> Content:
         item = self.initiative
-        rank = f"rank {self.result.rank}" if self.result else "not ranked"
+        rank = _("rank {rank}").format(rank=self.result.rank) if self.result else _("not ranked")
         count = len(item.estimates)
-        return Content.assemble(
-            (item.title, "bold"),
-            f"  ·  {rank}  ·  {count} estimate{'s' if count != 1 else ''}",
-        )
+        estimates = ngettext("{count} estimate", "{count} estimates", count).format(count=count)
+        return Content.assemble((item.title, "bold"), f"  ·  {rank}  ·  {estimates}")
 
     def _note(self) -> Content:
         if self.result is None or self.result.agreement is None:
             return Content(
-                "Agreement needs at least two participants' estimates. "
-                "The ranking uses the median of the estimates."
+                _(
+                    "Agreement needs at least two participants' estimates. "
+                    "The ranking uses the median of the estimates."
+                )
             )
         return Content(
-            "Agreement: high when the estimates lie within one step of a five-step scale, "
-            "medium within two, low beyond. The ranking uses the median."
+            _(
+                "Agreement: high when the estimates lie within one step of a five-step scale, "
+                "medium within two, low beyond. The ranking uses the median."
+            )
         )
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#spread-table", DataTable)
-        table.add_column("Participant", key="participant")
+        table.add_column(_("Participant"), key="participant")
         for key, label in SPREAD_FIELDS:
-            table.add_column(label, key=key)
+            table.add_column(_(label), key=key)
         for row_key, cells in self.rows():
             table.add_row(*cells, key=row_key)
         table.focus()
@@ -178,7 +182,8 @@ class SpreadScreen(ModalScreen[None]):
         for index, estimate in enumerate(item.estimates):
             cells = [Text(estimate.participant)]
             cells += [
-                Text(_number(getattr(estimate, key)), justify="right") for key, _ in SPREAD_FIELDS
+                Text(_number(getattr(estimate, key)), justify="right")
+                for key, _label in SPREAD_FIELDS
             ]
             rows.append((f"estimate-{index}", cells))
         for index, name in enumerate(self.plan.participants):
@@ -189,26 +194,26 @@ class SpreadScreen(ModalScreen[None]):
                 rows.append((f"missing-{index}", cells))
         summaries = {
             key: field_summary([v for e in item.estimates if (v := getattr(e, key)) is not None])
-            for key, _ in SPREAD_FIELDS
+            for key, _label in SPREAD_FIELDS
         }
         summary = self._style("summary")
-        for position, label in enumerate(("Lowest", "Highest", "Median")):
+        named = (("lowest", _("Lowest")), ("highest", _("Highest")), ("median", _("Median")))
+        for position, (row_key, label) in enumerate(named):
             cells = [Text(label, style=summary)]
             cells += [
                 Text(summaries[key][position], style=summary, justify="right")
-                for key, _ in SPREAD_FIELDS
+                for key, _label in SPREAD_FIELDS
             ]
-            rows.append((label.lower(), cells))
+            rows.append((row_key, cells))
         spreads = self.result.spreads if self.result else {}
-        cells = [Text("Agreement", style=summary)]
-        for key, _ in SPREAD_FIELDS:
+        cells = [Text(_("Agreement"), style=summary)]
+        for key, _label in SPREAD_FIELDS:
             spread = spreads.get(key)
             if spread is None or len(spread.values) < 2:
                 cells.append(Text("–", style=self._style("missing"), justify="right"))
             else:
-                cells.append(
-                    Text(spread.agreement, style=self._style(spread.agreement), justify="right")
-                )
+                said = AGREEMENTS.label(spread.agreement).lower()
+                cells.append(Text(said, style=self._style(spread.agreement), justify="right"))
         rows.append(("agreement", cells))
         return rows
 

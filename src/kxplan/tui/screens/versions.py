@@ -24,6 +24,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
+from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.reports.comparison import titles_of
 from kxplan.storage import PlanError
@@ -82,15 +83,18 @@ def entries(versions: list[Version], current: Plan, current_label: str) -> list[
                     when(version),
                     version.label,
                     None,
-                    f"unreadable: {printable(str(error.problems[0]))}",
+                    _("unreadable: {problem}").format(problem=printable(str(error.problems[0]))),
                 )
             )
             continue
-        changes = "first version" if previous is None else compare(previous, plan).summary()
+        changes = _("first version") if previous is None else compare(previous, plan).summary()
         found.append(Entry(str(index), when(version), version.label, plan, changes))
         previous = plan
-    changes = "no version to compare" if previous is None else compare(previous, current).summary()
-    found.append(Entry(NOW_KEY, "now", current_label, current, changes))
+    if previous is None:
+        changes = _("no version to compare")
+    else:
+        changes = compare(previous, current).summary()
+    found.append(Entry(NOW_KEY, _("now"), current_label, current, changes))
     return found
 
 
@@ -98,11 +102,11 @@ class VersionsScreen(ModalScreen[Jump | None]):
     """The versions of the plan; returns where to jump when a change was chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("enter", "compare", "Compare", priority=True),
-        Binding("space", "mark", "Mark to compare two"),
-        Binding("home", "first", "First", show=False, priority=True),
-        Binding("end", "last", "Last", show=False, priority=True),
+        Binding("escape", "close", N_("Close")),
+        Binding("enter", "compare", N_("Compare"), priority=True),
+        Binding("space", "mark", N_("Mark to compare two")),
+        Binding("home", "first", N_("First"), show=False, priority=True),
+        Binding("end", "last", N_("Last"), show=False, priority=True),
     ]
 
     def __init__(
@@ -124,20 +128,23 @@ class VersionsScreen(ModalScreen[Jump | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="versions", classes="full-panel"):
-            yield Label(Text(f"Versions of {self.plan_name}"), classes="dialog-title")
+            title = _("Versions of {plan}").format(plan=self.plan_name)
+            yield Label(Text(title), classes="dialog-title")
             yield Static(
                 Text(
-                    "Oldest first; the last row is the plan as it is now. enter compares "
-                    "the highlighted version with the current plan; space marks one, "
-                    "enter on another compares the two."
+                    _(
+                        "Oldest first; the last row is the plan as it is now. enter compares "
+                        "the highlighted version with the current plan; space marks one, "
+                        "enter on another compares the two."
+                    )
                 ),
                 classes="hint",
             )
             table: DataTable[Text] = DataTable(cursor_type="row", id="versions-table")
             table.add_column(" ", key="mark", width=1)
-            table.add_column("Taken (UTC)", key="taken")
-            table.add_column("Label", key="label")
-            table.add_column("What changed since the one before", key="changes")
+            table.add_column(_("Taken (UTC)"), key="taken")
+            table.add_column(_("Label"), key="label")
+            table.add_column(_("What changed since the one before"), key="changes")
             for entry in self.entries:
                 table.add_row(
                     Text(""),
@@ -150,7 +157,7 @@ class VersionsScreen(ModalScreen[Jump | None]):
             yield Static(id="version-details")
             if len(self.entries) == 1:
                 yield Static(
-                    Text("No versions yet: f5 (Save as new version) keeps one."),
+                    Text(_("No versions yet: f5 (Save as new version) keeps one.")),
                     classes="hint",
                 )
         yield KeyFooter()
@@ -164,7 +171,7 @@ class VersionsScreen(ModalScreen[Jump | None]):
 
     def _compare_newest(self) -> None:
         if len(self.entries) < 2:
-            self.notify("No saved versions yet: f5 (Save as new version) keeps one.")
+            self.notify(_("No saved versions yet: f5 (Save as new version) keeps one."))
             self.dismiss(None)
             return
         if self.entries[-2].plan is None:
@@ -212,7 +219,7 @@ class VersionsScreen(ModalScreen[Jump | None]):
         here = self.highlighted.key
         other = self.marked if self.marked not in (None, here) else NOW_KEY
         if here == other:
-            self.notify("Highlight a version to compare with the current plan, or mark one.")
+            self.notify(_("Highlight a version to compare with the current plan, or mark one."))
             return
         old, new = sorted((here, other), key=keys.index)
         self.compare(old, new)
@@ -224,7 +231,9 @@ class VersionsScreen(ModalScreen[Jump | None]):
         for entry in (old, new):
             if entry.plan is None:
                 self.notify(
-                    f"{entry.name} cannot be read: {entry.changes}",
+                    _("{version} cannot be read: {problem}").format(
+                        version=entry.name, problem=entry.changes
+                    ),
                     severity="error",
                     markup=False,
                 )

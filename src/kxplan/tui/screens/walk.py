@@ -13,13 +13,14 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Header
 
+from kxplan.i18n import _
 from kxplan.model import Initiative
 from kxplan.session import Session
 from kxplan.tui.messages import DeleteInitiative, EditInitiative, PlanEdited
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.steps.base import Step
 from kxplan.tui.steps.overview import OverviewStep
-from kxplan.tui.walk_steps import STEPS, StepInfo
+from kxplan.tui.walk_steps import STEPS, StepInfo, step_name, step_short
 
 __all__ = ["STEPS", "StepInfo", "WalkScreen", "minutes_problem"]
 from kxplan.tui.keys import bindings_for
@@ -36,9 +37,9 @@ def minutes_problem(text: str) -> str:
     try:
         minutes = float(text.strip().replace(",", "."))
     except ValueError:
-        return "Type the minutes as a number, e.g. 15 (0 removes the timebox)."
+        return _("Type the minutes as a number, e.g. 15 (0 removes the timebox).")
     if not 0 <= minutes <= 24 * 60:
-        return "Between 0 and 1440 minutes, please."
+        return _("Between 0 and 1440 minutes, please.")
     return ""
 
 
@@ -65,7 +66,9 @@ class WalkScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="top-bar"):
-            yield StepBar([s.name for s in STEPS], [s.short for s in STEPS], id="step-bar")
+            yield StepBar(
+                [step_name(s) for s in STEPS], [step_short(s) for s in STEPS], id="step-bar"
+            )
             yield Timebox(self.timer_clock, id="timebox")
         with ContentSwitcher(initial=f"step-{self.step_index}", id="steps"):
             yield self._build_step(self.step_index)
@@ -99,6 +102,20 @@ class WalkScreen(Screen[None]):
     def on_mount(self) -> None:
         self.current_step.focus_on_arrival()
 
+    async def relabel(self) -> None:
+        """Show the walk again in the language now chosen: every step built so far is
+        composed anew from the plan, the widgets themselves stay (dialogs opened from them
+        still answer them)."""
+        bar = self.query_one(StepBar)
+        bar.names = tuple(step_name(s) for s in STEPS)
+        bar.short_names = tuple(step_short(s) for s in STEPS)
+        bar.refresh()
+        self.show_state()
+        self.query_one(KeyFooter).refresh(recompose=True)
+        for step in list(self.query(Step)):
+            await step.recompose()
+            step.relabelled()
+
     @property
     def current_step(self) -> Step:
         """The step widget shown now."""
@@ -107,7 +124,9 @@ class WalkScreen(Screen[None]):
     def show_state(self) -> None:
         """Put the file name, with ● when there are unsaved changes, in the header."""
         marker = "● " if self.session.dirty else ""
-        self.sub_title = f"{marker}{self.session.name}"
+        name = self.session.name if self.session.path is not None else _("(not saved yet)")
+        self.sub_title = f"{marker}{name}"
+
         self.title = "kxplan"
 
     # --- moving through the walk ------------------------------------------------------
@@ -165,7 +184,9 @@ class WalkScreen(Screen[None]):
         step = self.current_step
         if isinstance(step, PrioritisationStep):
             shown = step.toggle_view()
-            self.notify(f"Showing the {'matrix' if shown == 'matrix' else 'ranking'}.")
+            self.notify(
+                _("Showing the matrix.") if shown == "matrix" else _("Showing the ranking.")
+            )
 
     # --- timebox ----------------------------------------------------------------------
 
@@ -186,8 +207,8 @@ class WalkScreen(Screen[None]):
 
         self.app.push_screen(
             Prompt(
-                f"Timebox for {STEPS[index].name}",
-                "Minutes for this step (0 removes the timebox).",
+                _("Timebox for {step}").format(step=step_name(STEPS[index])),
+                _("Minutes for this step (0 removes the timebox)."),
                 "15",
                 minutes_problem,
             ),
@@ -209,7 +230,8 @@ class WalkScreen(Screen[None]):
         if initiative is None:
             return
         self.session.put_initiative(initiative)
-        self._initiatives_changed(f"Added the initiative {initiative.title!r}.")
+        said = _("Added the initiative {title}.").format(title=repr(initiative.title))
+        self._initiatives_changed(said)
 
     @on(EditInitiative)
     def _edit_initiative(self, event: EditInitiative) -> None:
@@ -222,7 +244,8 @@ class WalkScreen(Screen[None]):
 
         def edited(initiative: Initiative | None) -> None:
             if initiative is not None and self.session.replace_initiative(original.id, initiative):
-                self._initiatives_changed(f"Updated the initiative {initiative.title!r}.")
+                said = _("Updated the initiative {title}.").format(title=repr(initiative.title))
+                self._initiatives_changed(said)
 
         self.app.push_screen(InitiativeEditor(self.session.plan, original), edited)
 
@@ -241,7 +264,8 @@ class WalkScreen(Screen[None]):
         def answered(answer: Answer | None) -> None:
             if answer is Answer.DELETE:
                 gone = self.session.delete_initiative(initiative_id)
-                self._initiatives_changed(f"Deleted the initiative {gone.title!r}.")
+                said = _("Deleted the initiative {title}.").format(title=repr(gone.title))
+                self._initiatives_changed(said)
 
         self.app.push_screen(delete_initiative(doomed.title, others), answered)
 

@@ -17,11 +17,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from kxplan import templates
+from kxplan import i18n, templates
+from kxplan.i18n import N_, Language, _
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 
-TAGLINE = (
+TAGLINE = N_(
     "Plan a customer-experience strategy together: where you are today, where you want "
     "to be, and how you get there — area by area, then prioritise and anchor it."
 )
@@ -94,36 +95,38 @@ class WelcomeScreen(Screen[None]):
     def __init__(self, recent: Sequence[Path] = ()) -> None:
         super().__init__()
         self.recent = tuple(recent)
-        self.sub_title = "welcome"
+        self.sub_title = _("welcome")
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="welcome"):
             yield Label("kxplan", classes="screen-title")
-            yield Static(Text(TAGLINE), classes="purpose")
+            yield Static(Text(_(TAGLINE)), classes="purpose")
             options: list[Option | None] = [
-                Option(Text("Start a new plan", style="bold underline"), disabled=True),
+                Option(Text(_("Start a new plan"), style="bold underline"), disabled=True),
                 *template_options(),
                 None,
-                Option(Text("Open", style="bold underline"), disabled=True),
+                Option(Text(_("Open"), style="bold underline"), disabled=True),
                 Option(
                     _two_part(
-                        "The built-in example", "a worked plan to explore; saving asks for a file"
+                        _("The built-in example"),
+                        _("a worked plan to explore; saving asks for a file"),
                     ),
                     id="example",
                 ),
-                Option(_two_part("A plan file…", "type its path"), id="open-file"),
+                Option(_two_part(_("A plan file…"), _("type its path")), id="open-file"),
             ]
             if self.recent:
                 options.append(None)
-                options.append(Option(Text("Recent plans", style="bold underline"), disabled=True))
+                heading = Text(_("Recent plans"), style="bold underline")
+                options.append(Option(heading, disabled=True))
                 options.extend(
                     Option(_two_part(path.name, str(path.parent)), id=f"recent:{path}")
                     for path in self.recent
                 )
             yield OptionList(*options, id="welcome-options")
             yield Static(
-                Text("enter opens · f1 help · ctrl+p commands · ctrl+q quit"), classes="hint"
+                Text(_("enter opens · f1 help · ctrl+p commands · ctrl+q quit")), classes="hint"
             )
         yield KeyFooter()
 
@@ -151,9 +154,14 @@ class TemplatePicker(ModalScreen[FromTemplate | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="template-picker"):
-            yield Label(Text(f"New plan: {self.path.name}"), classes="dialog-title")
+            title = _("New plan: {file}").format(file=self.path.name)
+            yield Label(Text(title), classes="dialog-title")
             yield Static(
-                Text(f"{self.path} does not exist yet. Start it from which template?"),
+                Text(
+                    _("{path} does not exist yet. Start it from which template?").format(
+                        path=self.path
+                    )
+                ),
                 classes="hint",
             )
             yield OptionList(*template_options(), id="template-options")
@@ -167,4 +175,57 @@ class TemplatePicker(ModalScreen[FromTemplate | None]):
 
     def action_cancel(self) -> None:
         """No template: do not create the plan."""
+        self.dismiss(None)
+
+
+def template_language(name: str) -> Language:
+    """The language a new plan from template ``name`` is offered in: the template's own,
+    else the app's."""
+    try:
+        said = templates.load_template(name).language
+    except (LookupError, ValueError, OSError):
+        said = None
+    return said or i18n.current()
+
+
+class NewPlanDialog(ModalScreen[Language | None]):
+    """The new plan's language (its documents' language), before the plan is made."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("NewPlanDialog")
+
+    def __init__(self, template: str, language: Language) -> None:
+        super().__init__()
+        self.template = template
+        self.language: Language = language
+        """The language offered first."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="new-plan"):
+            title = _("New plan from the template {name}").format(name=self.template)
+            yield Label(Text(title), classes="dialog-title")
+            yield Static(
+                Text(_("Which language is the plan written in? Its documents follow it.")),
+                classes="hint",
+            )
+            yield OptionList(
+                *(Option(name, id=f"language:{code}") for code, name in i18n.LANGUAGES.items()),
+                id="new-plan-languages",
+            )
+            yield Static(Text(_("enter starts the plan · escape goes back")), classes="hint")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = list(i18n.LANGUAGES).index(self.language)
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        found = i18n.known((event.option.id or "").removeprefix("language:"))
+        if found is not None:
+            self.dismiss(found)
+
+    def action_cancel(self) -> None:
+        """No plan after all."""
         self.dismiss(None)

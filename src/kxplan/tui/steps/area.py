@@ -19,6 +19,7 @@ from textual.css.scalar import Scalar
 from textual.widgets import Label, Select, Static, TextArea
 
 from kxplan.framework import MATURITY_LEVELS, STRATEGY_QUESTIONS, AreaId, area
+from kxplan.i18n import _, ngettext
 from kxplan.model.figures import demand_totals
 from kxplan.session import NOTE_KEYS, MaturityKey, Session
 from kxplan.text.numbers import money, whole
@@ -29,13 +30,16 @@ from kxplan.tui.screens.confirm import Answer, delete_row
 from kxplan.tui.screens.row_editor import RowEditor
 from kxplan.tui.steps.base import NotesArea, Resized, Step, StepWork, step_header
 from kxplan.tui.tables import TABLES_BY_AREA
+from kxplan.tui.walk_steps import area_header, area_name
 from kxplan.tui.widgets.area_table import AreaTable, row_label
 from kxplan.tui.widgets.digit_select import DigitSelect
 from kxplan.tui.widgets.mobility_grid import MobilityGrid
 
-MATURITY_OPTIONS = [
-    (f"{level} {text.split(':')[0]}", level) for level, text in MATURITY_LEVELS.items()
-]
+
+def maturity_options() -> list[tuple[str, int]]:
+    """The maturity levels as a drop-down offers them ("3 Defined"), in the current language."""
+    return [(f"{level} {_(text).split(':')[0]}", level) for level, text in MATURITY_LEVELS.items()]
+
 
 ROOM_FOR_QUESTIONS: Final = 28
 """Terminal rows from which the guiding questions show unless the room hid them (100×30
@@ -50,16 +54,17 @@ def gap_text(today: int | None, target: int | None, *, today_first: bool = False
     first: it is what the room aims for; today's first while today is being chosen)."""
     text = Text(no_wrap=True, overflow="ellipsis")
     if today is not None and target is not None:
-        text.append(f"Gap {target - today:+d}", style="bold")
-    meanings = [("target", target), ("today", today)]
+        text.append(_("Gap {gap}").format(gap=f"{target - today:+d}"), style="bold")
+    meanings = [(_("target: {meaning}"), target), (_("today: {meaning}"), today)]
     if today_first:
         meanings.reverse()
-    for name, level in meanings:
+    for said, level in meanings:
         if level is not None:
             text.append(" · " if text.plain else "")
-            text.append(f"{name}: {MATURITY_LEVELS[level].split(': ', 1)[1]}")
+            meaning = _(MATURITY_LEVELS[level]).split(": ", 1)[-1]
+            text.append(said.format(meaning=meaning))
     if today is None and target is None:
-        text.append("Judge maturity today and the target, 1–5.", style="dim")
+        text.append(_("Judge maturity today and the target, 1–5."), style="dim")
     return text
 
 
@@ -86,7 +91,7 @@ class AreaStep(Step):
     def compose(self) -> ComposeResult:
         info = self.area
         yield Static(
-            step_header(f"{info.number} {info.name} · {info.name_sv}", info.purpose),
+            step_header(area_header(self.area_id, info.number), _(info.purpose)),
             classes="step-header",
         )
         yield from self.compose_guide()
@@ -103,24 +108,24 @@ class AreaStep(Step):
         for index, question in enumerate(self.area.questions):
             if index:
                 questions.append("\n")
-            questions.append("• " + question)
+            questions.append("• " + _(question))
         yield Static(questions, id="guide", classes="guiding-questions")
 
     def compose_maturity_and_notes(self) -> ComposeResult:
         """Maturity today and target with the gap on one line; the three notes side by side."""
         record = self.session.plan.areas.get(self.area_id)
         with Horizontal(classes="maturity-row"):
-            yield Label("Maturity today", classes="inline-label")
+            yield Label(_("Maturity today"), classes="inline-label")
             yield DigitSelect(
-                MATURITY_OPTIONS,
+                maturity_options(),
                 value=record.maturity_today or Select.NULL,
                 id="maturity-today",
                 prompt="–",
                 compact=True,
             )
-            yield Label("target", classes="inline-label")
+            yield Label(_("target"), classes="inline-label")
             yield DigitSelect(
-                MATURITY_OPTIONS,
+                maturity_options(),
                 value=record.maturity_target or Select.NULL,
                 id="maturity-target",
                 prompt="–",
@@ -130,7 +135,10 @@ class AreaStep(Step):
         with Horizontal(classes="notes-row"):
             for key, question, _hint in STRATEGY_QUESTIONS:
                 notes = NotesArea(
-                    getattr(record, key), question, heading=self.area.name, id=f"notes-{key}"
+                    getattr(record, key),
+                    _(question),
+                    heading=area_name(self.area_id),
+                    id=f"notes-{key}",
                 )
                 notes.placeholder = note_hint(self.area_id, key)
                 yield notes
@@ -139,13 +147,14 @@ class AreaStep(Step):
         """Where the room works: the area's tables, sharing the height that is left
         (Mobility's checklist first as a grid: channels across, checks down)."""
         if self.area_id == "mobility":
-            title = Text("Checklist", style="bold")
-            title.append("  space next status · 1 yes 2 partly 3 no 0 unknown", style="dim")
+            title = Text(_("Checklist"), style="bold")
+            title.append(_("  space next status · 1 yes 2 partly 3 no 0 unknown"), style="dim")
             yield Label(title, classes="table-title")
             yield MobilityGrid(self.session, id="mobility-grid")
         for spec in TABLES_BY_AREA[self.area_id]:
-            title = Text(spec.title, style="bold")
-            title.append(f"  a add · e edit · d delete a {spec.row_name}", style="dim")
+            title = Text(_(spec.title), style="bold")
+            keys = _("  a add · e edit · d delete a {row}").format(row=_(spec.row_name))
+            title.append(keys, style="dim")
             yield Label(title, classes="table-title")
             yield AreaTable(spec, self.session, id=f"table-{spec.key}")
 
@@ -222,6 +231,10 @@ class AreaStep(Step):
     def on_mount(self) -> None:
         self.show_guide()
 
+    def relabelled(self) -> None:
+        self._lines.clear()  # the derived lines are new widgets: say everything again
+        self.reload()
+
     def reload(self) -> None:
         record = self.session.plan.areas.get(self.area_id)
         for key, _question, _hint in STRATEGY_QUESTIONS:
@@ -247,10 +260,16 @@ class AreaStep(Step):
         """The bottom line: initiatives for this area, and the keys that act on it."""
         plan = self.session.plan
         count = sum(1 for item in plan.initiatives if self.area_id in item.areas)
-        return Text(
-            f"{count} initiative{'s' if count != 1 else ''} for this area · i adds one"
-            f" · q {'hides' if self.guide_shown else 'shows'} the guiding questions"
-        )
+        said = ngettext(
+            "{count} initiative for this area · i adds one",
+            "{count} initiatives for this area · i adds one",
+            count,
+        ).format(count=count)
+        if self.guide_shown:
+            guide = _("q hides the guiding questions")
+        else:
+            guide = _("q shows the guiding questions")
+        return Text(f"{said} · {guide}")
 
     def _show_derived(self) -> None:
         plan = self.session.plan
@@ -262,17 +281,21 @@ class AreaStep(Step):
         )
         if self.area_id == "unnecessary_demand":
             totals = demand_totals(plan)
-            text = Text("Total avoidable: ", style="bold")
-            text.append(f"{whole(totals.avoidable)} contacts a month")
+            text = Text(_("Total avoidable: "), style="bold")
+            text.append(_("{count} contacts a month").format(count=whole(totals.avoidable)))
             if totals.priced:
-                text.append(f", {money(totals.cost, plan.currency)} a month")
+                cost = money(totals.cost, plan.currency)
+                text.append(_(", {cost} a month").format(cost=cost))
             if totals.unpriced:
                 count = len(totals.unpriced)
-                text.append(
-                    f" ({count} reason{'s' if count != 1 else ''} without a known channel "
-                    "cost: add the channel's cost per contact under Accessibility)",
-                    style="dim",
+                said = ngettext(
+                    " ({count} reason without a known channel cost: add the channel's cost per "
+                    "contact under Accessibility)",
+                    " ({count} reasons without a known channel cost: add the channel's cost "
+                    "per contact under Accessibility)",
+                    count,
                 )
+                text.append(said.format(count=count), style="dim")
             self._put("#demand-totals", text)
         self._put("#initiative-count", self.status_text())
 
@@ -325,7 +348,7 @@ class AreaStep(Step):
         def check(candidate: BaseModel) -> dict[str, str]:
             return check_row(spec.table, rows, candidate, index)
 
-        return RowEditor(spec.model, spec.row_name, row, check)
+        return RowEditor(spec.model, spec.table.row_name, row, check)
 
     @on(AreaTable.AddRow)
     def _add_row(self, event: AreaTable.AddRow) -> None:
@@ -360,7 +383,7 @@ class AreaStep(Step):
         table, index = event.table, event.index
         assert index is not None
         row = table.spec.rows(self.session.plan)[index]
-        what = f"the {table.spec.row_name} {row_label(row)!r}"
+        what = _("the {row} {label}").format(row=_(table.spec.row_name), label=repr(row_label(row)))
 
         def answered(answer: Answer | None) -> None:
             if answer is Answer.DELETE:

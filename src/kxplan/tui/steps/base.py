@@ -31,6 +31,10 @@ class Step(VerticalScroll):
     def reload(self) -> None:
         """Show the plan as it is now (called when the step is shown)."""
 
+    def relabelled(self) -> None:
+        """Composed again in another language: show the plan in the new widgets."""
+        self.reload()
+
     def focus_on_arrival(self) -> None:
         """Focus what the room works with first when the step is shown: the step itself
         (its keys then work at once, and arrows scroll it), unless a step knows better."""

@@ -11,17 +11,18 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Input, Label, Static, TextArea
 
 from kxplan.framework import STRATEGY_QUESTIONS
+from kxplan.i18n import N_, _
 from kxplan.session import NOTE_KEYS, PLAN_FIELDS, PlanField
 from kxplan.tui.steps.base import NotesArea, Step, step_header
-from kxplan.tui.walk_steps import STEPS
+from kxplan.tui.walk_steps import STEPS, step_name
 
 PLAN_FIELD_LABELS: Final[dict[PlanField, str]] = {
-    "title": "Title *",
-    "organisation": "Organisation",
-    "version": "Version",
-    "facilitator": "Facilitator",
-    "participants": "Participants",
-    "currency": "Currency",
+    "title": N_("Title *"),
+    "organisation": N_("Organisation"),
+    "version": N_("Version"),
+    "facilitator": N_("Facilitator"),
+    "participants": N_("Participants"),
+    "currency": N_("Currency"),
 }
 """The plan's own fields edited on this step, with their labels, in the order shown."""
 
@@ -51,16 +52,18 @@ class OverviewStep(Step):
         plan = self.session.plan
         yield Static(
             step_header(
-                f"0 {STEPS[0].name}",
-                "Who is in the room, and the three questions for the strategy as a whole. "
-                "The areas follow: page down to go on.",
+                f"0 {step_name(STEPS[0])}",
+                _(
+                    "Who is in the room, and the three questions for the strategy as a whole. "
+                    "The areas follow: page down to go on."
+                ),
             ),
             classes="step-header",
         )
         with Grid(id="plan-fields"):
             for name, label in PLAN_FIELD_LABELS.items():
                 with Vertical(classes="plan-field"):
-                    yield Label(Text(label), classes="field-label")
+                    yield Label(Text(_(label)), classes="field-label")
                     value = (
                         ", ".join(plan.participants)
                         if name == "participants"
@@ -69,7 +72,9 @@ class OverviewStep(Step):
                     yield Input(
                         value,
                         id=f"plan-{name}",
-                        placeholder="Names, separated by commas" if name == "participants" else "",
+                        placeholder=_("Names, separated by commas")
+                        if name == "participants"
+                        else "",
                         # a new plan's title is the template's: selected, typing replaces it
                         select_on_focus=name == "title" and self.new_plan,
                         compact=True,
@@ -78,9 +83,12 @@ class OverviewStep(Step):
         with Horizontal(classes="notes-row strategy-notes"):
             for key, question, hint in STRATEGY_QUESTIONS:
                 area = NotesArea(
-                    getattr(plan.strategy, key), question, heading="Strategy", id=f"strategy-{key}"
+                    getattr(plan.strategy, key),
+                    _(question),
+                    heading=_("Strategy"),
+                    id=f"strategy-{key}",
                 )
-                area.placeholder = hint
+                area.placeholder = _(hint)
                 yield area
 
     def reload(self) -> None:
@@ -109,13 +117,13 @@ class OverviewStep(Step):
             folded = [n.casefold() for n in names]
             twice = next((n for i, n in enumerate(names) if folded.index(n.casefold()) != i), None)
             if twice is not None:
-                error = f"{twice!r} is listed twice"
+                error = _("{name} is listed twice").format(name=repr(twice))
         else:
             if name == "title" and event.input.has_focus:
                 event.input.select_on_focus = False  # the room's own title now
             self.edited(self.session.set_plan_field(name, event.value))
             if name == "title" and self.session.plan_field_problems("title"):
-                error = "The plan needs a title (it is not saved without one)."
+                error = _("The plan needs a title (it is not saved without one).")
         self.query_one(f"#plan-{name}-error", Static).update(Text(error))
 
     @on(TextArea.Changed)

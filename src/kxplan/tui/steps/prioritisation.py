@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
 
+from kxplan.i18n import N_, _, ngettext
 from kxplan.model import ScoringSettings
 from kxplan.session import EditRefused, Session
 from kxplan.tui.messages import DeleteInitiative, EditInitiative
@@ -25,6 +26,7 @@ from kxplan.tui.screens.scoring_settings import ScoringSettingsScreen
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.base import step_header
+from kxplan.tui.walk_steps import area_header
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
 from kxplan.tui.widgets.ranking import RankingView
 
@@ -34,10 +36,10 @@ class PrioritisationStep(AreaStep):
 
     GUIDE_SELECTOR: ClassVar[str] = "#area-pane"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete", "delete_initiative", "Delete", show=False),
-        Binding("f", "fill_in", "Fill in", show=False),
-        Binding("g", "scores_grid", "Scores grid", show=False),
-        Binding("s", "scoring_settings", "Scoring", show=False),
+        Binding("delete", "delete_initiative", N_("Delete"), show=False),
+        Binding("f", "fill_in", N_("Fill in"), show=False),
+        Binding("g", "scores_grid", N_("Scores grid"), show=False),
+        Binding("s", "scoring_settings", N_("Scoring"), show=False),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
@@ -48,7 +50,7 @@ class PrioritisationStep(AreaStep):
     def compose(self) -> ComposeResult:
         info = self.area
         yield Static(
-            step_header(f"{info.number} {info.name} · {info.name_sv}", info.purpose),
+            step_header(area_header(self.area_id, info.number), _(info.purpose)),
             classes="step-header",
         )
         with ContentSwitcher(initial="ranking", id="priority-views"):
@@ -82,14 +84,15 @@ class PrioritisationStep(AreaStep):
         """How to open the area's pane (and where it stands), and the ranking's keys."""
         record = self.session.plan.areas.prioritisation
         if self.guide_shown:
-            text = Text("q closes the pane")
+            text = Text(_("q closes the pane"))
         else:
             today, target = record.maturity_today, record.maturity_target
             written = sum(1 for key in ("today", "target", "how") if getattr(record, key).strip())
-            text = Text("q pane: ")
-            text.append(f"maturity {today or '–'} → {target or '–'}, notes {written} of 3")
+            text = Text(_("q pane: "))
+            said = _("maturity {today} → {target}, notes {written} of 3")
+            text.append(said.format(today=today or "–", target=target or "–", written=written))
         # the keys the footer has no room for
-        text.append(" · v matrix · a t u filter · d spread · i add · f1 all keys")
+        text.append(_(" · v matrix · a t u filter · d spread · i add · f1 all keys"))
         return text
 
     def reload(self) -> None:
@@ -141,7 +144,7 @@ class PrioritisationStep(AreaStep):
         view = self.query_one(RankingView)
         row = first_lacking(view.rows, view.highlighted_id)
         if row is None:
-            self.notify("Every scored initiative has what this method needs.", markup=False)
+            self.notify(_("Every scored initiative has what this method needs."), markup=False)
             return
         view.highlight(row.id)
         self.action_scores_grid((row.id, column_of(row.lacks[0])))
@@ -156,7 +159,12 @@ class PrioritisationStep(AreaStep):
             if changed:
                 self.reload()
                 self.edited()
-                self.notify(f"Scores kept for {changed} initiative{'s' * (changed != 1)}.")
+                said = ngettext(
+                    "Scores kept for {count} initiative.",
+                    "Scores kept for {count} initiatives.",
+                    changed,
+                )
+                self.notify(said.format(count=changed))
 
         self.app.push_screen(ScoresGrid(self.session, lacking, focus), closed)
 
@@ -171,7 +179,9 @@ class PrioritisationStep(AreaStep):
                 changed = session.set_scoring(settings)
             except EditRefused as refused:
                 message = "; ".join(text for _loc, text in refused.problems)
-                self.notify(f"Not kept: {message}", severity="error", markup=False)
+                said = _("Not kept: {problems}").format(problems=message)
+                self.notify(said, severity="error", markup=False)
+
                 return
             if changed:
                 view = self.query_one(RankingView)

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable
 
+from kxplan.i18n import N_
 from kxplan.session import Session
 from kxplan.tui.tables import TableSpec
 
@@ -119,11 +120,11 @@ class AreaTable(DataTable[Text]):
     """The rows of one :class:`TableSpec` in the session's plan."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_row", "Add row"),
-        Binding("e", "edit_row", "Edit row"),
-        Binding("d,delete", "delete_row", "Delete row"),
-        Binding("home", "scroll_top", "First row", show=False),
-        Binding("end", "scroll_bottom", "Last row", show=False),
+        Binding("a", "add_row", N_("Add row")),
+        Binding("e", "edit_row", N_("Edit row")),
+        Binding("d,delete", "delete_row", N_("Delete row")),
+        Binding("home", "scroll_top", N_("First row"), show=False),
+        Binding("end", "scroll_bottom", N_("Last row"), show=False),
     ]
 
     def __init__(self, spec: TableSpec, session: Session, *, id: str | None = None) -> None:
@@ -181,7 +182,7 @@ class AreaTable(DataTable[Text]):
         fitted to the table's width (long text gives way, numbers keep their width)."""
         row_index = self.cursor_row
         plan = self.session.plan
-        headers = [column.header for column in self.spec.columns]
+        headers = [column.title for column in self.spec.columns]
         rows = [
             [column.cell(row, plan) for column in self.spec.columns] for row in self.spec.rows(plan)
         ]

@@ -14,12 +14,17 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
+from kxplan.i18n import N_, _
+
 COMPACT_BELOW: Final = 100
 """Terminal widths under this get the compact footer."""
 
 ESSENTIAL_KEYS: Final = ("ctrl+s", "f1", "ctrl+q")
 """Save, help and quit: shown on every screen, at every width. Where a screen gives
 ``ctrl+s`` a meaning of its own (keep a row, save an initiative), that meaning shows."""
+
+TEXTUAL_WORDS: Final = {"palette": N_("palette")}
+"""The words of Textual's own bindings the footer shows, marked for translation."""
 
 PALETTE_ROOM: Final = 11
 """The width the palette's hint (``▏^p palette``) takes at the right (one more when not
@@ -40,10 +45,10 @@ class Entry:
         if self.label and len(self.bindings) > 1:
             keys = sum(len(app_key_display[b.key]) for b, _e, _t in self.bindings)
             gaps = len(self.bindings) - 1 if compact else 2 * len(self.bindings)
-            return keys + gaps + (1 if compact else 0) + len(self.label) + 1 + 1
+            return keys + gaps + (1 if compact else 0) + len(said(self.label)) + 1 + 1
         binding = self.bindings[0][0]
         shown = len(app_key_display[binding.key])
-        description = len(binding.description)
+        description = len(said(binding.description))
         if compact:
             return shown + (1 + description if description else 0) + 1
         return shown + 2 + (description + 1 if description else 0)
@@ -61,6 +66,11 @@ def fitting(entries: list[Entry], essentials: list[Entry], room: int, widths: di
         shown.append(entry)
         left -= width
     return shown
+
+
+def said(text: str) -> str:
+    """A binding's words in the current language ("" stays "")."""
+    return _(text) if text else ""
 
 
 class KeyFooter(Footer):
@@ -128,16 +138,16 @@ class KeyFooter(Footer):
                         "",
                         binding.action,
                         disabled=not enabled,
-                        tooltip=tooltip or binding.description,
+                        tooltip=tooltip or said(binding.description),
                         classes="-grouped",
                     ).data_bind(compact=Footer.compact)
-            yield FooterLabel(entry.label)
+            yield FooterLabel(said(entry.label))
             return
         binding, enabled, tooltip = entry.bindings[0]
         yield FooterKey(
             binding.key,
             widths[binding.key],
-            binding.description,
+            said(binding.description),
             binding.action,
             disabled=not enabled,
             tooltip=tooltip,
@@ -150,9 +160,9 @@ class KeyFooter(Footer):
             yield FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
-                binding.description,
+                said(TEXTUAL_WORDS.get(binding.description, binding.description)),
                 binding.action,
                 classes="-command-palette",
-                tooltip=binding.tooltip or binding.description,
+                tooltip=binding.tooltip or said(binding.description),
             )
             return

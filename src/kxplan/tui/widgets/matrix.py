@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from kxplan.framework import METHODS, QUADRANTS, Method
+from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.scoring import Ranking
 from kxplan.text.numbers import number
@@ -69,13 +70,13 @@ class EffortImpactMatrix(Widget, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move(-1, 0)", "Move", show=False),
-        Binding("right", "move(1, 0)", "Move", show=False),
-        Binding("up", "move(0, -1)", "Move", key_display="←↑↓→"),
-        Binding("down", "move(0, 1)", "Move", show=False),
-        Binding("tab", "step(1)", "Next", show=False),
-        Binding("shift+tab", "step(-1)", "Previous", show=False),
-        Binding("enter", "select", "Open"),
+        Binding("left", "move(-1, 0)", N_("Move"), show=False),
+        Binding("right", "move(1, 0)", N_("Move"), show=False),
+        Binding("up", "move(0, -1)", N_("Move"), key_display="←↑↓→"),
+        Binding("down", "move(0, 1)", N_("Move"), show=False),
+        Binding("tab", "step(1)", N_("Next"), show=False),
+        Binding("shift+tab", "step(-1)", N_("Previous"), show=False),
+        Binding("enter", "select", N_("Open")),
     ]
 
     cursor: reactive[int] = reactive(0)
@@ -189,11 +190,13 @@ class EffortImpactMatrix(Widget, can_focus=True):
     def render(self) -> Text:
         width, height = self.content_size
         if self.plan is None or self.ranking is None:
-            return Text("No plan loaded", style=self._style("muted"))
+            return Text(_("No plan loaded"), style=self._style("muted"))
         if not self.points:
             return Text(
-                "Nothing to place yet: give initiatives an effort, a customer value and an "
-                "efficiency score, and they appear here.",
+                _(
+                    "Nothing to place yet: give initiatives an effort, a customer value and an "
+                    "efficiency score, and they appear here."
+                ),
                 style=self._style("muted"),
             )
         geo = self.geometry(width, height)
@@ -219,19 +222,20 @@ class EffortImpactMatrix(Widget, can_focus=True):
     def _title_line(self) -> Text:
         assert self.ranking is not None
         muted = self._style("muted")
-        text = Text("Impact ▲", style=self._style("axis"))
-        method = METHODS[self.ranking.method].short
+        text = Text(_("Impact ▲"), style=self._style("axis"))
+        method = METHODS.say(METHODS[self.ranking.method].short)
         count = len(self.points) + self.hidden
         if self.filters:
             total = len(self.ranking.results)
-            text.append(f"   {count} of {total} ranked by ", style=muted)
+            said = _("   {count} of {total} ranked by ").format(count=count, total=total)
         else:
-            text.append(f"   {count} ranked by ", style=muted)
+            said = _("   {count} ranked by ").format(count=count)
+        text.append(said, style=muted)
         text.append(method, style=self._style("title"))
         if self.filters:
-            text.append(f" · only {self.filters}", style=muted)
+            text.append(_(" · only {filters}").format(filters=self.filters), style=muted)
         if self.hidden:
-            text.append(f", top {MAX_ITEMS} drawn", style=muted)
+            text.append(_(", top {count} drawn").format(count=MAX_ITEMS), style=muted)
         return text
 
     def _plot_lines(self, geo: Geometry) -> list[Text]:
@@ -254,7 +258,7 @@ class EffortImpactMatrix(Widget, can_focus=True):
         left_room, right_room = geo.line_col - 1, width - geo.line_col - 2
         corners = layout.corners(geo)
         for quadrant, row, left in corners:
-            name = QUADRANTS[quadrant].plural[: left_room if left else right_room]
+            name = QUADRANTS.say(QUADRANTS[quadrant].plural)[: left_room if left else right_room]
             put(row, 0 if left else geo.line_col + 2, name, self._style(quadrant))
 
         cursor_id = self.selected_id
@@ -297,7 +301,7 @@ class EffortImpactMatrix(Widget, can_focus=True):
             label_text = number(value)
             start = min(max(col - len(label_text) // 2, 0), width - len(label_text))
             scale[start : start + len(label_text)] = label_text
-        name = "Effort ▶"
+        name = _("Effort ▶")
         middle = (geo.line_col + width) // 2 if width - geo.line_col > 12 else geo.line_col // 2
         start = max(0, middle - len(name) // 2)
         if all(ch == " " for ch in scale[start - 1 : start + len(name) + 1]):
@@ -309,7 +313,7 @@ class EffortImpactMatrix(Widget, can_focus=True):
         if rows <= 0 or not self.points:
             return []
         title = self._style("title")
-        lines = [Text("Legend", style=title)]
+        lines = [Text(_("Legend"), style=title)]
         room = rows - 1
         start = 0
         if len(self.points) > room:
@@ -327,7 +331,8 @@ class EffortImpactMatrix(Widget, can_focus=True):
 
     def _detail_line(self, width: int) -> Text:
         if self.problem:
-            text = Text(f"{self.problem}: showing impact ÷ effort", style=self._style("muted"))
+            said = _("{problem}: showing impact ÷ effort").format(problem=self.problem)
+            text = Text(said, style=self._style("muted"))
             text.truncate(width, overflow="ellipsis")
             return text
         selected = self.selected_id
@@ -337,10 +342,14 @@ class EffortImpactMatrix(Widget, can_focus=True):
         text = Text(f"{point.rank}. ", style=self._style("title"))
         text.append(point.title, style=self._style("title"))
         text.append(
-            f"  ·  effort {number(point.effort)}, impact {number(point.impact)}"
-            f"  ·  {QUADRANTS.label(point.quadrant)}",
+            _("  ·  effort {effort}, impact {impact}  ·  {quadrant}").format(
+                effort=number(point.effort),
+                impact=number(point.impact),
+                quadrant=QUADRANTS.label(point.quadrant),
+            ),
             style=self._style("muted"),
         )
+
         text.truncate(width, overflow="ellipsis")
         return text
 

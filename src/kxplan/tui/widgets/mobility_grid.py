@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from kxplan.framework import CHECK_STATUSES, MOBILITY_CHECKS, CheckStatus
+from kxplan.i18n import N_, _
 from kxplan.model import MobilityCheck, Plan
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.session import Session
@@ -114,11 +115,11 @@ class MobilityGrid(DataTable[Text]):
         """A cell was set: the checklist's table shows the new row."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "cycle", "Next status"),
-        Binding("1", "set('yes')", "Yes", show=False),
-        Binding("2", "set('partly')", "Partly", show=False),
-        Binding("3", "set('no')", "No", show=False),
-        Binding("0", "set('unknown')", "Unknown", show=False),
+        Binding("space,enter", "cycle", N_("Next status")),
+        Binding("1", "set('yes')", N_("Yes"), show=False),
+        Binding("2", "set('partly')", N_("Partly"), show=False),
+        Binding("3", "set('no')", N_("No"), show=False),
+        Binding("0", "set('unknown')", N_("Unknown"), show=False),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
@@ -142,7 +143,7 @@ class MobilityGrid(DataTable[Text]):
         widths = [max(CELL_WIDTH, len(channel)) for channel in self.channels]
         room = self.size.width - 4 - sum(width + 2 for width in widths)  # cells are padded
         label_width = max(16, min(room, max(len(check_label(c)) for c in self.checks)))
-        self.add_column(Text("Check", style="bold"), width=label_width, key="check")
+        self.add_column(Text(_("Check"), style="bold"), width=label_width, key="check")
         for channel, width in zip(self.channels, widths, strict=True):
             self.add_column(Text(channel, style="bold"), width=width)
         for check in self.checks:

@@ -24,6 +24,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from kxplan.i18n import N_, _
+
 Justify = Literal["left", "right"]
 
 
@@ -112,13 +114,13 @@ class RankTable(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(-1)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-        Binding("enter", "choose", "Open"),
+        Binding("up", "move(-1)", N_("Up"), show=False),
+        Binding("down", "move(1)", N_("Down"), show=False),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("home", "edge(-1)", N_("First"), show=False),
+        Binding("end", "edge(1)", N_("Last"), show=False),
+        Binding("enter", "choose", N_("Open")),
     ]
 
     cursor: reactive[int] = reactive(0)
@@ -216,14 +218,14 @@ class RankTable(ScrollView, can_focus=True):
         if y == 0:
             header = base + self.get_component_rich_style("rank-table--header")
             text = "".join(
-                " " + fit(c.header, w, c.justify) + " "
+                " " + fit(_(c.header) if c.header else "", w, c.justify) + " "
                 for c, w in zip(self.columns, widths, strict=True)
             )
             return Strip([Segment(fit(text, width, "left"), header)]).simplify()
         index = int(self.scroll_offset.y) + y - 1
         if not self.rows and y == 1 and self.empty_text:
             muted = base + self.get_component_rich_style("rank-table--empty")
-            return Strip([Segment(fit(" " + self.empty_text, width, "left"), muted)])
+            return Strip([Segment(fit(" " + _(self.empty_text), width, "left"), muted)])
         if not 0 <= index < len(self.rows):
             return Strip([Segment(" " * width, base)])
         row = self.rows[index]

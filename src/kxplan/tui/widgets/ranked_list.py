@@ -13,26 +13,28 @@ from typing import Final
 
 from rich.style import Style
 
+from kxplan.i18n import N_
 from kxplan.scoring import Ranking, Robustness
 from kxplan.tui.ranking_rows import Row, cells, column_widths
 from kxplan.tui.widgets.rank_table import RankTable, TableColumn, TableRow
 
 COLUMNS: Final = (
     TableColumn("rank", "#", 3, "right"),
-    TableColumn("title", "Initiative", 0),
-    TableColumn("effort", "Effort", 6, "right"),
-    TableColumn("impact", "Impact", 6, "right"),
-    TableColumn("score", "Score", 6, "right"),
-    TableColumn("quadrant", "Quadrant", 13),
-    TableColumn("agreement", "Agree", 5),
-    TableColumn("range", "Range", 6, "right"),
+    TableColumn("title", N_("Initiative"), 0),
+    TableColumn("effort", N_("Effort"), 6, "right"),
+    TableColumn("impact", N_("Impact"), 6, "right"),
+    TableColumn("score", N_("Score"), 6, "right"),
+    TableColumn("quadrant", N_("Quadrant"), 13),
+    TableColumn("agreement", N_("Agree"), 5),
+    TableColumn("range", N_("Range"), 6, "right"),
 )
-"""The list's columns; the title takes the room the others leave."""
-DOTS_COLUMN: Final = TableColumn("dots", "Dots", 4, "right")
+"""The list's columns (headers marked, translated where drawn); the title takes the room
+the others leave."""
+DOTS_COLUMN: Final = TableColumn("dots", N_("Dots"), 4, "right")
 """Added after the range when the plan keeps a dot vote: the latest vote's dots."""
 
-NOTHING_MATCHES: Final = "Nothing matches these filters — x clears them"
-NOTHING_YET: Final = "No open initiatives yet — i adds one"
+NOTHING_MATCHES: Final = N_("Nothing matches these filters — x clears them")
+NOTHING_YET: Final = N_("No open initiatives yet — i adds one")
 
 STYLE_NAMES: Final = (
     "quick_win",
@@ -90,7 +92,7 @@ class RankedList(RankTable):
         columns = (
             TableColumn("rank", "#", rank_width, "right"),
             *COLUMNS[1:-1],
-            TableColumn("range", "Range", range_width, "right"),
+            TableColumn("range", N_("Range"), range_width, "right"),
             *((DOTS_COLUMN,) if any(row.vote_kept for row in rows) else ()),  # a kept vote
         )
         if columns != self.columns:

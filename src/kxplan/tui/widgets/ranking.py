@@ -26,6 +26,7 @@ from textual.widgets import Static
 
 from kxplan import scoring
 from kxplan.framework import METHODS, AreaId, Method, Quadrant
+from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.scoring import Ranking, Robustness
 from kxplan.tui.messages import AboutInitiative
@@ -48,7 +49,7 @@ from kxplan.tui.widgets.rank_table import RankTable
 from kxplan.tui.widgets.ranked_list import COMPONENT_CSS, STYLE_NAMES, RankedList
 from kxplan.tui.widgets.ranked_list import NOTHING_MATCHES as NOTHING_MATCHES
 
-FILTER_KEYS: Final = Binding.Group("Filter")
+FILTER_KEYS: Final = Binding.Group(N_("Filter"))
 """The area, status and quadrant filters and clearing them share one entry in the footer."""
 
 
@@ -84,14 +85,14 @@ class RankingView(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"ranking--{name}" for name in STYLE_NAMES}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "cycle_method", "Method"),
-        Binding("o", "cycle_sort", "Sort"),
+        Binding("m", "cycle_method", N_("Method")),
+        Binding("o", "cycle_sort", N_("Sort")),
         # One footer entry for the filters and x (shown while filtering), to fit 80 columns.
-        Binding("a", "cycle_area", "Area", group=FILTER_KEYS),
-        Binding("t", "cycle_status", "Status", group=FILTER_KEYS),
-        Binding("u", "cycle_quadrant", "Quadrant", group=FILTER_KEYS),
-        Binding("x", "clear_filters", "Clear filters", group=FILTER_KEYS),
-        Binding("d", "show_spread", "Spread"),
+        Binding("a", "cycle_area", N_("Area"), group=FILTER_KEYS),
+        Binding("t", "cycle_status", N_("Status"), group=FILTER_KEYS),
+        Binding("u", "cycle_quadrant", N_("Quadrant"), group=FILTER_KEYS),
+        Binding("x", "clear_filters", N_("Clear filters"), group=FILTER_KEYS),
+        Binding("d", "show_spread", N_("Spread")),
     ]
 
     class Changed(Message):
@@ -292,7 +293,9 @@ class RankingView(Widget):
         method = self.method or plan.scoring.method
         # Always the whole ranking: filters hide rows but keep the overall rank numbers.
         ranking, self.problem = rank_shown(plan, method)
-        self.notice = f"{METHODS.label(method)} cannot rank: {self.problem}" if self.problem else ""
+        said = _("{method} cannot rank: {problem}") if self.problem else ""
+        self.notice = said.format(method=METHODS.label(method), problem=self.problem)
+
         context = (ranking.method,)
         if context != self._robustness_context:
             self.robustness = {}  # worked out for another list: would mislead
@@ -306,7 +309,8 @@ class RankingView(Widget):
 
     def _show_bar(self) -> None:
         if self.plan is None or self.ranking is None:
-            parts = [Content("No plan loaded")]
+            parts = [Content(_("No plan loaded"))]
+
         else:
             parts = [
                 Content.styled(*part)

@@ -19,11 +19,13 @@ from kxplan.framework import (
     QUADRANTS,
     UNANCHORED,
 )
+from kxplan.i18n import N_, _, ngettext
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
 from kxplan.scoring import Ranking
 from kxplan.text.numbers import money, whole
 from kxplan.tui.ranking_rows import rank_shown
+from kxplan.tui.walk_steps import area_name
 
 TOP_INITIATIVES: Final = 5
 """How many of the best-ranked initiatives the summary lists."""
@@ -77,10 +79,10 @@ class StrategySummary(Widget):
     """
 
     SECTIONS: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("summary-gaps", "Gaps: today → target"),
-        ("summary-top", "Top initiatives"),
-        ("summary-anchoring", "Not yet anchored"),
-        ("summary-demand", "Avoidable demand"),
+        ("summary-gaps", N_("Gaps: today → target")),
+        ("summary-top", N_("Top initiatives")),
+        ("summary-anchoring", N_("Not yet anchored")),
+        ("summary-demand", N_("Avoidable demand")),
     )
 
     def __init__(
@@ -98,7 +100,7 @@ class StrategySummary(Widget):
         with Grid():
             for section_id, title in self.SECTIONS:
                 box = Static(id=section_id, classes="summary-box", markup=False)
-                box.border_title = title
+                box.border_title = _(title)
                 yield box
 
     def on_mount(self) -> None:
@@ -140,20 +142,20 @@ class StrategySummary(Widget):
     def gaps(plan: Plan) -> Content:
         """One line per area: maturity today → target, a bar, and the gap."""
         lines: list[Content] = []
-        width = max(len(area.name) for area in AREAS)
+        width = max(len(area_name(area.id)) for area in AREAS)
         for area in AREAS:
             data = plan.areas.get(area.id)
             today, target = data.maturity_today, data.maturity_target
             numbers = f"{today if today is not None else '?'} → {target if target else '?'}"
             gap = data.gap
             gap_text = (
-                Content.styled(f"gap {gap}", "bold" if gap and gap >= 2 else "")
+                Content.styled(_("gap {gap}").format(gap=gap), "bold" if gap and gap >= 2 else "")
                 if gap is not None
-                else Content.styled("not set", "$text-muted")
+                else Content.styled(_("not set"), "$text-muted")
             )
             lines.append(
                 Content.assemble(
-                    f"{area.number} {area.name:<{width}}  ",
+                    f"{area.number} {area_name(area.id):<{width}}  ",
                     numbers,
                     "  ",
                     maturity_bar(today, target),
@@ -167,13 +169,13 @@ class StrategySummary(Widget):
     def top_initiatives(plan: Plan, ranking: Ranking | None = None) -> Content:
         """The best-ranked open initiatives with owner and when, and how many are unscored."""
         if ranking is None:
-            ranking, _ = rank_shown(plan)
+            ranking, _rest = rank_shown(plan)
         lines: list[Content] = []
         by_id = {item.id: item for item in plan.initiatives}
         for result in ranking.results[:TOP_INITIATIVES]:
             item = by_id[result.id]
-            owner = item.who.strip() or "no owner yet"
-            when = item.when.strip() or "no date yet"
+            owner = item.who.strip() or _("no owner yet")
+            when = item.when.strip() or _("no date yet")
             lines.append(Content.assemble((f"{result.rank}. ", "bold"), (item.title, "bold")))
             lines.append(
                 Content.assemble(
@@ -186,17 +188,17 @@ class StrategySummary(Widget):
                 )
             )
         if not ranking.results:
-            lines.append(Content.styled("No initiatives are scored yet.", "$text-muted"))
+            lines.append(Content.styled(_("No initiatives are scored yet."), "$text-muted"))
         unscored = len(ranking.unscored)
         if unscored:
-            lines.append(
-                Content.styled(
-                    f"{unscored} open initiative{'s' if unscored != 1 else ''} not scored yet",
-                    "$text-warning",
-                )
-            )
+            said = ngettext(
+                "{count} open initiative not scored yet",
+                "{count} open initiatives not scored yet",
+                unscored,
+            ).format(count=unscored)
+            lines.append(Content.styled(said, "$text-warning"))
         elif ranking.results:
-            lines.append(Content.styled("Every open initiative is scored.", "$text-muted"))
+            lines.append(Content.styled(_("Every open initiative is scored."), "$text-muted"))
         return Content("\n").join(lines)
 
     @staticmethod
@@ -205,9 +207,16 @@ class StrategySummary(Widget):
         stakeholders = plan.areas.anchoring.stakeholders
         weak = [s for s in stakeholders if s.buy_in in UNANCHORED]
         if not stakeholders:
-            return Content.styled("No departments recorded yet (area 7).", "$text-muted")
+            return Content.styled(_("No departments recorded yet (area 7)."), "$text-muted")
         if not weak:
-            return Content(f"All {len(stakeholders)} departments back the strategy.")
+            count = len(stakeholders)
+            return Content(
+                ngettext(
+                    "The one department backs the strategy.",
+                    "All {count} departments back the strategy.",
+                    count,
+                ).format(count=count)
+            )
         lines: list[Content] = []
         for person in weak:
             lines.append(
@@ -217,12 +226,13 @@ class StrategySummary(Widget):
                 )
             )
             if person.next_step.strip():
-                lines.append(Content.assemble(("   next: ", "$text-muted"), person.next_step))
-        lines.append(
-            Content.styled(
-                f"{len(weak)} of {len(stakeholders)} departments not yet anchored", "$text-muted"
-            )
-        )
+                lines.append(Content.assemble((_("   next: "), "$text-muted"), person.next_step))
+        said = ngettext(
+            "{weak} of {count} department not yet anchored",
+            "{weak} of {count} departments not yet anchored",
+            len(stakeholders),
+        ).format(weak=len(weak), count=len(stakeholders))
+        lines.append(Content.styled(said, "$text-muted"))
         return Content("\n").join(lines)
 
     @staticmethod
@@ -230,19 +240,22 @@ class StrategySummary(Widget):
         """Avoidable contacts and their cost per month, and the biggest reasons."""
         reasons = plan.areas.unnecessary_demand.contact_reasons
         if not reasons:
-            return Content.styled("No contact reasons recorded yet (area 5).", "$text-muted")
+            return Content.styled(_("No contact reasons recorded yet (area 5)."), "$text-muted")
         totals = demand_totals(plan)
-        lines = [Content.assemble((whole(totals.avoidable), "bold"), " avoidable contacts a month")]
+        avoidable = (whole(totals.avoidable), "bold")
+        lines = [Content.assemble(avoidable, _(" avoidable contacts a month"))]
         if totals.priced:
-            lines.append(Content.assemble((money(totals.cost, plan.currency), "bold"), " a month"))
+            cost = (money(totals.cost, plan.currency), "bold")
+            lines.append(Content.assemble(cost, _(" a month")))
         unpriced = len(totals.unpriced)
         if unpriced:
-            lines.append(
-                Content.styled(
-                    f"{unpriced} reason{'s' if unpriced != 1 else ''} without a channel cost",
-                    "$text-muted",
-                )
-            )
+            said = ngettext(
+                "{count} reason without a channel cost",
+                "{count} reasons without a channel cost",
+                unpriced,
+            ).format(count=unpriced)
+            lines.append(Content.styled(said, "$text-muted"))
+
         biggest = sorted(reasons, key=lambda r: r.avoidable_per_month, reverse=True)
         for reason in biggest[:TOP_REASONS]:
             if not reason.avoidable_per_month:

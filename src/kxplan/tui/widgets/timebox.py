@@ -8,6 +8,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from kxplan.i18n import _
+
 
 def format_remaining(seconds: float) -> str:
     """Seconds left as m:ss, rounded up so 0:00 only shows when time is up."""
@@ -45,5 +47,5 @@ class Timebox(Widget):
         left = self.deadline - self.clock()
         self.set_class(left <= 0, "-time-up")
         if left <= 0:
-            return Text(" TIME UP ", style="bold")
+            return Text(_(" TIME UP "), style="bold")
         return Text(f" ⏱ {format_remaining(left)} ")

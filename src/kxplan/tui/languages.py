@@ -1,0 +1,158 @@
+"""The app's language: chosen at start, switched in the app (remembered), and the screens
+shown again in it without losing a typed word.
+
+The language at start is ``--lang`` (passed to the app), else the one switched to last
+(``settings.json``), else kxplan's own (``KXPLAN_LANG``, the system's). English needs no
+catalogue, so an English start loads none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final
+
+from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.widgets import Input, Select, TextArea
+
+from kxplan import i18n
+from kxplan.i18n import N_, Language, _
+from kxplan.tui.actions import ACTIONS, shown
+from kxplan.tui.recent import remember_setting
+
+SETTING: Final = "language"
+"""The key of the remembered language in ``settings.json``."""
+
+TEXTUAL_COMMANDS: Final[dict[str, tuple[str, str]]] = {
+    "Theme": (N_("Theme"), N_("Change the current theme")),
+    "Minimize": (N_("Minimize"), N_("Minimize the widget and restore to normal size")),
+    "Maximize": (N_("Maximize"), N_("Maximize the focused widget")),
+}
+"""Textual's own palette commands that kxplan keeps, in words to translate."""
+
+
+def start_language(asked: str | None, remembered: str | None) -> Language:
+    """The app's language at start: ``--lang``, the remembered one, else kxplan's own."""
+    for code in (asked, remembered):
+        found = i18n.known(code) if code else None
+        if found is not None and i18n.has_catalogue(found):
+            return found
+    return i18n.current()
+
+
+def next_language(code: Language) -> Language:
+    """The language after ``code`` in the order offered (English → Svenska → English)."""
+    order = list(i18n.LANGUAGES)
+    return order[(order.index(code) + 1) % len(order)]
+
+
+Typed = dict[str, object]
+"""What the fields of a screen hold, by widget id."""
+
+
+def typed(screen: Screen[object]) -> Typed:
+    """The text of every field of ``screen`` that has an id, and the choice of each
+    drop-down."""
+    found: Typed = {}
+    for widget in screen.query("Input, TextArea, Select"):
+        if widget.id is None:
+            continue
+        if isinstance(widget, Input):
+            found[widget.id] = (widget.value, widget.cursor_position)
+        elif isinstance(widget, TextArea):
+            found[widget.id] = (widget.text, widget.cursor_location)
+        elif isinstance(widget, Select):
+            found[widget.id] = widget.value
+    return found
+
+
+def retype(screen: Screen[object], held: Typed) -> None:
+    """Put what :func:`typed` found back into the fields of the same ids."""
+    for widget in screen.query("Input, TextArea, Select"):
+        if widget.id is None or widget.id not in held:
+            continue
+        value = held[widget.id]
+        if isinstance(widget, Input) and isinstance(value, tuple):
+            if widget.value != value[0]:
+                widget.value = value[0]
+            widget.cursor_position = value[1]
+        elif isinstance(widget, TextArea) and isinstance(value, tuple):
+            if widget.text != value[0]:
+                widget.load_text(value[0])
+            widget.cursor_location = value[1]
+        elif isinstance(widget, Select):
+            with contextlib.suppress(Exception):  # a choice no longer offered stays unset
+                widget.value = value
+
+
+class LanguageSwitching(App[None]):
+    """Mixed into the app: its language, the switch, and the palette's own words."""
+
+    config_dir: Path
+    _stale_screens: set[Screen[object]] = set()  # noqa: RUF012 - replaced, never mutated
+    """Screens still in the language before the last switch, shown again when uncovered."""
+
+    def action_toggle_language(self) -> None:
+        """Show kxplan in the next language (English ⇄ Svenska); the next start keeps it."""
+        self.run_worker(self.use_language(next_language(i18n.current())), group="language")
+
+    async def use_language(self, code: Language) -> None:
+        """Switch to ``code`` and show the screen again in it, keeping what is typed; the
+        screens under it follow when they are shown again (:meth:`pop_screen`)."""
+        i18n.set_language(code)
+        remember_setting(self.config_dir, SETTING, code)
+        self._stale_screens = {s for s in self.screen_stack if s.id != "_default"}
+        await self._relabel(self.screen)
+        self.notify(_("Language: {language}").format(language=i18n.LANGUAGES[code]))
+
+    async def _relabel(self, screen: Screen[object]) -> None:
+        """Compose ``screen`` again in the language now chosen, with what its fields hold."""
+        self._stale_screens.discard(screen)
+        held = typed(screen)
+        focused = self.focused.id if self.focused is not None else None
+        relabel = getattr(screen, "relabel", None)
+        if callable(relabel):
+            await relabel()  # the screen knows how (the walk keeps its step widgets)
+        else:
+            await screen.recompose()
+        retype(screen, held)
+        if screen is self.screen and focused is not None:
+            found = screen.query(f"#{focused}")
+            if found:
+                found.first().focus(scroll_visible=False)
+        self.refresh_bindings()
+
+    def pop_screen(self) -> AwaitComplete:
+        popped = super().pop_screen()
+        if self.screen in self._stale_screens:
+            # after the dismissed dialog's answer has reached the widget that asked
+            self.call_after_refresh(self.run_worker, self._relabel(self.screen), group="language")
+        return popped
+
+    def action_command_palette(self) -> None:
+        """The command palette, its placeholder in kxplan's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            # ours: quit asks about unsaved changes first, the keys are f1's help (one
+            # entry), a screenshot is saved beside the plan
+            if command.title in ("Quit", "Keys", "Screenshot"):
+                continue
+            words = TEXTUAL_COMMANDS.get(command.title)
+            if words is None:
+                yield command
+            else:
+                yield SystemCommand(_(words[0]), _(words[1]), command.callback)
+        quit_action = next(a for a in ACTIONS if a.where == "KxplanApp" and a.name == "quit")
+        yield SystemCommand(
+            _("Quit"),
+            f"{shown(quit_action, quit_action.description)} ({quit_action.keys})",
+            self.action_quit,
+        )
