@@ -198,3 +198,29 @@ def test_a_worker_thread_speaks_the_chosen_language_and_a_block_stays_in_its_own
         assert i18n.current() == "en"
     assert heard == ["sv"]
     assert i18n.current() == "sv"
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "swedish"),
+    [
+        (999.996, "1\u202f000", "1\u202f000"),  # rounds up into the thousands: grouped
+        (-999.996, "-1\u202f000", "-1\u202f000"),
+        (999.994, "999.99", "999,99"),
+        (-0.001, "0", "0"),
+        (1234.5, "1\u202f234.5", "1\u202f234,5"),
+        (3.0, "3", "3"),
+    ],
+)
+def test_numbers_group_thousands_after_rounding_in_both_languages(
+    value: float, english: str, swedish: str
+) -> None:
+    assert numbers.number(value) == english
+    with i18n.language("sv"):
+        assert numbers.number(value) == swedish
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6))
+def test_a_number_for_people_reads_back_as_the_value_rounded(value: float) -> None:
+    shown = numbers.number(value)
+    assert float(shown.replace("\u202f", "")) == pytest.approx(round(value, 2), abs=1e-9)
+    assert ("\u202f" in shown) == (abs(round(value, 2)) >= 1000)

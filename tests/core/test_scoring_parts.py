@@ -132,3 +132,15 @@ def test_the_one_suggested_order_is_the_priority_queue_topological_order(
         if blocker >= 0:  # held back by a prerequisite placed before it
             assert blocker in deps[index]
             assert position[blocker] < position[index]
+
+
+def test_a_listing_phrases_each_part_once_and_never_mistakes_one_kind_for_another() -> None:
+    from kxplan.scoring.explanations import InQuadrant, Part, PlacedAfter
+
+    phrased: dict[tuple[type, Part], str] = {}
+    first = plain_text((InQuadrant("quick_win"),), phrased)
+    second = plain_text((PlacedAfter("quick_win"),), phrased)  # equal as tuples
+    assert first == plain_text((InQuadrant("quick_win"),))
+    assert second == plain_text((PlacedAfter("quick_win"),))
+    assert first != second
+    assert len(phrased) == 2

@@ -39,7 +39,7 @@ MAX_EXTRA_DEPTH: Final = 50
 Number = Annotated[
     float,
     Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER),
-    PlainSerializer(integral_as_int),
+    PlainSerializer(integral_as_int, return_type=int | float),
 ]
 """A finite number; written back as an integer when it is whole (3, not 3.0)."""
 Percent = Annotated[Number, Field(ge=0, le=100)]

@@ -15,7 +15,7 @@ from typing import Final, Literal
 from kxplan.framework import AGREEMENTS, METHODS, SCORES, Method, Quadrant
 from kxplan.i18n import N_, _
 from kxplan.scoring import Ranking, Robustness
-from kxplan.scoring.explanations import quadrant_name
+from kxplan.scoring.explanations import Part, plain_text, quadrant_name
 from kxplan.text import csv as text_csv
 from kxplan.text import markdown
 from kxplan.text.literal import json_records, printable
@@ -65,6 +65,7 @@ def _records(
     dots: Mapping[str, int] | None = None,
 ) -> list[dict[str, Cell]]:
     records: list[dict[str, Cell]] = []
+    phrased: dict[tuple[type, Part], str] = {}
     for item in ranking.results[:top]:
         record: dict[str, Cell] = {
             "rank": item.rank,
@@ -81,7 +82,7 @@ def _records(
             "agreement": item.agreement,
             "participants": item.participants,
             "moved_by_dependency": item.moved_by_dependency,
-            "explanation": item.explanation,
+            "explanation": plain_text(item.explanation_parts, phrased),
         }
         if dots is not None:
             record["dots"] = dots.get(item.id)
@@ -113,7 +114,10 @@ def render(
     voted on) and the tables a Dots column."""
     records = _records(ranking, robust, top, dots)
     if fmt == "json":
-        return json_records({key: _data(value) for key, value in r.items()} for r in records)
+        return json_records(
+            {key: data_number(v) if v.__class__ is float else v for key, v in r.items()}
+            for r in records
+        )
     extra = ("dots",) if dots is not None else ()
     if fmt == "csv":
         fields = [*RECORD_FIELDS, *extra, *(ROBUST_FIELDS if robust is not None else ())]
@@ -131,13 +135,6 @@ def render(
         return _heading(ranking) + "\n\n" + table + _notes(ranking, top, "- ")
     table = plain_table(headers, rows, right=_RIGHT, titles=titles)
     return _heading(ranking) + "\n\n" + table + _notes(ranking, top)
-
-
-def _data(value: Cell) -> Cell:
-    """A JSON value: numbers through :func:`data_number`, everything else as it is."""
-    if isinstance(value, float):
-        return data_number(value)
-    return value
 
 
 _RIGHT: Final = frozenset({"Rank", "Effort", "Impact", "Score", "Dots", "Interval", "P(top k)"})

@@ -243,7 +243,8 @@ def explain(
 def number(value: float) -> str:
     """A number within a formula: :func:`kxplan.text.numbers.number` without the thousands
     grouping, so "reach 1000 × impact 4.5" reads as arithmetic (3.5, 1.75, 4)."""
-    return numbers.number(value).replace(numbers.GROUP, "")
+    text = numbers.number(value)
+    return text.replace(numbers.GROUP, "") if numbers.GROUP in text else text
 
 
 def quadrant_name(quadrant: Quadrant) -> str:
@@ -380,6 +381,20 @@ def aggregate_name(aggregate: Aggregate) -> str:
 _AGGREGATES: Final[dict[str, str]] = {"median": N_("median"), "mean": N_("mean")}
 
 
-def plain_text(parts: tuple[Part, ...]) -> str:
-    """The parts in words, joined: the explanation ``kxplan rank`` and the exports show."""
-    return "; ".join(phrase(part) for part in parts)
+def plain_text(parts: tuple[Part, ...], phrased: dict[tuple[type, Part], str] | None = None) -> str:
+    """The parts in words, joined: the explanation ``kxplan rank`` and the exports show.
+
+    ``phrased`` remembers each part's words across one listing: most initiatives share
+    their quadrant, their estimates' count and often their arithmetic, so a ranking of
+    a thousand phrases a few hundred parts instead of thousands. (Keyed by the part's
+    type too: parts are named tuples, and ``InQuadrant("x") == PlacedAfter("x")``.)"""
+    if phrased is None:
+        return "; ".join(phrase(part) for part in parts)
+    words = []
+    for part in parts:
+        key = (part.__class__, part)
+        said = phrased.get(key)
+        if said is None:
+            said = phrased[key] = phrase(part)
+        words.append(said)
+    return "; ".join(words)

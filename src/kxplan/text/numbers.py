@@ -33,21 +33,27 @@ def number(value: float | None, places: int = 2, *, unknown: str = DASH) -> str:
     if value is None:
         return unknown
     value = float(value)
-    if math.isnan(value):
+    if -1000 < value < 1000:  # most numbers (NaN and ∞ fail the test): no grouping
+        if value.is_integer():
+            return str(int(value))
+        rounded = round(value, places) + 0.0  # + 0.0: no "-0"
+        if -1000 < rounded < 1000:
+            text = f"{rounded:.{places}f}"
+        else:  # 999.996 is shown as 1 000
+            text = f"{rounded:,.{places}f}".replace(",", GROUP)
+    elif math.isnan(value):
         return _("not a number")
-    if math.isinf(value):
+    elif math.isinf(value):
         return "∞" if value > 0 else "−∞"
-    if value.is_integer() and -1000 < value < 1000:  # most scores: no grouping, no decimals
-        return str(int(value))
-    if abs(value) >= LARGE:
+    elif abs(value) >= LARGE:
         return f"{value:.3g}"
-    text = f"{round(value, places) + 0.0:,.{places}f}"  # + 0.0: no "-0"
+    else:
+        text = f"{round(value, places) + 0.0:,.{places}f}".replace(",", GROUP)
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     if text == "-0":
         text = "0"
     mark = DECIMAL_MARKS[current()]
-    text = text.replace(",", GROUP)
     return text if mark == "." else text.replace(".", mark)
 
 
