@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kxplan.framework import QUADRANTS, Quadrant
+from kxplan.scoring.linked_parts import MonthlyReach, SavingsFormula, monthly_reach, phrase_linked
 from kxplan.scoring.methods import Scored
 from kxplan.scoring.rules import DEFAULT_CONFIDENCE, MIN_EFFORT_DIVISOR, Aggregate, Rules
 from kxplan.text import numbers
@@ -167,6 +168,8 @@ Part = (
     | FromEstimates
     | DroppedPrerequisites
     | PlacedAfter
+    | MonthlyReach
+    | SavingsFormula
 )
 """One part of an explanation."""
 
@@ -214,7 +217,15 @@ def _formula(rules: Rules, s: Scored, impact: float, score: float) -> list[Part]
         ]
     if method == "rice":
         rice = RiceFormula(s.reach or 0, impact, confidence, _divisor(s.effort), score)
-        return [rice, _impact(rules, s, impact)]
+        reach = monthly_reach(s.basis, s.reach)
+        return [rice, *([reach] if reach else []), _impact(rules, s, impact)]
+    if method == "savings" and s.basis is not None:
+        basis, divisor = s.basis, _divisor(s.effort)
+        saving = SavingsFormula(
+            s.extra, basis.currency, s.effort, divisor.counted_as, score, basis.terms,
+            basis.unpriced,
+        )  # fmt: skip
+        return [saving, _impact(rules, s, impact)]
     if method == "ice":
         ice = IceFormula(impact, confidence, rules.ease(s.effort), s.effort, score)
         return [ice, _impact(rules, s, impact)]
@@ -332,6 +343,8 @@ def phrase(part: Part) -> str:
             return f"depends on {titles}, which was dropped"
         case PlacedAfter():
             return f"placed after {part.id}, which it depends on"
+        case MonthlyReach() | SavingsFormula():
+            return phrase_linked(part, number(getattr(part, "score", 0.0)))
 
 
 def plain_text(parts: tuple[Part, ...]) -> str:

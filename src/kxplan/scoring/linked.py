@@ -1,0 +1,102 @@
+"""What the ranking reads from an initiative's evidence: its reach a month and the money
+its linked contact reasons would save.
+
+An entered reach with a period is converted to a month; an initiative without an entered
+reach (nor estimated) takes its linked contact reasons' avoidable contacts a month. The
+``savings`` method reads the money those contacts cost a month. :class:`Basis` keeps
+where the figures came from, so the explanation can show the arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kxplan.framework import PERIODS, Period
+from kxplan.model import Initiative, Plan
+from kxplan.model.evidence import RowIndex
+from kxplan.model.linked_figures import LinkedDemand, linked_demand
+
+
+@dataclass(frozen=True, slots=True)
+class DemandTerm:
+    """One linked contact reason: its volume a month × avoidable share = contacts."""
+
+    reason: str
+    volume: float
+    share: float
+    """Avoidable share, in %."""
+    contacts: float
+    cost: float | None
+    """What those contacts cost a month; None when the channel has no cost per contact."""
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """Where an initiative's reach and savings come from."""
+
+    entered: float | None = None
+    """The reach as entered (or estimated), before conversion, when it had a period."""
+    period: Period | None = None
+    terms: tuple[DemandTerm, ...] = ()
+    """The linked contact reasons (for a derived reach, and for savings)."""
+    reach_linked: bool = False
+    """Whether the reach was derived from the linked reasons."""
+    currency: str = ""
+    """The plan's currency, for the savings."""
+
+    @property
+    def saved(self) -> float | None:
+        """The money the linked reasons' avoidable contacts cost a month; None if unpriced."""
+        priced = [term.cost for term in self.terms if term.cost is not None]
+        return sum(priced) if priced else None
+
+    @property
+    def unpriced(self) -> tuple[str, ...]:
+        """The linked reasons whose channel has no cost per contact."""
+        return tuple(term.reason for term in self.terms if term.cost is None)
+
+
+def terms_of(demand: LinkedDemand) -> tuple[DemandTerm, ...]:
+    """The linked demand's parts as explanation terms."""
+    return tuple(
+        DemandTerm(
+            part.reason.reason,
+            float(part.reason.monthly_volume),
+            float(part.reason.avoidable),
+            part.contacts,
+            part.cost,
+        )
+        for part in demand.parts
+    )
+
+
+class Evidence:
+    """Reads the linked figures of a plan's initiatives, with one row index per plan."""
+
+    __slots__ = ("_index", "plan")
+
+    def __init__(
+        self, plan: Plan | None, chosen: list[Initiative] | tuple[Initiative, ...]
+    ) -> None:
+        self.plan = plan
+        self._index: RowIndex | None = (
+            RowIndex(plan) if plan is not None and any(i.addresses for i in chosen) else None
+        )
+
+    def basis(self, item: Initiative, reach: float | None) -> tuple[float | None, Basis | None]:
+        """The reach a month and its basis: ``reach`` (entered or estimated) over its
+        period; else the linked reasons' avoidable contacts. The basis is None when
+        nothing was converted or linked."""
+        terms: tuple[DemandTerm, ...] = ()
+        if self._index is not None and self.plan is not None and item.addresses:
+            terms = terms_of(linked_demand(self.plan, item, self._index))
+        currency = self.plan.currency if self.plan is not None else ""
+        if reach is not None:
+            period = item.reach_period
+            if period is None or period == "month":
+                return reach, Basis(terms=terms, currency=currency) if terms else None
+            return reach / PERIODS[period].per_month, Basis(reach, period, terms, False, currency)
+        if terms:
+            contacts = sum(term.contacts for term in terms)
+            return contacts, Basis(terms=terms, reach_linked=True, currency=currency)
+        return None, None
