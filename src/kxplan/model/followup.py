@@ -124,11 +124,25 @@ def followup_problems(plan: Plan) -> Iterator[tuple[Loc, str]]:
                 f"expected a score from {scale.min} to {scale.max}, got {integral_as_int(actual)}",
             )
     for position, kpi in enumerate(plan.areas.insight.kpis):
-        seen: set[datetime.date] = set()
-        for number, reading in enumerate(kpi.readings):
-            if reading.date in seen:
-                yield (
-                    ("areas", "insight", "kpis", position, "readings", number, "date"),
-                    f"a reading for {reading.date.isoformat()} is listed twice",
-                )
-            seen.add(reading.date)
+        for number, field, message in reading_problems(kpi, kpi.readings):
+            yield ("areas", "insight", "kpis", position, "readings", number, field), message
+
+
+def reading_problems(kpi: Kpi, readings: Sequence[Reading]) -> Iterator[tuple[int, str, str]]:
+    """(index, field, message) for each reading that breaks a rule: a date listed twice,
+    a value off the KPI's scale."""
+    seen: set[datetime.date] = set()
+    term = kpi.scale_term
+    for number, reading in enumerate(readings):
+        if reading.date in seen:
+            yield number, "date", f"a reading for {reading.date.isoformat()} is listed twice"
+        seen.add(reading.date)
+        value = reading.value
+        low, high = term.low, term.high
+        if (low is not None and value < low) or (high is not None and value > high):
+            yield (
+                number,
+                "value",
+                f"expected a value on {kpi.label}'s {term.span} scale, "
+                f"got {integral_as_int(value)}",
+            )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
+from kxplan.i18n import N_
 from kxplan.tui.walk_steps import STEPS
 
 if TYPE_CHECKING:
@@ -184,6 +185,10 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("home", "scroll_top", "AreaTable", "First row", "First / last row", S,
            shown_keys="home / end", show=False),
     Action("end", "scroll_bottom", "AreaTable", "Last row", show=False),
+    Action("r", "add_reading", "AreaTable", N_("Reading"),
+           N_("KPI table: add a reading (date, value, source, note) to the KPI under the "
+              "cursor"), S, show=False),
+    Action("r", "add_reading", "AreaStep", N_("Reading"), show=False),
     Action("a", "table('add_row')", "AreaStep", "Add row", show=False),
     Action("e", "table('edit_row')", "AreaStep", "Edit row", show=False),
     Action("d", "table('delete_row')", "AreaStep", "Delete row", show=False),
@@ -320,6 +325,18 @@ ACTIONS: Final[tuple[Action, ...]] = (
            shown_keys="space or alt+down", show=False),
     Action("ctrl+s", "save", "InitiativeEditor", "Save", priority=True),
     Action("escape", "cancel", "InitiativeEditor", "Cancel"),
+    Action("f4", "pick_links", "InitiativeEditor", N_("Evidence"),
+           N_("Initiative editor: pick the rows it addresses (friction points, contact reasons, "
+              "KPIs, touchpoints, channels)"), F),
+    Action("enter", "keep", "LinkPicker", N_("Keep"),
+           N_("Picking rows: type to filter, space ticks a row, enter keeps the ticks"), F,
+           priority=True),
+    Action("ctrl+s,f10", "keep", "LinkPicker", N_("Keep"), show=False, priority=True),
+    Action("escape", "cancel", "LinkPicker", "Cancel"),
+    Action("ctrl+s,f10", "keep", "ActualsDialog", N_("Keep"), show=False, priority=True),
+    Action("escape", "cancel", "ActualsDialog", N_("Skip")),
+    Action("ctrl+s,f10", "keep", "ReadingDialog", N_("Keep"), show=False, priority=True),
+    Action("escape", "cancel", "ReadingDialog", "Cancel"),
     Action("escape", "cancel", "Confirm", "Cancel"),
     Action("escape", "cancel", "Prompt", "Cancel"),
     Action("escape", "cancel", "TemplatePicker", "Cancel"),

@@ -27,10 +27,12 @@ from kxplan.framework import (
     STAGES,
     AreaId,
 )
+from kxplan.i18n import N_
 from kxplan.model import ContactReason, Kpi, Plan
 from kxplan.model import tables as registry
 from kxplan.model.tables import AreaTable
 from kxplan.text import numbers
+from kxplan.tui import evidence_columns as evidence
 
 
 def number(value: float | None, unit: str = "") -> str:
@@ -58,6 +60,15 @@ class Column:
 
     header: str
     cell: Callable[[Any, Plan], str]
+    per_plan: Callable[[Plan], Callable[[Any], str]] | None = None
+    """Cells that read the whole plan once (the links): given, ``cell`` is not used, and
+    the column gives way when the table is too wide."""
+
+    def bind(self, plan: Plan) -> Callable[[Any], str]:
+        """The column's cells for ``plan``: a row → its text."""
+        if self.per_plan is not None:
+            return self.per_plan(plan)
+        return lambda row: self.cell(row, plan)
 
 
 def field(name: str, header: str | None = None) -> Column:
@@ -159,9 +170,19 @@ def _money(name: str) -> Callable[[Any, Plan], str]:
     return cell
 
 
+def _addressed(table: str) -> Column:
+    return Column(N_("Addressed by"), lambda _row, _plan: "", evidence.addressed_by(table))
+
+
 TOUCHPOINTS: Final = shown_as(
     "touchpoints",
-    (field("name"), Column("Stage", _stage), field("channel"), field("notes")),
+    (
+        field("name"),
+        Column("Stage", _stage),
+        field("channel"),
+        field("notes"),
+        _addressed("touchpoints"),
+    ),
 )
 KPIS: Final = shown_as(
     "kpis",
@@ -171,6 +192,9 @@ KPIS: Final = shown_as(
         Column("Baseline", _kpi_value("baseline")),
         Column("Target", _kpi_value("target")),
         field("cadence"),
+        Column(N_("Readings"), evidence.readings_cell),
+        Column(N_("Progress"), evidence.progress_cell),
+        _addressed("kpis"),
     ),
 )
 CHANNELS: Final = shown_as(
@@ -183,6 +207,7 @@ CHANNELS: Final = shown_as(
         field("hours"),
         field("staffing"),
         field("decision"),
+        _addressed("channels"),
     ),
 )
 FRICTIONS: Final = shown_as(
@@ -193,6 +218,7 @@ FRICTIONS: Final = shown_as(
         field("severity"),
         field("frequency"),
         field("fix"),
+        _addressed("frictions"),
     ),
 )
 CHECKS: Final = shown_as(
@@ -214,6 +240,7 @@ CONTACT_REASONS: Final = shown_as(
         Column("Avoid%", _percent("avoidable")),
         Column("Avoid/mo", _avoidable),
         Column("Cost/mo", _avoidable_cost),
+        _addressed("contact_reasons"),
     ),
 )
 STAKEHOLDERS: Final = shown_as(

@@ -22,12 +22,14 @@ from kxplan.framework import MATURITY_LEVELS, STRATEGY_QUESTIONS, AreaId, area
 from kxplan.model.figures import demand_totals
 from kxplan.session import NOTE_KEYS, MaturityKey, Session
 from kxplan.text.numbers import money, whole
+from kxplan.tui.evidence_columns import unaddressed_note
 from kxplan.tui.forms import check_row
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.note_hints import note_hint
 from kxplan.tui.screens.confirm import Answer, delete_row
 from kxplan.tui.screens.row_editor import RowEditor
-from kxplan.tui.steps.base import NotesArea, Resized, Step, StepWork, step_header
+from kxplan.tui.steps.base import NotesArea, Resized, StepWork, step_header
+from kxplan.tui.steps.readings import ReadingSteps, table_keys
 from kxplan.tui.tables import TABLES_BY_AREA
 from kxplan.tui.widgets.area_table import AreaTable, row_label
 from kxplan.tui.widgets.digit_select import DigitSelect
@@ -63,7 +65,7 @@ def gap_text(today: int | None, target: int | None, *, today_first: bool = False
     return text
 
 
-class AreaStep(Step):
+class AreaStep(ReadingSteps):
     """One area of the strategy, edited in place."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("AreaStep")
@@ -145,7 +147,7 @@ class AreaStep(Step):
             yield MobilityGrid(self.session, id="mobility-grid")
         for spec in TABLES_BY_AREA[self.area_id]:
             title = Text(spec.title, style="bold")
-            title.append(f"  a add · e edit · d delete a {spec.row_name}", style="dim")
+            title.append(table_keys(spec), style="dim")
             yield Label(title, classes="table-title")
             yield AreaTable(spec, self.session, id=f"table-{spec.key}")
 
@@ -250,6 +252,7 @@ class AreaStep(Step):
         return Text(
             f"{count} initiative{'s' if count != 1 else ''} for this area · i adds one"
             f" · q {'hides' if self.guide_shown else 'shows'} the guiding questions"
+            + unaddressed_note(plan, [spec.table for spec in TABLES_BY_AREA[self.area_id]])
         )
 
     def _show_derived(self) -> None:

@@ -14,8 +14,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable
 
+from kxplan.i18n import N_
 from kxplan.session import Session
-from kxplan.tui.tables import TableSpec
+from kxplan.tui.tables import Column, TableSpec
 
 
 def row_label(row: Any) -> str:
@@ -122,6 +123,7 @@ class AreaTable(DataTable[Text]):
         Binding("a", "add_row", "Add row"),
         Binding("e", "edit_row", "Edit row"),
         Binding("d,delete", "delete_row", "Delete row"),
+        Binding("r", "add_reading", N_("Reading"), show=False),
         Binding("home", "scroll_top", "First row", show=False),
         Binding("end", "scroll_bottom", "Last row", show=False),
     ]
@@ -178,13 +180,32 @@ class AreaTable(DataTable[Text]):
 
     def reload(self) -> None:
         """Show the plan's rows again, keeping the cursor where it was; the columns are
-        fitted to the table's width (long text gives way, numbers keep their width)."""
+        fitted to the table's width (long text gives way, numbers keep their width; the
+        links give way when the row's name would not get its share)."""
         row_index = self.cursor_row
+        columns = self.spec.columns
+        headers, rows, widths, squeezed = self._fit(columns)
+        if squeezed and any(column.per_plan for column in columns):
+            columns = tuple(column for column in columns if column.per_plan is None)
+            headers, rows, widths, _squeezed = self._fit(columns)
+        self._fitted_to = self.size.width
+        self.clear(columns=True)
+        for header, width in zip(headers, widths, strict=True):
+            self.add_column(Text(header, overflow="ellipsis", no_wrap=True), width=width)
+        for cells in rows:
+            self.add_row(*(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells))
+        if self.row_count:
+            self.move_cursor(row=min(row_index, self.row_count - 1))
+
+    def _fit(
+        self, columns: tuple[Column, ...]
+    ) -> tuple[list[str], list[list[str]], list[int], bool]:
+        """Headers, cells and widths of these columns, and whether the first column (the
+        row's name) got less than its share."""
         plan = self.session.plan
-        headers = [column.header for column in self.spec.columns]
-        rows = [
-            [column.cell(row, plan) for column in self.spec.columns] for row in self.spec.rows(plan)
-        ]
+        headers = [column.header for column in columns]
+        cells_of = [column.bind(plan) for column in columns]
+        rows = [[cell(row) for cell in cells_of] for row in self.spec.rows(plan)]
         natural = [
             max([cell_len(header), *(cell_len(cells[index]) for cells in rows)])
             for index, header in enumerate(headers)
@@ -196,14 +217,8 @@ class AreaTable(DataTable[Text]):
             for index, header in enumerate(headers)
         ]
         widths = fit_widths(natural, room, figures, least=least) if room > 0 else natural
-        self._fitted_to = self.size.width
-        self.clear(columns=True)
-        for header, width in zip(headers, widths, strict=True):
-            self.add_column(Text(header, overflow="ellipsis", no_wrap=True), width=width)
-        for cells in rows:
-            self.add_row(*(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells))
-        if self.row_count:
-            self.move_cursor(row=min(row_index, self.row_count - 1))
+        squeezed = room > 0 and widths[0] < min(natural[0], int(room * NAME_SHARE))
+        return headers, rows, widths, squeezed
 
     class RowWanted(Message):
         """The room asked to add, edit or delete a row: the step opens the form or asks."""
@@ -227,6 +242,16 @@ class AreaTable(DataTable[Text]):
 
     class DeleteRow(RowWanted):
         """Delete row ``index``, after asking."""
+
+    class AddReading(RowWanted):
+        """Add a reading to the KPI in row ``index``."""
+
+    def action_add_reading(self) -> None:
+        """Ask to add a reading to the KPI under the cursor (KPI tables only)."""
+        if self.spec.key == "kpis" and self.spec.rows(self.session.plan):
+            self.post_message(self.AddReading(self, self.cursor_row))
+        else:
+            self.app.bell()
 
     def action_add_row(self) -> None:
         """Ask for the form of a new row."""
