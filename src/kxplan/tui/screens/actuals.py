@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from kxplan.i18n import _
+from kxplan.i18n import _, pgettext
 from kxplan.model import Scale
 from kxplan.tui.forms import read_number
 from kxplan.tui.initiative_followup import read_date
@@ -107,17 +107,23 @@ class ActualsDialog(ModalScreen[Actuals | None]):
             yield Static(Text(hint.strip()), classes="hint")
             finished = typed.get("finished") or self.today().isoformat()
             for key, caption, value in (
-                ("finished", _("Finished"), finished),
-                ("actual_effort", _("Actual effort"), typed.get("actual_effort", "")),
-                ("outcome", _("Outcome"), typed.get("outcome", "")),
+                ("finished", pgettext("evidence", "Finished"), finished),
+                (
+                    "actual_effort",
+                    pgettext("evidence", "Actual effort"),
+                    typed.get("actual_effort", ""),
+                ),
+                ("outcome", pgettext("evidence", "Outcome"), typed.get("outcome", "")),
             ):
                 with Horizontal(classes="actuals-row"):
                     yield Label(caption, classes="actuals-caption")
                     yield Input(value, id=f"actuals-{key}", compact=True)
                 yield Static("", id=f"actuals-{key}-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Keep"), variant="primary", id="keep", compact=True)
-                yield Button(_("Skip"), id="skip", compact=True)
+                yield Button(
+                    pgettext("evidence", "Keep"), variant="primary", id="keep", compact=True
+                )
+                yield Button(pgettext("evidence", "Skip"), id="skip", compact=True)
         yield KeyFooter()
 
     DEFAULT_CSS = """

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from kxplan.framework import PERIODS
-from kxplan.i18n import _
+from kxplan.i18n import _, pgettext
 from kxplan.model import Initiative, Plan
 from kxplan.model.evidence import Link
 from kxplan.tui.initiative_followup import link_title
@@ -76,7 +76,10 @@ class EvidenceFields(Vertical):
                 compact=True,
             )
         yield Static(id="reach_period-error", classes="error", markup=False)
-        for key, caption in (("started", _("Started")), ("finished", _("Finished"))):
+        for key, caption in (
+            ("started", pgettext("evidence", "Started")),
+            ("finished", pgettext("evidence", "Finished")),
+        ):
             with Horizontal(classes="row score date"):
                 yield Label(caption, classes="caption")
                 value = getattr(item, key) if item else None
@@ -88,7 +91,7 @@ class EvidenceFields(Vertical):
                 )
             yield Static(id=f"{key}-error", classes="error", markup=False)
         with Horizontal(classes="row score"):
-            yield Label(_("Actual effort"), classes="caption")
+            yield Label(pgettext("evidence", "Actual effort"), classes="caption")
             yield Input(show_number(item.actual_effort) if item else "", id="actual_effort",
                         compact=True)  # fmt: skip
             yield Static(
@@ -96,7 +99,7 @@ class EvidenceFields(Vertical):
             )
         yield Static(id="actual_effort-error", classes="error", markup=False)
         with Horizontal(classes="row"):
-            yield Label(_("Outcome"), classes="caption")
+            yield Label(pgettext("evidence", "Outcome"), classes="caption")
             yield TextArea(item.outcome if item else "", id="outcome", soft_wrap=True, compact=True)
         yield Static(id="outcome-error", classes="error", markup=False)
 

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from kxplan.i18n import _
+from kxplan.i18n import _, pgettext
 from kxplan.model import Kpi
 from kxplan.model.followup import Reading, progress, reading_problems
 from kxplan.tui.forms import read_number
@@ -105,10 +105,10 @@ class ReadingDialog(ModalScreen[Reading | None]):
                 "note": "",
             }
             captions = {
-                "date": _("Date"),
-                "value": _("Value"),
-                "source": _("Source"),
-                "note": _("Note"),
+                "date": pgettext("evidence", "Date"),
+                "value": pgettext("evidence", "Value"),
+                "source": pgettext("evidence", "Source"),
+                "note": pgettext("evidence", "Note"),
             }
             for key in FIELDS:
                 with Horizontal(classes="reading-row"):
@@ -119,8 +119,10 @@ class ReadingDialog(ModalScreen[Reading | None]):
                     )
                 yield Static("", id=f"reading-{key}-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Keep"), variant="primary", id="keep", compact=True)
-                yield Button(_("Cancel"), id="cancel", compact=True)
+                yield Button(
+                    pgettext("evidence", "Keep"), variant="primary", id="keep", compact=True
+                )
+                yield Button(pgettext("evidence", "Cancel"), id="cancel", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
