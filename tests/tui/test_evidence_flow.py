@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from kxplan import storage, templates
 from kxplan.model.evidence import Link
+from kxplan.model.followup import Reading
 from kxplan.tui.screens.actuals import ActualsDialog
 from kxplan.tui.screens.link_picker import LinkPicker
 from kxplan.tui.screens.reading import ReadingDialog
@@ -161,3 +162,35 @@ async def test_marking_an_initiative_done_asks_for_actuals(
         "Calls down a fifth",
     )
     assert before.id is not None
+
+
+async def test_editing_a_kpi_keeps_its_readings_and_reads_a_target_date(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    path = contact_centre(tmp_path / "plan.toml")
+    plan = storage.load(path)
+    kpi = plan.areas.insight.kpis[0]
+    kpi.readings = [Reading(date=datetime.date(2027, 1, 31), value=78)]
+    storage.save(plan, path)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        app.screen.query_one("#table-kpis", AreaTable).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        assert not app.screen.query("#field-readings")  # no text field for the readings
+        await set_value(pilot, "#field-target_date", "2027-13-01")
+        assert "expected a date as YYYY-MM-DD" in str(
+            app.screen.query_one("#error-target_date", Static).render()
+        )
+        await set_value(pilot, "#field-target_date", "2027-12-31")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    kept = storage.load(path).areas.insight.kpis[0]
+    assert kept.target_date == datetime.date(2027, 12, 31)
+    assert [(r.date, r.value) for r in kept.readings] == [(datetime.date(2027, 1, 31), 78)]

@@ -45,7 +45,8 @@ class EvidenceFields(Vertical):
     EvidenceFields { height: auto; }
     EvidenceFields #addresses-shown { width: 1fr; }
     EvidenceFields #pick-links { margin-left: 1; }
-    EvidenceFields .date Input.-textual-compact { width: 12; }
+    EvidenceFields .row.date { margin-bottom: 0; }
+    EvidenceFields .row.date Input.-textual-compact { width: 12; }
     """
 
     class PickLinks(Message):
@@ -80,7 +81,7 @@ class EvidenceFields(Vertical):
             ("started", pgettext("evidence", "Started")),
             ("finished", pgettext("evidence", "Finished")),
         ):
-            with Horizontal(classes="row score date"):
+            with Horizontal(classes="row date"):
                 yield Label(caption, classes="caption")
                 value = getattr(item, key) if item else None
                 yield Input(

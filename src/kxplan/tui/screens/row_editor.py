@@ -21,6 +21,7 @@ from kxplan.tui.forms import (
     form_fields,
     form_messages,
     read_form,
+    with_hidden_fields,
 )
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.tables import FIELD_LABELS, choice_prompt, field_hint
@@ -98,6 +99,8 @@ class RowEditor(ModalScreen[BaseModel | None]):
                 placeholder = field_hint(self.model, spec.name)
                 if spec.kind == "choices":
                     placeholder = "comma-separated: " + ", ".join(spec.choices)
+                elif spec.kind == "date":
+                    placeholder = "YYYY-MM-DD"
                 elif spec.kind in ("int", "float"):
                     placeholder = "a whole number" if spec.kind == "int" else "a number"
                     placeholder += "" if spec.optional else " (required)"
@@ -164,7 +167,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
         self._show_status(status)
         valid = reading.row is not None
         self.query_one("#keep", Button).disabled = not valid
-        self.result = reading.row
+        self.result = with_hidden_fields(self.row, reading.row, self.fields)
         return valid
 
     def _show_status(self, text: str) -> None:

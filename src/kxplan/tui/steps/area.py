@@ -249,10 +249,10 @@ class AreaStep(ReadingSteps):
         """The bottom line: initiatives for this area, and the keys that act on it."""
         plan = self.session.plan
         count = sum(1 for item in plan.initiatives if self.area_id in item.areas)
+        unaddressed = unaddressed_note(plan, [s.table for s in TABLES_BY_AREA[self.area_id]])
         return Text(
-            f"{count} initiative{'s' if count != 1 else ''} for this area · i adds one"
+            f"{count} initiative{'s' if count != 1 else ''} for this area{unaddressed} · i adds one"
             f" · q {'hides' if self.guide_shown else 'shows'} the guiding questions"
-            + unaddressed_note(plan, [spec.table for spec in TABLES_BY_AREA[self.area_id]])
         )
 
     def _show_derived(self) -> None:
