@@ -9,12 +9,14 @@ where the figures came from, so the explanation can show the arithmetic.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kxplan.framework import PERIODS, Period
 from kxplan.model import Initiative, Plan
 from kxplan.model.evidence import RowIndex
-from kxplan.model.linked_figures import LinkedDemand, linked_demand
+from kxplan.model.linked_figures import LinkedDemand
+from kxplan.model.rows import ContactReason
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,26 +73,56 @@ def terms_of(demand: LinkedDemand) -> tuple[DemandTerm, ...]:
 
 
 class Evidence:
-    """Reads the linked figures of a plan's initiatives, with one row index per plan."""
+    """Reads the linked figures of a plan's initiatives, with one row index and one table
+    of channel costs per plan. The linked reasons are read only where they are needed:
+    for a reach nobody entered, and for the ``savings`` method."""
 
-    __slots__ = ("_index", "plan")
+    __slots__ = ("_costs", "_index", "currency", "savings")
 
     def __init__(
-        self, plan: Plan | None, chosen: list[Initiative] | tuple[Initiative, ...]
+        self, plan: Plan | None, chosen: Sequence[Initiative], *, savings: bool = False
     ) -> None:
-        self.plan = plan
-        self._index: RowIndex | None = (
-            RowIndex(plan) if plan is not None and any(i.addresses for i in chosen) else None
-        )
+        self.savings = savings
+        self.currency = plan.currency if plan is not None else ""
+        self._index: RowIndex | None = None
+        self._costs: dict[str, float | None] = {}
+        if plan is not None and any(item.addresses for item in chosen):
+            self._index = RowIndex(plan)
+            for channel in plan.areas.accessibility.channels:
+                self._costs.setdefault(channel.name.strip().casefold(), channel.cost_per_contact)
+
+    def terms(self, item: Initiative) -> tuple[DemandTerm, ...]:
+        """The contact reasons an initiative addresses, in its order."""
+        index = self._index
+        if index is None:
+            return ()
+        found = []
+        for link in item.addresses:
+            if link.table != "contact_reasons":
+                continue
+            reason = index.find(link)
+            if not isinstance(reason, ContactReason):
+                continue
+            contacts = reason.avoidable_per_month
+            cost = self._costs.get(reason.channel.strip().casefold())
+            found.append(
+                DemandTerm(
+                    reason.reason,
+                    float(reason.monthly_volume),
+                    float(reason.avoidable),
+                    contacts,
+                    None if cost is None else contacts * cost,
+                )
+            )
+        return tuple(found)
 
     def basis(self, item: Initiative, reach: float | None) -> tuple[float | None, Basis | None]:
         """The reach a month and its basis: ``reach`` (entered or estimated) over its
         period; else the linked reasons' avoidable contacts. The basis is None when
         nothing was converted or linked."""
-        terms: tuple[DemandTerm, ...] = ()
-        if self._index is not None and self.plan is not None and item.addresses:
-            terms = terms_of(linked_demand(self.plan, item, self._index))
-        currency = self.plan.currency if self.plan is not None else ""
+        wanted = item.addresses and (reach is None or self.savings)
+        terms = self.terms(item) if wanted else ()
+        currency = self.currency
         if reach is not None:
             period = item.reach_period
             if period is None or period == "month":

@@ -77,7 +77,7 @@ def scored(
     third result instead. With ``plan``, reach is read a month and from the evidence an
     initiative addresses (:mod:`kxplan.scoring.linked`).
     """
-    evidence = Evidence(plan, tuple(chosen))
+    evidence = Evidence(plan, chosen, savings=rules.method == "savings")
     found: list[Scored] = []
     unscored: list[str] = []
     missing: dict[str, list[str]] = {}

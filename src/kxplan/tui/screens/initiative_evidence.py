@@ -11,6 +11,7 @@ open the picker (f4), and ask for the actuals when the status becomes done
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -190,4 +191,7 @@ class EvidenceEditing(ModalScreen[Initiative | None]):
                 fields.put_actuals(actuals)
                 self._edited()
 
-        self.app.push_screen(ActualsDialog(self.plan.scales.effort, fields.texts(), effort), told)
+        now = getattr(self.app, "clock", None)  # the app's clock (fixed in tests)
+        today = (lambda: now().date()) if callable(now) else datetime.date.today
+        dialog = ActualsDialog(self.plan.scales.effort, fields.texts(), effort, today)
+        self.app.push_screen(dialog, told)

@@ -58,4 +58,5 @@ class ReadingSteps(Step):
             table.show_row(index)
             self.edited()
 
-        self.app.push_screen(ReadingDialog(kpi), added)
+        clock = self.session.clock
+        self.app.push_screen(ReadingDialog(kpi, today=lambda: clock().date()), added)
