@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from kxplan import storage
 from kxplan.framework import METHODS
 from kxplan.model import Plan
-from kxplan.scoring import ScoringError, rank
+from kxplan.scoring import ScoringError, applicable_methods, rank
 from kxplan.scoring.linked_parts import MonthlyReach, SavingsFormula
 
 PLAN = """\
@@ -183,3 +183,22 @@ def test_derived_figures_follow_their_formulas(
     savings = rank(plan, "savings", partial=True)
     assert savings.by_id()["linked"].score == pytest.approx(volume * share / 100 * cost / effort)
     assert "entered" in savings.lacking
+
+
+def test_savings_without_any_linked_reason_is_not_offered() -> None:
+    text = PLAN.replace("addresses = [", "unused = [")  # no links at all
+    text = (
+        text[: text.index("[[initiatives]]")]
+        + """
+[[initiatives]]
+id = "plain"
+title = "Plain"
+effort = 1
+customer_value = 2
+efficiency = 2
+"""
+    )
+    with pytest.raises(ScoringError, match="savings needs initiatives that address contact"):
+        rank(plan_of(text), "savings", partial=True)
+    assert "savings" not in applicable_methods(plan_of(text), partial=True)
+    assert "savings" in applicable_methods(plan_of(), partial=True)

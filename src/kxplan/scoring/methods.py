@@ -124,6 +124,13 @@ def scored(
         )
     if rules.method == "weighted" and not rules.criteria:
         raise ScoringError("weighted needs criteria: add [[scoring.criteria]] to the plan")
+    if rules.method == "savings" and not any(
+        link.table == "contact_reasons" for item in chosen for link in item.addresses
+    ):
+        raise ScoringError(
+            "savings needs initiatives that address contact reasons: link them in the "
+            "initiative editor (f4) or with addresses = [...] in the plan"
+        )
     order = ["reach", "money_saved", "time_criticality", "risk_reduction"]
     order += [f"criterion {cid!r}" for cid, _ in rules.criteria]
     if missing and not partial:

@@ -23,6 +23,7 @@ from kxplan.framework import (
     Method,
     Quadrant,
 )
+from kxplan.i18n import _
 from kxplan.model import Initiative, Plan, latest_dots
 from kxplan.scoring import RankedInitiative, Ranking, Robustness
 from kxplan.text.numbers import number
@@ -78,11 +79,20 @@ def not_offered(usable: Sequence[Method]) -> str:
     missing = [m for m in METHODS.keys if m not in usable]
     if not missing:
         return ""
-    names = ", ".join(method_name(m) for m in missing)
-    return (
-        f"Not offered for this plan: {names} — it has no criteria yet "
-        "(s on Prioritisation opens the scoring settings)."
+    names = ", ".join(method_name(m) for m in missing if m != "savings")
+    reasons = (
+        [f"{names} — it has no criteria yet (s on Prioritisation opens the scoring settings)"]
+        if names
+        else []
     )
+    if "savings" in missing:
+        reasons.append(
+            _(
+                "{method} — no initiative addresses a contact reason yet (f4 in the "
+                "initiative editor links them)"
+            ).format(method=method_name("savings"))
+        )
+    return "Not offered for this plan: " + "; ".join(reasons) + "."
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,8 +61,9 @@ class Column:
     header: str
     cell: Callable[[Any, Plan], str]
     per_plan: Callable[[Plan], Callable[[Any], str]] | None = None
-    """Cells that read the whole plan once (the links): given, ``cell`` is not used, and
-    the column gives way when the table is too wide."""
+    """Cells that read the whole plan once (the links): given, ``cell`` is not used."""
+    gives_way: bool = False
+    """Left out when the table is too wide (the links, the readings)."""
 
     def bind(self, plan: Plan) -> Callable[[Any], str]:
         """The column's cells for ``plan``: a row → its text."""
@@ -171,7 +172,9 @@ def _money(name: str) -> Callable[[Any, Plan], str]:
 
 
 def _addressed(table: str) -> Column:
-    return Column(N_("Addressed by"), lambda _row, _plan: "", evidence.addressed_by(table))
+    return Column(
+        N_("Addressed by"), lambda _row, _plan: "", evidence.addressed_by(table), gives_way=True
+    )
 
 
 TOUCHPOINTS: Final = shown_as(
@@ -192,8 +195,8 @@ KPIS: Final = shown_as(
         Column("Baseline", _kpi_value("baseline")),
         Column("Target", _kpi_value("target")),
         field("cadence"),
-        Column(N_("Readings"), evidence.readings_cell),
-        Column(N_("Progress"), evidence.progress_cell),
+        Column(N_("Readings"), evidence.readings_cell, gives_way=True),
+        Column(N_("Progress"), evidence.progress_cell, gives_way=True),
         _addressed("kpis"),
     ),
 )

@@ -185,8 +185,8 @@ class AreaTable(DataTable[Text]):
         row_index = self.cursor_row
         columns = self.spec.columns
         headers, rows, widths, squeezed = self._fit(columns)
-        if squeezed and any(column.per_plan for column in columns):
-            columns = tuple(column for column in columns if column.per_plan is None)
+        if squeezed and any(column.gives_way for column in columns):
+            columns = tuple(column for column in columns if not column.gives_way)
             headers, rows, widths, _squeezed = self._fit(columns)
         self._fitted_to = self.size.width
         self.clear(columns=True)
@@ -201,7 +201,7 @@ class AreaTable(DataTable[Text]):
         self, columns: tuple[Column, ...]
     ) -> tuple[list[str], list[list[str]], list[int], bool]:
         """Headers, cells and widths of these columns, and whether the first column (the
-        row's name) got less than its share."""
+        row's name) got less than its share or the table must scroll sideways."""
         plan = self.session.plan
         headers = [column.header for column in columns]
         cells_of = [column.bind(plan) for column in columns]
@@ -217,8 +217,8 @@ class AreaTable(DataTable[Text]):
             for index, header in enumerate(headers)
         ]
         widths = fit_widths(natural, room, figures, least=least) if room > 0 else natural
-        squeezed = room > 0 and widths[0] < min(natural[0], int(room * NAME_SHARE))
-        return headers, rows, widths, squeezed
+        short = widths[0] < min(natural[0], int(room * NAME_SHARE)) or sum(widths) > room
+        return headers, rows, widths, room > 0 and short
 
     class RowWanted(Message):
         """The room asked to add, edit or delete a row: the step opens the form or asks."""
