@@ -17,6 +17,7 @@ from kxplan.model.evidence import TABLES_BY_NAME, _folded
 from kxplan.model.followup import ordered, progress
 from kxplan.model.tables import AreaTable
 from kxplan.text import numbers
+from kxplan.tui.initiative_followup import LINKABLE
 
 UNADDRESSED: Final = "✗"
 """The mark of a row no initiative addresses."""
@@ -60,11 +61,13 @@ def addressed_by(table_name: str) -> Callable[[Plan], Callable[[Any], str]]:
 
 
 def unaddressed(plan: Plan, tables: Sequence[AreaTable]) -> int:
-    """How many rows of these tables no initiative addresses."""
+    """How many rows of these tables no initiative addresses (tables an initiative can
+    address only: not the mobility checks, not the stakeholders)."""
     index = addressers(plan)
     return sum(
         1
         for table in tables
+        if table.attribute in LINKABLE
         for row in table.rows(plan)
         if (table.attribute, _folded(table.key_of(row))) not in index
     )
