@@ -25,6 +25,15 @@ TableName = Literal[
 ]
 """An area table, by its key under ``[areas.<area>]``."""
 
+LINKABLE: tuple[TableName, ...] = (
+    "frictions",
+    "contact_reasons",
+    "kpis",
+    "touchpoints",
+    "channels",
+)
+"""The tables an initiative's evidence comes from, in the order the app lists them."""
+
 TABLES_BY_NAME: dict[str, AreaTable] = {table.attribute: table for table in AREA_TABLES}
 if tuple(TABLES_BY_NAME) != get_args(TableName):  # pragma: no cover - a programming error
     raise AssertionError(f"TableName must list {tuple(TABLES_BY_NAME)}")

@@ -13,11 +13,10 @@ from typing import Any, Final
 
 from kxplan.i18n import _, ngettext
 from kxplan.model import Initiative, Kpi, Plan
-from kxplan.model.evidence import TABLES_BY_NAME, _folded
+from kxplan.model.evidence import LINKABLE, TABLES_BY_NAME, _folded
 from kxplan.model.followup import ordered, progress
 from kxplan.model.tables import AreaTable
 from kxplan.text import numbers
-from kxplan.tui.initiative_followup import LINKABLE
 
 UNADDRESSED: Final = "✗"
 """The mark of a row no initiative addresses."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from kxplan.i18n import _
-from kxplan.model.evidence import TABLES_BY_NAME, Link, TableName
+from kxplan.model.evidence import TABLES_BY_NAME, Link
 from kxplan.tui.forms import read_number
 
 FOLLOW_FIELDS: Final = ("reach_period", "started", "finished", "actual_effort", "outcome")
@@ -20,14 +20,6 @@ FOLLOW_FIELDS: Final = ("reach_period", "started", "finished", "actual_effort", 
 
 DATE_FIELDS: Final = ("started", "finished")
 
-LINKABLE: Final[tuple[TableName, ...]] = (
-    "frictions",
-    "contact_reasons",
-    "kpis",
-    "touchpoints",
-    "channels",
-)
-"""The tables an initiative's evidence comes from, in the order the picker lists them."""
 
 ERROR_KEYS: Final = (*FOLLOW_FIELDS, "addresses")
 """The form's keys for the problems of these fields."""

@@ -25,8 +25,7 @@ from textual.widgets.selection_list import Selection
 
 from kxplan.i18n import _
 from kxplan.model import Plan
-from kxplan.model.evidence import TABLES_BY_NAME, Link, RowIndex
-from kxplan.tui.initiative_followup import LINKABLE
+from kxplan.model.evidence import LINKABLE, TABLES_BY_NAME, Link, RowIndex
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.tui.widgets.tick_list import TickList
