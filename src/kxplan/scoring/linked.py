@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from kxplan.framework import PERIODS, Period
 from kxplan.model import Initiative, Plan
 from kxplan.model.evidence import RowIndex
-from kxplan.model.linked_figures import LinkedDemand
 from kxplan.model.rows import ContactReason
 
 
@@ -56,20 +55,6 @@ class Basis:
     def unpriced(self) -> tuple[str, ...]:
         """The linked reasons whose channel has no cost per contact."""
         return tuple(term.reason for term in self.terms if term.cost is None)
-
-
-def terms_of(demand: LinkedDemand) -> tuple[DemandTerm, ...]:
-    """The linked demand's parts as explanation terms."""
-    return tuple(
-        DemandTerm(
-            part.reason.reason,
-            float(part.reason.monthly_volume),
-            float(part.reason.avoidable),
-            part.contacts,
-            part.cost,
-        )
-        for part in demand.parts
-    )
 
 
 class Evidence:

@@ -185,9 +185,10 @@ class AreaTable(DataTable[Text]):
         row_index = self.cursor_row
         columns = self.spec.columns
         headers, rows, widths, squeezed = self._fit(columns)
-        if squeezed and any(column.gives_way for column in columns):
-            columns = tuple(column for column in columns if not column.gives_way)
-            headers, rows, widths, _squeezed = self._fit(columns)
+        while squeezed and any(column.gives_way for column in columns):  # the last first
+            last = max(n for n, column in enumerate(columns) if column.gives_way)
+            columns = columns[:last] + columns[last + 1 :]
+            headers, rows, widths, squeezed = self._fit(columns)
         self._fitted_to = self.size.width
         self.clear(columns=True)
         for header, width in zip(headers, widths, strict=True):
