@@ -9,9 +9,10 @@ there are no cycles). The same ``n`` and ``seed`` always give the same plan.
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from kxplan.framework import AREA_IDS, MEASURES
+from kxplan.framework import AREA_IDS, MEASURES, MEASURES_BY_ID
 from kxplan.model import Plan
 
 _WORDS = (
@@ -86,8 +87,12 @@ def _score(rng: random.Random) -> int:
     return rng.randint(1, 5)
 
 
-def make_plan(n: int, seed: int = 0) -> Plan:
-    """A valid plan with ``n`` initiatives and realistic area content."""
+def make_plan(n: int, seed: int = 0, *, links: int = 0, readings: int = 0) -> Plan:
+    """A valid plan with ``n`` initiatives and realistic area content; with ``links``,
+    each initiative addresses that many rows (friction points, contact reasons, KPIs,
+    channels), and the KPIs hold ``readings`` dated readings between them. The rest of
+    the plan is the same with or without them (they come from a random stream of their
+    own)."""
     rng = random.Random(seed)
     participants = list(_PEOPLE[: rng.randint(4, len(_PEOPLE))])
     areas: dict[str, dict[str, object]] = {
@@ -185,6 +190,8 @@ def make_plan(n: int, seed: int = 0) -> Plan:
                 ],
             }
         )
+    if links or readings:
+        _add_evidence(random.Random(seed + 7919), areas, initiatives, links, readings)
     return Plan.model_validate(
         {
             "schema": 2,
@@ -204,3 +211,37 @@ def make_plan(n: int, seed: int = 0) -> Plan:
             "initiatives": initiatives,
         }
     )
+
+
+def _add_evidence(
+    rng: random.Random,
+    areas: dict[str, dict[str, Any]],
+    initiatives: list[dict[str, Any]],
+    links: int,
+    readings: int,
+) -> None:
+    """Links from every initiative to ``links`` rows, and ``readings`` KPI readings."""
+    rows: list[dict[str, Any]] = []
+    for kpi in areas["insight"]["kpis"]:
+        label = kpi["name"] or MEASURES_BY_ID[kpi["measure"]].label
+        rows.append({"table": "kpis", "key": [label, kpi["channel"]]})
+    for channel in areas["accessibility"]["channels"]:
+        rows.append({"table": "channels", "key": [channel["name"]]})
+    for friction in areas["service_friendliness"]["frictions"]:
+        rows.append({"table": "frictions", "key": [friction["title"]]})
+    reasons = [
+        {"table": "contact_reasons", "key": [reason["reason"], reason["channel"]]}
+        for reason in areas["unnecessary_demand"]["contact_reasons"]
+    ]
+    for item in initiatives:
+        chosen = rng.sample(reasons, k=min(len(reasons), max(1, links // 2)))
+        chosen += rng.sample(rows, k=min(len(rows), links - len(chosen)))
+        item["addresses"] = chosen
+    kpis = areas["insight"]["kpis"]
+    start = date(2025, 1, 1)
+    for number in range(readings):
+        kpi = kpis[number % len(kpis)]
+        day = start + timedelta(days=number // len(kpis))
+        kpi.setdefault("readings", []).append(
+            {"date": day, "value": rng.randint(30, 70), "source": "synthetic"}
+        )

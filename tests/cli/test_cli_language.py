@@ -27,11 +27,11 @@ NO_LOCALE = {"LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None
 
 SWEDISH_LINE = (
     "bad.toml:5: scoring.method: förväntade något av 'ratio', 'quadrant', 'rice', 'ice', "
-    "'wsjf' eller 'weighted', fick 'magic'"
+    "'wsjf', 'weighted' eller 'savings', fick 'magic'"
 )
 ENGLISH_LINE = (
     "bad.toml:5: scoring.method: expected one of 'ratio', 'quadrant', 'rice', 'ice', "
-    "'wsjf' or 'weighted', got 'magic'"
+    "'wsjf', 'weighted' or 'savings', got 'magic'"
 )
 
 

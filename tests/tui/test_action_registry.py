@@ -10,13 +10,16 @@ from kxplan.tui.actions import ACTIONS, TEXTUAL, Section, actions_of, shown
 from kxplan.tui.app import KxplanApp
 from kxplan.tui.commands import KxplanCommands
 from kxplan.tui.keys import help_keys
+from kxplan.tui.screens.actuals import ActualsDialog
 from kxplan.tui.screens.compare import CompareScreen
 from kxplan.tui.screens.confirm import Confirm
 from kxplan.tui.screens.error import ErrorScreen
 from kxplan.tui.screens.help import HelpScreen
 from kxplan.tui.screens.initiative_editor import InitiativeEditor
+from kxplan.tui.screens.link_picker import LinkPicker
 from kxplan.tui.screens.note import NoteScreen
 from kxplan.tui.screens.prompt import Prompt
+from kxplan.tui.screens.reading import ReadingDialog
 from kxplan.tui.screens.room import RoomScreen
 from kxplan.tui.screens.room_dialogs import DotsSetup, IdeasInbox, PickInitiative, RoundSetup
 from kxplan.tui.screens.row_editor import RowEditor
@@ -43,6 +46,7 @@ CLASSES: tuple[type[DOMNode], ...] = (
     RowEditor, Confirm, Prompt, TemplatePicker, NewPlanDialog, HelpScreen, ErrorScreen,
     RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
     ScoringSettingsScreen, ScoresGrid, FormSelect, NotesArea, NoteScreen, DigitSelect,
+    LinkPicker, ActualsDialog, ReadingDialog,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

@@ -179,7 +179,10 @@ def test_a_method_that_cannot_rank_at_all_falls_back_to_impact_over_effort() -> 
     assert not_offered(["ratio", "quadrant", "rice", "ice", "wsjf"]).startswith(
         "Not offered for this plan: weighted criteria — it has no criteria yet"
     )
-    assert not_offered(["ratio", "quadrant", "rice", "ice", "wsjf", "weighted"]) == ""
+    assert not_offered(["ratio", "quadrant", "rice", "ice", "wsjf", "weighted"]).startswith(
+        "Not offered for this plan: money saved ÷ effort — no initiative addresses a contact"
+    )
+    assert not_offered(["ratio", "quadrant", "rice", "ice", "wsjf", "weighted", "savings"]) == ""
 
 
 # --- the matrix layout ------------------------------------------------------------------

@@ -125,7 +125,7 @@ def quadrant_of(*, high_impact: bool, low_effort: bool) -> Quadrant:
     raise AssertionError("the quadrants cover every combination")  # pragma: no cover
 
 
-Method = Literal["ratio", "quadrant", "rice", "ice", "wsjf", "weighted"]
+Method = Literal["ratio", "quadrant", "rice", "ice", "wsjf", "weighted", "savings"]
 """Ranking methods: see kxplan.scoring."""
 
 
@@ -148,6 +148,7 @@ METHODS: Final = Vocabulary[Method, MethodTerm](
             "wsjf", "WSJF (value + time criticality + risk reduction) ÷ job size", short="WSJF"
         ),
         MethodTerm("weighted", "Weighted criteria", short="Weighted criteria"),
+        MethodTerm("savings", "Money saved ÷ effort", short="Money saved ÷ effort"),
     ),
 )
 """Every ranking method, in the order they are offered."""

@@ -26,6 +26,15 @@ TableName = Literal[
 ]
 """An area table, by its key under ``[areas.<area>]``."""
 
+LINKABLE: tuple[TableName, ...] = (
+    "frictions",
+    "contact_reasons",
+    "kpis",
+    "touchpoints",
+    "channels",
+)
+"""The tables an initiative's evidence comes from, in the order the app lists them."""
+
 TABLES_BY_NAME: dict[str, AreaTable] = {table.attribute: table for table in AREA_TABLES}
 if tuple(TABLES_BY_NAME) != get_args(TableName):  # pragma: no cover - a programming error
     raise AssertionError(f"TableName must list {tuple(TABLES_BY_NAME)}")
@@ -56,17 +65,24 @@ def _folded(key: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 class RowIndex:
     """Every row of a plan's area tables by (table, folded key), built once per use."""
 
-    __slots__ = ("_rows",)
+    __slots__ = ("_rows", "_seen")
 
     def __init__(self, plan: Plan) -> None:
         self._rows: dict[tuple[str, tuple[str, ...]], Any] = {}
+        self._seen: dict[tuple[str, tuple[str, ...]], Any] = {}
+        """Rows found by their keys as written (many links name the same rows)."""
         for table in AREA_TABLES:
             for row in table.rows(plan):
                 self._rows.setdefault((table.attribute, _folded(table.key_of(row))), row)
 
     def find(self, link: Link) -> Any | None:
         """The row a link names (the first, where a table allows equal keys); None if none."""
-        return self._rows.get((link.table, _folded(link.key)))
+        written = (link.table, tuple(link.key))
+        try:
+            return self._seen[written]
+        except KeyError:
+            row = self._seen[written] = self._rows.get((link.table, _folded(link.key)))
+            return row
 
 
 def linked_rows(plan: Plan, item: Initiative, index: RowIndex | None = None) -> Iterator[Any]:
@@ -93,8 +109,12 @@ def link_problems(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
     index: RowIndex | None = None
     for position, item in enumerate(plan.initiatives):
         for number, link in enumerate(item.addresses):
+            table = TABLES_BY_NAME[link.table]
+            if len(link.key) == len(table.key_fields):
+                index = index or RowIndex(plan)
+                if index.find(link) is not None:
+                    continue
             loc: tuple[str | int, ...] = ("initiatives", position, "addresses", number)
-            table = link.area_table
             if len(link.key) != len(table.key_fields):
                 fields = ", ".join(table.key_fields)
                 yield (
@@ -107,6 +127,4 @@ def link_problems(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
                     ),
                 )
                 continue
-            index = index or RowIndex(plan)
-            if index.find(link) is None:
-                yield (*loc, "key"), _("no {row} in the plan").format(row=link.text())
+            yield (*loc, "key"), _("no {row} in the plan").format(row=link.text())

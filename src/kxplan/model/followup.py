@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from pydantic import Field
 
+from kxplan.framework import KPI_SCALES
 from kxplan.i18n import _
 from kxplan.model.types import Loc, Number, StrictModel, unset
 from kxplan.text import numbers
@@ -129,11 +130,32 @@ def followup_problems(plan: Plan) -> Iterator[tuple[Loc, str]]:
                 ),
             )
     for position, kpi in enumerate(plan.areas.insight.kpis):
-        seen: set[datetime.date] = set()
-        for number, reading in enumerate(kpi.readings):
-            if reading.date in seen:
-                yield (
-                    ("areas", "insight", "kpis", position, "readings", number, "date"),
-                    _("a reading for {date} is listed twice").format(date=reading.date.isoformat()),
-                )
-            seen.add(reading.date)
+        for number, field, message in reading_problems(kpi, kpi.readings):
+            yield ("areas", "insight", "kpis", position, "readings", number, field), message
+
+
+def reading_problems(kpi: Kpi, readings: Sequence[Reading]) -> Iterator[tuple[int, str, str]]:
+    """(index, field, message) for each reading that breaks a rule: a date listed twice,
+    a value off the KPI's scale."""
+    seen: set[datetime.date] = set()
+    term = kpi.scale_term
+    for number, reading in enumerate(readings):
+        if reading.date in seen:
+            yield (
+                number,
+                "date",
+                _("a reading for {date} is listed twice").format(date=reading.date.isoformat()),
+            )
+        seen.add(reading.date)
+        value = reading.value
+        low, high = term.low, term.high
+        if (low is not None and value < low) or (high is not None and value > high):
+            yield (
+                number,
+                "value",
+                _("expected a value on {kpi}'s {span} scale, got {value}").format(
+                    kpi=kpi.shown_label,
+                    span=KPI_SCALES.say(term.span),
+                    value=numbers.number(value, 6),
+                ),
+            )

@@ -88,7 +88,7 @@ class ScoringSettings(StrictModel):
     """How the plan ranks its initiatives."""
 
     method: Method = "ratio"
-    """Default ranking method: ratio, quadrant, rice, ice, wsjf or weighted."""
+    """Default ranking method: ratio, quadrant, rice, ice, wsjf, weighted or savings."""
     value_weight: NonNegative = 1.0
     """Weight of customer value in impact."""
     efficiency_weight: NonNegative = 1.0

@@ -16,6 +16,7 @@ from kxplan.i18n import _, ngettext
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
 from kxplan.model.tables import AREA_TABLES
+from kxplan.reports.kpi_progress import kpi_data, kpi_lines
 from kxplan.text.literal import printable
 from kxplan.text.numbers import DASH, data_number, money, whole
 
@@ -26,7 +27,7 @@ def overview(plan: Plan) -> str:
     User text is shown literally, one line each (see :func:`kxplan.literal.printable`).
     """
     lines = [*_heading(plan), "", *_maturity_lines(plan), "", *_content_lines(plan)]
-    lines += _kpi_lines(plan)
+    lines += kpi_lines(plan)
     lines += ["", _(AREAS_BY_ID["unnecessary_demand"].name), *_demand_lines(plan)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
@@ -63,6 +64,7 @@ def overview_data(plan: Plan) -> dict[str, Any]:
         },
         "initiatives_by_status": {term.key: statuses[term.key] for term in STATUSES},
         "demand_totals": totals.data(),
+        "kpis": [kpi_data(kpi) for kpi in plan.areas.insight.kpis],
     }
 
 
@@ -114,23 +116,6 @@ def _content_lines(plan: Plan) -> list[str]:
     if status_text:
         lines[-1] += f"  ({status_text})"
     return lines
-
-
-def _kpi_lines(plan: Plan) -> list[str]:
-    """Each KPI where it is and where it should be, on its scale: ``CSAT (phone)  74 % → 85 %``."""
-    kpis = plan.areas.insight.kpis
-    if not kpis:
-        return []
-    names = [printable(f"{k.label} ({k.channel})") for k in kpis]
-    width = max(17, *(len(name) for name in names))
-    return [
-        "",
-        _("KPIs: baseline → target"),
-        *(
-            f"  {name:<{width}}  {k.shown(k.baseline)} → {k.shown(k.target)}"
-            for name, k in zip(names, kpis, strict=True)
-        ),
-    ]
 
 
 def _demand_lines(plan: Plan) -> list[str]:

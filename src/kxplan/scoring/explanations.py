@@ -13,6 +13,7 @@ from typing import Final, NamedTuple
 
 from kxplan.framework import QUADRANTS, Quadrant
 from kxplan.i18n import N_, _, ngettext
+from kxplan.scoring.linked_parts import MonthlyReach, SavingsFormula, monthly_reach, phrase_linked
 from kxplan.scoring.methods import Scored
 from kxplan.scoring.rules import DEFAULT_CONFIDENCE, MIN_EFFORT_DIVISOR, Aggregate, Rules
 from kxplan.text import numbers
@@ -154,6 +155,8 @@ Part = (
     | FromEstimates
     | DroppedPrerequisites
     | PlacedAfter
+    | MonthlyReach
+    | SavingsFormula
 )
 """One part of an explanation."""
 
@@ -201,7 +204,15 @@ def _formula(rules: Rules, s: Scored, impact: float, score: float) -> list[Part]
         ]
     if method == "rice":
         rice = RiceFormula(s.reach or 0, impact, confidence, _divisor(s.effort), score)
-        return [rice, _impact(rules, s, impact)]
+        reach = monthly_reach(s.basis, s.reach)
+        return [rice, *([reach] if reach else []), _impact(rules, s, impact)]
+    if method == "savings" and s.basis is not None:
+        basis, divisor = s.basis, _divisor(s.effort)
+        saving = SavingsFormula(
+            s.extra, basis.currency, s.effort, divisor.counted_as, score, basis.terms,
+            basis.unpriced,
+        )  # fmt: skip
+        return [saving, _impact(rules, s, impact)]
     if method == "ice":
         ice = IceFormula(impact, confidence, rules.ease(s.effort), s.effort, score)
         return [ice, _impact(rules, s, impact)]
@@ -371,6 +382,8 @@ def phrase(part: Part) -> str:
             ).format(titles=titles)
         case PlacedAfter():
             return _("placed after {id}, which it depends on").format(id=part.id)
+        case MonthlyReach() | SavingsFormula():
+            return phrase_linked(part, number(getattr(part, "score", 0.0)))
 
 
 def aggregate_name(aggregate: Aggregate) -> str:

@@ -17,6 +17,7 @@ from kxplan.framework import CLOSED_STATUSES, SCORES, AreaId, Method
 from kxplan.i18n import _
 from kxplan.model import Initiative, Plan
 from kxplan.scoring.estimates import aggregates, estimated
+from kxplan.scoring.linked import Basis, Evidence
 from kxplan.scoring.rules import (
     DEFAULT_CONFIDENCE,
     MIN_EFFORT_DIVISOR,
@@ -39,7 +40,11 @@ class Scored:
     confidence: float | None
     reach: float | None
     extra: float
-    """WSJF: time criticality + risk reduction; weighted: the weighted sum; else 0."""
+    """WSJF: time criticality + risk reduction; weighted: the weighted sum; savings: the
+    money saved a month; else 0."""
+    basis: Basis | None = None
+    """Where the reach a month and the savings came from (a period converted, linked
+    contact reasons); None when neither applies."""
 
 
 def select(
@@ -59,7 +64,11 @@ def select(
 
 
 def scored(
-    rules: Rules, chosen: Sequence[Initiative], *, partial: bool = False
+    rules: Rules,
+    chosen: Sequence[Initiative],
+    *,
+    partial: bool = False,
+    plan: Plan | None = None,
 ) -> tuple[list[Scored], list[str], dict[str, tuple[str, ...]]]:
     """Combined scores of the initiatives the method can rank, in id order; the ids of
     those lacking effort or impact; and what the method needs that others lack, by id
@@ -67,8 +76,10 @@ def scored(
 
     Raises :class:`ScoringError` when the method needs scores some lack, unless
     ``partial``: then those initiatives are left out of the ranking and named in the
-    third result instead.
+    third result instead. With ``plan``, reach is read a month and from the evidence an
+    initiative addresses (:mod:`kxplan.scoring.linked`).
     """
+    evidence = Evidence(plan, chosen, savings=rules.method == "savings")
     found: list[Scored] = []
     unscored: list[str] = []
     missing: dict[str, list[str]] = {}
@@ -84,10 +95,15 @@ def scored(
         if effort is None or value is None or efficiency is None:
             unscored.append(item.id)
             continue
+        reach, basis = evidence.basis(item, reach)
         extra = 0.0
         lacks: list[str] = []
         if rules.method == "rice" and reach is None:
             lacks = ["reach"]
+        elif rules.method == "savings":
+            saved = basis.saved if basis is not None else None
+            lacks = ["money_saved"] if saved is None else []
+            extra = saved or 0.0
         elif rules.method == "wsjf":
             lacks = [
                 name
@@ -107,10 +123,21 @@ def scored(
                 missing.setdefault(name, []).append(item.id)
             lacking[item.id] = tuple(lacks)
             continue
-        found.append(Scored(rules, item, effort, value, efficiency, confidence, reach, extra))
+        found.append(
+            Scored(rules, item, effort, value, efficiency, confidence, reach, extra, basis)
+        )
     if rules.method == "weighted" and not rules.criteria:
         raise ScoringError(_("weighted needs criteria: add [[scoring.criteria]] to the plan"))
-    order = ["reach", "time_criticality", "risk_reduction"]
+    if rules.method == "savings" and not any(
+        link.table == "contact_reasons" for item in chosen for link in item.addresses
+    ):
+        raise ScoringError(
+            _(
+                "savings needs initiatives that address contact reasons: link them in the "
+                "initiative editor (f4) or with addresses = [...] in the plan"
+            )
+        )
+    order = ["reach", "money_saved", "time_criticality", "risk_reduction"]
     order += [f"{CRITERION_NEED}{cid!r}" for cid, _ in rules.criteria]
     if missing and not partial:
         ordered = {name: missing[name] for name in order if name in missing}
@@ -199,6 +226,8 @@ def evaluate(
         ]
     elif method == "wsjf":
         scores = [(v + x) / d for v, x, d in zip(cols.value, cols.extra, divisors, strict=True)]
+    elif method == "savings":
+        scores = [x / d for x, d in zip(cols.extra, divisors, strict=True)]
     else:
         scores = list(cols.extra)
     if method == "quadrant":

@@ -128,7 +128,7 @@ def _prepare(
 ) -> tuple[Rules, list[Scored], list[str], list[str], dict[str, tuple[str, ...]]]:
     rules = rules_of(plan, method, aggregate)
     chosen, excluded = select(plan, include_closed, area)
-    found, unscored, lacking = scored(rules, chosen, partial=partial)
+    found, unscored, lacking = scored(rules, chosen, partial=partial, plan=plan)
     return rules, found, unscored, excluded, lacking
 
 

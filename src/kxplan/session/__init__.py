@@ -36,6 +36,7 @@ from kxplan.model import (
     with_initiative,
     without_initiative,
 )
+from kxplan.model.followup import Reading, reading_problems
 from kxplan.model.graph import dependency_cycle
 from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable
@@ -213,6 +214,23 @@ class Session(PlanFile):
         self.changed()
         return gone
 
+    def add_reading(self, kpi_index: int, reading: Reading) -> int:
+        """Add a reading at the end of KPI ``kpi_index``'s readings; returns its index
+        there. IndexError for no such KPI, EditRefused when the
+        rules refuse it (a date read already, a value off the KPI's scale)."""
+        kpis = self.plan.areas.insight.kpis
+        kpi = kpis[kpi_index]
+        readings = [*kpi.readings, reading]
+        problems: Problems = [
+            (("readings", number, field), message)
+            for number, field, message in reading_problems(kpi, readings)
+        ]
+        if problems:
+            raise EditRefused(problems)
+        kpis[kpi_index] = kpi.model_copy(update={"readings": readings})
+        self.changed()
+        return len(readings) - 1
+
     def initiative_problems(self, initiative: Initiative, replacing: str | None = None) -> Problems:
         """What the plan's rules say about ``initiative`` put in place of ``replacing``
         (None: added): problems located at it, and a dependency cycle through it."""
@@ -222,6 +240,7 @@ class Session(PlanFile):
             title="-",
             scales=self.plan.scales,
             scoring=self.plan.scoring,
+            areas=self.plan.areas,  # the rows its links name
             initiatives=candidate.initiatives,
         )
         cycle = dependency_cycle(candidate.initiatives)

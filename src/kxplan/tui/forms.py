@@ -9,6 +9,7 @@ plan, so a keystroke costs the same in a plan of ten initiatives or ten thousand
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import types
@@ -24,7 +25,7 @@ from kxplan.model.tables import AreaTable
 from kxplan.storage import friendly_message
 from kxplan.tui.tables import choice_labels
 
-Kind = Literal["text", "int", "float", "choice", "choices"]
+Kind = Literal["text", "int", "float", "choice", "choices", "date"]
 
 REQUIRED: Final = N_("required")
 """The message for a required field left empty."""
@@ -79,6 +80,22 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             return annotation, optional
 
 
+def _is_model(annotation: object) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def with_hidden_fields(
+    original: BaseModel | None, row: BaseModel | None, fields: list[FormField]
+) -> BaseModel | None:
+    """``row`` with the fields the form does not show (a KPI's readings) as ``original``
+    had them, so editing a row keeps them."""
+    if original is None or row is None:
+        return row
+    shown = {spec.name for spec in fields}
+    hidden = {name: getattr(original, name) for name in type(row).model_fields if name not in shown}
+    return row.model_copy(update=hidden) if hidden else row
+
+
 def form_fields(model: type[BaseModel]) -> list[FormField]:
     """The fields of ``model`` in declaration order, with the input each one needs."""
     result: list[FormField] = []
@@ -94,10 +111,14 @@ def form_fields(model: type[BaseModel]) -> list[FormField]:
             choices = tuple(str(c) for c in get_args(inner))
             kind: Kind = "choice"
             optional = nullable or has_default
+        elif origin is list and _is_model(get_args(inner)[0]):
+            continue  # rows of their own (a KPI's readings): not a field of the form
         elif origin is list:
             item, _ = _unwrap(get_args(inner)[0])
             choices = tuple(str(c) for c in get_args(item)) if get_origin(item) is Literal else ()
             kind, optional = "choices", True
+        elif inner is datetime.date:
+            kind, optional = "date", nullable or has_default
         elif inner is int or inner is float:
             kind = "int" if inner is int else "float"
             optional = nullable or has_default
@@ -221,6 +242,13 @@ def _read(
                 data[spec.name] = read_number(text)
             except ValueError as error:
                 errors[spec.name] = str(error)
+        elif spec.kind == "date":
+            try:
+                data[spec.name] = datetime.date.fromisoformat(text)
+            except ValueError:
+                errors[spec.name] = _(
+                    "expected a date as YYYY-MM-DD (e.g. 2027-03-31), got {text}"
+                ).format(text=text)
         elif spec.kind == "choices":
             value = _read_choices(spec, text)
             if isinstance(value, str):

@@ -26,8 +26,10 @@ from kxplan.model import (
     plan_rule_problems,
     with_initiative,
 )
+from kxplan.model.evidence import Link
 from kxplan.storage import friendly_message
 from kxplan.tui.forms import read_number
+from kxplan.tui.initiative_followup import ERROR_KEYS, read_followup
 
 ESTIMATE_FIELDS: Final = ("effort", "customer_value", "efficiency", "confidence")
 """The scores each participant can give in the estimates grid, in column order."""
@@ -155,6 +157,10 @@ class FormState:
     """The text of each score input, by key."""
     estimates: list[dict[str, str]] = field(default_factory=list)
     """Per row of the estimates grid: the text of each of :data:`ESTIMATE_FIELDS`."""
+    follow: dict[str, str] = field(default_factory=dict)
+    """The evidence and follow-up inputs (reach period, dates, actual effort, outcome)."""
+    links: tuple[Link, ...] | None = None
+    """The rows it addresses, as picked; None leaves them as they were."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +268,7 @@ class InitiativeForm:
         data["status"] = state.status or "idea"
         data["areas"] = in_kept_order(data.get("areas", []), state.areas)
         data["depends_on"] = in_kept_order(data.get("depends_on", []), state.depends_on)
+        read_followup(state.follow, state.links, data, errors)
         criteria = dict(data.get("criteria", {}))
         for score in self.scores:
             try:
@@ -367,6 +374,7 @@ class InitiativeForm:
             "risk_reduction",
             *SCORE_FIELDS,
             *TEXT_FIELDS,
+            *ERROR_KEYS,
         }:
             errors.setdefault(field_name, message)
         else:

@@ -92,11 +92,25 @@ def not_offered(usable: Sequence[Method]) -> str:
     missing = [m for m in METHODS.keys if m not in usable]
     if not missing:
         return ""
-    names = ", ".join(method_name(m) for m in missing)
-    return _(
-        "Not offered for this plan: {methods} — it has no criteria yet "
-        "(s on Prioritisation opens the scoring settings)."
-    ).format(methods=names)
+    names = ", ".join(method_name(m) for m in missing if m != "savings")
+    reasons = (
+        [
+            _(
+                "{methods} — it has no criteria yet (s on Prioritisation opens the scoring "
+                "settings)"
+            ).format(methods=names)
+        ]
+        if names
+        else []
+    )
+    if "savings" in missing:
+        reasons.append(
+            _(
+                "{method} — no initiative addresses a contact reason yet (f4 in the "
+                "initiative editor links them)"
+            ).format(method=method_name("savings"))
+        )
+    return _("Not offered for this plan: {reasons}.").format(reasons="; ".join(reasons))
 
 
 @dataclass(frozen=True, slots=True)

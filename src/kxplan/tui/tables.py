@@ -32,6 +32,7 @@ from kxplan.model import ContactReason, Kpi, Plan
 from kxplan.model import tables as registry
 from kxplan.model.tables import AreaTable
 from kxplan.text import numbers
+from kxplan.tui import evidence_columns as evidence
 
 
 def number(value: float | None, unit: str = "") -> str:
@@ -108,6 +109,16 @@ class Column:
 
     header: str
     cell: Callable[[Any, Plan], str]
+    per_plan: Callable[[Plan], Callable[[Any], str]] | None = None
+    """Cells that read the whole plan once (the links): given, ``cell`` is not used."""
+    gives_way: bool = False
+    """Left out when the table is too wide (the links, the readings)."""
+
+    def bind(self, plan: Plan) -> Callable[[Any], str]:
+        """The column's cells for ``plan``: a row → its text."""
+        if self.per_plan is not None:
+            return self.per_plan(plan)
+        return lambda row: self.cell(row, plan)
 
     @property
     def title(self) -> str:
@@ -237,9 +248,21 @@ def _money(name: str) -> Callable[[Any, Plan], str]:
     return cell
 
 
+def _addressed(table: str) -> Column:
+    return Column(
+        N_("Addressed by"), lambda _row, _plan: "", evidence.addressed_by(table), gives_way=True
+    )
+
+
 TOUCHPOINTS: Final = shown_as(
     "touchpoints",
-    (field("name"), Column(N_("Stage"), _stage), field("channel"), field("notes")),
+    (
+        field("name"),
+        Column(N_("Stage"), _stage),
+        field("channel"),
+        field("notes"),
+        _addressed("touchpoints"),
+    ),
 )
 KPIS: Final = shown_as(
     "kpis",
@@ -249,6 +272,9 @@ KPIS: Final = shown_as(
         Column(N_("Baseline"), _kpi_value("baseline")),
         Column(N_("Target"), _kpi_value("target")),
         field("cadence"),
+        Column(N_("Readings"), evidence.readings_cell, gives_way=True),
+        Column(N_("Progress"), evidence.progress_cell, gives_way=True),
+        _addressed("kpis"),
     ),
 )
 CHANNELS: Final = shown_as(
@@ -261,6 +287,7 @@ CHANNELS: Final = shown_as(
         field("hours"),
         field("staffing"),
         field("decision"),
+        _addressed("channels"),
     ),
 )
 FRICTIONS: Final = shown_as(
@@ -271,6 +298,7 @@ FRICTIONS: Final = shown_as(
         field("severity"),
         field("frequency"),
         field("fix"),
+        _addressed("frictions"),
     ),
 )
 CHECKS: Final = shown_as(
@@ -292,6 +320,7 @@ CONTACT_REASONS: Final = shown_as(
         Column(N_("Avoid%"), _percent("avoidable")),
         Column(N_("Avoid/mo"), _avoidable),
         Column(N_("Cost/mo"), _avoidable_cost),
+        _addressed("contact_reasons"),
     ),
 )
 STAKEHOLDERS: Final = shown_as(

@@ -23,7 +23,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
@@ -43,6 +42,7 @@ from kxplan.tui.initiative_form import (
     show_number,
 )
 from kxplan.tui.keys import bindings_for
+from kxplan.tui.screens.initiative_evidence import EvidenceEditing, EvidenceFields
 from kxplan.tui.screens.initiative_fields import (
     MEDIAN_NOTE,
     anchor_hint,
@@ -61,7 +61,7 @@ from kxplan.tui.widgets.key_footer import KeyFooter
 __all__ = ["InitiativeEditor", "anchor_hint", "in_kept_order"]
 
 
-class InitiativeEditor(ModalScreen[Initiative | None]):
+class InitiativeEditor(EvidenceEditing):
     """Add or edit one initiative; dismisses with the checked initiative, or None."""
 
     CSS_PATH = "initiative_editor.tcss"
@@ -152,6 +152,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                     )
 
                 yield from dependency_fields(item, self.plan, self.form.index)
+                yield EvidenceFields(item)
                 with Horizontal(classes="row"):
                     yield Label(_("Id"), classes="caption")
                     yield Input(
@@ -221,7 +222,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
             widget.value for widget in self.query(Input) if widget.id != "new-participant"
         )
         areas = tuple(widget.text for widget in self.query(TextArea))
-        lists = tuple(tuple(widget.selected) for widget in self.query(SelectionList))
+        lists = tuple(tuple(w.selected) for w in self.query(SelectionList)) + self._evidence_raw()
         return (*inputs, *areas, *lists, self.query_one("#status", Select).value)
 
     @property
@@ -243,6 +244,7 @@ class InitiativeEditor(ModalScreen[Initiative | None]):
                 {key: self._text(f"estimate-{row}-{key}") for key in ESTIMATE_FIELDS}
                 for row in range(len(self._rows))
             ],
+            **self.query_one(EvidenceFields).form_state(),
         )
 
     def _check(self) -> Initiative | None:

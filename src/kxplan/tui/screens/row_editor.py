@@ -22,6 +22,7 @@ from kxplan.tui.forms import (
     form_fields,
     form_messages,
     read_form,
+    with_hidden_fields,
 )
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.tables import choice_prompt, field_hint, form_label
@@ -105,6 +106,8 @@ class RowEditor(ModalScreen[BaseModel | None]):
                     placeholder = _("comma-separated: {choices}").format(
                         choices=", ".join(spec.choices)
                     )
+                elif spec.kind == "date":
+                    placeholder = _("YYYY-MM-DD")
                 elif spec.kind == "int":
                     placeholder = (
                         _("a whole number") if spec.optional else _("a whole number (required)")
@@ -174,7 +177,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
         self._show_status(status)
         valid = reading.row is not None
         self.query_one("#keep", Button).disabled = not valid
-        self.result = reading.row
+        self.result = with_hidden_fields(self.row, reading.row, self.fields)
         return valid
 
     def _show_status(self, text: str) -> None:

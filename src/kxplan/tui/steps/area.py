@@ -23,12 +23,14 @@ from kxplan.i18n import _, ngettext
 from kxplan.model.figures import demand_totals
 from kxplan.session import NOTE_KEYS, MaturityKey, Session
 from kxplan.text.numbers import money, whole
+from kxplan.tui.evidence_columns import unaddressed_note
 from kxplan.tui.forms import check_row
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.note_hints import note_hint
 from kxplan.tui.screens.confirm import Answer, delete_row
 from kxplan.tui.screens.row_editor import RowEditor
-from kxplan.tui.steps.base import NotesArea, Resized, Step, StepWork, step_header
+from kxplan.tui.steps.base import NotesArea, Resized, StepWork, step_header
+from kxplan.tui.steps.readings import ReadingSteps, table_keys
 from kxplan.tui.tables import TABLES_BY_AREA
 from kxplan.tui.walk_steps import area_header, area_name
 from kxplan.tui.widgets.area_table import AreaTable, row_label
@@ -68,7 +70,7 @@ def gap_text(today: int | None, target: int | None, *, today_first: bool = False
     return text
 
 
-class AreaStep(Step):
+class AreaStep(ReadingSteps):
     """One area of the strategy, edited in place."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("AreaStep")
@@ -153,8 +155,7 @@ class AreaStep(Step):
             yield MobilityGrid(self.session, id="mobility-grid")
         for spec in TABLES_BY_AREA[self.area_id]:
             title = Text(_(spec.title), style="bold")
-            keys = _("  a add · e edit · d delete a {row}").format(row=_(spec.row_name))
-            title.append(keys, style="dim")
+            title.append(table_keys(spec), style="dim")
             yield Label(title, classes="table-title")
             yield AreaTable(spec, self.session, id=f"table-{spec.key}")
 
@@ -265,11 +266,12 @@ class AreaStep(Step):
             "{count} initiatives for this area · i adds one",
             count,
         ).format(count=count)
+        unaddressed = unaddressed_note(plan, [s.table for s in TABLES_BY_AREA[self.area_id]])
         if self.guide_shown:
             guide = _("q hides the guiding questions")
         else:
             guide = _("q shows the guiding questions")
-        return Text(f"{said} · {guide}")
+        return Text(f"{said}{unaddressed} · {guide}")
 
     def _show_derived(self) -> None:
         plan = self.session.plan

@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 
 from kxplan.i18n import N_
 from kxplan.session import Session
-from kxplan.tui.tables import TableSpec
+from kxplan.tui.tables import Column, TableSpec
 
 
 def row_label(row: Any) -> str:
@@ -123,6 +123,7 @@ class AreaTable(DataTable[Text]):
         Binding("a", "add_row", N_("Add row")),
         Binding("e", "edit_row", N_("Edit row")),
         Binding("d,delete", "delete_row", N_("Delete row")),
+        Binding("r", "add_reading", N_("Reading"), show=False),
         Binding("home", "scroll_top", N_("First row"), show=False),
         Binding("end", "scroll_bottom", N_("Last row"), show=False),
     ]
@@ -179,13 +180,33 @@ class AreaTable(DataTable[Text]):
 
     def reload(self) -> None:
         """Show the plan's rows again, keeping the cursor where it was; the columns are
-        fitted to the table's width (long text gives way, numbers keep their width)."""
+        fitted to the table's width (long text gives way, numbers keep their width; the
+        links give way when the row's name would not get its share)."""
         row_index = self.cursor_row
+        columns = self.spec.columns
+        headers, rows, widths, squeezed = self._fit(columns)
+        while squeezed and any(column.gives_way for column in columns):  # the last first
+            last = max(n for n, column in enumerate(columns) if column.gives_way)
+            columns = columns[:last] + columns[last + 1 :]
+            headers, rows, widths, squeezed = self._fit(columns)
+        self._fitted_to = self.size.width
+        self.clear(columns=True)
+        for header, width in zip(headers, widths, strict=True):
+            self.add_column(Text(header, overflow="ellipsis", no_wrap=True), width=width)
+        for cells in rows:
+            self.add_row(*(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells))
+        if self.row_count:
+            self.move_cursor(row=min(row_index, self.row_count - 1))
+
+    def _fit(
+        self, columns: tuple[Column, ...]
+    ) -> tuple[list[str], list[list[str]], list[int], bool]:
+        """Headers, cells and widths of these columns, and whether the first column (the
+        row's name) got less than its share or the table must scroll sideways."""
         plan = self.session.plan
-        headers = [column.title for column in self.spec.columns]
-        rows = [
-            [column.cell(row, plan) for column in self.spec.columns] for row in self.spec.rows(plan)
-        ]
+        headers = [column.title for column in columns]
+        cells_of = [column.bind(plan) for column in columns]
+        rows = [[cell(row) for cell in cells_of] for row in self.spec.rows(plan)]
         natural = [
             max([cell_len(header), *(cell_len(cells[index]) for cells in rows)])
             for index, header in enumerate(headers)
@@ -197,14 +218,8 @@ class AreaTable(DataTable[Text]):
             for index, header in enumerate(headers)
         ]
         widths = fit_widths(natural, room, figures, least=least) if room > 0 else natural
-        self._fitted_to = self.size.width
-        self.clear(columns=True)
-        for header, width in zip(headers, widths, strict=True):
-            self.add_column(Text(header, overflow="ellipsis", no_wrap=True), width=width)
-        for cells in rows:
-            self.add_row(*(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells))
-        if self.row_count:
-            self.move_cursor(row=min(row_index, self.row_count - 1))
+        short = widths[0] < min(natural[0], int(room * NAME_SHARE)) or sum(widths) > room
+        return headers, rows, widths, room > 0 and short
 
     class RowWanted(Message):
         """The room asked to add, edit or delete a row: the step opens the form or asks."""
@@ -228,6 +243,16 @@ class AreaTable(DataTable[Text]):
 
     class DeleteRow(RowWanted):
         """Delete row ``index``, after asking."""
+
+    class AddReading(RowWanted):
+        """Add a reading to the KPI in row ``index``."""
+
+    def action_add_reading(self) -> None:
+        """Ask to add a reading to the KPI under the cursor (KPI tables only)."""
+        if self.spec.key == "kpis" and self.spec.rows(self.session.plan):
+            self.post_message(self.AddReading(self, self.cursor_row))
+        else:
+            self.app.bell()
 
     def action_add_row(self) -> None:
         """Ask for the form of a new row."""
