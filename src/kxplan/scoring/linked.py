@@ -10,7 +10,7 @@ where the figures came from, so the explanation can show the arithmetic.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kxplan.framework import PERIODS, Period
 from kxplan.model import Initiative, Plan
@@ -18,8 +18,7 @@ from kxplan.model.evidence import RowIndex
 from kxplan.model.rows import ContactReason
 
 
-@dataclass(frozen=True, slots=True)
-class DemandTerm:
+class DemandTerm(NamedTuple):
     """One linked contact reason: its volume a month × avoidable share = contacts."""
 
     reason: str
@@ -31,8 +30,7 @@ class DemandTerm:
     """What those contacts cost a month; None when the channel has no cost per contact."""
 
 
-@dataclass(frozen=True, slots=True)
-class Basis:
+class Basis(NamedTuple):
     """Where an initiative's reach and savings come from."""
 
     entered: float | None = None

@@ -8,7 +8,7 @@ other parts and phrases them through :func:`phrase_linked`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kxplan.framework import PERIODS, Period
 from kxplan.i18n import _
@@ -16,8 +16,7 @@ from kxplan.scoring.linked import Basis, DemandTerm
 from kxplan.text import numbers
 
 
-@dataclass(frozen=True, slots=True)
-class MonthlyReach:
+class MonthlyReach(NamedTuple):
     """reach a month = the entered reach over its period, or the linked reasons' sum."""
 
     per_month: float
@@ -27,8 +26,7 @@ class MonthlyReach:
     """The linked contact reasons, when the reach was derived from them."""
 
 
-@dataclass(frozen=True, slots=True)
-class SavingsFormula:
+class SavingsFormula(NamedTuple):
     """money saved a month ÷ effort = score, the savings from the linked reasons."""
 
     saved: float
