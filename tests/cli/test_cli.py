@@ -332,7 +332,13 @@ def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
     """Stand in for kxplan.tui; records the paths it is asked to open."""
     opened: list[Path | None] = []
 
-    def run(path: Path | None = None, *, example: str | None = None) -> None:
+    def run(
+        path: Path | None = None,
+        *,
+        example: str | None = None,
+        theme: str | None = None,
+        language: str | None = None,
+    ) -> None:
         assert example is None
         opened.append(path)
 
@@ -341,6 +347,19 @@ def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
     monkeypatch.setitem(sys.modules, "kxplan.tui", module)
     monkeypatch.setattr("kxplan.cli.ui.has_terminal", lambda: True)
     return opened
+
+
+def test_lang_on_the_command_line_wins_over_the_apps_remembered_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    languages: list[str | None] = []
+    module = types.ModuleType("kxplan.tui")
+    module.run = lambda path, **options: languages.append(options["language"])  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kxplan.tui", module)
+    monkeypatch.setattr("kxplan.cli.ui.has_terminal", lambda: True)
+    assert invoke("--lang", "en", "plan.toml").exit_code == 0
+    assert invoke("plan.toml").exit_code == 0
+    assert languages == ["en", None]  # without --lang the app's own choice decides
 
 
 def test_bare_command_opens_the_ui(fake_tui: list[Path | None]) -> None:

@@ -26,6 +26,7 @@ from kxplan import __version__, i18n
 from kxplan.cli.common import (
     EXIT_CLOSED_PIPE,
     EXIT_PROBLEM,
+    LANG_META,
     PLAN_PATH,
     collecting_rarely,
     color_option,
@@ -132,6 +133,7 @@ def _one_line(error: click.UsageError) -> OneLineUsageError:
 
 
 LANG_OPTION: Final = "--lang"
+
 """kxplan's own option that takes a value; the others of ``kxplan`` itself are flags."""
 
 
@@ -298,6 +300,7 @@ MAIN_EPILOG: Final = Epilog(
     metavar="[en|sv]",
     expose_value=False,
     is_eager=True,
+    callback=lambda ctx, _param, value: ctx.meta.__setitem__(LANG_META, value),
     help=LANG_HELP,
 )
 @color_option

@@ -53,6 +53,11 @@ _STDIN_READ: Final = "kxplan.stdin_read"
 _STREAM_NAMES: Final = re.compile(r"/dev/(?:fd/)?(stdout|stderr|1|2)|/proc/self/fd/([12])")
 
 
+LANG_META: Final = "kxplan.lang"
+"""Where the context keeps ``--lang`` as given (None without it), for the app: the flag
+wins over the language last switched to in the app."""
+
+
 def is_stdin(path: str | os.PathLike[str]) -> bool:
     """Whether a PLAN argument means standard input (``./-`` is a file named ``-``)."""
     return os.fspath(path) == STDIN

@@ -15,6 +15,7 @@ import click
 from kxplan.cli.common import (
     EXIT_PROBLEM,
     INTERPRETER_GC_THRESHOLD,
+    LANG_META,
     PLAN_PATH,
     complete_templates,
     fail,
@@ -57,10 +58,11 @@ def open_ui(path: Path | None, *, example: str | None = None, theme: str | None 
         click.echo(_(NO_TERMINAL), err=True)
         sys.exit(EXIT_PROBLEM)
     gc.set_threshold(*INTERPRETER_GC_THRESHOLD)  # the app runs for hours, not once
-    if theme is None:
-        run(path, example=example)
-        return
-    run(path, example=example, theme=theme)
+    # --lang wins over the language last switched to in the app (f9); without it the
+    # app's remembered choice comes before KXPLAN_LANG and the locale
+    context = click.get_current_context(silent=True)
+    flagged = context.meta.get(LANG_META) if context is not None else None
+    run(path, example=example, theme=theme, language=flagged)
 
 
 @command(
