@@ -920,3 +920,20 @@ def test_importing_export_does_not_import_the_ui() -> None:
 
     code = "import sys, kxplan.export; assert not {'textual', 'rich'} & set(sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_each_initiative_in_the_document_says_what_its_quadrant_advises(language: str) -> None:
+    from kxplan import i18n
+    from kxplan.framework import QUADRANTS
+
+    plan = storage.load(TEMPLATES / "contact-centre.toml").model_copy(update={"language": language})
+    text = export.render(plan, "markdown")
+    quadrants = {result.quadrant for result in scoring.rank(plan).results}
+    assert quadrants
+    with i18n.language(language):
+        for quadrant in quadrants:
+            advice = QUADRANTS.say(QUADRANTS[quadrant].advice)
+            assert f"{QUADRANTS.label(quadrant)} – {advice}" in text or (
+                f"{QUADRANTS.label(quadrant)} — {advice}" in text
+            )

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from kxplan.framework import AGREEMENTS, AREAS_BY_ID, METHODS, QUADRANTS, SCORES, STATUSES
+from kxplan.framework import (
+    AGREEMENTS,
+    AREAS_BY_ID,
+    METHODS,
+    QUADRANTS,
+    SCORES,
+    STATUSES,
+    Quadrant,
+)
 from kxplan.i18n import _, ngettext
 from kxplan.model import Initiative, Plan
 from kxplan.reports.blocks import Answer, Block, Facts, Heading, Note, Picture, Table
@@ -58,7 +66,7 @@ def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
         item = by_id[result.id]
         yield Heading(3, f"{result.rank}. {result.title}", f"initiative-{result.id}")
         summary = [
-            (_("Quadrant"), QUADRANTS.label(result.quadrant)),
+            (_("Quadrant"), _quadrant(result.quadrant)),
             (_("Scores"), _scores(result)),
             (_("Agreement"), _agreement(result)),
             *_case_facts(item, titles, results),
@@ -126,3 +134,11 @@ def _case(item: Initiative) -> Iterator[Block]:
     yield Answer(_("How"), item.how)
     if item.notes.strip():
         yield Answer(_("Notes"), item.notes)
+
+
+def _quadrant(quadrant: Quadrant) -> str:
+    """The quadrant and what it advises: "Quick win — High impact, low effort: do these
+    first."."""
+    return _("{quadrant} — {advice}").format(
+        quadrant=QUADRANTS.label(quadrant), advice=QUADRANTS.say(QUADRANTS[quadrant].advice)
+    )
