@@ -357,9 +357,13 @@ def test_lang_on_the_command_line_wins_over_the_apps_remembered_language(
     module.run = lambda path, **options: languages.append(options["language"])  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "kxplan.tui", module)
     monkeypatch.setattr("kxplan.cli.ui.has_terminal", lambda: True)
+    monkeypatch.delenv("KXPLAN_LANG", raising=False)
     assert invoke("--lang", "en", "plan.toml").exit_code == 0
     assert invoke("plan.toml").exit_code == 0
-    assert languages == ["en", None]  # without --lang the app's own choice decides
+    monkeypatch.setenv("KXPLAN_LANG", "sv")  # set for this run: also before the remembered one
+    assert invoke("plan.toml").exit_code == 0
+    assert invoke("--lang", "en", "plan.toml").exit_code == 0
+    assert languages == ["en", None, "sv", "en"]  # with neither, the app's own choice decides
 
 
 def test_bare_command_opens_the_ui(fake_tui: list[Path | None]) -> None:

@@ -138,15 +138,18 @@ async def test_the_palette_finds_a_step_by_either_name(tmp_path: Path, config_di
         assert any("Language" in str(hit.match_display) for hit in hits)
 
 
-async def test_a_new_plan_is_offered_the_apps_language(tmp_path: Path, config_dir: Path) -> None:
+async def test_a_swedish_app_offers_swedish_templates_first_in_swedish(
+    tmp_path: Path, config_dir: Path
+) -> None:
     app = swedish_app(None, config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert "Starta en ny plan" in screen_text(pilot)
-        await pilot.press("enter")  # the first template: blank, which says no language
+        await pilot.press("enter")  # the first template: the Swedish blank plan
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, NewPlanDialog)
+        assert dialog.template == "tom"
         assert "Vilket språk är planen skriven på?" in screen_text(pilot)
         options = dialog.query_one(OptionList)
         assert options.highlighted is not None
@@ -159,11 +162,25 @@ async def test_a_new_plan_is_offered_the_apps_language(tmp_path: Path, config_di
         assert "(inte sparad än)" in screen_text(pilot)
 
 
-async def test_a_new_plan_in_english_from_a_swedish_app(tmp_path: Path, config_dir: Path) -> None:
+async def test_an_english_template_is_offered_in_english_even_in_a_swedish_app(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """Its text is English: Swedish headings over it would make a mixed document."""
     app = swedish_app(None, config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "up", "enter")
+        template_list = app.screen.query_one(OptionList)
+        ids = [template_list.get_option_at_index(i).id for i in range(template_list.option_count)]
+        at = ids.index("template:contact-centre")
+        template_list.highlighted = at
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, NewPlanDialog)
+        options = dialog.query_one(OptionList)
+        assert options.highlighted is not None
+        assert options.get_option_at_index(options.highlighted).id == "language:en"
+        await pilot.press("enter")
         await settle(pilot)
         assert app.session is not None
         assert app.session.plan.language == "en"
@@ -174,3 +191,33 @@ async def test_a_new_plan_in_english_from_a_swedish_app(tmp_path: Path, config_d
         await pilot.press("enter")
         await settle(pilot)
     assert 'language = "en"' in (tmp_path / "english.toml").read_text(encoding="utf-8")
+
+
+async def test_switching_language_leaves_every_areas_notes_and_maturity_its_own(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """f9 after visiting several steps: each area keeps its own notes and maturity, and
+    the plan is not changed by the switch (a QA run saw one area's text in all)."""
+    path = write_plan(tmp_path / "plan.toml", "contact-centre")
+    before = path.read_text(encoding="utf-8")
+    app = swedish_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        plan = app.session.plan
+        notes = {a: (area.today, area.target, area.how) for a, area in plan.areas.items()}
+        maturity = {a: area.maturity_today for a, area in plan.areas.items()}
+        assert len(set(notes.values())) > 1  # the areas' notes differ to begin with
+        for key in ("2", "3", "6", "7"):
+            await pilot.press(key)
+            await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        after = app.session.plan
+        assert {a: (area.today, area.target, area.how) for a, area in after.areas.items()} == notes
+        assert {a: area.maturity_today for a, area in after.areas.items()} == maturity
+        assert not app.session.dirty
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert path.read_text(encoding="utf-8") == before

@@ -7,11 +7,13 @@ This is the only CLI module that imports :mod:`kxplan.tui`, and only inside
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
 import click
 
+from kxplan import i18n
 from kxplan.cli.common import (
     EXIT_PROBLEM,
     INTERPRETER_GC_THRESHOLD,
@@ -62,6 +64,7 @@ def open_ui(path: Path | None, *, example: str | None = None, theme: str | None 
     # app's remembered choice comes before KXPLAN_LANG and the locale
     context = click.get_current_context(silent=True)
     flagged = context.meta.get(LANG_META) if context is not None else None
+    flagged = flagged or i18n.known(os.environ.get(i18n.ENVIRONMENT, ""))
     run(path, example=example, theme=theme, language=flagged)
 
 

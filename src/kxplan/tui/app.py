@@ -198,9 +198,10 @@ class KxplanApp(LanguageSwitching, RoomHosting, PlanFiles):
         """A template as an example plan, in memory only: saving asks for a new file."""
         from kxplan import templates
 
-        if name is None:
+        if name is None:  # the built-in example in the app's language
             names = [t.name for t in templates.list_templates()]
-            name = templates.EXAMPLE if templates.EXAMPLE in names else names[-1]
+            wanted = templates.example_name(i18n.current())
+            name = wanted if wanted in names else names[-1]
         try:
             plan = templates.load_template(name)
         except (PlanError, LookupError) as error:

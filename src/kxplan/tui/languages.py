@@ -1,8 +1,8 @@
 """The app's language: chosen at start, switched in the app (remembered), and the screens
 shown again in it without losing a typed word.
 
-The language at start is ``--lang`` (passed to the app), else the one switched to last
-(``settings.json``), else kxplan's own (``KXPLAN_LANG``, the system's). English needs no
+The language at start is ``--lang`` or ``KXPLAN_LANG`` (passed to the app), else the one
+switched to last (``settings.json``), else kxplan's own (the system's). English needs no
 catalogue, so an English start loads none.
 """
 
@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 from kxplan import i18n
@@ -51,31 +52,47 @@ def next_language(code: Language) -> Language:
 
 
 Typed = dict[str, object]
-"""What the fields of a screen hold, by widget id."""
+"""What the fields of a screen hold, by :func:`place`."""
+
+_AMBIGUOUS: Final = object()
+"""Held for a place two fields share: neither is put back (a wrong one would be saved)."""
+
+
+def place(widget: Widget) -> str | None:
+    """Where a field sits, by its id and its ancestors' ids (``step-2/notes-today``): the
+    walk has one ``notes-today`` per area step, so the id alone would name seven."""
+    if widget.id is None:
+        return None
+    ids = [node.id for node in widget.ancestors_with_self if isinstance(node, Widget) and node.id]
+    return "/".join(reversed(ids))
 
 
 def typed(screen: Screen[object]) -> Typed:
     """The text of every field of ``screen`` that has an id, and the choice of each
-    drop-down."""
+    drop-down, by :func:`place`."""
     found: Typed = {}
     for widget in screen.query("Input, TextArea, Select"):
-        if widget.id is None:
+        key = place(widget)
+        if key is None:
             continue
-        if isinstance(widget, Input):
-            found[widget.id] = (widget.value, widget.cursor_position)
+        if key in found:
+            found[key] = _AMBIGUOUS
+        elif isinstance(widget, Input):
+            found[key] = (widget.value, widget.cursor_position)
         elif isinstance(widget, TextArea):
-            found[widget.id] = (widget.text, widget.cursor_location)
+            found[key] = (widget.text, widget.cursor_location)
         elif isinstance(widget, Select):
-            found[widget.id] = widget.value
+            found[key] = widget.value
     return found
 
 
 def retype(screen: Screen[object], held: Typed) -> None:
-    """Put what :func:`typed` found back into the fields of the same ids."""
+    """Put what :func:`typed` found back into the fields at the same places."""
     for widget in screen.query("Input, TextArea, Select"):
-        if widget.id is None or widget.id not in held:
+        key = place(widget)
+        if key is None or key not in held or held[key] is _AMBIGUOUS:
             continue
-        value = held[widget.id]
+        value = held[key]
         if isinstance(widget, Input) and isinstance(value, tuple):
             if widget.value != value[0]:
                 widget.value = value[0]
@@ -113,7 +130,7 @@ class LanguageSwitching(App[None]):
         """Compose ``screen`` again in the language now chosen, with what its fields hold."""
         self._stale_screens.discard(screen)
         held = typed(screen)
-        focused = self.focused.id if self.focused is not None else None
+        focused = place(self.focused) if self.focused is not None else None
         relabel = getattr(screen, "relabel", None)
         if callable(relabel):
             await relabel()  # the screen knows how (the walk keeps its step widgets)
@@ -121,9 +138,9 @@ class LanguageSwitching(App[None]):
             await screen.recompose()
         retype(screen, held)
         if screen is self.screen and focused is not None:
-            found = screen.query(f"#{focused}")
-            if found:
-                found.first().focus(scroll_visible=False)
+            again = next((w for w in screen.query("*") if place(w) == focused), None)
+            if again is not None:
+                again.focus(scroll_visible=False)
         self.refresh_bindings()
 
     def pop_screen(self) -> AwaitComplete:

@@ -57,11 +57,10 @@ OpenChoice = FromTemplate | OpenExample | OpenFile | OpenRecent
 
 
 def template_options() -> list[Option]:
-    """One option per starter template, its id ``template:<name>``."""
-    return [
-        Option(_two_part(t.name, t.description), id=f"template:{t.name}")
-        for t in templates.list_templates()
-    ]
+    """One option per starter template, its id ``template:<name>``: those in the app's
+    language first (the blank one at the top), then the others."""
+    ordered = sorted(templates.list_templates(), key=lambda t: t.language != i18n.current())
+    return [Option(_two_part(t.name, t.description), id=f"template:{t.name}") for t in ordered]
 
 
 def choice_of(option_id: str) -> OpenChoice | None:
@@ -179,13 +178,12 @@ class TemplatePicker(ModalScreen[FromTemplate | None]):
 
 
 def template_language(name: str) -> Language:
-    """The language a new plan from template ``name`` is offered in: the template's own,
-    else the app's."""
+    """The language a new plan from template ``name`` is offered in: the template's own
+    (English when it says none, as its text is), else the app's."""
     try:
-        said = templates.load_template(name).language
+        return templates.load_template(name).document_language
     except (LookupError, ValueError, OSError):
-        said = None
-    return said or i18n.current()
+        return i18n.current()
 
 
 class NewPlanDialog(ModalScreen[Language | None]):
