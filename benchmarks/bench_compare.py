@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import make_plan
 
-from kxplan.compare import compare
 from kxplan.model import Plan
 from kxplan.storage import load, save
+from kxplan.versions.comparison import compare
 
 TARGET_RATIO = 1.2
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import invoke
 
-from kxplan.rank_output import markdown_escape, truncate
+from kxplan.reports.ranking import markdown_escape, truncate
 from kxplan.scoring import rank, robustness
 from kxplan.storage import load
 

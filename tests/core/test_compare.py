@@ -9,17 +9,12 @@ from typing import Any
 import pytest
 from support import base_data, base_plan
 
-from kxplan.compare import (
-    Change,
-    Comparison,
-    compare,
-    format_json,
-    format_markdown,
-    format_text,
-    plan_as_lines,
-    text_diff,
-)
 from kxplan.model import Plan
+from kxplan.reports.comparison import format_markdown, format_text
+from kxplan.reports.comparison_json import format_json
+from kxplan.versions.changes import Change, Comparison, text_diff
+from kxplan.versions.comparison import compare
+from kxplan.versions.textconv import plan_as_lines
 
 
 def plan_of(data: dict[str, Any]) -> Plan:

@@ -8,9 +8,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kxplan.compare import compare, plan_as_lines
 from kxplan.framework import AREA_IDS
 from kxplan.model import Plan
+from kxplan.versions.comparison import compare
+from kxplan.versions.textconv import plan_as_lines
 
 scores = st.integers(min_value=1, max_value=5)
 notes = st.text(alphabet="abc \n", max_size=12)

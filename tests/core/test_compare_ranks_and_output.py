@@ -10,8 +10,11 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kxplan.compare import compare, format_json, format_markdown, format_text, real_moves
 from kxplan.model import Plan
+from kxplan.reports.comparison import format_markdown, format_text
+from kxplan.reports.comparison_json import format_json
+from kxplan.versions.comparison import compare
+from kxplan.versions.moves import real_moves
 
 
 def plan_data(count: int = 10) -> dict[str, Any]:

@@ -9,8 +9,8 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kxplan.literal import spreadsheet_cell
 from kxplan.text import csv
+from kxplan.text.literal import spreadsheet_cell
 
 cells = st.one_of(
     st.none(),

@@ -21,17 +21,23 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel
 from support import DATA, TEMPLATES, invoke
 
-from kxplan import __version__, export, scoring, storage
-from kxplan.framework import AREAS
-from kxplan.literal import spreadsheet_text
+from kxplan import __version__, scoring, storage
+from kxplan.framework import AREAS, QUADRANTS
 from kxplan.model import SCHEMA_VERSION, Plan
+from kxplan.reports import csv as csv_report
+from kxplan.reports import formats, svg
+from kxplan.reports.roadmap import when_sort_key
+from kxplan.text.literal import spreadsheet_text
+from kxplan.text.markdown import cell as md_cell
+from kxplan.text.markdown import inline as md_inline
+from kxplan.text.numbers import number
 
 ALL_TEMPLATE_FILES = sorted(TEMPLATES.glob("*.toml"))
 TEMPLATE_FILES = [p for p in ALL_TEMPLATE_FILES if 'language = "sv"' not in p.read_text("utf-8")]
 """The English starter plans: these tests read the English document; the Swedish
 ones are read in test_export_swedish.py and, below, checked to export in every format."""
 GOLDEN = DATA / "golden"
-FORMATS = export.FORMATS
+FORMATS = formats.FORMATS
 
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> ]]> &amp; a|b'
 """Text that must come out literally in every format, never as markup."""
@@ -242,7 +248,7 @@ PLAN_IDS = [name for name, _ in PLANS]
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_swedish_template_exports_a_swedish_document(path: Path, fmt: str) -> None:
     plan = storage.load(path)
-    text = export.render(plan, fmt)
+    text = formats.render(plan, fmt)
     assert plan.language == "sv"
     if fmt == "html":
         assert text.startswith('<!DOCTYPE html>\n<html lang="sv">')
@@ -367,7 +373,7 @@ def assert_self_contained(parsed: Collector) -> None:
 
 @pytest.mark.parametrize(("name", "plan"), PLANS, ids=PLAN_IDS)
 def test_html_parses_and_is_self_contained(name: str, plan: Plan) -> None:
-    page = export.render(plan, "html")
+    page = formats.render(plan, "html")
     parsed = parse_html(page)
     assert_self_contained(parsed)
     assert "http://" not in page
@@ -388,7 +394,7 @@ def test_html_parses_and_is_self_contained(name: str, plan: Plan) -> None:
 @pytest.mark.parametrize(("name", "plan"), PLANS, ids=PLAN_IDS)
 def test_html_shows_the_matrix_with_every_ranked_initiative(name: str, plan: Plan) -> None:
     ranking = scoring.rank(plan)
-    page = export.render(plan, "html")
+    page = formats.render(plan, "html")
     assert page.count('<figure class="maturity">') == (1 if judged(plan) else 0)
     if not ranking.results:
         assert '<figure class="matrix">' not in page
@@ -406,12 +412,12 @@ def test_html_shows_the_matrix_with_every_ranked_initiative(name: str, plan: Pla
     numbers = re.findall(r'font-weight="700" fill="#[0-9a-f]{6}">(\d+)</text>', matrix)
     assert numbers == [str(r.rank) for r in ranking.results]
     legend = re.findall(r'<li value="(\d+)">([^<]*)</li>', matrix)
-    assert legend == [(str(r.rank), export.esc(r.title)) for r in ranking.results]
+    assert legend == [(str(r.rank), svg.esc(r.title)) for r in ranking.results]
 
 
 def test_hostile_text_is_escaped_in_html() -> None:
     plan = hostile_plan()
-    page = export.render(plan, "html")
+    page = formats.render(plan, "html")
     parsed = parse_html(page)
     assert_self_contained(parsed)
     assert "<script" not in page.lower()
@@ -422,9 +428,9 @@ def test_hostile_text_is_escaped_in_html() -> None:
     assert '"><img src=x onerror=alert(1)>' in text
     # Inside the SVG too: the tooltip of each point, and the legend under it.
     first = scoring.rank(plan).results[0]
-    assert f"<g><title>#1 {export.esc(first.title)}: effort" in page
-    assert f'<li value="1">{export.esc(first.title)}</li>' in page
-    assert export.esc(first.title).startswith("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;")
+    assert f"<g><title>#1 {svg.esc(first.title)}: effort" in page
+    assert f'<li value="1">{svg.esc(first.title)}</li>' in page
+    assert svg.esc(first.title).startswith("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;")
 
 
 # --- Markdown ---------------------------------------------------------------------------
@@ -452,9 +458,9 @@ def rendered_markdown(text: str) -> str:
 
 @pytest.mark.parametrize(("name", "plan"), PLANS, ids=PLAN_IDS)
 def test_markdown_has_every_section_and_initiative_in_rank_order(name: str, plan: Plan) -> None:
-    text = export.render(plan, "markdown")
+    text = formats.render(plan, "markdown")
     ranking = scoring.rank(plan)
-    assert text.startswith(f"# {export.md_inline(plan.title)}\n")
+    assert text.startswith(f"# {md_inline(plan.title)}\n")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     expected = [
         "## Contents",
@@ -465,14 +471,12 @@ def test_markdown_has_every_section_and_initiative_in_rank_order(name: str, plan
     expected += ["## Initiatives, ranked", "## Roadmap", "## Open questions"]
     assert headings == expected
     initiative_headings = re.findall(r"^### (\d+)\. (.*)$", text, re.M)
-    assert initiative_headings == [
-        (str(r.rank), export.md_inline(r.title)) for r in ranking.results
-    ]
+    assert initiative_headings == [(str(r.rank), md_inline(r.title)) for r in ranking.results]
     for result in ranking.results:
         row = (
-            f"| {result.rank} | {export.md_cell(result.title)} | "
-            f"{export.QUADRANT_SINGULAR[result.quadrant]} | {export.number(result.effort)} | "
-            f"{export.number(result.impact)} | {export.number(result.score)} |"
+            f"| {result.rank} | {md_cell(result.title)} | "
+            f"{QUADRANTS.labels()[result.quadrant]} | {number(result.effort)} | "
+            f"{number(result.impact)} | {number(result.score)} |"
         )
         assert row in text
     for item_id in ranking.unscored:
@@ -481,7 +485,7 @@ def test_markdown_has_every_section_and_initiative_in_rank_order(name: str, plan
 
 @pytest.mark.parametrize(("name", "plan"), PLANS, ids=PLAN_IDS)
 def test_markdown_tables_are_whole_and_never_empty(name: str, plan: Plan) -> None:
-    text = export.render(plan, "markdown")
+    text = formats.render(plan, "markdown")
     for table in md_tables(text):
         width = len(table[0])
         assert all(len(row) == width for row in table), table
@@ -497,24 +501,24 @@ BLANK_PLANS = [
 
 @pytest.mark.parametrize("plan", BLANK_PLANS)
 def test_blank_plan_exports_cleanly_with_nothing_recorded_lines(plan: Plan) -> None:
-    text = export.render(plan, "markdown")
+    text = formats.render(plan, "markdown")
     assert text.count("_Nothing recorded yet._") == 3 + 7  # the strategy's answers + area tables
     assert text.count("_None of the three questions is answered yet._") == 7  # one per area
     assert "_No area's maturity is judged yet._" in text
     assert "_No initiative is scored yet, so there is no ranking._" in text
     assert "_No open initiatives yet._" in text
     assert md_tables(text) == []
-    page = export.render(plan, "html")
+    page = formats.render(plan, "html")
     parse_html(page)
     assert "<table>" not in page
     assert "<svg" not in page
-    assert export.render(plan, "csv") == ",".join(export.CSV_COLUMNS) + "\r\n"
-    assert json.loads(export.render(plan, "json"))["results"]["ranking"] == []
+    assert formats.render(plan, "csv") == ",".join(csv_report.CSV_COLUMNS) + "\r\n"
+    assert json.loads(formats.render(plan, "json"))["results"]["ranking"] == []
 
 
 def test_hostile_text_is_literal_in_markdown() -> None:
     plan = hostile_plan()
-    text = export.render(plan, "markdown")
+    text = formats.render(plan, "markdown")
     for table in md_tables(text):
         assert all(len(row) == len(table[0]) for row in table)
     html = rendered_markdown(text)
@@ -527,7 +531,7 @@ def test_hostile_text_is_literal_in_markdown() -> None:
 def test_markdown_keeps_user_lines_literal() -> None:
     plan = rich_plan()
     plan.initiatives[0].title = "Support for C# ##"
-    text = export.render(plan, "markdown")
+    text = formats.render(plan, "markdown")
     assert "### 1. Support for C# #\\#" in text
     assert "<h3>1. Support for C# ##</h3>" in rendered_markdown(text)
     assert "Queues on Mondays.\n\n\\# Not a heading\\\n\\- not a list" in text
@@ -554,7 +558,7 @@ CELL_ALPHABET = st.sampled_from(
 @settings(max_examples=80, deadline=None)
 @given(st.lists(CELL_ALPHABET, max_size=30).map("".join))
 def test_md_cell_never_breaks_a_table_and_reads_back(value: str) -> None:
-    table = f"| x | y | z |\n| --- | --- | --- |\n| a | {export.md_cell(value)} | b |\n"
+    table = f"| x | y | z |\n| --- | --- | --- |\n| a | {md_cell(value)} | b |\n"
     rendered = rendered_markdown(table)
     cells = re.findall(r"<td>(.*?)</td>", rendered, re.S)
     assert len(cells) == 3
@@ -576,7 +580,7 @@ def test_md_cell_never_breaks_a_table_and_reads_back(value: str) -> None:
     ],
 )
 def test_md_cell_escapes(text: str, expected: str) -> None:
-    assert export.md_cell(text) == expected
+    assert md_cell(text) == expected
 
 
 # --- numbers in the document match the engine -----------------------------------------
@@ -584,7 +588,7 @@ def test_md_cell_escapes(text: str, expected: str) -> None:
 
 def test_rich_plan_figures_are_worked_out_by_hand() -> None:
     plan = rich_plan()
-    text = export.render(plan, "markdown")
+    text = formats.render(plan, "markdown")
     # NPS from shares: 40 % promoters − 25 % detractors = 15.
     assert "| 15 (40\u00a0% promoters − 25\u00a0% detractors) |" in text
     # Avoidable: 2000 × 80 % = 1600 by phone at 62.5 → 100 000 SEK; 300 × 50 % = 150 by
@@ -615,7 +619,7 @@ def test_rich_plan_figures_are_worked_out_by_hand() -> None:
 
 
 def test_roadmap_is_chronological_with_unscheduled_last() -> None:
-    text = export.render(rich_plan(), "markdown")
+    text = formats.render(rich_plan(), "markdown")
     roadmap = text.split("## Roadmap")[1].split("## Open questions")[0]
     assert re.findall(r"^### (.*)$", roadmap, re.M) == [
         "2027-Q1",
@@ -630,7 +634,7 @@ def test_roadmap_is_chronological_with_unscheduled_last() -> None:
 
 def test_when_sort_key_orders_dates_then_words_then_nothing() -> None:
     labels = ["", "later", "2028", "2027-Q3", "Q1 2027", "2027-05", "2027-H2", "2026-Q4", "asap"]
-    assert sorted(labels, key=export.when_sort_key) == [
+    assert sorted(labels, key=when_sort_key) == [
         "2026-Q4",
         "Q1 2027",
         "2027-05",
@@ -652,20 +656,20 @@ def test_when_sort_key_orders_dates_then_words_then_nothing() -> None:
     ],
 )
 def test_axis_ticks_stay_few_and_round(low: float, high: float, expected: list[int]) -> None:
-    assert export.axis_ticks(low, high) == expected
+    assert svg.axis_ticks(low, high) == expected
 
 
 def test_matrix_follows_the_plans_scales() -> None:
     plan = rich_plan()
     plan.scales.effort.min, plan.scales.effort.max = 0, 10
-    page = export.render(plan, "html")
+    page = formats.render(plan, "html")
     matrix = page[page.index('<figure class="matrix">') :]
     x_ticks = re.findall(r'text-anchor="middle" font-size="12" fill="#5a6573">(\d+)</text>', matrix)
     assert x_ticks == ["0", "2", "4", "6", "8", "10"]
 
 
 def test_place_points_keeps_shared_positions_apart() -> None:
-    spots = export.place_points([(100, 100)] * 7 + [(105, 100), (300, 300)], 11)
+    spots = svg.place_points([(100, 100)] * 7 + [(105, 100), (300, 300)], 11)
     assert spots[0] == (100, 100)
     assert spots[-1] == (300, 300)
     for i, a in enumerate(spots):
@@ -678,7 +682,7 @@ def test_matrix_moves_points_that_share_a_spot() -> None:
     ranking = scoring.rank(plan)
     same = [r for r in ranking.results if (r.effort, r.impact) == (2, 3)]
     assert len(same) == 2
-    page = export.render(plan, "html")
+    page = formats.render(plan, "html")
     circles = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="11"', page)
     assert len(circles) == len(ranking.results)
     assert len(set(circles)) == len(circles)
@@ -705,9 +709,9 @@ def _plain(value: object) -> str:
     ("name", "plan"), [*PLANS, ("hostile", hostile_plan())], ids=[*PLAN_IDS, "hostile"]
 )
 def test_csv_round_trips_every_initiative(name: str, plan: Plan) -> None:
-    text = export.render(plan, "csv")
-    rows = read_csv(export.encode(text, "csv"))
-    assert text.splitlines()[0].split(",") == list(export.CSV_COLUMNS)
+    text = formats.render(plan, "csv")
+    rows = read_csv(formats.encode(text, "csv"))
+    assert text.splitlines()[0].split(",") == list(csv_report.CSV_COLUMNS)
     ranking = scoring.rank(plan)
     closed = [i.id for i in plan.initiatives if i.status in {"done", "dropped"}]
     expected_order = [r.id for r in ranking.results] + ranking.unscored + closed
@@ -747,7 +751,7 @@ def test_csv_round_trips_every_initiative(name: str, plan: Plan) -> None:
 
 
 def test_csv_keeps_swedish_letters_and_line_breaks() -> None:
-    rows = read_csv(export.encode(export.render(rich_plan(), "csv"), "csv"))
+    rows = read_csv(formats.encode(formats.render(rich_plan(), "csv"), "csv"))
     first = rows[0]
     assert first["title"] == "Spårningslänk i orderbekräftelsen"
     assert first["how"] == "Carrier API.\nMeasure before and after."
@@ -759,7 +763,7 @@ def test_csv_keeps_swedish_letters_and_line_breaks() -> None:
 
 @pytest.mark.parametrize(("name", "plan"), PLANS, ids=PLAN_IDS)
 def test_json_holds_the_plan_and_the_engines_results(name: str, plan: Plan) -> None:
-    data = json.loads(export.render(plan, "json"))
+    data = json.loads(formats.render(plan, "json"))
     assert list(data) == ["kxplan", "schema", "plan", "results"]
     assert data["kxplan"] == __version__
     assert data["schema"] == SCHEMA_VERSION
@@ -784,7 +788,7 @@ def test_json_holds_the_plan_and_the_engines_results(name: str, plan: Plan) -> N
 
 
 def test_json_derived_figures_by_hand() -> None:
-    results = json.loads(export.render(rich_plan(), "json"))["results"]
+    results = json.loads(formats.render(rich_plan(), "json"))["results"]
     assert results["kpis"][0]["nps_from_shares"] == 15
     assert results["demand_totals"] == {
         "contacts_per_month": 2800,
@@ -802,14 +806,14 @@ def test_json_derived_figures_by_hand() -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_rendering_is_deterministic(fmt: export.Format) -> None:
-    assert export.render(rich_plan(), fmt) == export.render(rich_plan(), fmt)
+def test_rendering_is_deterministic(fmt: formats.Format) -> None:
+    assert formats.render(rich_plan(), fmt) == formats.render(rich_plan(), fmt)
 
 
 def test_markdown_matches_the_golden_file() -> None:
     """Update on purpose with KXPLAN_UPDATE_GOLDEN=1, then read the diff before committing."""
     golden = GOLDEN / "rich-plan.md"
-    text = export.render(rich_plan(), "markdown")
+    text = formats.render(rich_plan(), "markdown")
     if os.environ.get("KXPLAN_UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8")
@@ -831,22 +835,22 @@ def test_markdown_matches_the_golden_file() -> None:
 
 def test_default_filename_is_next_to_the_plan() -> None:
     plan = Path("work") / "acme.toml"
-    assert export.default_filename(plan, "markdown") == Path("work") / "acme.md"
-    assert export.default_filename(plan, "html") == Path("work") / "acme.html"
-    assert export.default_filename(plan, "json") == Path("work") / "acme.json"
-    assert export.default_filename(plan, "csv") == Path("work") / "acme-initiatives.csv"
+    assert formats.default_filename(plan, "markdown") == Path("work") / "acme.md"
+    assert formats.default_filename(plan, "html") == Path("work") / "acme.html"
+    assert formats.default_filename(plan, "json") == Path("work") / "acme.json"
+    assert formats.default_filename(plan, "csv") == Path("work") / "acme-initiatives.csv"
 
 
 def test_write_saves_the_export_next_to_the_plan(tmp_path: Path) -> None:
     plan = rich_plan()
-    target = export.default_filename(tmp_path / "rich.toml", "csv")
-    assert export.write(plan, "csv", target) == target
-    assert target.read_bytes() == b"\xef\xbb\xbf" + export.render(plan, "csv").encode()
+    target = formats.default_filename(tmp_path / "rich.toml", "csv")
+    assert formats.write(plan, "csv", target) == target
+    assert target.read_bytes() == b"\xef\xbb\xbf" + formats.render(plan, "csv").encode()
 
 
 def test_render_rejects_an_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown export format 'pdf'"):
-        export.render(rich_plan(), "pdf")  # type: ignore[arg-type]
+        formats.render(rich_plan(), "pdf")  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -857,19 +861,19 @@ def plan_file(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_cli_prints_the_export(plan_file: Path, fmt: export.Format) -> None:
+def test_cli_prints_the_export(plan_file: Path, fmt: formats.Format) -> None:
     result = invoke("export", str(plan_file), "--format", fmt)
     assert result.exit_code == 0, result.output
-    assert result.stdout_bytes == export.render(storage.load(plan_file), fmt).encode("utf-8")
+    assert result.stdout_bytes == formats.render(storage.load(plan_file), fmt).encode("utf-8")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_cli_writes_the_export_to_a_file(plan_file: Path, fmt: export.Format) -> None:
-    target = plan_file.with_name("out" + export.EXTENSIONS[fmt])
+def test_cli_writes_the_export_to_a_file(plan_file: Path, fmt: formats.Format) -> None:
+    target = plan_file.with_name("out" + formats.EXTENSIONS[fmt])
     result = invoke("export", str(plan_file), "-f", fmt, "-o", str(target))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    expected = export.encode(export.render(storage.load(plan_file), fmt), fmt)
+    expected = formats.encode(formats.render(storage.load(plan_file), fmt), fmt)
     assert target.read_bytes() == expected
     assert target.read_bytes().startswith(b"\xef\xbb\xbf") == (fmt == "csv")
     assert [p.name for p in plan_file.parent.iterdir() if p.name.endswith(".tmp")] == []
@@ -918,7 +922,7 @@ def test_importing_export_does_not_import_the_ui() -> None:
     import subprocess
     import sys
 
-    code = "import sys, kxplan.export; assert not {'textual', 'rich'} & set(sys.modules)"
+    code = "import sys, kxplan.reports.formats; assert not {'textual', 'rich'} & set(sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -14,11 +14,36 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from kxplan import export, scoring, storage
-from kxplan.literal import FORMULA_START, spreadsheet_text
+from kxplan import scoring, storage
 from kxplan.model import Plan
+from kxplan.reports import csv as csv_report
+from kxplan.reports import formats
+from kxplan.reports.roadmap import when_period
+from kxplan.text.literal import FORMULA_START, spreadsheet_text
+from kxplan.text.numbers import DASH, money, number
 
 HEADER = 'schema = 1\ntitle = "QA"\n'
+
+CSV_TEXT_COLUMNS = frozenset(
+    {
+        "id",
+        "title",
+        "areas",
+        "why",
+        "what",
+        "who",
+        "when",
+        "how",
+        "status",
+        "criteria",
+        "depends_on",
+        "notes",
+        "quadrant",
+        "agreement",
+    }
+)
+"""The CSV columns holding text (moved here from the old ``kxplan.export`` shim; nothing in
+kxplan reads it: every cell goes through :func:`kxplan.text.literal.spreadsheet_cell`)."""
 
 
 def load(body: str) -> Plan:
@@ -26,7 +51,7 @@ def load(body: str) -> Plan:
 
 
 def csv_rows(plan: Plan) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(export.render(plan, "csv"), newline="")))
+    return list(csv.DictReader(io.StringIO(formats.render(plan, "csv"), newline="")))
 
 
 def rendered(markdown: str) -> str:
@@ -91,7 +116,7 @@ criteria = { cost = -3 }
 """
     )
     (row,) = csv_rows(plan)
-    numeric = [c for c in export.CSV_COLUMNS if c not in export.CSV_TEXT_COLUMNS]
+    numeric = [c for c in csv_report.CSV_COLUMNS if c not in CSV_TEXT_COLUMNS]
     assert all(not row[c].startswith("'") for c in numeric)
     assert float(row["score"]) < 0  # a negative number, written as a number
     assert row["criteria"] == "cost=-3"
@@ -119,8 +144,8 @@ notes = "x\\u001by\\nz"
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "csv"])
-def test_control_characters_are_spelled_out(fmt: export.Format) -> None:
-    text = export.render(load(CONTROLS), fmt)
+def test_control_characters_are_spelled_out(fmt: formats.Format) -> None:
+    text = formats.render(load(CONTROLS), fmt)
     assert controls(text.replace("\r\n", "\n")) == set()  # CSV rows end in CRLF
     assert "x1b" in text
     assert "x00" in text
@@ -128,10 +153,10 @@ def test_control_characters_are_spelled_out(fmt: export.Format) -> None:
 
 
 def test_control_characters_are_literal_when_rendered() -> None:
-    page = rendered(export.render(load(CONTROLS), "markdown"))
+    page = rendered(formats.render(load(CONTROLS), "markdown"))
     assert "NUL\\x00 here" in page
     assert "ESC\\x1b[31m there" in page
-    html = export.render(load(CONTROLS), "html")
+    html = formats.render(load(CONTROLS), "html")
     assert "NUL\\x00 here<br>" in html
     assert "<td>x\\x1by<br>z</td>" in html
 
@@ -143,7 +168,7 @@ def test_csv_spells_out_controls_but_keeps_line_breaks() -> None:
 
 
 def test_json_escapes_controls_itself() -> None:
-    text = export.render(load(CONTROLS), "json")
+    text = formats.render(load(CONTROLS), "json")
     assert controls(text) == set()
     assert json.loads(text)["plan"]["initiatives"][0]["why"].startswith("NUL\x00 here")
 
@@ -188,11 +213,11 @@ def test_csv_effort_is_the_one_the_rank_used() -> None:
 
 def test_markdown_and_csv_show_the_same_effort() -> None:
     plan = load(ESTIMATED)
-    assert "| 1 | Estimated | Quick win | 2 | 4.5 | 2.25 |" in export.render(plan, "markdown")
+    assert "| 1 | Estimated | Quick win | 2 | 4.5 | 2.25 |" in formats.render(plan, "markdown")
 
 
 def test_json_says_which_numbers_came_from_estimates() -> None:
-    data = json.loads(export.render(load(ESTIMATED), "json"))
+    data = json.loads(formats.render(load(ESTIMATED), "json"))
     (entry,) = data["results"]["ranking"]
     assert (entry["effort"], entry["impact"], entry["score"]) == (2, 4.5, 2.25)
     assert entry["from_estimates"] == ["effort"]
@@ -222,7 +247,7 @@ def test_json_says_which_numbers_came_from_estimates() -> None:
     ],
 )
 def test_when_period_spells_each_period_one_way(when: str, expected: str) -> None:
-    assert export.when_period(when) == expected
+    assert when_period(when) == expected
 
 
 def test_roadmap_groups_one_quarter_written_two_ways() -> None:
@@ -247,14 +272,14 @@ title = "Gamma"
 when = "H1 2027"
 """
     )
-    text = export.render(plan, "markdown")
+    text = formats.render(plan, "markdown")
     roadmap = text.split("## Roadmap")[1].split("## Open questions")[0]
     assert re.findall(r"^### (.*)$", roadmap, re.M) == ["2027-H1", "2027-Q3"]
     q3 = roadmap.split("### 2027-Q3")[1]
     assert "Alpha" in q3
     assert "Beta" in q3
     assert "**When:** Q3 2027" in text  # each initiative keeps its own text
-    assert "<h3>2027-Q3</h3>" in export.render(plan, "html")
+    assert "<h3>2027-Q3</h3>" in formats.render(plan, "html")
 
 
 # --- 5. line breaks in Markdown ---------------------------------------------------------
@@ -272,7 +297,7 @@ customer_value = 3
 efficiency = 3
 """
     )
-    page = rendered(export.render(plan, "markdown"))
+    page = rendered(formats.render(plan, "markdown"))
     assert "<p># Not a heading<br />\n- not a list<br />\n&gt; not quote</p>" in page
     assert "<p>Second paragraph<br />\nends here\\</p>" in page
     assert not re.search(r"<h1>Not|<li>not|<blockquote>", page)
@@ -291,11 +316,11 @@ efficiency = 3
         (-0.001, 2, "0"),
         (2.25, 2, "2.25"),
         (765, 0, "765"),
-        (None, 2, export.DASH),
+        (None, 2, DASH),
     ],
 )
 def test_number_separates_thousands(value: float | None, places: int, expected: str) -> None:
-    assert export.number(value, places) == expected
+    assert number(value, places) == expected
 
 
 def test_volumes_are_written_like_money() -> None:
@@ -315,7 +340,7 @@ demand = "failure"
 avoidable = 80
 """
     )
-    text = export.render(plan, "markdown")
+    text = formats.render(plan, "markdown")
     assert (
         "| Where is my order? | phone | 2\u202f600 | Failure demand | 80\u00a0% | 2\u202f080 "
         "| 128\u202f960\xa0SEK |" in text
@@ -361,13 +386,13 @@ def huge_plan() -> Plan:
     [(math.inf, "∞"), (-math.inf, "−∞"), (math.nan, "not a number"), (1e308, "1e+308")],
 )
 def test_number_copes_with_any_float(value: float, expected: str) -> None:
-    assert export.number(value) == expected
-    assert export.money(value, "SEK") == f"{expected}\xa0SEK"
+    assert number(value) == expected
+    assert money(value, "SEK") == f"{expected}\xa0SEK"
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
-def test_documents_show_an_infinite_score(fmt: export.Format) -> None:
-    text = export.render(huge_plan(), fmt)
+def test_documents_show_an_infinite_score(fmt: formats.Format) -> None:
+    text = formats.render(huge_plan(), fmt)
     assert "score ∞" in text
 
 
@@ -376,7 +401,7 @@ def _no_constants(name: str) -> Any:
 
 
 def test_json_stays_valid_with_an_infinite_score() -> None:
-    text = export.render(huge_plan(), "json")
+    text = formats.render(huge_plan(), "json")
     data = json.loads(text, parse_constant=_no_constants)
     first = data["results"]["ranking"][0]
     assert (first["id"], first["score"]) == ("huge", None)
@@ -385,7 +410,7 @@ def test_json_stays_valid_with_an_infinite_score() -> None:
 def test_json_maps_any_non_finite_number_to_null() -> None:
     plan = huge_plan()
     plan.initiatives[1] = plan.initiatives[1].model_copy(update={"reach": math.inf})
-    data = json.loads(export.render(plan, "json"), parse_constant=_no_constants)
+    data = json.loads(formats.render(plan, "json"), parse_constant=_no_constants)
     assert data["plan"]["initiatives"][1]["reach"] is None
 
 

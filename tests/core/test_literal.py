@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kxplan.literal import json_escaped, printable, spreadsheet_text, visible
-from kxplan.text.literal import json_records
+from kxplan.text.literal import json_escaped, json_records, printable, spreadsheet_text, visible
 
 
 def controls(text: str) -> set[str]:

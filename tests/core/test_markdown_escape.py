@@ -10,8 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from kxplan.literal import visible_lines
 from kxplan.text import markdown
+from kxplan.text.literal import visible_lines
 from kxplan.text.markdown import SPECIAL, one_line
 
 READER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])

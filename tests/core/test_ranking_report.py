@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 
-from kxplan import rank_output
+import pytest
+
 from kxplan.model import Plan
 from kxplan.reports import ranking as report
 from kxplan.scoring import rank
@@ -51,10 +53,9 @@ def test_json_robustness_numbers_are_data_numbers_too() -> None:
     assert '"p_top_k": 1,' in text
 
 
-def test_the_old_module_name_renders_the_same() -> None:
-    ranking = rank(_plan())
-    for fmt in report.FORMATS:
-        assert rank_output.render(ranking, fmt) == report.render(ranking, fmt)
+def test_the_old_module_name_is_gone() -> None:
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("kxplan.rank_output")
 
 
 def test_the_table_names_the_method_and_quadrants_from_the_vocabulary() -> None:

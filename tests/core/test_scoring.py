@@ -719,7 +719,7 @@ def test_results_are_frozen(five: Plan) -> None:
 
 def test_the_engine_and_its_renderer_import_no_ui() -> None:
     code = (
-        "import sys, kxplan.scoring, kxplan.rank_output; "
+        "import sys, kxplan.scoring, kxplan.reports.ranking; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -8,9 +8,9 @@ from typing import Any
 
 from support import invoke, write_base_plan
 
-from kxplan.compare import compare
 from kxplan.storage import load
 from kxplan.versions import Version, list_versions, load_version, save_version, versions_dir
+from kxplan.versions.comparison import compare
 
 NOON = datetime(2026, 11, 24, 12, 0, 5, tzinfo=UTC)
 

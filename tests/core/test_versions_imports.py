@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -19,7 +20,6 @@ CORE = [
     "kxplan.versions.textconv",
     "kxplan.reports.comparison",
     "kxplan.reports.comparison_json",
-    "kxplan.compare",
 ]
 
 
@@ -41,12 +41,6 @@ def test_the_package_loads_only_the_snapshots() -> None:
     assert "kxplan.versions.comparison" not in loaded
 
 
-def test_the_old_paths_name_the_same_objects() -> None:
-    import kxplan.compare as old
-    from kxplan.reports import comparison as report
-    from kxplan.versions import comparison, textconv
-
-    assert old.compare is comparison.compare
-    assert old.plan_as_lines is textconv.plan_as_lines
-    assert old.describe is report.describe
-    assert old.format_json is report.format_json
+def test_the_old_path_is_gone() -> None:
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("kxplan.compare")

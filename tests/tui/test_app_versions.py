@@ -16,7 +16,6 @@ from textual.widget import Widget
 from textual.widgets import DataTable, ListView
 
 from kxplan import storage
-from kxplan.compare import Change
 from kxplan.model import Estimate
 from kxplan.tui.app import KxplanApp
 from kxplan.tui.screens.compare import (
@@ -33,6 +32,7 @@ from kxplan.tui.screens.walk import WalkScreen
 from kxplan.tui.widgets.ranking import RankingView
 from kxplan.tui.widgets.step_bar import StepBar
 from kxplan.versions import list_versions, save_version
+from kxplan.versions.changes import Change
 
 PROJECTOR = (100, 30)
 SSH = (80, 24)

@@ -111,11 +111,12 @@ def rank_command(
                 fail(_("--{option} only applies with --robust").format(option=name))
     loaded = load_or_exit(plan)
 
-    from kxplan import rank_output, scoring
+    from kxplan import scoring
+    from kxplan.reports import ranking as ranking_report
 
     chosen = next((m for m in METHODS.keys if m == method), None)
     area_id = next((a for a in AREA_IDS if a == area), None)
-    out_format = next(f for f in rank_output.FORMATS if f == fmt)
+    out_format = next(f for f in ranking_report.FORMATS if f == fmt)
     try:
         if compare_methods:
             methods = scoring.applicable_methods(loaded)
@@ -125,7 +126,7 @@ def rank_command(
                 m: scoring.rank(loaded, m, include_closed=include_done, area=area_id)
                 for m in methods
             }
-            click.echo(rank_output.render_methods(rankings, out_format, top=top), nl=False)
+            click.echo(ranking_report.render_methods(rankings, out_format, top=top), nl=False)
             return
         ranking = scoring.rank(
             loaded, chosen, include_closed=include_done, area=area_id, partial=True
@@ -157,7 +158,7 @@ def rank_command(
     from kxplan.model import latest_dots
 
     dots = latest_dots(loaded)  # the latest kept dot vote, shown beside the ranking
-    text = rank_output.render(ranking, out_format, robust=robustness, top=top, dots=dots)
+    text = ranking_report.render(ranking, out_format, robust=robustness, top=top, dots=dots)
     click.echo(text, nl=False)
     if ranking.lacking:
         from kxplan.text.literal import printable

@@ -4,7 +4,7 @@ text and Markdown renderings of the whole (the JSON one is in
 
 Labels come from the vocabulary (areas, quadrants, score fields), numbers from
 :func:`kxplan.text.numbers.number`, and user text is made literal
-(:func:`kxplan.literal.printable`). The app's comparison screen reads the same
+(:func:`kxplan.text.literal.printable`). The app's comparison screen reads the same
 functions (:func:`where_parts`, :func:`value_texts`, :func:`rank_text`,
 :func:`quadrant_text`, :func:`groups`), so the CLI and the app phrase a change alike.
 """
@@ -238,7 +238,7 @@ def describe(change: Change, titles: Titles | None = None) -> str:
 
     With ``titles`` an initiative is named by title (:func:`initiative_name`) and what
     changed follows it: ``FAQ page: effort 1 → 4``, ``+ Chat bot (bot)``. User text in
-    it is made literal (:func:`kxplan.literal.printable`); numbers keep their no-break
+    it is made literal (:func:`kxplan.text.literal.printable`); numbers keep their no-break
     spaces.
     """
     if titles is not None and change.section in ("initiatives", "ranks"):

@@ -3,7 +3,7 @@
 Keys are the plan file's keys (never labels), numbers go through
 :func:`kxplan.text.numbers.data_number` (``3``, not ``3.0``; no float noise), and
 the text is escaped so no control character reaches a terminal
-(:func:`kxplan.literal.json_escaped`).
+(:func:`kxplan.text.literal.json_escaped`).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from kxplan.text.numbers import DASH, data_number, money, whole
 def overview(plan: Plan) -> str:
     """A plain-text overview of a plan: who, maturity per area, contents, avoidable demand.
 
-    User text is shown literally, one line each (see :func:`kxplan.literal.printable`).
+    User text is shown literally, one line each (see :func:`kxplan.text.literal.printable`).
     """
     lines = [*_heading(plan), "", *_maturity_lines(plan), "", *_content_lines(plan)]
     lines += kpi_lines(plan)

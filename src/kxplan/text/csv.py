@@ -1,6 +1,6 @@
 """The one way kxplan writes CSV: RFC 4180 with CRLF line ends, UTF-8 with a byte-order
 mark (so spreadsheets read the text right), every cell through
-:func:`~kxplan.literal.spreadsheet_cell` (formulas guarded, numbers without noise).
+:func:`~kxplan.text.literal.spreadsheet_cell` (formulas guarded, numbers without noise).
 
 The separator and the decimal mark follow the spreadsheet's language
 (:func:`style_for`): a Swedish spreadsheet opens ``;``-separated cells with decimal
