@@ -159,7 +159,7 @@ def test_a_command_collects_rarely_and_gives_the_thresholds_back(tmp_path: Path)
 def test_the_ui_runs_with_the_interpreters_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[int, ...]] = []
     fake = types.ModuleType("kxplan.tui")
-    fake.run = lambda path, *, example=None: seen.append(gc.get_threshold())  # type: ignore[attr-defined]
+    fake.run = lambda path, **_options: seen.append(gc.get_threshold())  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "kxplan.tui", fake)
     monkeypatch.setattr("kxplan.cli.ui.has_terminal", lambda: True)
     result = CliRunner().invoke(main, [])

@@ -932,7 +932,7 @@ def test_each_initiative_in_the_document_says_what_its_quadrant_advises(language
     from kxplan.framework import QUADRANTS
 
     plan = storage.load(TEMPLATES / "contact-centre.toml").model_copy(update={"language": language})
-    text = export.render(plan, "markdown")
+    text = formats.render(plan, "markdown")
     quadrants = {result.quadrant for result in scoring.rank(plan).results}
     assert quadrants
     with i18n.language(language):
