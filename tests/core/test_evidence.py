@@ -176,3 +176,40 @@ def test_linked_contacts_are_the_sum_over_the_linked_reasons(
     assert demand.contacts == pytest.approx(expected)
     assert demand.cost is None  # no channel has a cost
     assert len(demand.unpriced) == len(chosen)
+
+
+def test_a_row_is_named_in_the_current_language_and_keyed_in_the_files_words() -> None:
+    from support import TEMPLATES
+
+    from kxplan import i18n, storage
+    from kxplan.model.evidence import TABLES_BY_NAME
+
+    plan = storage.load(TEMPLATES / "contact-centre.toml")
+    touchpoints = TABLES_BY_NAME["touchpoints"]
+    row = touchpoints.rows(plan)[0]
+    with i18n.language("sv"):
+        shown = touchpoints.shown_key(row)
+    assert row.stage in touchpoints.key_text(row)  # the file's key, for links and merges
+    assert shown.endswith(("Före köpet", "Under köpet", "Efter köpet"))
+
+
+def test_a_row_linked_twice_is_refused_where_it_stands() -> None:
+    """Counted twice, it would double the initiative's reach and savings."""
+    import pytest
+    from support import TEMPLATES
+
+    from kxplan import storage
+
+    text = (TEMPLATES / "contact-centre.toml").read_text(encoding="utf-8")
+    plan = storage.loads(text)
+    reason = plan.areas.unnecessary_demand.contact_reasons[0]
+    from kxplan.model.evidence import Link
+
+    link = Link(table="contact_reasons", key=[reason.reason, reason.channel])
+    twice = Link(table="contact_reasons", key=[reason.reason.upper(), f" {reason.channel} "])
+    first = plan.initiatives[0].model_copy(update={"addresses": [link, twice]})
+    data = plan.model_copy(update={"initiatives": [first, *plan.initiatives[1:]]}).to_data()
+    with pytest.raises(storage.PlanError) as caught:
+        storage.validate(data, "plan.toml")
+    assert f'(id "{first.id}").addresses[2].key' in str(caught.value)  # the second link
+    assert "linked twice" in str(caught.value)

@@ -194,3 +194,15 @@ def test_no_done_initiative_means_no_calibration() -> None:
     plan = storage.loads(DONE.replace('status = "done"', 'status = "planned"'))
     assert room_calibration(plan) is None
     assert participant_calibrations(plan) == []
+
+
+def test_a_kpi_read_after_its_date_short_of_its_target_is_off_track_even_once_read() -> None:
+    late = kpi(
+        baseline=3.6,
+        target=4.2,
+        target_date=datetime.date(2026, 1, 1),
+        readings=[{"date": datetime.date(2026, 6, 30), "value": 3.8}],
+    )
+    assert progress(late).on_track is False
+    early = late.model_copy(update={"target_date": datetime.date(2027, 6, 30)})
+    assert progress(early).on_track is None  # one reading: no trend to judge by yet

@@ -108,13 +108,22 @@ def link_problems(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every link that names no row, or has the wrong number of key parts."""
     index: RowIndex | None = None
     for position, item in enumerate(plan.initiatives):
+        seen: set[tuple[str, tuple[str, ...]]] = set()
         for number, link in enumerate(item.addresses):
             table = TABLES_BY_NAME[link.table]
+            loc: tuple[str | int, ...] = ("initiatives", position, "addresses", number)
+            named = (link.table, _folded(link.key))
+            if named in seen:  # counted twice, it would double the reach and the savings
+                yield (
+                    (*loc, "key"),
+                    _("{row} is linked twice; each row once").format(row=link.text()),
+                )
+                continue
+            seen.add(named)
             if len(link.key) == len(table.key_fields):
                 index = index or RowIndex(plan)
                 if index.find(link) is not None:
                     continue
-            loc: tuple[str | int, ...] = ("initiatives", position, "addresses", number)
             if len(link.key) != len(table.key_fields):
                 fields = ", ".join(table.key_fields)
                 yield (

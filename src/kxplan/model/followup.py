@@ -98,11 +98,13 @@ def _on_track(
 ) -> bool | None:
     if share is not None and share >= 1:
         return True
-    if latest is None or kpi.target is None or kpi.target_date is None or trend is None:
+    if latest is None or kpi.target is None or kpi.target_date is None:
         return None
     months_left = (kpi.target_date - latest.date).days / DAYS_A_MONTH
     if months_left <= 0:
-        return False  # the date has passed and the target is not reached
+        return False  # read on or after its date, and the target is not reached
+    if trend is None:  # one reading: no trend to project yet
+        return None
     projected = latest.value + trend * months_left
     rising = kpi.target > (kpi.baseline if kpi.baseline is not None else latest.value)
     return projected >= kpi.target if rising else projected <= kpi.target

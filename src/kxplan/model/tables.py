@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import BaseModel
 
-from kxplan.framework import AREA_IDS, AreaId
+from kxplan.framework import AREA_IDS, STAGES, AreaId
 from kxplan.i18n import N_
 from kxplan.model.rows import (
     Channel,
@@ -62,6 +62,19 @@ class AreaTable:
     def key_text(self, row: Any) -> str:
         """The row's natural key as people read it: ``CSAT / all``, ``Chat``."""
         return " / ".join(self.key_of(row))
+
+    def shown_key(self, row: Any) -> str:
+        """The row's key as the current language reads it, blanks left out: a KPI by its
+        measure's name in that language, a touchpoint's stage by its label (``Checkout /
+        Under köpet``); :meth:`key_text` keeps the words of the file."""
+        parts = []
+        for name in self.key_fields:
+            value = getattr(row, f"shown_{name}", None) or getattr(row, name)
+            if name == "stage" and value:
+                value = STAGES.label(str(value))
+            if value:
+                parts.append(str(value))
+        return " / ".join(parts)
 
     def loc(self, index: int, *rest: str) -> tuple[str | int, ...]:
         """The key path of row ``index`` (and a field in it) in a plan file."""

@@ -107,7 +107,7 @@ def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
         )
         rows.append(
             (
-                kpi.label,
+                kpi.shown_label,
                 kpi.channel,
                 STAGES.label(kpi.stage),
                 f"{number(kpi.baseline)} → {kpi.shown(kpi.target)}",

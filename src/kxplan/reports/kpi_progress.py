@@ -49,7 +49,7 @@ def kpi_lines(plan: Plan) -> list[str]:
     kpis = plan.areas.insight.kpis
     if not kpis:
         return []
-    names = [printable(f"{k.label} ({k.channel})") for k in kpis]
+    names = [printable(f"{k.shown_label} ({k.channel})") for k in kpis]
     width = max(17, *(len(name) for name in names))
     read = any(k.readings for k in kpis)
     heading = _("KPIs: baseline → latest → target") if read else _("KPIs: baseline → target")

@@ -153,6 +153,8 @@ def lacking_label(need: str) -> str:
         return _("criterion {id}").format(id=need.removeprefix(CRITERION_NEED))
     if need in SCORES:
         return SCORES.label(need).lower()
+    if need == "money_saved":
+        return _("money saved")
     return need.replace("_", " ")
 
 

@@ -100,7 +100,12 @@ def _about(
                 title,
                 (_("  not ranked by this method: "), "dim"),
                 (lacks_text(row.lacks), "$text-warning"),
-                (_(" · f fills it in"), "dim"),
+                (
+                    _(" · f4 in the initiative editor links contact reasons")
+                    if row.lacks == ("money_saved",)
+                    else _(" · f fills it in"),
+                    "dim",
+                ),
             ),
         ]
     if result is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Final
 
 from pydantic import BaseModel
@@ -24,6 +24,7 @@ META_FIELDS: Final = (
     "version",
     "facilitator",
     "currency",
+    "language",
     "schema_version",
     "created",
     "updated",
@@ -72,11 +73,19 @@ def rows_by_key(table: AreaTable, rows: Sequence[BaseModel]) -> dict[str, BaseMo
 
 
 def plain_value(value: object) -> Value:
-    """A field value as hashable plain data."""
+    """A field value as hashable plain data: a date as ISO text, a list of rows (links,
+    readings) as one JSON object per row, in the file's words."""
     if value is None or isinstance(value, str | bool | int | float | datetime):
         return value
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, list | tuple):
-        return tuple(str(v) for v in value)
+        return tuple(
+            json.dumps(jsonable(v), sort_keys=True, ensure_ascii=False, default=str)
+            if isinstance(v, BaseModel)
+            else str(v)
+            for v in value
+        )
     return json.dumps(jsonable(value), sort_keys=True, ensure_ascii=False, default=str)
 
 
@@ -95,6 +104,6 @@ def jsonable(value: object) -> object:
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
-    if isinstance(value, datetime):
+    if isinstance(value, date):  # a datetime too
         return value.isoformat()
     return value

@@ -53,8 +53,8 @@ def candidates(plan: Plan, chosen: Sequence[Link]) -> list[tuple[str, list[tuple
     for name in LINKABLE:
         table = TABLES_BY_NAME[name]
         rows = [
-            (" / ".join(p for p in key if p), SEPARATOR.join((name, *key)))
-            for key in (table.key_of(row) for row in table.rows(plan))
+            (table.shown_key(row), SEPARATOR.join((name, *table.key_of(row))))
+            for row in table.rows(plan)
         ]
         if rows:
             groups.append((_(table.title), rows))

@@ -95,7 +95,9 @@ class ReadingDialog(ModalScreen[Reading | None]):
     def compose(self) -> ComposeResult:
         kpi = self.kpi
         with Vertical(classes="dialog", id="reading"):
-            title = _("A reading of {kpi} ({channel})").format(kpi=kpi.label, channel=kpi.channel)
+            title = _("A reading of {kpi} ({channel})").format(
+                kpi=kpi.shown_label, channel=kpi.channel
+            )
             yield Label(Text(title), classes="dialog-title")
             yield Static(Text(standing(kpi)), classes="hint")
             placeholders = {
