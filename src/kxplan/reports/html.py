@@ -5,6 +5,7 @@ Its stylesheet is package data (``style.css`` beside this module), inlined in th
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -178,22 +179,45 @@ def _table(table: Table) -> str:
 
 
 def column_shares(table: Table) -> list[float]:
-    """Each column's share of the table's width (in percent), after what it holds: its
-    longest cell or its header's longest word, counted between 3 and 40 characters.
-    A printed table is laid out fixed at the page's width, so long text wraps in
-    the wide columns and numbers keep narrow ones."""
+    """Each column's share of the table's width (in percent), after what it holds. A
+    printed table is laid out fixed at the page's width: every column first gets its
+    longest word (so "telefon" or "Felefterfrågan" is not broken), then the room left
+    goes to the columns with longer text, after how much more they hold; numbers keep
+    narrow columns."""
     columns = list(zip(*table.rows, strict=True)) if table.rows else []
-    weights = []
+    least, most = [], []
     for index, header in enumerate(table.headers):
-        longest = max((len(word) for word in header.split()), default=1)
-        if columns:
-            longest = max(longest, max(map(len, columns[index])))
-        weights.append(min(max(longest, 3), _WIDEST))
+        cells = [header, *(columns[index] if columns else ())]
+        header_word = max((len(w) for w in _WORD_BREAKS.split(header)), default=1)
+        word = max(
+            [math.ceil(header_word * _BOLD)]
+            + [len(w) for cell in cells[1:] for w in _WORD_BREAKS.split(cell)]
+        )
+        least.append(min(max(word, 3), _LONGEST_WORD) + _PADDING)
+        most.append(min(max(max(map(len, cells)) + _PADDING, least[-1]), _WIDEST))
+    room = _PAGE_CHARACTERS - sum(least)
+    if room <= 0:  # the words alone are wider than the page: they share it
+        weights = [float(w) for w in least]
+    else:
+        extra = [m - w for m, w in zip(most, least, strict=True)]
+        wanted = sum(extra) or 1
+        weights = [w + room * e / wanted for w, e in zip(least, extra, strict=True)]
     total = sum(weights)
     return [100 * weight / total for weight in weights]
 
 
 _WIDEST = 40
+_PADDING = 2
+"""A cell's padding, in characters."""
+_WORD_BREAKS = re.compile(r"[ \t\n/]+")
+"""Where a line may break inside a cell: at a space or after a slash ("Kontakter/månad");
+never at the no-break spaces inside a number or an amount ("246 770 kr")."""
+_BOLD = 1.2
+"""How much wider a header's bold letters are."""
+_LONGEST_WORD = 18
+"""A word longer than this may break (a URL, an id): it would squeeze the others."""
+_PAGE_CHARACTERS = 100
+"""About how many characters of a printed table's 8 pt text fit across an A4 page."""
 
 
 def _columns(table: Table) -> str:
