@@ -35,7 +35,9 @@ def test_the_example_command_starts_the_ui_with_the_template(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[tuple[Path | None, str | None]] = []
-    monkeypatch.setattr("kxplan.tui.run", lambda path, *, example: calls.append((path, example)))
+    monkeypatch.setattr(
+        "kxplan.tui.run", lambda path, *, example, **_options: calls.append((path, example))
+    )
     monkeypatch.setattr("kxplan.cli.ui.has_terminal", lambda: True)
 
     default = invoke("example")
