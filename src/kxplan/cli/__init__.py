@@ -219,6 +219,9 @@ class KxplanGroup(TranslatedHelp, click.Group):
     ) -> click.Context:
         if parent is None:  # kxplan itself: its language before its first word
             choose_language(args)
+            # kxplan uses no pydantic plugins: not looking for them spares every command
+            # a scan of every installed package's metadata (set it yourself to use one)
+            os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         with output_errors_end_cleanly():  # --help and --version print while parsing
             try:
                 return super().make_context(info_name, args, parent, **extra)
