@@ -6,15 +6,19 @@ through the session's operations, so the room's results are saved like any edit.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kxplan.i18n import _, pgettext
 from kxplan.model import Plan
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
-from kxplan.room.host import RoomHost
 from kxplan.room.ideas import as_initiative, as_row, merged_into
 from kxplan.room.records import rounds_to_keep, vote_record
 from kxplan.room.results import with_answers
 from kxplan.room.state import Refused, Room
 from kxplan.session import EditRefused, Session
+
+if TYPE_CHECKING:
+    from kxplan.room.host import RoomHost
 
 IDEA_TABLES = {"friction": "frictions", "contact_reason": "contact_reasons"}
 

@@ -6,16 +6,18 @@ while phones answer, and the room stays open while the facilitator works on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.app import App
 
 from kxplan.framework import AreaId
 from kxplan.i18n import _
-from kxplan.room.host import RoomHost
-from kxplan.room.journal import JournalError, unfinished
 from kxplan.session import Session
-from kxplan.tui.room_control import RoomControl
 from kxplan.tui.screens.confirm import Answer, Confirm
+
+if TYPE_CHECKING:  # the room's server (aiohttp) loads when a room opens, not at start
+    from kxplan.tui.room_control import RoomControl
 
 
 class RoomHosting(App[None]):
@@ -39,6 +41,10 @@ class RoomHosting(App[None]):
                     severity="warning",
                 )
                 return
+            from kxplan.room.host import RoomHost
+            from kxplan.room.journal import JournalError
+            from kxplan.tui.room_control import RoomControl
+
             try:
                 host = RoomHost.open(session.plan, session.path)
                 await host.start()
@@ -70,6 +76,8 @@ class RoomHosting(App[None]):
     @work(exclusive=True, group="room")
     async def offer_unfinished_room(self, session: Session) -> None:
         """When a room over this plan did not end (a crash, a kill), offer to bring it back."""
+        from kxplan.room.journal import JournalError, unfinished
+
         if session.path is None or unfinished(session.path) is None:
             return
         answer = await self.push_screen_wait(
@@ -88,6 +96,9 @@ class RoomHosting(App[None]):
         )
         if answer is Answer.CANCEL or session is not self.session:
             return
+        from kxplan.room.host import RoomHost
+        from kxplan.tui.room_control import RoomControl
+
         try:
             host = RoomHost.open(session.plan, session.path)
         except (OSError, JournalError) as error:
