@@ -74,7 +74,7 @@ class Action:
     @property
     def help_keys(self) -> str:
         """The keys as the help screen shows them."""
-        return self.shown_keys or self.keys
+        return _(self.shown_keys) if self.shown_keys else self.keys
 
     @property
     def name(self) -> str:
@@ -177,7 +177,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
            show=False, priority=True, palette=N_("Language: Svenska / English"),
            palette_help=N_("Show kxplan in the other language"), aliases=("Language", "Språk")),
     Action("f1", "help", "KxplanApp", N_("Help"), N_("This help (f1 also in forms and dialogs)"), A,
-           shown_keys="f1 or ?", priority=True, palette=N_("Help: keys"),
+           shown_keys=N_("f1 or ?"), priority=True, palette=N_("Help: keys"),
            palette_help=N_("Every key kxplan answers to")),
     Action("question_mark", "help", "KxplanApp", N_("Help"), show=False),
     Action("f12", "screenshot_beside_plan", "KxplanApp", N_("Screenshot"),
@@ -221,9 +221,9 @@ ACTIONS: Final[tuple[Action, ...]] = (
     # --- an area's tables ---------------------------------------------------------------
     Action("a", "add_row", "AreaTable", N_("Add row"), N_("Add a row (opens a form)"), S),
     Action("e", "edit_row", "AreaTable", N_("Edit row"), N_("Edit the row under the cursor"), S,
-           shown_keys="e or enter"),
+           shown_keys=N_("e or enter")),
     Action("d,delete", "delete_row", "AreaTable", N_("Delete row"),
-           N_("Delete the row under the cursor (asks first)"), S, shown_keys="d or delete"),
+           N_("Delete the row under the cursor (asks first)"), S, shown_keys=N_("d or delete")),
     Action("home", "scroll_top", "AreaTable", N_("First row"), N_("First / last row"), S,
            shown_keys="home / end", show=False),
     Action("end", "scroll_bottom", "AreaTable", N_("Last row"), show=False),
@@ -236,7 +236,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("d", "table('delete_row')", "AreaStep", N_("Delete row"), show=False),
     Action("space,enter", "cycle", "MobilityGrid", N_("Next status"),
            N_("Mobility checklist: the cell's next status (unknown → yes → partly → no)"), S,
-           shown_keys="space or enter"),
+           shown_keys=N_("space or enter")),
     Action("1", "set('yes')", "MobilityGrid", N_("Yes"), N_("Mobility checklist: 1 yes, 2 partly, "
            "3 no, 0 unknown"), S, shown_keys="1 2 3 0", show=False),
     Action("2", "set('partly')", "MobilityGrid", N_("Partly"), show=False),
@@ -359,7 +359,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
     # --- forms and dialogs --------------------------------------------------------------
     Action("ctrl+enter,f10", "keep", "RowEditor", N_("Keep row"),
            N_("Keep the row (refused while a field is invalid)"), F,
-           shown_keys="enter, f10 or ctrl+s",
+           shown_keys=N_("enter, f10 or ctrl+s"),
            show=False),  # the footer shows ctrl+s for it, with save, help and quit
     Action("ctrl+s", "keep", "RowEditor", N_("Keep row"), show=False, priority=True),
     Action("escape", "cancel", "RowEditor", N_("Cancel"), N_("Cancel"), F),
@@ -367,7 +367,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
            N_("On a closed drop-down: keep the row, as in any field"), F, show=False),
     Action("space,alt+down", "show_overlay", "FormSelect", N_("Open"),
            N_("Open a drop-down (enter in the open list picks, escape closes it)"), F,
-           shown_keys="space or alt+down", show=False),
+           shown_keys=N_("space or alt+down"), show=False),
     Action("ctrl+s", "save", "InitiativeEditor", N_("Save"), priority=True),
     Action("escape", "cancel", "InitiativeEditor", N_("Cancel")),
     Action("f4", "pick_links", "InitiativeEditor", N_("Evidence"),
