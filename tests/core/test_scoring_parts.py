@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from kxplan.framework import QUADRANTS
 from kxplan.model import Plan
 from kxplan.scoring import plain_text, rank
-from kxplan.scoring.explanations import (
+from kxplan.scoring.explanations import phrase
+from kxplan.scoring.order import suggested_order
+from kxplan.scoring.parts import (
     Divisor,
     DroppedPrerequisites,
     FromEstimates,
@@ -21,9 +23,7 @@ from kxplan.scoring.explanations import (
     QuadrantPlacement,
     RatioFormula,
     WithinQuadrant,
-    phrase,
 )
-from kxplan.scoring.order import suggested_order
 from kxplan.scoring.rules import QUADRANT_GROUP
 
 
@@ -135,7 +135,7 @@ def test_the_one_suggested_order_is_the_priority_queue_topological_order(
 
 
 def test_a_listing_phrases_each_part_once_and_never_mistakes_one_kind_for_another() -> None:
-    from kxplan.scoring.explanations import InQuadrant, Part, PlacedAfter
+    from kxplan.scoring.parts import Part
 
     phrased: dict[tuple[type, Part], str] = {}
     first = plain_text((InQuadrant("quick_win"),), phrased)

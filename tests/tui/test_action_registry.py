@@ -6,7 +6,8 @@ import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from kxplan.tui.actions import ACTIONS, TEXTUAL, Section, actions_of, shown
+from kxplan.tui.action import TEXTUAL, Section, shown
+from kxplan.tui.actions import ACTIONS, actions_of
 from kxplan.tui.app import KxplanApp
 from kxplan.tui.commands import KxplanCommands
 from kxplan.tui.keys import help_keys

@@ -49,38 +49,30 @@ def translated(text: object) -> Any:
     return text
 
 
+class Translated:
+    """A text attribute click sets and reads (``help``, ``epilog``…): kept as given, read
+    in the current language (:func:`translated`)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}"
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        return translated(getattr(instance, self.slot, None))
+
+    def __set__(self, instance: object, value: object) -> None:
+        setattr(instance, self.slot, value)
+
+
 class TranslatedHelp:
     """Translates the help, epilog, short help and usage placeholders of a command
     whenever click reads them (mixed into click's command classes)."""
 
-    _help: str | None = None
-    _epilog: str | None = None
-    _short_help: str | None = None
-    _options_metavar: str | None = None
-
-    @property
-    def help(self) -> str | None:
-        return translated(self._help)  # type: ignore[no-any-return]
-
-    @help.setter
-    def help(self, value: str | None) -> None:
-        self._help = value
-
-    @property
-    def epilog(self) -> str | None:
-        return translated(self._epilog)  # type: ignore[no-any-return]
-
-    @epilog.setter
-    def epilog(self, value: str | None) -> None:
-        self._epilog = value
-
-    @property
-    def short_help(self) -> str | None:
-        return translated(self._short_help)  # type: ignore[no-any-return]
-
-    @short_help.setter
-    def short_help(self, value: str | None) -> None:
-        self._short_help = value
+    help = Translated()
+    epilog = Translated()
+    short_help = Translated()
+    options_metavar = Translated()
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """click's ``--help``, its help in the current language (click makes the option
@@ -89,14 +81,6 @@ class TranslatedHelp:
         if help_option is not None:
             help_option.help = click_gettext(HELP_OPTION)
         return help_option  # type: ignore[no-any-return]
-
-    @property
-    def options_metavar(self) -> str | None:
-        return translated(self._options_metavar)  # type: ignore[no-any-return]
-
-    @options_metavar.setter
-    def options_metavar(self, value: str | None) -> None:
-        self._options_metavar = value
 
 
 class KxplanCommand(TranslatedHelp, click.Command):
@@ -107,19 +91,11 @@ class KxplanOption(click.Option):
     """An option whose help is shown in kxplan's language: a marked message, or a
     function that says it (for a message with placeholders)."""
 
-    _help: str | None = None
+    help = Translated()
 
     def __init__(self, *args: Any, help: str | Callable[[], str] | None = None, **attrs: Any):
         super().__init__(*args, **attrs)
-        self._help = help  # type: ignore[assignment]
-
-    @property
-    def help(self) -> str | None:
-        return translated(self._help)  # type: ignore[no-any-return]
-
-    @help.setter
-    def help(self, value: str | None) -> None:
-        self._help = value
+        self.help = help
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -15,7 +15,8 @@ from typing import Final, Literal
 from kxplan.framework import AGREEMENTS, METHODS, SCORES, Method, Quadrant
 from kxplan.i18n import N_, _
 from kxplan.scoring import Ranking, Robustness
-from kxplan.scoring.explanations import Part, plain_text, quadrant_name
+from kxplan.scoring.explanations import plain_text, quadrant_name
+from kxplan.scoring.parts import Part
 from kxplan.text import csv as text_csv
 from kxplan.text import markdown
 from kxplan.text.literal import json_records, printable

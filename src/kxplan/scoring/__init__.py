@@ -46,8 +46,9 @@ from kxplan.scoring.estimates import (
     ESTIMATED_FIELDS,
     Spread,
 )
-from kxplan.scoring.explanations import Part, number, phrase, plain_text
+from kxplan.scoring.explanations import number, phrase, plain_text
 from kxplan.scoring.methods import lacking_label
+from kxplan.scoring.parts import Part
 from kxplan.scoring.ranking import (
     RankedInitiative,
     Ranking,

@@ -10,9 +10,10 @@ from kxplan.framework import METHODS, Agreement, AreaId, Method, Quadrant
 from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.scoring.estimates import Spread, agreement_of, estimated, spreads
-from kxplan.scoring.explanations import Part, explain, plain_text
+from kxplan.scoring.explanations import explain, plain_text
 from kxplan.scoring.methods import Scored, columns, evaluate, lacking_label, scored, select
 from kxplan.scoring.order import dependency_indices, sort_keys, suggested_order
+from kxplan.scoring.parts import Part
 from kxplan.scoring.rules import Aggregate, Rules, ScoringError, rules_of
 
 

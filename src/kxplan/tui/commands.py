@@ -10,7 +10,8 @@ from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
-from kxplan.tui.actions import Action, palette_actions, search_names, shown
+from kxplan.tui.action import Action, search_names, shown
+from kxplan.tui.actions import palette_actions
 
 if TYPE_CHECKING:
     from kxplan.tui.app import KxplanApp

@@ -22,7 +22,8 @@ from textual.widgets import Input, Select, TextArea
 
 from kxplan import i18n
 from kxplan.i18n import N_, Language, _
-from kxplan.tui.actions import ACTIONS, shown
+from kxplan.tui.action import shown
+from kxplan.tui.actions import ACTIONS
 from kxplan.tui.recent import remember_setting
 
 SETTING: Final = "language"

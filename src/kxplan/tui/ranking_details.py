@@ -12,7 +12,8 @@ from kxplan.framework import AGREEMENTS, SCORES, STATUSES
 from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.scoring import RankedInitiative, Robustness
-from kxplan.scoring.explanations import PlacedAfter, phrase
+from kxplan.scoring.explanations import phrase
+from kxplan.scoring.parts import PlacedAfter
 from kxplan.text.numbers import number, percent
 from kxplan.tui.ranking_rows import DEPENDENCY_MARK, UNSTABLE_MARK, Cell, Row, lacks_text
 from kxplan.tui.room_results import room_lines

@@ -15,6 +15,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from kxplan.i18n import _, pgettext
+from kxplan.tui.form_words import choice_prompt, field_hint, form_label
 from kxplan.tui.forms import (
     FormField,
     RowCheck,
@@ -25,7 +26,6 @@ from kxplan.tui.forms import (
     with_hidden_fields,
 )
 from kxplan.tui.keys import bindings_for
-from kxplan.tui.tables import choice_prompt, field_hint, form_label
 from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.key_footer import KeyFooter
 
