@@ -31,7 +31,7 @@ Change = Callable[[dict[str, Any]], None]
 def base_data() -> dict[str, Any]:
     """A small plan with something in every table; scores chosen so ranks are easy."""
     return {
-        "schema": 2,
+        "schema": 3,
         "title": "Kundservice 2027",
         "organisation": "Acme",
         "version": "v1",

@@ -15,7 +15,7 @@ from kxplan.storage import load
 from kxplan.templates import list_templates, load_template
 
 BAD_PLAN = """\
-schema = 2
+schema = 3
 title = "Plan"
 
 [scoring]
@@ -156,7 +156,7 @@ def test_the_built_in_example_follows_the_language(
 def test_a_swedish_validate_line_keeps_file_line_and_key_path(tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
     plan.write_text(
-        'schema = 2\ntitle = "P"\ncurrency = 3\n\n[[initiatives]]\nid = "a"\ntitle = "A"\n'
+        'schema = 3\ntitle = "P"\ncurrency = 3\n\n[[initiatives]]\nid = "a"\ntitle = "A"\n'
         'effort = "high"\ncolor = "red"\n',
         encoding="utf-8",
     )

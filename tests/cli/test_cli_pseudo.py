@@ -90,7 +90,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-BAD = 'schema = 2\ntitle = "P"\ncurrency = 3\n\n[scoring]\nmethod = "magic"\n'
+BAD = 'schema = 3\ntitle = "P"\ncurrency = 3\n\n[scoring]\nmethod = "magic"\n'
 
 
 def test_validate_problems_and_ok_are_marked(folder: Path) -> None:

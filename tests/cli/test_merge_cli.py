@@ -54,7 +54,7 @@ def test_merge_with_a_conflict_writes_blocks_and_exits_1(tmp_path: Path) -> None
 def test_merge_of_a_broken_plan_is_one_line_per_problem_and_exit_2(tmp_path: Path) -> None:
     base = _write(tmp_path / "base.toml")
     broken = tmp_path / "broken.toml"
-    broken.write_text('schema = 2\ntitle = ""\n', encoding="utf-8")
+    broken.write_text('schema = 3\ntitle = ""\n', encoding="utf-8")
     result = invoke("merge", base, broken, base)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{broken}:")

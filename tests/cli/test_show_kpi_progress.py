@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from kxplan.cli import main
 
 PLAN = """\
-schema = 2
+schema = 3
 title = "Follow-up"
 
 [[areas.insight.kpis]]

@@ -10,7 +10,7 @@ from support import invoke
 def test_show_writes_each_kpi_on_its_scale(tmp_path: Path) -> None:
     path = tmp_path / "plan.toml"
     path.write_text(
-        'schema = 2\ntitle = "T"\n'
+        'schema = 3\ntitle = "T"\n'
         '[[areas.insight.kpis]]\nmeasure = "csat"\nchannel = "web"\nscale = "1-5"\n'
         "baseline = 3.9\ntarget = 4.5\n"
         '[[areas.insight.kpis]]\nmeasure = "csat"\nchannel = "phone"\nbaseline = 74\n',

@@ -13,7 +13,7 @@ from kxplan.model.tables import AREA_TABLES
 from kxplan.storage import PlanError
 
 PLAN = """\
-schema = 2
+schema = 3
 title = "Evidence"
 currency = "SEK"
 
@@ -167,7 +167,7 @@ def test_linked_contacts_are_the_sum_over_the_linked_reasons(
         f'{{ table = "contact_reasons", key = ["r{i}", ""] }}' for i in sorted(chosen)
     )
     plan = storage.loads(
-        f'schema = 2\ntitle = "T"\n\n{rows}[[initiatives]]\nid = "a"\ntitle = "A"\n'
+        f'schema = 3\ntitle = "T"\n\n{rows}[[initiatives]]\nid = "a"\ntitle = "A"\n'
         f"addresses = [{links}]\n"
     )
 

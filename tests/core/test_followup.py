@@ -16,7 +16,7 @@ from kxplan.scoring.calibration import participant_calibrations, room_calibratio
 from kxplan.storage import PlanError
 
 KPI = """\
-schema = 2
+schema = 3
 title = "Follow-up"
 
 [[areas.insight.kpis]]
@@ -117,7 +117,7 @@ def test_a_date_written_as_text_asks_for_a_toml_date() -> None:
 
 
 DONE = """\
-schema = 2
+schema = 3
 title = "Done"
 participants = ["Ann", "Bo"]
 

@@ -166,7 +166,7 @@ def test_swedish_and_english_numbers_differ_only_in_the_decimal_mark(value: floa
 def test_a_plan_keeps_its_language_and_one_without_it_is_english() -> None:
     from kxplan import storage
 
-    plain = storage.loads('schema = 2\ntitle = "Plan"\n')
+    plain = storage.loads('schema = 3\ntitle = "Plan"\n')
     assert plain.language is None
     assert plain.document_language == "en"
     assert "language" not in storage.dumps(plain)
@@ -179,7 +179,7 @@ def test_a_language_kxplan_does_not_speak_is_refused_where_it_stands() -> None:
     from kxplan import storage
 
     with pytest.raises(storage.PlanError) as caught:
-        storage.loads('schema = 2\ntitle = "Plan"\nlanguage = "de"\n', source="plan.toml")
+        storage.loads('schema = 3\ntitle = "Plan"\nlanguage = "de"\n', source="plan.toml")
     message = str(caught.value)
     assert "plan.toml" in message
     assert "language" in message

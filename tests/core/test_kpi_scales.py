@@ -16,7 +16,7 @@ from kxplan.model.rules import plan_rule_problems
 from kxplan.storage import PlanError
 
 PLAN = """\
-schema = 2
+schema = 3
 title = "Scales"
 
 [[areas.insight.kpis]]

@@ -14,7 +14,7 @@ from kxplan.scoring import ScoringError, applicable_methods, rank
 from kxplan.scoring.linked_parts import MonthlyReach, SavingsFormula
 
 PLAN = """\
-schema = 2
+schema = 3
 title = "Evidence"
 currency = "SEK"
 
@@ -135,7 +135,7 @@ def test_links_to_missing_rows_give_no_reach() -> None:
 
 def _plan(volume: int, share: int, cost: int, effort: int, period: str, reach: int) -> str:
     return f"""\
-schema = 2
+schema = 3
 title = "P"
 [[areas.accessibility.channels]]
 name = "Phone"

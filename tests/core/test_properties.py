@@ -146,7 +146,7 @@ def plans(draw: st.DrawFn) -> Plan:
         ]
     }
     data = {
-        "schema": 2,
+        "schema": 3,
         "title": draw(names),
         "organisation": draw(text),
         "created": draw(st.none() | aware_moments),

@@ -114,7 +114,7 @@ def test_edits_keep_every_comment_not_on_a_removed_initiative(
 
 HAND_WRITTEN = """\
 # Our strategy for 2027 -- agreed in workshop 1
-schema = 2
+schema = 3
 title = 'Kundservice 2027'   # the board's wording
 participants = ["Anna", "Bo"]
 
@@ -176,13 +176,13 @@ def test_a_new_plan_gets_kxplans_own_layout(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == storage.dumps(base_plan())
 
 
-def test_a_schema_1_file_is_saved_as_schema_2_keeping_its_comments(tmp_path: Path) -> None:
+def test_a_schema_1_file_is_saved_as_the_current_schema_keeping_its_comments(tmp_path: Path) -> None:
     path = tmp_path / "old.toml"
-    path.write_text(HAND_WRITTEN.replace("schema = 2", "schema = 1"), encoding="utf-8")
+    path.write_text(HAND_WRITTEN.replace("schema = 3", "schema = 1"), encoding="utf-8")
     session = Session.open(path)
     session.save()
     text = path.read_text(encoding="utf-8")
-    assert "\nschema = 2\n" in text
+    assert "\nschema = 3\n" in text
     assert "# agreed with the CEO" in text
 
 
@@ -219,7 +219,7 @@ def test_a_failed_save_leaves_the_hand_written_file_intact(
 
 
 TRICKY = '''\
-schema = 2
+schema = 3
 title = "T"
 
 [scoring]

@@ -497,12 +497,12 @@ def test_a_migration_that_cannot_apply_is_reported() -> None:
 
 
 def test_missing_migration_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 4)
 
     with pytest.raises(PlanError) as caught:
-        storage.loads('title = "T"\nschema = 2\n', "old.toml")
+        storage.loads('title = "T"\nschema = 3\n', "old.toml")
 
-    assert str(caught.value) == "old.toml:2: schema: no migration from schema 2 is known"
+    assert str(caught.value) == "old.toml:2: schema: no migration from schema 3 is known"
 
 
 # --- writing safely ---------------------------------------------------------------------
@@ -640,16 +640,19 @@ def test_save_where_no_file_may_be_created_is_a_plan_error(
     assert saved.read_bytes() == before
 
 
-def test_a_schema_1_plan_opens_unchanged_and_is_saved_as_schema_2() -> None:
+@pytest.mark.parametrize("old_schema", [1, 2])
+def test_an_older_plan_opens_unchanged_and_is_saved_as_the_current_schema(
+    old_schema: int,
+) -> None:
     text = (
-        'schema = 1\ntitle = "Old"\n\n[[initiatives]]\nid = "a"\ntitle = "A"\n'
+        f'schema = {old_schema}\ntitle = "Old"\n\n[[initiatives]]\nid = "a"\ntitle = "A"\n'
         "effort = 2\ncustomer_value = 3\n"
     )
     plan = storage.loads(text, "old.toml")
 
-    assert plan.schema_version == storage.SCHEMA_VERSION == 2
+    assert plan.schema_version == storage.SCHEMA_VERSION == 3
     assert [(i.id, i.effort, i.customer_value) for i in plan.initiatives] == [("a", 2, 3)]
-    assert storage.dumps(plan).startswith('schema = 2\ntitle = "Old"\n')
+    assert storage.dumps(plan).startswith('schema = 3\ntitle = "Old"\n')
     assert storage.loads(storage.dumps(plan)) == plan
 
 
@@ -664,13 +667,13 @@ def test_migrating_a_valid_old_plan_does_not_index_its_lines(
 
     monkeypatch.setattr(locate, "LineIndex", refuse)
 
-    assert storage.loads('schema = 1\ntitle = "Old"\n').schema_version == 2
+    assert storage.loads('schema = 1\ntitle = "Old"\n').schema_version == storage.SCHEMA_VERSION
 
 
 def test_a_new_plan_takes_initiatives_appended_by_hand() -> None:
     """Empty lists of tables are left out, so ``[[initiatives]]`` may follow by hand
     (``initiatives = []`` would make the appended table invalid TOML)."""
-    text = storage.dumps(storage.loads('schema = 2\ntitle = "New"\n'))
+    text = storage.dumps(storage.loads('schema = 3\ntitle = "New"\n'))
     assert "initiatives = []" not in text
     assert "kpis = []" not in text
 
@@ -694,7 +697,7 @@ def test_reading_a_good_plan_leaves_the_writer_and_the_error_wording_unloaded(
     import subprocess
 
     path = tmp_path / "plan.toml"
-    path.write_text('schema = 2\ntitle = "Plan"\n', encoding="utf-8")
+    path.write_text('schema = 3\ntitle = "Plan"\n', encoding="utf-8")
     code = (
         "import sys, kxplan.storage as s; s.load(sys.argv[1]); "
         "print(sorted(m for m in sys.modules if m.startswith('kxplan.storage.')))"

@@ -282,7 +282,7 @@ def test_templates_inside_an_archive_are_read_as_resources(
 
     archive = tmp_path / "kxplan.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
-        zipped.writestr("kxplan/templates/zipped.toml", 'schema = 2\ntitle = "From a zip"\n')
+        zipped.writestr("kxplan/templates/zipped.toml", 'schema = 3\ntitle = "From a zip"\n')
     monkeypatch.setattr(templates, "_package_files", lambda: zipfile.Path(archive, "kxplan/"))
     assert [t.name for t in list_templates()] == ["zipped"]
     assert list_templates()[0].description == "From a zip"

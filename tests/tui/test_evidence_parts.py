@@ -20,7 +20,7 @@ from kxplan.tui.screens.link_picker import candidates, link_value, value_link
 from kxplan.tui.screens.reading import read_reading
 
 PLAN = """\
-schema = 2
+schema = 3
 title = "P"
 
 [[areas.insight.kpis]]

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StringConstr
 
 from kxplan.framework import MATURITY_MAX, MATURITY_MIN
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 """The file-format version this kxplan writes and the newest it reads.
 
 Schema 2 adds optional tables and fields only (nothing in a schema-1 plan changes

@@ -17,7 +17,14 @@ def _schema_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: Final[dict[int, Migration]] = {1: _schema_1_to_2}
+def _schema_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3 only adds optional fields (the plan's own journey stages, critical
+    touchpoints with expectation and experience, the areas' logs of successes and
+    failures, check-ins): a schema-2 plan is a valid schema-3 plan."""
+    return data
+
+
+MIGRATIONS: Final[dict[int, Migration]] = {1: _schema_1_to_2, 2: _schema_2_to_3}
 """Upgrades of the raw data: ``MIGRATIONS[n]`` turns a schema-n plan into schema n+1."""
 
 
