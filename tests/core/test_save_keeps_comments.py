@@ -176,7 +176,7 @@ def test_a_new_plan_gets_kxplans_own_layout(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == storage.dumps(base_plan())
 
 
-def test_a_schema_1_file_is_saved_as_the_current_schema_keeping_its_comments(tmp_path: Path) -> None:
+def test_a_schema_1_file_is_saved_as_schema_3_keeping_its_comments(tmp_path: Path) -> None:
     path = tmp_path / "old.toml"
     path.write_text(HAND_WRITTEN.replace("schema = 3", "schema = 1"), encoding="utf-8")
     session = Session.open(path)
