@@ -54,6 +54,18 @@ class Entry:
         return shown + 2 + (description + 1 if description else 0)
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The keys a footer shows, as compared to decide whether to compose it again."""
+
+    entries: tuple[Entry, ...]
+    widths: tuple[tuple[str, str], ...]
+    """(key, how it is displayed) of every key."""
+    compact: bool
+    words: tuple[str, ...]
+    """The shown descriptions in the current language (a language switch changes them)."""
+
+
 def fitting(entries: list[Entry], essentials: list[Entry], room: int, widths: dict[str, str],
             *, compact: bool) -> list[Entry]:  # fmt: skip
     """The entries shown: every essential, and the others in order while they fit."""
@@ -113,9 +125,11 @@ class KeyFooter(Footer):
                 entries.append(Entry((keys[0],), ""))
         return entries, essentials
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    _drawn: Layout | None = None
+    """The layout the footer's keys were last composed from."""
+
+    def _layout(self) -> Layout:
+        """What the footer shows now: the entries that fit, with their keys' display."""
         entries, essentials = self._entries()
         widths = {
             binding.key: self.app.get_key_display(binding)
@@ -124,7 +138,25 @@ class KeyFooter(Footer):
         }
         room = (self.size.width or self.app.size.width) - PALETTE_ROOM - (not self.compact)
         shown = fitting(entries, essentials, room, widths, compact=self.compact)
-        for entry in [*shown, *essentials]:
+        drawn = (*shown, *essentials)
+        words = tuple(said(e.label) for e in drawn) + tuple(
+            said(binding.description) for e in drawn for binding, _e, _t in e.bindings
+        )
+        return Layout(drawn, tuple(widths.items()), self.compact, words)
+
+    async def recompose(self) -> None:
+        """Compose the keys again only when what they show changed: bindings change on
+        every focus move, and most moves leave the footer as it was."""
+        if self._bindings_ready and self.is_attached and self._layout() == self._drawn:
+            return
+        await super().recompose()
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        layout = self._drawn = self._layout()
+        widths = dict(layout.widths)
+        for entry in layout.entries:
             yield from self._keys(entry, widths)
         yield from self._palette()
 
