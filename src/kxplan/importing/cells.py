@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from kxplan.framework import AREAS
 from kxplan.framework.terms import Vocabulary
-from kxplan.i18n import _, language
+from kxplan.i18n import LANGUAGES, _, language
 from kxplan.text.literal import FORMULA_START
 from kxplan.text.typed import parse_whole, read_number
 
@@ -83,14 +83,13 @@ def date(cell: str) -> datetime.date | None:
 
 
 def words(vocabulary: Vocabulary[Any, Any]) -> dict[str, str]:
-    """Every way to write a key of ``vocabulary``: the key, its label in the current
-    language and in English, casefolded."""
+    """Every way to write a key of ``vocabulary``: the key, its label in each of
+    kxplan's languages, casefolded."""
     found: dict[str, str] = {}
-    for key, label in vocabulary.labels().items():
-        found[label.casefold()] = key
-    with language("en"):
-        for key, label in vocabulary.labels().items():
-            found[label.casefold()] = key
+    for code in LANGUAGES:
+        with language(code):
+            for key, label in vocabulary.labels().items():
+                found[label.casefold()] = key
     for key in vocabulary.keys:
         found[key.casefold()] = key
         found[key.replace("_", " ").casefold()] = key
@@ -98,14 +97,14 @@ def words(vocabulary: Vocabulary[Any, Any]) -> dict[str, str]:
 
 
 def area_words() -> dict[str, str]:
-    """Every way to write an area: its id, its name in the current language and in
-    English, its Swedish name."""
+    """Every way to write an area: its id, its name in each of kxplan's languages."""
     found: dict[str, str] = {}
     for item in AREAS:
-        for name in (item.id, item.id.replace("_", " "), item.name, item.name_sv):
+        for name in (item.id, item.id.replace("_", " "), item.name_sv):
             found[name.casefold()] = item.id
-        with language("en"):
-            found[item.name.casefold()] = item.id
+        for code in LANGUAGES:
+            with language(code):
+                found[item.name.casefold()] = item.id
     return found
 
 

@@ -12,7 +12,7 @@ from typing import Any, Final
 from pydantic import BaseModel, ValidationError
 
 from kxplan.framework import DEMANDS, MEASURES_BY_ID, STATUSES
-from kxplan.i18n import _, language
+from kxplan.i18n import LANGUAGES, _, language
 from kxplan.importing import cells
 from kxplan.importing.columns import Columns, Kind
 from kxplan.importing.outcomes import Change, Outcome, RowRefused, shown
@@ -257,16 +257,19 @@ def contact_reason(session: Session, row: Row) -> Outcome:
 
 def _measure_words() -> dict[str, str]:
     found = {key.casefold(): key for key in MEASURES_BY_ID}
-    for key, measure in MEASURES_BY_ID.items():
-        found[measure.label.casefold()] = key
-        found[measure.source_label.casefold()] = key
+    for code in LANGUAGES:
+        with language(code):
+            for key, measure in MEASURES_BY_ID.items():
+                found[measure.label.casefold()] = key
     return found
 
 
 def _kpi_names(kpi: Kpi) -> set[str]:
-    with language("en"):
-        english = kpi.shown_label
-    return {kpi.label.casefold(), kpi.shown_label.casefold(), english.casefold()}
+    names = {kpi.label.casefold()}
+    for code in LANGUAGES:
+        with language(code):
+            names.add(kpi.shown_label.casefold())
+    return names
 
 
 def _find_kpi(session: Session, row: Row) -> int:
