@@ -75,9 +75,7 @@ def import_command(
         data = file.read_bytes()
     except OSError as error:
         fail(
-            _("{file}: cannot be read: {reason}").format(
-                file=file, reason=error.strerror or error
-            )
+            _("{file}: cannot be read: {reason}").format(file=file, reason=error.strerror or error)
         )
     session = Session.open(plan)  # a PlanError is said one problem a line, status 2
     chosen = next((name for name in importing.KINDS if name == kind), None)

@@ -17,7 +17,6 @@ from kxplan.i18n import LANGUAGES, _, language
 from kxplan.text.literal import FORMULA_START
 from kxplan.text.typed import parse_whole, read_number
 
-
 DEMAND_WORDS: Final[dict[str, str]] = {
     "failure": "failure",
     "fel": "failure",
