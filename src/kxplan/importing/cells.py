@@ -36,12 +36,16 @@ class CellRefused(ValueError):
 
 
 def text(cell: str) -> str:
-    """Text as a spreadsheet holds it, without the spaces around it and without the
-    apostrophe kxplan's export puts before a leading = + - @ (so it reads back)."""
-    stripped = cell.strip()
-    if stripped.startswith("'") and stripped[1:].startswith(FORMULA_START):
-        return stripped[1:]
-    return stripped
+    """Text as the cell holds it, without the apostrophe kxplan's export puts before
+    a leading = + - @ (so it reads back as written)."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_START):
+        return cell[1:]
+    return cell
+
+
+def line(cell: str) -> str:
+    """A name or a key: :func:`text` without the spaces around it."""
+    return text(cell.strip())
 
 
 def number(cell: str) -> float | None:
@@ -109,7 +113,7 @@ def area_words() -> dict[str, str]:
 
 def choice(cell: str, known: Mapping[str, str]) -> str | None:
     """The key ``cell`` names, None when blank; refused with the keys when unknown."""
-    stripped = text(cell)
+    stripped = line(cell)
     if not stripped:
         return None
     key = known.get(stripped.casefold())
@@ -124,7 +128,7 @@ def choice(cell: str, known: Mapping[str, str]) -> str | None:
 
 def items(cell: str) -> list[str]:
     """A list in one cell, as kxplan's export writes one: separated by ``;`` (or ``,``)."""
-    stripped = text(cell)
+    stripped = line(cell)
     if not stripped:
         return []
     mark = ";" if ";" in stripped else ","
@@ -139,7 +143,7 @@ def choices(cell: str, known: Mapping[str, str]) -> list[str]:
 def criteria(cell: str) -> dict[str, float]:
     """Criterion scores as kxplan's export writes them: ``reach=3;cost=2,5``."""
     found: dict[str, float] = {}
-    for part in (piece.strip() for piece in text(cell).split(";")):
+    for part in (piece.strip() for piece in line(cell).split(";")):
         if not part:
             continue
         name, equals, value = part.partition("=")

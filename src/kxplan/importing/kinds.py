@@ -137,9 +137,8 @@ def _same(a: str, b: str) -> bool:
 
 def _initiative_readers() -> dict[str, Reader]:
     areas, statuses = cells.area_words(), cells.words(STATUSES)
-    plain: dict[str, Reader] = dict.fromkeys(
-        ("id", "title", "why", "what", "who", "when", "how", "notes"), cells.text
-    )
+    plain: dict[str, Reader] = {"id": cells.line, "title": cells.line}
+    plain.update(dict.fromkeys(("why", "what", "who", "when", "how", "notes"), cells.text))
     scores = ("effort", "customer_value", "efficiency", "reach", "time_criticality")
     return {
         **plain,
@@ -207,8 +206,8 @@ def contact_reason(session: Session, row: Row) -> Outcome:
     demands = {**cells.words(DEMANDS), **cells.DEMAND_WORDS}
     given = row.read(
         {
-            "reason": cells.text,
-            "channel": cells.text,
+            "reason": cells.line,
+            "channel": cells.line,
             "monthly_volume": cells.whole,
             "demand": lambda raw: cells.choice(raw, demands),
             "root_cause": cells.text,
@@ -277,14 +276,14 @@ def _find_kpi(session: Session, row: Row) -> int:
     name, measure, channel = (row.raw(field) for field in ("kpi", "measure", "channel"))
     found = list(range(len(kpis)))
     if name is not None:
-        found = [i for i in found if cells.text(name).casefold() in _kpi_names(kpis[i])]
+        found = [i for i in found if cells.line(name).casefold() in _kpi_names(kpis[i])]
     if measure is not None:
         key = cells.choice(measure, _measure_words()) if name is None else None
         if key is not None:
             found = [i for i in found if kpis[i].measure == key]
     if channel is not None:
-        found = [i for i in found if _same(kpis[i].channel, cells.text(channel))]
-    said = " / ".join(cells.text(part) for part in (name or measure, channel) if part)
+        found = [i for i in found if _same(kpis[i].channel, channel)]
+    said = " / ".join(cells.line(part) for part in (name or measure, channel) if part)
     if not found:
         known = ", ".join(KPIS.shown_key(kpi) for kpi in kpis) or "–"
         raise RowRefused(
