@@ -107,8 +107,9 @@ def test_initiatives_match_by_id_else_title_and_show_what_changes() -> None:
     result = run(plan, text)
     updated, added = result.outcomes
     assert updated.action == "updated"
-    assert [str(c) for c in updated.changes if c.column == "Insats"][0].endswith("→ 2.5")
-    assert added.action == "added" and added.subject == "Ny chattbot"
+    assert next(str(c) for c in updated.changes if c.column == "Insats").endswith("→ 2.5")
+    assert added.action == "added"
+    assert added.subject == "Ny chattbot"
     assert plan.initiatives[0] == first  # the preview changed nothing
 
 
@@ -151,7 +152,8 @@ def test_contact_reasons_from_a_swedish_spreadsheet() -> None:
         "Faktura;Telefon;300;Värdeefterfrågan;12,5\r\n"
     )
     result = run(plan, text)
-    assert result.kind == "contact-reasons" and result.guessed
+    assert result.kind == "contact-reasons"
+    assert result.guessed
     updated, added = result.outcomes
     assert updated.action == "updated"
     assert [str(c) for c in updated.changes] == [
@@ -184,7 +186,8 @@ def test_readings_match_their_kpi_by_name_or_measure_and_channel() -> None:
     result = run(plan, text)
     assert [o.action for o in result.outcomes] == ["added", "added"]
     assert len(result.refusals) == 1
-    assert result.refusals[0].line == 4 and "no KPI 'NPS'" in result.refusals[0].message
+    assert result.refusals[0].line == 4
+    assert "no KPI 'NPS'" in result.refusals[0].message
     session = Session(plan.model_copy(deep=True))
     importing.apply(session, importing.read(text.encode(), "in.csv"))
     again = importing.preview(
