@@ -34,7 +34,7 @@ def test_a_swedish_file_with_bom_is_previewed_and_imported_with_yes(tmp_path: Pa
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"{data}: contact reasons (guessed from the headers; pass --kind to choose), "
+        f"{data}: contact reasons (guessed from the headers), "
         "read as UTF-8, separated by semicolons"
     )
     assert "~ line 2: Where is my order? / Phone (Volym/månad: 900 → 1\u202f200;" in lines[1]

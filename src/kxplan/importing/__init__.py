@@ -78,8 +78,9 @@ def read(
             raise ImportFailed(
                 source,
                 _(
-                    "cannot tell from the headers ({headers}) what the file holds; "
-                    "pass --kind initiatives, contact-reasons or readings"
+                    "cannot tell from the headers ({headers}) what the file holds: "
+                    "initiatives, contact reasons or KPI readings; say which "
+                    "(kxplan import --kind)"
                 ).format(headers=", ".join(table.header)),
             )
     return Source(table, map_columns(source, table.header, kind), guessed)

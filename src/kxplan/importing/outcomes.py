@@ -121,8 +121,8 @@ def heading(preview: Preview) -> str:
     encoding = ENCODING_NAMES.get(preview.encoding, preview.encoding)
     if preview.guessed:
         return _(
-            "{file}: {kind} (guessed from the headers; pass --kind to choose), "
-            "read as {encoding}, separated by {separator}"
+            "{file}: {kind} (guessed from the headers), read as {encoding}, "
+            "separated by {separator}"
         ).format(file=preview.source, kind=what, encoding=encoding, separator=how)
     return _("{file}: {kind}, read as {encoding}, separated by {separator}").format(
         file=preview.source, kind=what, encoding=encoding, separator=how
