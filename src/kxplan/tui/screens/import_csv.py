@@ -84,6 +84,7 @@ class ImportScreen(ModalScreen[ImportChosen | None]):
         padding: 0 1;
     }
     ImportScreen .import-row { height: 1; margin-bottom: 1; }
+    ImportScreen .hint { margin-bottom: 1; }
     ImportScreen .import-caption { width: 12; color: $text-muted; }
     ImportScreen Input.-textual-compact { width: 1fr; }
     ImportScreen Select { width: 1fr; }
@@ -145,7 +146,7 @@ class ImportScreen(ModalScreen[ImportChosen | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#import-rows", DataTable)
-        widths = (5, 10, 28, None)
+        widths = (5, 10, 26, None)
         for title, width in zip(COLUMNS, widths, strict=True):
             table.add_column(_(title), width=width)
         self.query_one("#import-path", Input).focus()
