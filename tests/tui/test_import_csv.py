@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from app_helpers import FIXED_NOW, FakeTimer, make_app, open_app, set_value, settle
+from support import base_plan
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Static
 
-from kxplan import storage
+from kxplan import importing, storage
 from kxplan.tui.app import KxplanApp
 from kxplan.tui.screens.import_csv import ImportScreen, preview_rows
 
@@ -109,9 +110,6 @@ async def test_a_file_that_cannot_be_read_says_so_and_imports_nothing(
 
 
 def test_preview_rows_are_in_line_order_with_refusals_among_them() -> None:
-    from kxplan import importing
-    from support import base_plan
-
     source = importing.read(b"Title,Effort\nA,1\nB,x\nC,2\n", "f.csv")
     rows = preview_rows(importing.preview(base_plan(), source))
     assert [row[0] for row in rows] == [2, 3, 4]
