@@ -7,10 +7,13 @@ import codecs
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from pseudo import pseudo_language, unmarked
 from support import invoke, write_base_plan
 
 from kxplan import storage
 from kxplan.cli import importing as import_cli
+from kxplan.cli import main
 
 SWEDISH = (
     "Kontaktorsak;Kanal;Volym/månad;Typ;Undvikbar andel\r\n"
@@ -127,3 +130,13 @@ def test_importing_kxplans_own_export_changes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "0 to add, 0 to update" in result.stdout
     assert result.stdout.splitlines()[-1] == f"Nothing to import: {plan} stays as it is."
+
+
+def test_everything_the_import_says_is_marked_for_translation(tmp_path: Path) -> None:
+    plan, data = _files(tmp_path)
+    with pseudo_language():
+        result = CliRunner().invoke(main, ["import", str(plan), str(data), "--yes"])
+    assert result.exit_code == 0
+    plan_words = ["Where", "is", "my", "order", "Phone", "Leverans", "Chatt", "Volym", "månad"]
+    said = result.stdout.replace(str(tmp_path), "")
+    assert unmarked(said, allowed=[*plan_words, "orsaker", "csv", "plan", "toml", "UTF"]) == []
