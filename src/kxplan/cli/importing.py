@@ -58,7 +58,7 @@ def interactive() -> bool:
     help=N_("The file's encoding, e.g. cp1252 (default: UTF-8, else Windows-1252)."),
 )
 @option("--yes", "-y", is_flag=True, help=N_("Import without asking."))
-@option("--dry-run", "-n", is_flag=True, help=N_("Show the preview only; change nothing."))
+@option("--dry-run", is_flag=True, help=N_("Show the preview only; change nothing."))
 def import_command(
     plan: Path,
     file: Path,
