@@ -140,3 +140,22 @@ def test_everything_the_import_says_is_marked_for_translation(tmp_path: Path) ->
     plan_words = ["Where", "is", "my", "order", "Phone", "Leverans", "Chatt", "Volym", "månad"]
     said = result.stdout.replace(str(tmp_path), "")
     assert unmarked(said, allowed=[*plan_words, "orsaker", "csv", "plan", "toml", "UTF"]) == []
+
+
+def test_a_save_that_fails_leaves_the_plan_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kxplan.session import file as plan_file
+    from kxplan.storage import PlanError
+
+    plan, data = _files(tmp_path)
+    before = plan.read_bytes()
+
+    def failing(*_args: object, **_kwargs: object) -> str:
+        raise PlanError.single(str(plan), "cannot write: disk full")
+
+    monkeypatch.setattr(plan_file.storage, "save", failing)
+    result = invoke("import", plan, data, "--yes")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{plan}: cannot write: disk full"
+    assert plan.read_bytes() == before
