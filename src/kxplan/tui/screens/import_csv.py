@@ -146,7 +146,7 @@ class ImportScreen(ModalScreen[ImportChosen | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#import-rows", DataTable)
-        widths = (5, 10, 26, None)
+        widths = (5, 10, 30, None)
         for title, width in zip(COLUMNS, widths, strict=True):
             table.add_column(_(title), width=width)
         self.query_one("#import-path", Input).focus()
