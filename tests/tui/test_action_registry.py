@@ -16,6 +16,7 @@ from kxplan.tui.screens.compare import CompareScreen
 from kxplan.tui.screens.confirm import Confirm
 from kxplan.tui.screens.error import ErrorScreen
 from kxplan.tui.screens.help import HelpScreen
+from kxplan.tui.screens.import_csv import ImportScreen
 from kxplan.tui.screens.initiative_editor import InitiativeEditor
 from kxplan.tui.screens.link_picker import LinkPicker
 from kxplan.tui.screens.note import NoteScreen
@@ -47,7 +48,7 @@ CLASSES: tuple[type[DOMNode], ...] = (
     RowEditor, Confirm, Prompt, TemplatePicker, NewPlanDialog, HelpScreen, ErrorScreen,
     RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
     ScoringSettingsScreen, ScoresGrid, FormSelect, NotesArea, NoteScreen, DigitSelect,
-    LinkPicker, ActualsDialog, ReadingDialog,
+    LinkPicker, ActualsDialog, ReadingDialog, ImportScreen,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

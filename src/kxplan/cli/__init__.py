@@ -74,6 +74,7 @@ COMMANDS: Final[dict[str, str]] = {
     "validate": "kxplan.cli.plans:validate_command",
     "show": "kxplan.cli.plans:show_command",
     "export": "kxplan.cli.reports:export_command",
+    "import": "kxplan.cli.importing:import_command",
     "diff": "kxplan.cli.versions:diff_command",
     "snapshot": "kxplan.cli.versions:snapshot_command",
     "history": "kxplan.cli.versions:history_command",

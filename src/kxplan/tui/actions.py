@@ -231,6 +231,11 @@ ACTIONS: Final[tuple[Action, ...]] = (
            description=N_("Export Markdown / HTML / CSV / JSON next to the plan file"), section=V,
            shown_keys="ctrl+p Export …"),
     *(_export(fmt, name) for fmt, name in EXPORT_NAMES.items()),
+    Action("ctrl+r", "import_csv", "KxplanApp", N_("Import CSV"),
+           N_("Import initiatives, contact reasons or KPI readings from a CSV file: "
+              "a preview first, nothing changes until you import"), V, show=False,
+           palette=N_("Import from CSV…"), needs_plan=True,
+           palette_help=N_("Initiatives, contact reasons or KPI readings from a spreadsheet")),
     # --- the room -----------------------------------------------------------------------
     Action("n", "new_round", "RoomScreen", N_("New round"),
            N_("Start an estimation round: pick initiatives and scores; answers stay hidden"), R),
@@ -291,6 +296,8 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("escape", "cancel", "ActualsDialog", N_("Skip")),
     Action("ctrl+s,f10", "keep", "ReadingDialog", N_("Keep"), show=False, priority=True),
     Action("escape", "cancel", "ReadingDialog", N_("Cancel")),
+    Action("ctrl+s,f10", "keep", "ImportScreen", N_("Import"), show=False, priority=True),
+    Action("escape", "cancel", "ImportScreen", N_("Cancel")),
     Action("escape", "cancel", "Confirm", N_("Cancel")),
     Action("escape", "cancel", "Prompt", N_("Cancel")),
     Action("escape", "cancel", "TemplatePicker", N_("Cancel")),

@@ -26,6 +26,7 @@ from kxplan.tui.actions import EXPORT_NAMES
 from kxplan.tui.background_exports import BackgroundExports
 from kxplan.tui.commands import KxplanCommands
 from kxplan.tui.control_filter import ControlCharacterFilter
+from kxplan.tui.csv_importing import CsvImporting
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.languages import SETTING, LanguageSwitching, start_language
 from kxplan.tui.plan_files import PlanFiles, path_problem
@@ -67,7 +68,7 @@ def one_line_paste(event: events.Paste) -> events.Paste:
     return events.Paste(" ".join(lines))
 
 
-class KxplanApp(LanguageSwitching, RoomHosting, PlanFiles):
+class KxplanApp(LanguageSwitching, RoomHosting, PlanFiles, CsvImporting):
     """Walk a room through a CX strategy and save it as a plan file."""
 
     CSS_PATH = "kxplan.tcss"

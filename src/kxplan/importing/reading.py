@@ -1,0 +1,125 @@
+"""A CSV file as a spreadsheet or a contact-centre system writes it: decoded, its
+separator sniffed, its rows with the line each starts on.
+
+Excel and LibreOffice with Swedish settings write ``;`` between cells, often UTF-8
+with a byte-order mark, sometimes Windows-1252; others write ``,`` or tabs. The
+text is read as given, else as UTF-8 (with or without the mark), else as
+Windows-1252 (Latin-1 for the bytes it lacks).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from typing import Final, NamedTuple
+
+from kxplan.i18n import _
+
+SEPARATORS: Final[dict[str, str]] = {"comma": ",", "semicolon": ";", "tab": "\t"}
+"""The separators a file may use, by name (as ``--delimiter`` takes them)."""
+
+_QUOTED: Final = re.compile(r'"(?:[^"]|"")*"')
+
+
+class ImportFailed(Exception):
+    """The file as a whole cannot be imported: unreadable, empty, headers that do not
+    say what it holds. ``str()`` is one line naming the file."""
+
+    def __init__(self, source: str, message: str) -> None:
+        self.source = source
+        self.message = message
+        super().__init__(f"{source}: {message}")
+
+
+class CsvRow(NamedTuple):
+    """One record of the file and the line it starts on (1-based; the header is 1)."""
+
+    line: int
+    cells: tuple[str, ...]
+
+
+class CsvTable(NamedTuple):
+    """A CSV file read: its header, its non-blank rows, and how it was read."""
+
+    source: str
+    header: tuple[str, ...]
+    rows: tuple[CsvRow, ...]
+    delimiter: str
+    encoding: str
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
+    """The file's text and the encoding it was read in. ImportFailed when ``encoding`` is
+    unknown or does not fit the bytes."""
+    if encoding is not None:
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            raise ImportFailed(
+                source, _("unknown encoding {encoding!r}").format(encoding=encoding)
+            ) from None
+        if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            name = "utf-8-sig"
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError as error:
+            raise ImportFailed(
+                source,
+                _("cannot be read as {encoding}: byte {byte} at {position}").format(
+                    encoding=encoding, byte=hex(data[error.start]), position=error.start
+                ),
+            ) from None
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data.decode("utf-8-sig"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def sniff(text: str) -> str:
+    """The separator of the header line: the one of ``;``, tab and ``,`` it holds most
+    (outside quotes); ``,`` when it holds none."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    bare = _QUOTED.sub("", first)
+    counts = {mark: bare.count(mark) for mark in (";", "\t", ",")}
+    best = max(counts, key=lambda mark: counts[mark])
+    return best if counts[best] else ","
+
+
+def read_table(
+    data: bytes, source: str, *, delimiter: str | None = None, encoding: str | None = None
+) -> CsvTable:
+    """The file's header and rows; ImportFailed when it is empty or not CSV."""
+    text, used = decode(data, source, encoding)
+    mark = delimiter or sniff(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=mark, strict=True)
+    records: list[CsvRow] = []
+    header: tuple[str, ...] | None = None
+    start = 1
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue
+            if header is None:
+                header = tuple(cell.strip() for cell in cells)
+            else:
+                records.append(CsvRow(line, tuple(cells)))
+    except csv.Error as error:
+        raise ImportFailed(
+            source,
+            _("line {line}: not CSV as expected: {error}").format(line=start, error=error),
+        ) from None
+    if header is None:
+        raise ImportFailed(source, _("is empty; expected a header line and rows"))
+    return CsvTable(source, header, tuple(records), mark, used)
