@@ -15,9 +15,9 @@ from kxplan.framework import (
 )
 from kxplan.i18n import _, ngettext
 from kxplan.model import Initiative, Plan
-from kxplan.reports.blocks import Answer, Block, Facts, Heading, Note, Picture, Table
+from kxplan.reports.blocks import Answer, Block, Bullets, Facts, Heading, Note, Picture, Table
 from kxplan.reports.results import Results
-from kxplan.scoring import RankedInitiative
+from kxplan.scoring import RankedInitiative, lacking_sentence
 from kxplan.text.numbers import DASH, number, percent
 
 
@@ -32,8 +32,10 @@ def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
             effort=number(ranking.effort_threshold),
         )
     )
+    yield from _lacking(plan, results)
     if not ranking.results:
-        yield Note(_("No initiative is scored yet, so there is no ranking."))
+        if not ranking.lacking:
+            yield Note(_("No initiative is scored yet, so there is no ranking."))
         return
     yield Picture("matrix")
     yield Table(
@@ -74,6 +76,19 @@ def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
         yield Facts(tuple(summary))
         yield from _case(item)
         yield Answer(_("Why this rank"), result.explanation, DASH)
+
+
+def _lacking(plan: Plan, results: Results) -> Iterator[Block]:
+    """The initiatives the method cannot rank for want of its inputs, one line each."""
+    ranking = results.ranking
+    if not ranking.lacking:
+        return
+    yield Note(
+        _("Not ranked by {method}, for want of what it reads:").format(
+            method=METHODS.label(ranking.method)
+        )
+    )
+    yield Bullets(tuple(lacking_sentence(ranking, {i.id: i.title for i in plan.initiatives})))
 
 
 def _scores(result: RankedInitiative) -> str:
