@@ -6,6 +6,8 @@ Plain Python over :mod:`kxplan.model.followup`; no widgets.
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from typing import Any
 
 from kxplan.i18n import _
@@ -15,18 +17,19 @@ from kxplan.text.literal import printable
 from kxplan.text.numbers import DASH, data_number, number, percent
 
 
-def kpi_line(kpi: Kpi) -> str:
-    """``74 % → 78 % (2027-01-31) → 85 % by 2027-12-31 · trend +1.5 a month · on track``."""
+def kpi_line(kpi: Kpi, day: Callable[[datetime.date], str] = datetime.date.isoformat) -> str:
+    """``74 % → 78 % (2027-01-31) → 85 % by 2027-12-31 · trend +1.5 a month · on track``;
+    dates written by ``day`` (the document passes its language's date formatter)."""
     found = progress(kpi)
     if found.latest is None:
         latest = DASH
     else:
         latest = _("{value} ({date})").format(
-            value=kpi.shown(found.latest.value), date=found.latest.date.isoformat()
+            value=kpi.shown(found.latest.value), date=day(found.latest.date)
         )
     target = kpi.shown(kpi.target)
     if kpi.target_date is not None:
-        target = _("{target} by {date}").format(target=target, date=kpi.target_date.isoformat())
+        target = _("{target} by {date}").format(target=target, date=day(kpi.target_date))
     parts = [f"{kpi.shown(kpi.baseline)} → {latest} → {target}"]
     if found.share is not None:
         parts.append(_("{share} of the way").format(share=percent(found.share * 100)))

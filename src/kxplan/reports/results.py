@@ -51,5 +51,7 @@ def ranked(plan: Plan) -> scoring.Ranking:
         if plan.scoring.method != "savings":
             raise
     by_ratio = scoring.rank(plan, "ratio")
-    lacking = {r.id: ("money_saved",) for r in sorted(by_ratio.results, key=lambda r: r.id)}
+    lacking: dict[str, tuple[str, ...]] = {
+        r.id: ("money_saved",) for r in sorted(by_ratio.results, key=lambda r: r.id)
+    }
     return replace(by_ratio, method="savings", results=[], lacking=lacking)
