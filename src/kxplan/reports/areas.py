@@ -32,6 +32,7 @@ from kxplan.model.figures import demand_totals
 from kxplan.model.tables import TABLES_BY_AREA, AreaTable
 from kxplan.reports.blocks import NOTHING, Answer, Block, Bullets, Facts, Heading, Note
 from kxplan.reports.blocks import table_or_note as _table_or_note
+from kxplan.reports.kpi_progress import kpi_followup
 from kxplan.reports.results import Results
 from kxplan.reports.words import area_heading, currency
 from kxplan.text.numbers import money, number, percent, whole
@@ -125,6 +126,7 @@ def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
         _("Cadence"),
     )
     yield from _table_or_note(_(table.title), (*headers, _("NPS from shares"), _("Notes")), rows)
+    yield from kpi_followup(plan)
 
 
 def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:

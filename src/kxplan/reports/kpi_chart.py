@@ -21,11 +21,13 @@ from kxplan.model.followup import ordered
 from kxplan.reports.dates import date_text, month_name
 from kxplan.reports.kpi_progress import kpi_line
 from kxplan.reports.svg import esc
+from kxplan.text.numbers import number
 
 WIDTH: Final = 640
 HEIGHT: Final = 300
-LEFT, RIGHT, TOP, BOTTOM = 72, 24, 40, 52
-"""The margins around the plot: room for the value labels, the title and the months."""
+LEFT, RIGHT, TOP, BOTTOM = 72, 24, 24, 52
+"""The margins around the plot: room for the value labels, the target date and the
+months (the KPI's name is the heading above the chart)."""
 
 _INK: Final = "#1f5f99"
 _GREY: Final = "#5a6573"
@@ -104,8 +106,35 @@ def month_ticks(first: dt.date, last: dt.date, most: int = 6) -> list[dt.date]:
     return ticks
 
 
+def tick_text(kpi: Kpi, value: float) -> str:
+    """A value on the axis: with its unit ("80 %", "6 min"), but a range that follows a
+    value ("(1–5)", "(−100…100)") is left to the readings' own labels."""
+    if kpi.shown_unit.startswith("("):
+        return number(value)
+    return kpi.shown(value)
+
+
 def _n(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
+
+
+def _level(
+    scale: ChartScale, kind: str, value: float, label: str, dashes: str, *, below: bool
+) -> list[str]:
+    """A level across the plot (the baseline, the target) and its label at the right,
+    on the side away from the other level, inside the plot."""
+    left, top, right, bottom = scale.box
+    y = scale.y(value)
+    if below and y > bottom - 16:
+        below = False
+    elif not below and y < top + 16:
+        below = True
+    return [
+        f'<line class="{kind}" x1="{left}" y1="{_n(y)}" x2="{right}" y2="{_n(y)}" '
+        f'stroke="{_TEXT}" stroke-width="1.5" stroke-dasharray="{dashes}"/>',
+        f'<text x="{right - 6}" y="{_n(y)}" dy="{14 if below else -5}" text-anchor="end" '
+        f'font-size="11" fill="{_TEXT}">{esc(label)}</text>',
+    ]
 
 
 def kpi_chart_svg(kpi: Kpi, number: int) -> str:
@@ -123,15 +152,13 @@ def kpi_chart_svg(kpi: Kpi, number: int) -> str:
         f'{ident}-desc" font-family="system-ui, sans-serif" class="kpi-chart">',
         f'<title id="{ident}-title">{esc(title)}</title>',
         f'<desc id="{ident}-desc">{esc(kpi_line(kpi, date_text))}</desc>',
-        f'<text x="{left}" y="20" font-size="14" font-weight="600" fill="{_TEXT}">'
-        f"{esc(name)}</text>",
     ]
     for tick in value_ticks(scale.low, scale.high):
         y = _n(scale.y(tick))
         out.append(f'<line x1="{left}" y1="{y}" x2="{right}" y2="{y}" stroke="#e1e6ec"/>')
         out.append(
             f'<text x="{left - 8}" y="{y}" text-anchor="end" dominant-baseline="middle" '
-            f'font-size="11" fill="{_GREY}">{esc(kpi.shown(tick))}</text>'
+            f'font-size="11" fill="{_GREY}">{esc(tick_text(kpi, tick))}</text>'
         )
     first = dt.date.fromordinal(math.ceil(scale.first))
     last = dt.date.fromordinal(math.floor(scale.last))
@@ -153,28 +180,13 @@ def kpi_chart_svg(kpi: Kpi, number: int) -> str:
         f'<rect x="{left}" y="{top}" width="{right - left}" height="{bottom - top}" '
         f'fill="none" stroke="{_GREY}"/>'
     )
+    rising = kpi.target is None or kpi.baseline is None or kpi.target >= kpi.baseline
     if kpi.baseline is not None:
-        y = _n(scale.y(kpi.baseline))
         label = _("Baseline {value}").format(value=kpi.shown(kpi.baseline))
-        out.append(
-            f'<line class="baseline" x1="{left}" y1="{y}" x2="{right}" y2="{y}" '
-            f'stroke="{_TEXT}" stroke-width="1.5" stroke-dasharray="2 3"/>'
-        )
-        out.append(
-            f'<text x="{left + 6}" y="{y}" dy="-5" font-size="11" fill="{_TEXT}">'
-            f"{esc(label)}</text>"
-        )
+        out += _level(scale, "baseline", kpi.baseline, label, "2 3", below=rising)
     if kpi.target is not None:
-        y = _n(scale.y(kpi.target))
         label = _("Target {value}").format(value=kpi.shown(kpi.target))
-        out.append(
-            f'<line class="target" x1="{left}" y1="{y}" x2="{right}" y2="{y}" '
-            f'stroke="{_TEXT}" stroke-width="1.5" stroke-dasharray="8 4"/>'
-        )
-        out.append(
-            f'<text x="{right - 6}" y="{y}" dy="-5" text-anchor="end" font-size="11" '
-            f'fill="{_TEXT}">{esc(label)}</text>'
-        )
+        out += _level(scale, "target", kpi.target, label, "8 4", below=not rising)
     if kpi.target_date is not None:
         x = _n(scale.x(kpi.target_date))
         label = _("Target date {date}").format(date=date_text(kpi.target_date))
