@@ -119,10 +119,17 @@ def _n(value: float) -> str:
 
 
 def _level(
-    scale: ChartScale, kind: str, value: float, label: str, dashes: str, *, below: bool
+    scale: ChartScale,
+    kind: str,
+    value: float,
+    label: str,
+    dashes: str,
+    *,
+    below: bool,
+    at_left: bool = False,
 ) -> list[str]:
-    """A level across the plot (the baseline, the target) and its label at the right,
-    on the side away from the other level, inside the plot."""
+    """A level across the plot (the baseline, the target) and its label at one end, on
+    the side away from the other level, inside the plot."""
     left, top, right, bottom = scale.box
     y = scale.y(value)
     if below and y > bottom - 16:
@@ -132,8 +139,10 @@ def _level(
     return [
         f'<line class="{kind}" x1="{left}" y1="{_n(y)}" x2="{right}" y2="{_n(y)}" '
         f'stroke="{_TEXT}" stroke-width="1.5" stroke-dasharray="{dashes}"/>',
-        f'<text x="{right - 6}" y="{_n(y)}" dy="{14 if below else -5}" text-anchor="end" '
-        f'font-size="11" fill="{_TEXT}">{esc(label)}</text>',
+        f'<text x="{left + 6 if at_left else right - 6}" y="{_n(y)}" '
+        f'dy="{14 if below else -5}" text-anchor="{"start" if at_left else "end"}" '
+        f'font-size="11" fill="{_TEXT}" stroke="#fff" stroke-width="3" '
+        f'paint-order="stroke">{esc(label)}</text>',
     ]
 
 
@@ -186,7 +195,8 @@ def kpi_chart_svg(kpi: Kpi, number: int) -> str:
         out += _level(scale, "baseline", kpi.baseline, label, "2 3", below=rising)
     if kpi.target is not None:
         label = _("Target {value}").format(value=kpi.shown(kpi.target))
-        out += _level(scale, "target", kpi.target, label, "8 4", below=not rising)
+        # at the left, away from the target date (readings start near the baseline)
+        out += _level(scale, "target", kpi.target, label, "8 4", below=not rising, at_left=True)
     if kpi.target_date is not None:
         x = _n(scale.x(kpi.target_date))
         label = _("Target date {date}").format(date=date_text(kpi.target_date))
