@@ -48,7 +48,10 @@ def with_evidence(template: str = "contact-centre") -> Plan:
     done.finished = D(2026, 5, 15)
     done.actual_effort = 2
     done.outcome = "Promised call-backs are logged; complaints about them halved."
-    done.addresses = [Link(table="contact_reasons", key=[reasons[3].reason, reasons[3].channel])]
+    done.addresses = [
+        Link(table="contact_reasons", key=[reasons[3].reason, reasons[3].channel]),
+        Link(table="kpis", key=[csat.label, csat.channel]),
+    ]
     started = plan.initiatives[7]
     started.started = D(2026, 9, 1)
     started.reach = 9000

@@ -210,6 +210,7 @@ def test_done_initiatives_are_followed_through_in_the_document() -> None:
     row = next(line for line in section.splitlines() if "Log promised call-backs" in line)
     assert "| Done | 1 February 2026 | 15 May 2026 | 1 → 2 |" in row
     assert "complaints about them halved" in row
+    assert row.endswith("| CSAT (phone): 74 % → 77.5 % (30 September 2026) |")  # KPIs since
 
 
 def test_csv_and_json_carry_the_follow_through_and_the_links() -> None:
@@ -222,7 +223,9 @@ def test_csv_and_json_carry_the_follow_through_and_the_links() -> None:
         "2",
     )
     assert done["outcome"] == plan.initiatives[3].outcome
-    assert done["addresses"] == "contact_reasons: Promised call-back never came / phone"
+    assert done["addresses"] == (
+        "contact_reasons: Promised call-back never came / phone; kpis: CSAT / phone"
+    )
     assert rows["contact-tagging"]["reach_period"] == "quarter"
     tracking = rows["tracking-link"]["addresses"].split("; ")
     assert tracking == [
