@@ -33,6 +33,7 @@ def with_evidence(template: str = "contact-centre") -> Plan:
     reasons = plan.areas.unnecessary_demand.contact_reasons
     frictions = plan.areas.service_friendliness.frictions
     tracking, invoice = plan.initiatives[0], plan.initiatives[1]
+    invoice_point = plan.areas.insight.touchpoints[3]
     tracking.addresses = [
         Link(table="contact_reasons", key=[reasons[0].reason, reasons[0].channel]),
         Link(table="contact_reasons", key=[reasons[1].reason, reasons[1].channel]),
@@ -41,6 +42,7 @@ def with_evidence(template: str = "contact-centre") -> Plan:
     invoice.addresses = [
         Link(table="contact_reasons", key=[reasons[2].reason, reasons[2].channel]),
         Link(table="frictions", key=[frictions[2].title]),
+        Link(table="touchpoints", key=[invoice_point.name, invoice_point.stage]),
     ]
     done = plan.initiatives[3]  # the call-back log, in progress in the template
     done.status = "done"

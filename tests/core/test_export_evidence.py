@@ -198,7 +198,8 @@ def test_the_area_tables_say_who_addresses_each_row_and_flag_the_rest() -> None:
     assert order.endswith("| Tracking link in every order confirmation |")
     advice = next(line for line in reasons.splitlines() if "| Product advice | chat |" in line)
     assert advice.endswith("| nobody yet |")
-    assert "Touchpoints no initiative addresses yet:" in text
+    assert "- Invoice by post or e-invoice: addressed by Plain-language invoice" in text
+    assert "Touchpoints no initiative addresses yet: Product search on the web shop," in text
     plain = formats.render(contact_centre("ratio"), "markdown")
     assert "Addressed by" not in plain
     assert "nobody yet" not in plain  # no links, no column

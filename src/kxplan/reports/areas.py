@@ -112,17 +112,19 @@ def _touchpoints_addressed(plan: Plan, table: AreaTable) -> Iterator[Block]:
     touchpoints = plan.areas.insight.touchpoints
     if not touchpoints or not any(item.addresses for item in plan.initiatives):
         return
-    names = [t.name for t in touchpoints]
-    cells = with_addressed_by(plan, table, touchpoints, [(name,) for name in names])
-    nobody = _("nobody yet")
-    addressed = [
-        _("{touchpoint}: addressed by {initiatives}").format(touchpoint=name, initiatives=who)
-        for name, who in cells
-        if who != nobody
-    ]
+    addressed, left = [], []
+    for touchpoint in touchpoints:
+        titles = [item.title for item in addressed_by(plan, table, touchpoint)]
+        if not titles:
+            left.append(touchpoint.name)
+            continue
+        addressed.append(
+            _("{touchpoint}: addressed by {initiatives}").format(
+                touchpoint=touchpoint.name, initiatives="; ".join(titles)
+            )
+        )
     if addressed:
         yield Bullets(tuple(addressed))
-    left = [name for name, who in cells if who == nobody]
     if left:
         yield Note(
             _("Touchpoints no initiative addresses yet: {touchpoints}.").format(
