@@ -19,20 +19,20 @@ measure = "csat"
 channel = "phone"
 baseline = 70
 target = 85
-target_date = 2027-12-31
+target_date = 2026-12-31
 readings = [
-    { date = 2027-01-31, value = 72, source = "survey" },
-    { date = 2027-03-31, value = 76 },
+    { date = 2026-01-31, value = 72, source = "survey" },
+    { date = 2026-03-31, value = 76 },
 ]
 
 [[areas.insight.kpis]]
 measure = "nps"
 baseline = 10
 target = 30
-target_date = 2027-06-30
+target_date = 2026-06-30
 readings = [
-    { date = 2027-01-31, value = 12 },
-    { date = 2027-05-31, value = 11 },
+    { date = 2026-01-31, value = 12 },
+    { date = 2026-05-31, value = 11 },
 ]
 
 [[areas.insight.kpis]]
@@ -54,7 +54,7 @@ def test_show_prints_each_kpi_from_baseline_through_latest_to_target(tmp_path: P
     lines = show(tmp_path).replace("\u00a0", " ").replace("\u202f", " ").splitlines()
     assert "KPIs: baseline → latest → target" in lines
     csat = next(line for line in lines if line.strip().startswith("CSAT (phone)"))
-    assert "70 % → 76 % (2027-03-31) → 85 % by 2027-12-31" in csat
+    assert "70 % → 76 % (2026-03-31) → 85 % by 2026-12-31" in csat
     assert "40 % of the way" in csat
     assert "trend +2" in csat
     assert csat.endswith("on track")
@@ -68,7 +68,7 @@ def test_show_prints_each_kpi_from_baseline_through_latest_to_target(tmp_path: P
 def test_show_as_json_has_each_kpis_progress(tmp_path: Path) -> None:
     data = json.loads(show(tmp_path, "--format", "json"))
     csat, nps, fcr = data["kpis"]
-    assert csat["latest"] == {"date": "2027-03-31", "value": 76}
+    assert csat["latest"] == {"date": "2026-03-31", "value": 76}
     assert csat["progress"] == 0.4
     assert csat["on_track"] is True
     assert nps["on_track"] is False

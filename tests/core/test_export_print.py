@@ -8,8 +8,10 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
+from evidence_plans import with_evidence
 from pdf_text import pages
 from test_export import RICH_PLAN
 
@@ -46,10 +48,19 @@ def wide_plan() -> Plan:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    folder = tmp_path_factory.mktemp("print")
+    return print_pdf(wide_plan(), tmp_path_factory.mktemp("print"))
+
+
+@pytest.fixture(scope="module")
+def printed_evidence(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """The Swedish starter plan with KPI readings, links and a done initiative."""
+    return print_pdf(with_evidence("kundservice"), tmp_path_factory.mktemp("evidence"))
+
+
+def print_pdf(plan: Plan, folder: Path) -> tuple[Path, bytes]:
     page = folder / "strategi.html"
     pdf = folder / "strategi.pdf"
-    formats.write(wide_plan(), "html", page)
+    formats.write(plan, "html", page)
     assert CHROMIUM is not None
     subprocess.run(
         [
@@ -91,8 +102,37 @@ def test_the_document_prints_on_a4_with_page_numbers_and_a_running_title(
 
 
 def test_no_table_is_wider_than_the_printed_page(printed: tuple[Path, bytes]) -> None:
+    tables, _figures = printed_widths(printed[0])
+    assert len(tables) >= 10
+    for table in tables:
+        assert table["right"] <= CONTENT_WIDTH_PX + 1, table["text"]
+        assert table["scroll"] <= CONTENT_WIDTH_PX + 1, table["text"]
+        assert table["cells"] == 0, table["text"]
+    assert any("Kontaktorsak" in t["text"] for t in tables)
+
+
+def test_the_evidence_prints_on_a4_within_the_page(printed_evidence: tuple[Path, bytes]) -> None:
+    page_file, data = printed_evidence
+    found = pages(data)
+    for page in found:
+        assert (round(page.width), round(page.height)) == (round(A4[0]), round(A4[1]))
+    text = " ".join(" ".join(p.text.split()) for p in found)
+    assert "30 juni 2027" in text  # the CSAT chart's target date, printed
+    tables, figures = printed_widths(page_file)
+    assert len(figures) == 3  # a chart per KPI with readings
+    for figure in figures:
+        assert 0 < figure["right"] <= CONTENT_WIDTH_PX + 1
+    for table in tables:
+        assert table["right"] <= CONTENT_WIDTH_PX + 1, table["text"]
+        assert table["scroll"] <= CONTENT_WIDTH_PX + 1, table["text"]
+        assert table["cells"] == 0, table["text"]
+    assert "Åtgärdas av" in text  # the area tables' column of who addresses each row
+
+
+def printed_widths(page_file: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each table's and KPI chart's right edge in print media at the page's width (and
+    the tables' scroll widths and overflowing cells)."""
     playwright = pytest.importorskip("playwright.sync_api")
-    page_file, _data = printed
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
@@ -110,13 +150,13 @@ def test_no_table_is_wider_than_the_printed_page(printed: tuple[Path, bytes]) ->
                         .filter(c => c.scrollWidth > c.clientWidth + 1).length,
                 }))"""
             )
+            figures = page.evaluate(
+                """() => [...document.querySelectorAll('figure.kpi svg')].map(s => ({
+                    right: s.getBoundingClientRect().right,
+                }))"""
+            )
             body = page.evaluate("() => document.documentElement.scrollWidth")
         finally:
             browser.close()
-    assert len(tables) >= 10
     assert body <= CONTENT_WIDTH_PX + 1
-    for table in tables:
-        assert table["right"] <= CONTENT_WIDTH_PX + 1, table["text"]
-        assert table["scroll"] <= CONTENT_WIDTH_PX + 1, table["text"]
-        assert table["cells"] == 0, table["text"]
-    assert any("Kontaktorsak" in t["text"] for t in tables)
+    return tables, figures

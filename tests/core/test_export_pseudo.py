@@ -10,10 +10,13 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
+from evidence_plans import with_evidence
 from pseudo import pseudo_language, unmarked
 from test_export import rich_plan
 
 from kxplan.model import Plan
+from kxplan.model.evidence import RowIndex
+from kxplan.model.linked_figures import kpi_moves, linked_demand, reach_per_month
 from kxplan.reports.html import to_html
 from kxplan.reports.markdown import to_markdown
 from kxplan.reports.results import compute
@@ -102,3 +105,35 @@ def test_the_check_sees_a_word_left_unmarked() -> None:
         text = to_markdown(plan) + "\nUnmarked sentence"
         allowed = plan_words(plan) | foreign_words(plan)
     assert unmarked(markdown_words(text), allowed) == ["Unmarked", "sentence"]
+
+
+def evidence_words(plan: Plan) -> set[str]:
+    """Words the model's own figures write (marked there): the links' row names, the
+    derived figures' explanations, the KPIs' readings with their units."""
+    texts: list[str] = []
+    index = RowIndex(plan)
+    for item in plan.initiatives:
+        texts += [link.text() for link in item.addresses]
+        reach = reach_per_month(plan, item, index)
+        if reach is not None:
+            texts.append(reach.explanation)
+        demand = linked_demand(plan, item, index)
+        if demand.parts:
+            texts.append(demand.explain(plan.currency))
+        texts += [move.explain() for move in kpi_moves(plan, item, index)]
+    for kpi in plan.areas.insight.kpis:
+        texts += [kpi.shown(r.value) for r in kpi.readings]
+    return {word for text in texts for word in WORD.findall(text)}
+
+
+def test_every_word_of_the_evidence_in_the_documents_is_marked_or_the_plans() -> None:
+    plan = with_evidence()
+    with pseudo_language():
+        text = to_markdown(plan)
+        page = to_html(plan)
+        allowed = plan_words(plan) | foreign_words(plan) | evidence_words(plan)
+    assert "⟦" in text
+    assert unmarked(markdown_words(text), allowed) == []
+    reader = _Text()
+    reader.feed(page)
+    assert unmarked("\n".join(reader.parts), allowed) == []

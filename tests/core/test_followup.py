@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kxplan import storage
 from kxplan.model import Kpi
-from kxplan.model.followup import Reading, progress, trend_per_month
+from kxplan.model.followup import Reading, progress, reading_problems, trend_per_month
 from kxplan.scoring.calibration import participant_calibrations, room_calibration
 from kxplan.storage import PlanError
 
@@ -206,3 +206,20 @@ def test_a_kpi_read_after_its_date_short_of_its_target_is_off_track_even_once_re
     assert progress(late).on_track is False
     early = late.model_copy(update={"target_date": datetime.date(2027, 6, 30)})
     assert progress(early).on_track is None  # one reading: no trend to judge by yet
+
+
+def test_a_reading_dated_after_today_is_refused_with_its_place() -> None:
+    future = KPI.replace("2026-06-30, value = 3.8", "2999-06-30, value = 3.8")
+    with pytest.raises(PlanError) as caught:
+        storage.loads(future, "plan.toml")
+    assert str(caught.value) == (
+        'plan.toml:10: areas.insight.kpis[1] (measure "csat").readings[1].date: '
+        "expected a date today or earlier, got 2999-06-30"
+    )
+    measured = kpi(baseline=3.6, target=4.2)
+    day = datetime.date(2026, 5, 1)
+    readings = [Reading(date=day, value=3.9)]
+    assert list(reading_problems(measured, readings, today=day)) == []
+    assert [
+        p[:2] for p in reading_problems(measured, readings, today=day.replace(day=1, month=4))
+    ] == [(0, "date")]

@@ -95,7 +95,7 @@ async def test_adding_a_kpi_reading(tmp_path: Path, config_dir: Path) -> None:
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ReadingDialog)
-        await set_value(pilot, "#reading-date", "2027-01-31")
+        await set_value(pilot, "#reading-date", "2026-01-31")
         await pilot.press("enter", *"999")  # on to the value; off the scale: refused
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -111,7 +111,7 @@ async def test_adding_a_kpi_reading(tmp_path: Path, config_dir: Path) -> None:
         await settle(pilot)
     kpi = storage.load(path).areas.insight.kpis[0]
     assert [(r.date, r.value, r.source, r.note) for r in kpi.readings] == [
-        (datetime.date(2027, 1, 31), 4, "survey", "after the campaign")
+        (datetime.date(2026, 1, 31), 4, "survey", "after the campaign")
     ]
 
 
@@ -170,7 +170,7 @@ async def test_editing_a_kpi_keeps_its_readings_and_reads_a_target_date(
     path = contact_centre(tmp_path / "plan.toml")
     plan = storage.load(path)
     kpi = plan.areas.insight.kpis[0]
-    kpi.readings = [Reading(date=datetime.date(2027, 1, 31), value=78)]
+    kpi.readings = [Reading(date=datetime.date(2026, 1, 31), value=78)]
     storage.save(plan, path)
     app = make_app(path, config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -193,4 +193,4 @@ async def test_editing_a_kpi_keeps_its_readings_and_reads_a_target_date(
         await settle(pilot)
     kept = storage.load(path).areas.insight.kpis[0]
     assert kept.target_date == datetime.date(2027, 12, 31)
-    assert [(r.date, r.value) for r in kept.readings] == [(datetime.date(2027, 1, 31), 78)]
+    assert [(r.date, r.value) for r in kept.readings] == [(datetime.date(2026, 1, 31), 78)]

@@ -116,10 +116,10 @@ def test_actuals_are_checked_against_the_scale_and_the_start() -> None:
 def test_a_reading_is_refused_off_scale_or_on_a_date_read_already() -> None:
     plan = storage.loads(PLAN, "p.toml")
     kpi = plan.areas.insight.kpis[0]
-    kpi.readings = [Reading(date=datetime.date(2027, 1, 31), value=72)]
-    reading, errors = read_reading(kpi, {"date": "2027-02-28", "value": "78", "source": "s"})
+    kpi.readings = [Reading(date=datetime.date(2026, 1, 31), value=72)]
+    reading, errors = read_reading(kpi, {"date": "2026-02-28", "value": "78", "source": "s"})
     assert errors == {}
-    assert reading == Reading(date=datetime.date(2027, 2, 28), value=78, source="s")
-    _none, errors = read_reading(kpi, {"date": "2027-01-31", "value": "140"})
-    assert errors["date"] == "a reading for 2027-01-31 is listed twice"
+    assert reading == Reading(date=datetime.date(2026, 2, 28), value=78, source="s")
+    _none, errors = read_reading(kpi, {"date": "2026-01-31", "value": "140"})
+    assert errors["date"] == "a reading for 2026-01-31 is listed twice"
     assert errors["value"].startswith("expected a value on CSAT's 0–100 % scale")

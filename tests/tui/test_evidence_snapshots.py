@@ -42,8 +42,8 @@ def linked_plan(plan_here: Callable[..., Path]) -> Path:
     kpi = plan.areas.insight.kpis[0]
     kpi.target_date = datetime.date(2027, 12, 31)
     kpi.readings = [
-        Reading(date=datetime.date(2027, 1, 31), value=76),
-        Reading(date=datetime.date(2027, 2, 28), value=79, source="survey"),
+        Reading(date=datetime.date(2026, 1, 31), value=76),
+        Reading(date=datetime.date(2026, 2, 28), value=79, source="survey"),
     ]
     storage.save(plan, path)
     return path

@@ -112,7 +112,7 @@ def _on_track(
 
 def followup_problems(plan: Plan) -> Iterator[tuple[Loc, str]]:
     """Broken rules of the follow-up fields: dates in order, actual effort on the scale,
-    one reading a date per KPI."""
+    one reading a date per KPI, none dated after today."""
     scale = plan.scales.effort
     for index, item in enumerate(plan.initiatives):
         loc: Loc = ("initiatives", index)
@@ -136,13 +136,25 @@ def followup_problems(plan: Plan) -> Iterator[tuple[Loc, str]]:
             yield ("areas", "insight", "kpis", position, "readings", number, field), message
 
 
-def reading_problems(kpi: Kpi, readings: Sequence[Reading]) -> Iterator[tuple[int, str, str]]:
-    """(index, field, message) for each reading that breaks a rule: a date listed twice,
-    a value off the KPI's scale."""
+def reading_problems(
+    kpi: Kpi, readings: Sequence[Reading], today: datetime.date | None = None
+) -> Iterator[tuple[int, str, str]]:
+    """(index, field, message) for each reading that breaks a rule: a date after
+    ``today`` (default: the computer's date; a reading is of what was measured), a date
+    listed twice, a value off the KPI's scale."""
     seen: set[datetime.date] = set()
     term = kpi.scale_term
+    last = today or datetime.date.today()
     for number, reading in enumerate(readings):
-        if reading.date in seen:
+        if reading.date > last:
+            yield (
+                number,
+                "date",
+                _("expected a date today or earlier, got {date}").format(
+                    date=reading.date.isoformat()
+                ),
+            )
+        elif reading.date in seen:
             yield (
                 number,
                 "date",

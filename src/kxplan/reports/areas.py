@@ -7,7 +7,7 @@ Which tables an area has, and their titles, come from the registry
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 from kxplan.framework import (
@@ -26,12 +26,14 @@ from kxplan.framework import (
     UNANCHORED,
     AreaId,
 )
-from kxplan.i18n import _, ngettext, pgettext
+from kxplan.i18n import N_, _, ngettext, pgettext
 from kxplan.model import Initiative, Plan
+from kxplan.model.evidence import addressed_by
 from kxplan.model.figures import demand_totals
 from kxplan.model.tables import TABLES_BY_AREA, AreaTable
 from kxplan.reports.blocks import NOTHING, Answer, Block, Bullets, Facts, Heading, Note
 from kxplan.reports.blocks import table_or_note as _table_or_note
+from kxplan.reports.kpi_progress import kpi_followup
 from kxplan.reports.results import Results
 from kxplan.reports.words import area_heading, currency
 from kxplan.text.numbers import money, number, percent, whole
@@ -62,6 +64,8 @@ def area_section(plan: Plan, results: Results, area_id: AreaId) -> Iterator[Bloc
 
     for table in TABLES_BY_AREA[area.id]:
         yield from TABLE_SECTIONS[table.attribute](plan, table)
+        if table.attribute == "touchpoints":
+            yield from _touchpoints_addressed(plan, table)
 
     serving = [i for i in plan.initiatives if area.id in i.areas]
     yield Heading(3, _("Initiatives for this area"))
@@ -81,6 +85,52 @@ def initiative_label(item: Initiative, results: Results) -> str:
     if item.status in CLOSED_STATUSES:
         return _("{title} ({status})").format(title=item.title, status=STATUSES.label(item.status))
     return _("{title} (not scored)").format(title=item.title)
+
+
+ADDRESSED_BY: Final = N_("Addressed by")
+"""The column of an area table that names the initiatives addressing each row."""
+
+
+def with_addressed_by(
+    plan: Plan, table: AreaTable, rows: Sequence[object], cells: Sequence[tuple[str, ...]]
+) -> list[tuple[str, ...]]:
+    """Each row's cells and one more: the initiatives that address it, by title, or
+    "nobody yet" (a row no initiative answers). Empty in every row when no initiative
+    links to any row yet, so the column is left out of the table."""
+    if not any(item.addresses for item in plan.initiatives):
+        return [(*row, "") for row in cells]
+    added = []
+    for row, row_cells in zip(rows, cells, strict=True):
+        names = [item.title for item in addressed_by(plan, table, row)]
+        added.append((*row_cells, "; ".join(names) or _("nobody yet")))
+    return added
+
+
+def _touchpoints_addressed(plan: Plan, table: AreaTable) -> Iterator[Block]:
+    """Under the touchpoints: which initiatives address each, and those nobody does
+    (when any initiative links to a row at all)."""
+    touchpoints = plan.areas.insight.touchpoints
+    if not touchpoints or not any(item.addresses for item in plan.initiatives):
+        return
+    addressed, left = [], []
+    for touchpoint in touchpoints:
+        titles = [item.title for item in addressed_by(plan, table, touchpoint)]
+        if not titles:
+            left.append(touchpoint.name)
+            continue
+        addressed.append(
+            _("{touchpoint}: addressed by {initiatives}").format(
+                touchpoint=touchpoint.name, initiatives="; ".join(titles)
+            )
+        )
+    if addressed:
+        yield Bullets(tuple(addressed))
+    if left:
+        yield Note(
+            _("Touchpoints no initiative addresses yet: {touchpoints}.").format(
+                touchpoints=", ".join(left)
+            )
+        )
 
 
 def _touchpoints(plan: Plan, table: AreaTable) -> Iterator[Block]:
@@ -124,7 +174,11 @@ def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
         _("Baseline → target"),
         _("Cadence"),
     )
-    yield from _table_or_note(_(table.title), (*headers, _("NPS from shares"), _("Notes")), rows)
+    cells = with_addressed_by(plan, table, plan.areas.insight.kpis, rows)
+    yield from _table_or_note(
+        _(table.title), (*headers, _("NPS from shares"), _("Notes"), _(ADDRESSED_BY)), cells
+    )
+    yield from kpi_followup(plan)
 
 
 def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:
@@ -141,6 +195,7 @@ def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:
         )
         for c in plan.areas.accessibility.channels
     ]
+    cells = with_addressed_by(plan, table, plan.areas.accessibility.channels, rows)
     headers = (
         _("Channel"),
         _("Share"),
@@ -150,8 +205,9 @@ def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:
         _("Staffing"),
         _("Decision"),
         _("Notes"),
+        _(ADDRESSED_BY),
     )
-    yield from _table_or_note(_(table.title), headers, rows, (1, 2, 3))
+    yield from _table_or_note(_(table.title), headers, cells, (1, 2, 3))
 
 
 def _frictions(plan: Plan, table: AreaTable) -> Iterator[Block]:
@@ -167,6 +223,7 @@ def _frictions(plan: Plan, table: AreaTable) -> Iterator[Block]:
         )
         for f in plan.areas.service_friendliness.frictions
     ]
+    cells = with_addressed_by(plan, table, plan.areas.service_friendliness.frictions, rows)
     headers = (
         _("Stage"),
         _("Friction"),
@@ -175,8 +232,9 @@ def _frictions(plan: Plan, table: AreaTable) -> Iterator[Block]:
         _("Frequency"),
         _("Evidence"),
         _("Fix"),
+        _(ADDRESSED_BY),
     )
-    yield from _table_or_note(_(table.title), headers, rows, (3,))
+    yield from _table_or_note(_(table.title), headers, cells, (3,))
 
 
 def _checks(plan: Plan, table: AreaTable) -> Iterator[Block]:
@@ -215,6 +273,7 @@ def _contact_reasons(plan: Plan, table: AreaTable) -> Iterator[Block]:
         )
         for r in reasons
     ]
+    cells = with_addressed_by(plan, table, reasons, rows)
     totals = demand_totals(plan)
     cost = money(totals.cost, unit)
     yield from _table_or_note(
@@ -228,10 +287,11 @@ def _contact_reasons(plan: Plan, table: AreaTable) -> Iterator[Block]:
             _("Avoidable"),
             _("Avoidable / month"),
             _("Avoidable cost / month"),
+            _(ADDRESSED_BY),
         ),
-        rows,
+        cells,
         (2, 5, 6, 7),
-        (_("Total"), "", number(totals.contacts), "", "", "", whole(totals.avoidable), cost)
+        (_("Total"), "", number(totals.contacts), "", "", "", whole(totals.avoidable), cost, "")
         if reasons
         else None,
     )

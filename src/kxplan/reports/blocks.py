@@ -80,9 +80,11 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Picture:
-    """An HTML-only picture: "matrix" or "maturity"."""
+    """An HTML-only picture: "matrix", "maturity", or "kpi" (the chart of the KPI at
+    ``index`` among the plan's KPIs)."""
 
-    kind: Literal["matrix", "maturity"]
+    kind: Literal["matrix", "maturity", "kpi"]
+    index: int = 0
 
 
 Block = Heading | Note | Paragraph | Answer | Facts | Table | Bullets | Picture

@@ -39,11 +39,17 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "own_efficiency",
     "own_confidence",
     "own_reach",
+    "reach_period",
     "time_criticality",
     "risk_reduction",
     "criteria",
     "depends_on",
     "notes",
+    "addresses",
+    "started",
+    "finished",
+    "actual_effort",
+    "outcome",
     "rank",
     *USED_NUMBERS,
     "quadrant",
@@ -51,7 +57,9 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
 )
 """CSV header: every initiative field, then the ranking results.
 
-``own_*`` are the initiative's own scores as written in the plan; ``effort`` to
+``own_*`` are the initiative's own scores as written in the plan (``reach_period`` the
+period of its reach); ``addresses`` the rows it addresses, ``table: key / key``
+separated by ``; `` (:func:`addresses_cell`); dates as ISO dates; ``effort`` to
 ``reach`` after ``score`` are the numbers the rank used (the median of the
 participants' estimates where there are any), empty when the initiative is not ranked.
 """
@@ -91,6 +99,12 @@ def to_csv(
     return csv.records(CSV_COLUMNS, records, style)
 
 
+def addresses_cell(item: Initiative) -> str:
+    """The rows an initiative addresses in one cell, in the file's words:
+    ``contact_reasons: Where is my order? / phone; kpis: CSAT / phone``."""
+    return "; ".join(f"{link.table}: {' / '.join(link.key)}" for link in item.addresses)
+
+
 def _record(
     item: Initiative, result: RankedInitiative | None, style: csv.Style
 ) -> dict[str, object]:
@@ -109,11 +123,17 @@ def _record(
         "own_efficiency": item.efficiency,
         "own_confidence": item.confidence,
         "own_reach": item.reach,
+        "reach_period": item.reach_period,
         "time_criticality": item.time_criticality,
         "risk_reduction": item.risk_reduction,
         "criteria": ";".join(f"{k}={csv.cell(float(v), style)}" for k, v in item.criteria.items()),
         "depends_on": ";".join(item.depends_on),
         "notes": item.notes,
+        "addresses": addresses_cell(item),
+        "started": item.started.isoformat() if item.started else None,
+        "finished": item.finished.isoformat() if item.finished else None,
+        "actual_effort": item.actual_effort,
+        "outcome": item.outcome,
         "rank": result.rank if result else None,
         "quadrant": result.quadrant if result else None,
         "agreement": result.agreement if result else None,

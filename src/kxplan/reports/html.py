@@ -26,6 +26,7 @@ from kxplan.reports.blocks import (
     labelled,
 )
 from kxplan.reports.document import contents_at, document
+from kxplan.reports.kpi_chart import kpi_chart_svg
 from kxplan.reports.results import Results, compute
 from kxplan.reports.svg import esc, matrix_svg, maturity_svg
 from kxplan.text.literal import one_line, visible_lines
@@ -148,6 +149,8 @@ def _block(block: Block, plan: Plan, results: Results) -> str:
         return _table(block)
     if block.kind == "matrix":
         return matrix_svg(plan, results)
+    if block.kind == "kpi":
+        return kpi_chart_svg(plan.areas.insight.kpis[block.index], block.index)
     return maturity_svg(plan)
 
 

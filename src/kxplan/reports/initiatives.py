@@ -15,9 +15,12 @@ from kxplan.framework import (
 )
 from kxplan.i18n import _, ngettext
 from kxplan.model import Initiative, Plan
-from kxplan.reports.blocks import Answer, Block, Facts, Heading, Note, Picture, Table
+from kxplan.model.evidence import RowIndex
+from kxplan.reports.blocks import Answer, Block, Bullets, Facts, Heading, Note, Picture, Table
+from kxplan.reports.dates import date_text
+from kxplan.reports.followthrough import evidence_facts, followed_through
 from kxplan.reports.results import Results
-from kxplan.scoring import RankedInitiative
+from kxplan.scoring import RankedInitiative, lacking_sentence
 from kxplan.text.numbers import DASH, number, percent
 
 
@@ -32,8 +35,10 @@ def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
             effort=number(ranking.effort_threshold),
         )
     )
+    yield from _lacking(plan, results)
     if not ranking.results:
-        yield Note(_("No initiative is scored yet, so there is no ranking."))
+        if not ranking.lacking:
+            yield Note(_("No initiative is scored yet, so there is no ranking."))
         return
     yield Picture("matrix")
     yield Table(
@@ -62,6 +67,7 @@ def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
     )
     by_id = {i.id: i for i in plan.initiatives}
     titles = {i.id: i.title for i in plan.initiatives}
+    index = RowIndex(plan)
     for result in ranking.results:
         item = by_id[result.id]
         yield Heading(3, f"{result.rank}. {result.title}", f"initiative-{result.id}")
@@ -70,10 +76,25 @@ def initiatives_section(plan: Plan, results: Results) -> Iterator[Block]:
             (_("Scores"), _scores(result)),
             (_("Agreement"), _agreement(result)),
             *_case_facts(item, titles, results),
+            *evidence_facts(plan, item, index),
         ]
         yield Facts(tuple(summary))
         yield from _case(item)
         yield Answer(_("Why this rank"), result.explanation, DASH)
+    yield from followed_through(plan, results, index)
+
+
+def _lacking(plan: Plan, results: Results) -> Iterator[Block]:
+    """The initiatives the method cannot rank for want of its inputs, one line each."""
+    ranking = results.ranking
+    if not ranking.lacking:
+        return
+    yield Note(
+        _("Not ranked by {method}, for want of what it reads:").format(
+            method=METHODS.label(ranking.method)
+        )
+    )
+    yield Bullets(tuple(lacking_sentence(ranking, {i.id: i.title for i in plan.initiatives})))
 
 
 def _scores(result: RankedInitiative) -> str:
@@ -113,6 +134,8 @@ def _case_facts(
         (_("Status"), STATUSES.label(item.status)),
         (_("Areas"), ", ".join(_(AREAS_BY_ID[a].name) for a in item.areas) or DASH),
     ]
+    if item.started:
+        facts.append((_("Started"), date_text(item.started)))
     if item.depends_on:
         facts.append(
             (_("Depends on"), ", ".join(_dependency(d, titles, results) for d in item.depends_on))

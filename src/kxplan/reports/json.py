@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any
+from typing import Any, Final
 
 from kxplan import __version__, scoring
 from kxplan.i18n import language
 from kxplan.model import SCHEMA_VERSION, Plan
+from kxplan.model.evidence import RowIndex
 from kxplan.model.figures import demand_totals
+from kxplan.model.linked_figures import kpi_moves, linked_demand, reach_per_month
+from kxplan.reports.kpi_progress import kpi_data
 from kxplan.reports.results import Results, compute
+from kxplan.reports.words import currency
 from kxplan.text.literal import json_escaped
 from kxplan.text.numbers import data_number
 
@@ -69,9 +73,11 @@ def json_data(plan: Plan, results: Results) -> dict[str, Any]:
                     "unit": k.shown_unit,
                     "scale": k.scale_key,
                     "nps_from_shares": data_number(k.nps_from_shares),
+                    **{key: value for key, value in kpi_data(k).items() if key in KPI_PROGRESS},
                 }
                 for k in plan.areas.insight.kpis
             ],
+            "evidence": evidence_data(plan),
             "contact_reasons": [
                 {
                     "reason": r.reason,
@@ -84,6 +90,41 @@ def json_data(plan: Plan, results: Results) -> dict[str, Any]:
             "demand_totals": totals.data(),
         },
     }
+
+
+KPI_PROGRESS: Final = ("target_date", "latest", "progress", "trend_per_month", "on_track")
+"""What each KPI's results add from its readings (as ``kxplan show --format json``)."""
+
+
+def evidence_data(plan: Plan) -> list[dict[str, Any]]:
+    """Each initiative that addresses rows or counts its reach over a period: its reach
+    a month and where it comes from, the avoidable contacts and money its linked contact
+    reasons would save a month, and the explanation of each (in the plan's language)."""
+    index = RowIndex(plan)
+    found = []
+    for item in plan.initiatives:
+        if not item.addresses and not item.reach_period:
+            continue
+        reach = reach_per_month(plan, item, index)
+        demand = linked_demand(plan, item, index)
+        found.append(
+            {
+                "id": item.id,
+                "reach_per_month": None if reach is None else data_number(reach.per_month),
+                "reach_source": None if reach is None else reach.source,
+                "reach_explanation": None if reach is None else reach.explanation,
+                "avoidable_contacts_per_month": data_number(demand.contacts)
+                if demand.parts
+                else None,
+                "money_saved_per_month": data_number(demand.cost),
+                "savings_explanation": demand.explain(currency(plan)) if demand.parts else None,
+                "kpis": [
+                    {"label": move.kpi.label, "channel": move.kpi.channel}
+                    for move in kpi_moves(plan, item, index)
+                ],
+            }
+        )
+    return found
 
 
 def _result(result: scoring.RankedInitiative, results: Results) -> dict[str, Any]:

@@ -1,32 +1,38 @@
-"""Where each KPI stands, for ``kxplan show``: baseline → latest reading → target, the
-trend a month, and whether it is on track for its target date.
+"""Where each KPI stands, for ``kxplan show`` and the document: baseline → latest
+reading → target, the trend a month, and whether it is on track for its target date;
+in the document also each KPI's chart and readings.
 
 Plain Python over :mod:`kxplan.model.followup`; no widgets.
 """
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kxplan.i18n import _
 from kxplan.model import Kpi, Plan
-from kxplan.model.followup import progress
+from kxplan.model.followup import ordered, progress
+from kxplan.reports.blocks import Block, Heading, Paragraph, Picture, Table
+from kxplan.reports.dates import date_text
 from kxplan.text.literal import printable
 from kxplan.text.numbers import DASH, data_number, number, percent
 
 
-def kpi_line(kpi: Kpi) -> str:
-    """``74 % → 78 % (2027-01-31) → 85 % by 2027-12-31 · trend +1.5 a month · on track``."""
+def kpi_line(kpi: Kpi, day: Callable[[datetime.date], str] = datetime.date.isoformat) -> str:
+    """``74 % → 78 % (2027-01-31) → 85 % by 2027-12-31 · trend +1.5 a month · on track``;
+    dates written by ``day`` (the document passes its language's date formatter)."""
     found = progress(kpi)
     if found.latest is None:
         latest = DASH
     else:
         latest = _("{value} ({date})").format(
-            value=kpi.shown(found.latest.value), date=found.latest.date.isoformat()
+            value=kpi.shown(found.latest.value), date=day(found.latest.date)
         )
     target = kpi.shown(kpi.target)
     if kpi.target_date is not None:
-        target = _("{target} by {date}").format(target=target, date=kpi.target_date.isoformat())
+        target = _("{target} by {date}").format(target=target, date=day(kpi.target_date))
     parts = [f"{kpi.shown(kpi.baseline)} → {latest} → {target}"]
     if found.share is not None:
         parts.append(_("{share} of the way").format(share=percent(found.share * 100)))
@@ -42,6 +48,27 @@ def kpi_line(kpi: Kpi) -> str:
     elif found.latest is not None:
         parts.append(_("on track: not known yet"))
     return " · ".join(parts)
+
+
+def kpi_followup(plan: Plan) -> Iterator[Block]:
+    """For each KPI with readings, in the document: its name, its chart (HTML), where it
+    stands in words and its readings, oldest first."""
+    for index, kpi in enumerate(plan.areas.insight.kpis):
+        if not kpi.readings:
+            continue
+        yield Heading(4, f"{kpi.shown_label} ({kpi.channel})", f"kpi-{index + 1}")
+        yield Picture("kpi", index)
+        yield Paragraph(kpi_line(kpi, date_text))
+        rows = [
+            (date_text(r.date), kpi.shown(r.value), r.source, r.note) for r in ordered(kpi.readings)
+        ]
+        keep = [0, 1] + [i for i in (2, 3) if any(row[i].strip() for row in rows)]
+        headers = (_("Date"), _("Value"), _("Source"), _("Note"))
+        yield Table(
+            tuple(headers[i] for i in keep),
+            tuple(tuple(row[i] for i in keep) for row in rows),
+            frozenset({1}),
+        )
 
 
 def kpi_lines(plan: Plan) -> list[str]:

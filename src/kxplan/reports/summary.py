@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kxplan.framework import AREAS, BUY_IN, QUADRANTS, STRATEGY_QUESTIONS, UNANCHORED
+from kxplan.framework import AREAS, BUY_IN, METHODS, QUADRANTS, STRATEGY_QUESTIONS, UNANCHORED
 from kxplan.i18n import _, ngettext
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
@@ -69,7 +69,12 @@ def _top(plan: Plan, results: Results) -> Iterator[Block]:
     yield Heading(3, _("The top initiatives"), "summary-top")
     top = results.ranking.results[:DEFAULT_TOP_K]
     if not top:
-        yield Note(_("No initiative is scored yet, so there is no ranking."))
+        method = METHODS.label(results.ranking.method)
+        yield Note(
+            _("No initiative has the inputs {method} needs yet.").format(method=method)
+            if results.ranking.lacking
+            else _("No initiative is scored yet, so there is no ranking.")
+        )
         return
     by_id = {i.id: i for i in plan.initiatives}
     rows = []

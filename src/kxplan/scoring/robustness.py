@@ -23,13 +23,13 @@ import random
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple, Protocol, TypeVar
 
-from kxplan.framework import AreaId, Method
+from kxplan.framework import PERIODS, AreaId, Method
 from kxplan.i18n import _
-from kxplan.model import Plan
+from kxplan.model import Initiative, Plan
 from kxplan.scoring.estimates import median
 from kxplan.scoring.methods import Columns, Scored, columns, evaluate
 from kxplan.scoring.order import dependency_indices, sort_keys, suggested_order
-from kxplan.scoring.ranking import prepare
+from kxplan.scoring.ranking import _prepare
 from kxplan.scoring.rules import Rules
 from kxplan.text.numbers import percent
 
@@ -201,15 +201,24 @@ class _Resampler:
         return self._medians(rows)
 
 
+def _months(item: Initiative) -> float:
+    """How many months the initiative's reach counts (its ``reach_period``; a month
+    without one), so a resampled reach is a month's, as the ranking reads it."""
+    period = item.reach_period
+    return 1.0 if period is None else PERIODS[period].per_month
+
+
 def _rows(rules: Rules, s: Scored) -> list[_Row]:
-    """The participants' estimates of one initiative, efficiency on the value scale."""
+    """The participants' estimates of one initiative, efficiency on the value scale and
+    reach a month."""
+    months = _months(s.item)
     return [
         (
             e.effort,
             e.customer_value,
             None if e.efficiency is None else rules.to_value_scale(e.efficiency),
             e.confidence,
-            e.reach,
+            None if e.reach is None else e.reach / months,
         )
         for e in s.item.estimates
     ]
@@ -224,7 +233,7 @@ def _resampler(
         item.customer_value,
         None if item.efficiency is None else rules.to_value_scale(item.efficiency),
         item.confidence,
-        item.reach,
+        None if item.reach is None else item.reach / _months(item),
     )
     fallback = [b if o is None else o for o, b in zip(own, base, strict=True)]
     fields = _METHOD_FIELDS.get(rules.method, (0, 1, 2))
@@ -293,20 +302,21 @@ def robustness(
 
     Each of ``samples`` rounds (default: :func:`default_samples` of the ranked
     initiatives) resamples every initiative's participant estimates with
-    replacement (a bootstrap over participants; initiatives with fewer than two
-    estimates keep their scores), multiplies the value and efficiency weights by
-    independent factors drawn uniformly from 1 ± ``weight_jitter``, and ranks
-    again, dependencies included. Reports the 5th–95th percentile of the ranks,
-    the share of rounds in the top ``top_k`` and whether that makes the rank
-    unstable (:func:`is_unstable`). The draws are seeded with ``seed``, or
-    without one from the plan's content (:func:`content_seed`): the same plan
-    always gives the same answer.
+    replacement (a bootstrap over participants, each reach read a month;
+    initiatives with fewer than two estimates keep their scores), multiplies the
+    value and efficiency weights by independent factors drawn uniformly from
+    1 ± ``weight_jitter``, and ranks again, dependencies included. Initiatives the
+    method lacks inputs for are left out, as ``rank(..., partial=True)`` leaves
+    them. Reports the 5th–95th percentile of the ranks, the share of rounds in the
+    top ``top_k`` and whether that makes the rank unstable (:func:`is_unstable`).
+    The draws are seeded with ``seed``, or without one from the plan's content
+    (:func:`content_seed`): the same plan always gives the same answer.
     """
     if samples is not None and samples < 1:
         raise ValueError("samples must be at least 1")
     if not 0 <= weight_jitter < 1:
         raise ValueError("weight_jitter must be from 0 to just under 1")
-    rules, found, _, _ = prepare(plan, method, include_closed, area, "median")
+    rules, found, _, _, _ = _prepare(plan, method, include_closed, area, "median", partial=True)
     count = len(found)
     if not count:
         return {}

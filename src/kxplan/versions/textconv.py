@@ -12,7 +12,10 @@ quadrant at the end of a rank line uses its label, read from
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel
 
 from kxplan import scoring
 from kxplan.framework import AREAS, QUADRANTS, Method
@@ -42,14 +45,43 @@ def fact_text(value: object) -> str:
 
 
 def _fact(prefix: str, value: object) -> Iterator[str]:
-    """``prefix = value``; multi-line text gets one ``prefix | line`` per line."""
+    """``prefix = value``; multi-line text gets one ``prefix | line`` per line, and a
+    list of rows (a KPI's readings, an initiative's links) one line per row."""
     if value is None or value == "" or value == [] or value == {}:
+        return
+    if isinstance(value, list) and all(isinstance(v, BaseModel) for v in value):
+        yield from _row_facts(prefix, value)
         return
     if isinstance(value, str) and "\n" in value:
         for line in value.splitlines():
             yield f"{prefix} | {line}".rstrip()
         return
     yield f"{prefix} = {fact_text(value)}"
+
+
+def _first(pair: tuple[Any, BaseModel]) -> Any:
+    return pair[0]
+
+
+def _row_facts(prefix: str, rows: list[BaseModel]) -> Iterator[str]:
+    """One line per row of a list: a dated row (a reading) as ``prefix[2027-01-31] =
+    value 76, source survey``, oldest first, so a new reading is a line of its own in
+    a diff; any other row as ``prefix = table kpis, key [CSAT, all]``."""
+    dates = [getattr(row, "date", None) for row in rows]
+    dated = all(isinstance(day, date) for day in dates)
+    if dated:
+        rows = [row for _day, row in sorted(zip(dates, rows, strict=True), key=_first)]
+    for row in rows:
+        fields = [
+            f"{name} {fact_text(' '.join(str(value).split()) if isinstance(value, str) else value)}"
+            for name in type(row).model_fields
+            if not (dated and name == "date")
+            for value in (getattr(row, name),)
+            if value is not None and value != "" and value != []
+        ]
+        day = getattr(row, "date", None)
+        key = f"[{day.isoformat()}]" if dated and isinstance(day, date) else ""
+        yield f"{prefix}{key} = {', '.join(fields)}"
 
 
 def plan_as_lines(plan: Plan, method: Method | None = None) -> list[str]:
