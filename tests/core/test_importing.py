@@ -179,9 +179,9 @@ def test_readings_match_their_kpi_by_name_or_measure_and_channel() -> None:
     plan = base_plan()
     text = (
         "KPI;Measure;Channel;Date;Value;Source\n"
-        "CSAT;;phone;2027-01-31;72;survey\n"
-        ";handling_time;;2027-01-31;8,5;ACD\n"
-        "NPS;;;2027-01-31;3;\n"
+        "CSAT;;phone;2026-01-31;72;survey\n"
+        ";handling_time;;2026-01-31;8,5;ACD\n"
+        "NPS;;;2026-01-31;3;\n"
     )
     result = run(plan, text)
     assert [o.action for o in result.outcomes] == ["added", "added"]
@@ -198,6 +198,6 @@ def test_readings_match_their_kpi_by_name_or_measure_and_channel() -> None:
 
 
 def test_a_reading_off_the_kpis_scale_is_refused() -> None:
-    result = run(base_plan(), "KPI,Channel,Date,Value\nCSAT,phone,2027-01-31,140\n")
+    result = run(base_plan(), "KPI,Channel,Date,Value\nCSAT,phone,2026-01-31,140\n")
     assert result.refusals[0].place == 'column "Value"'
     assert result.outcomes == ()
