@@ -73,7 +73,7 @@ def templates_command(fmt: str) -> None:
     "--template",
     "template_name",
     default=None,
-    metavar="NAME",
+    metavar=N_("NAME"),
     shell_complete=complete_templates,
     help=N_("Starter template; `kxplan templates` lists them [default: blank, or tom in Swedish]."),
 )

@@ -43,7 +43,7 @@ from kxplan.storage import PlanError
     "-o",
     "--output",
     type=click.Path(readable=False, allow_dash=True),  # a str: "" must not become "."
-    metavar="FILE",
+    metavar=N_("FILE"),
     help=N_("Write to FILE (atomically; `-`: standard output) instead of standard output."),
 )
 @option(

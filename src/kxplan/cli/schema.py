@@ -23,7 +23,7 @@ from kxplan.i18n import N_, _
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    metavar="FILE",
+    metavar=N_("FILE"),
     help=N_("Write the schema to this file (default: standard output)."),
 )
 def schema_command(output: Path | None) -> None:
