@@ -24,6 +24,7 @@ from typing import Final
 from kxplan.i18n import DEFAULT, Language, _, known
 from kxplan.model import Plan
 from kxplan.storage import PlanError, loads_bytes, parse_toml, validate
+from kxplan.storage.system_words import os_reason
 
 DEFAULT_TEMPLATE: Final = "blank"
 """The template ``kxplan new`` uses when none is named (in English)."""
@@ -158,7 +159,7 @@ def load_template(name: str, folder: Traversable | None = None) -> Plan:
         raw = path.read_bytes()
     except OSError as error:
         raise PlanError.single(
-            str(path), _("cannot be read: {reason}").format(reason=error.strerror or error)
+            str(path), _("cannot be read: {reason}").format(reason=os_reason(error))
         ) from None
     return loads_bytes(raw, str(path))
 

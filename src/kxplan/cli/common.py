@@ -28,6 +28,7 @@ from click.shell_completion import CompletionItem
 from kxplan.cli.texts import KxplanOption
 from kxplan.cli.texts import examples as examples
 from kxplan.i18n import N_, _
+from kxplan.storage.system_words import os_reason
 from kxplan.text.literal import json_escaped, visible
 
 if TYPE_CHECKING:
@@ -267,7 +268,7 @@ def output_errors_end_cleanly() -> Iterator[None]:
         _discard_stdout()
         if error.errno == errno.EPIPE:
             sys.exit(EXIT_CLOSED_PIPE)
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         message = (
             f"{error.filename}: {reason}"
             if error.filename

@@ -32,6 +32,7 @@ from kxplan.framework import METHODS
 from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.storage import PlanError, load
+from kxplan.storage.system_words import os_reason
 from kxplan.text.literal import printable, visible
 
 if TYPE_CHECKING:
@@ -177,7 +178,7 @@ def snapshot_command(plan: Path, label: str) -> None:
         raw = plan.read_bytes()
     except OSError as error:
         raise PlanError.single(
-            str(plan), _("cannot be read: {reason}").format(reason=error.strerror or error)
+            str(plan), _("cannot be read: {reason}").format(reason=os_reason(error))
         ) from None
     loads_bytes(raw, str(plan))  # the bytes kept are the bytes checked: never a broken plan
     saved = save_version(raw, plan, label)
