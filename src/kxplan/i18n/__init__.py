@@ -151,6 +151,11 @@ def N_(message: str) -> str:
     return message
 
 
+LANGUAGE_NAMES: Final[dict[Language, str]] = {"en": N_("English"), "sv": N_("Swedish")}
+"""Each language's name inside a sentence, translated where shown ("engelska")."""
+assert tuple(LANGUAGE_NAMES) == tuple(LANGUAGES), "every Language has a name in a sentence"
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for ``count``, in the current language."""
     code = current()
@@ -171,6 +176,7 @@ __all__ = [
     "DEFAULT",
     "ENVIRONMENT",
     "LANGUAGES",
+    "LANGUAGE_NAMES",
     "N_",
     "Language",
     "_",
