@@ -24,7 +24,7 @@ from typing import Final
 from kxplan.i18n import DEFAULT, LANGUAGE_NAMES, Language, _, known
 from kxplan.model import Plan
 from kxplan.storage import PlanError, loads_bytes, parse_toml, validate
-from kxplan.storage.system_words import os_reason
+from kxplan.text.system_words import os_reason
 
 DEFAULT_TEMPLATE: Final = "blank"
 """The template ``kxplan new`` uses when none is named (in English)."""

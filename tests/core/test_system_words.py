@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from kxplan import i18n
 from kxplan.storage import PlanError, load, loads
-from kxplan.storage.system_words import TOML_DETAILS, os_reason, toml_detail
+from kxplan.text.system_words import TOML_DETAILS, os_reason, toml_detail
 
 BROKEN = [
     ('title "x"\n', "förväntade '=' efter nyckeln"),

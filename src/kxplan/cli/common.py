@@ -28,8 +28,8 @@ from click.shell_completion import CompletionItem
 from kxplan.cli.texts import KxplanOption
 from kxplan.cli.texts import examples as examples
 from kxplan.i18n import N_, _
-from kxplan.storage.system_words import os_reason
 from kxplan.text.literal import json_escaped, visible
+from kxplan.text.system_words import os_reason
 
 if TYPE_CHECKING:
     from kxplan.model import Plan

@@ -32,8 +32,8 @@ from kxplan.framework import METHODS
 from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.storage import PlanError, load
-from kxplan.storage.system_words import os_reason
 from kxplan.text.literal import printable, visible
+from kxplan.text.system_words import os_reason
 
 if TYPE_CHECKING:
     from kxplan.versions import Version

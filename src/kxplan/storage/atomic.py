@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kxplan.i18n import _
 from kxplan.storage.errors import PlanError
-from kxplan.storage.system_words import os_reason
+from kxplan.text.system_words import os_reason
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

@@ -25,7 +25,7 @@ from kxplan.i18n import _
 from kxplan.model import Loc, Plan, RuleViolations
 from kxplan.storage.errors import PlanError, Problem
 from kxplan.storage.migrate import migrate
-from kxplan.storage.system_words import os_reason, toml_detail
+from kxplan.text.system_words import os_reason, toml_detail
 
 
 def load(path: str | os.PathLike[str]) -> Plan:

@@ -18,7 +18,7 @@ from pathlib import Path
 from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.storage import loads_bytes
-from kxplan.storage.system_words import os_reason
+from kxplan.text.system_words import os_reason
 
 
 class GitReadError(Exception):

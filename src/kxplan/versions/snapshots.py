@@ -24,8 +24,8 @@ from typing import Final
 from kxplan.i18n import _
 from kxplan.model import Plan, slugify
 from kxplan.storage import PlanError, dumps, load, write_atomic
-from kxplan.storage.system_words import os_reason
 from kxplan.text.literal import printable
+from kxplan.text.system_words import os_reason
 
 VERSIONS_SUFFIX: Final = ".versions"
 LABEL_COMMENT: Final = "# kxplan snapshot: "
