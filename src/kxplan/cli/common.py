@@ -101,9 +101,12 @@ def write_output(output: str, data: bytes) -> bool:
     device or FIFO written through). True when it went to a standard stream."""
     stream = standard_stream(output)
     if stream is None:
-        from kxplan.storage import write_atomic
+        from kxplan.storage import PlanError, write_atomic
 
-        write_atomic(output, data)
+        try:
+            write_atomic(output, data)
+        except PlanError as error:  # a file written, not a plan read: an "Error:" line
+            fail("; ".join(str(problem) for problem in error.problems))
         return False
     target = (sys.stdout if stream == 1 else sys.stderr).buffer
     target.write(data)

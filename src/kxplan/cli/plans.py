@@ -119,6 +119,11 @@ def new_command(
         fresh = new_plan(name, title=title.strip() if title else None, language=language)
     except UnknownTemplateError as error:
         fail(str(error))
+    except PlanError as error:
+        said = next((p.message for p in error.problems if p.place == "title"), None)
+        if title is None or said is None:
+            raise
+        fail(f"--title: {said}")  # the option given, not the field it fills
     mixed = mixed_languages(name, fresh.document_language)
     if mixed is not None:
         click.echo(mixed, err=True)
