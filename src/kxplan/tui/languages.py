@@ -1,5 +1,6 @@
 """The app's language: chosen at start, switched in the app (remembered), and the screens
-shown again in it without losing a typed word.
+shown again in it without losing a typed word, the ranking's method, order, filters and
+cursor, or the view shown (ranking or matrix).
 
 The language at start is ``--lang`` or ``KXPLAN_LANG`` (passed to the app), else the one
 switched to last (``settings.json``), else kxplan's own (the system's). English needs no
