@@ -40,6 +40,7 @@ def test_a_bad_top_names_the_type_in_swedish() -> None:
         ("export", ["-o, --output FIL", "Skriv till FIL "], ["-o, --output FILE"]),
         ("new", ["-t, --template NAMN"], ["-t, --template NAME"]),
         ("resolve", ["--ours VILKEN"], ["--ours WHICH"]),
+        ("example", ["example [FLAGGOR] [MALL]", "startmallen MALL"], ["[TEMPLATE]"]),
     ],
 )
 def test_the_help_names_values_in_the_language_it_speaks(
@@ -48,7 +49,7 @@ def test_the_help_names_values_in_the_language_it_speaks(
     said = run("--lang", "sv", command, "--help").output
     for words in swedish:
         assert words in said, words
-    for word in ("INTEGER", "FILE ", "NAME ", "WHICH", "AREA"):
+    for word in ("INTEGER", "FILE ", "NAME ", "WHICH", "AREA", "TEMPLATE"):
         assert word not in said, word
     said = run(command, "--help").output
     for words in english:

@@ -99,6 +99,13 @@ class KxplanOption(click.Option):
         self.help = help
 
 
+class KxplanArgument(click.Argument):
+    """An argument whose placeholder is shown in kxplan's language (``[TEMPLATE]`` reads
+    ``[MALL]`` in Swedish): a marked message given as ``metavar``."""
+
+    metavar = Translated()
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 

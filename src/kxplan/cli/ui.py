@@ -23,7 +23,7 @@ from kxplan.cli.common import (
     fail,
     require_file,
 )
-from kxplan.cli.texts import command, examples, option
+from kxplan.cli.texts import KxplanArgument, command, examples, option
 from kxplan.i18n import N_, _
 from kxplan.storage import PlanError
 
@@ -93,7 +93,13 @@ def open_command(plan: Path | None, theme: str | None) -> None:
     ),
     epilog=examples("kxplan example", "kxplan example public-service", "kxplan --lang sv example"),
 )
-@click.argument("template", required=False, shell_complete=complete_templates)
+@click.argument(
+    "template",
+    required=False,
+    cls=KxplanArgument,
+    metavar=N_("[TEMPLATE]"),
+    shell_complete=complete_templates,
+)
 def example_command(template: str | None) -> None:
     from kxplan.templates import UnknownTemplateError, template_path
 
