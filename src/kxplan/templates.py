@@ -21,9 +21,10 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Final
 
-from kxplan.i18n import DEFAULT, Language, _, known
+from kxplan.i18n import DEFAULT, LANGUAGE_NAMES, Language, _, known
 from kxplan.model import Plan
 from kxplan.storage import PlanError, loads_bytes, parse_toml, validate
+from kxplan.text.system_words import os_reason
 
 DEFAULT_TEMPLATE: Final = "blank"
 """The template ``kxplan new`` uses when none is named (in English)."""
@@ -158,9 +159,26 @@ def load_template(name: str, folder: Traversable | None = None) -> Plan:
         raw = path.read_bytes()
     except OSError as error:
         raise PlanError.single(
-            str(path), _("cannot be read: {reason}").format(reason=error.strerror or error)
+            str(path), _("cannot be read: {reason}").format(reason=os_reason(error))
         ) from None
     return loads_bytes(raw, str(path))
+
+
+def mixed_languages(
+    name: str, documents: Language, folder: Traversable | None = None
+) -> str | None:
+    """One line saying that a plan from template ``name`` whose documents are in
+    ``documents`` mixes two languages (the template's text is in its own); None when
+    they agree or the template is unknown."""
+    content = next((t.language for t in list_templates(folder) if t.name == name), documents)
+    if content == documents:
+        return None
+    return _(
+        "Note: the {template!r} template is written in {content}, but the plan's documents "
+        "will be in {documents}: its text stays in {content} until you rewrite it."
+    ).format(
+        template=name, content=_(LANGUAGE_NAMES[content]), documents=_(LANGUAGE_NAMES[documents])
+    )
 
 
 def new_plan(

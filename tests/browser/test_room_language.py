@@ -66,7 +66,7 @@ async def test_a_swedish_phone_reads_the_room_in_swedish(browser: Any) -> None:
             "Väntar på att mötesledaren startar en omgång."
         )
         round_ = room.start_round(["chat"], ["effort"])
-        await expect(anna.locator("main h2").first).to_have_text("Uppskatta · omgång 1")
+        await expect(anna.locator("main h2").first).to_have_text("Skatta · omgång 1")
         await expect(anna.locator("main")).to_contain_text("Varför")
         for page, value in ((anna, "2"), (bo, "3")):
             await page.locator(".scale").get_by_role("button", name=value, exact=True).click()

@@ -281,7 +281,7 @@ def test_export_to_a_folder(plan_file: Path) -> None:
     folder = plan_file.parent
     assert_one_line_failure(
         invoke("export", plan_file, "-o", folder),
-        f"{folder}: is a folder, expected a file name for the export",
+        f"Error: {folder}: is a folder, expected a file name for the export",
     )
 
 

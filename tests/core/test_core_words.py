@@ -113,7 +113,7 @@ def test_the_rule_messages_read_swedish_with_decimal_commas() -> None:
     data["initiatives"][2]["effort"] = 7.5
     with i18n.language("sv"):
         messages = _problems(data)
-    assert messages == ["väntade ett värde från 1 till 5, fick 7,5"]
+    assert messages == ["förväntade ett värde från 1 till 5, fick 7,5"]
 
 
 # --- the ranking's explanations ---------------------------------------------------------

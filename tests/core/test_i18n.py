@@ -73,6 +73,13 @@ def test_a_flag_kxplan_does_not_speak_is_refused_by_name() -> None:
         ({"LC_ALL": "de_DE.UTF-8", "LANG": "sv_SE"}, "en"),  # LC_ALL wins, unspoken: English
         ({"LANG": "C"}, "en"),
         ({}, "en"),
+        # gettext reads LANGUAGE only under a real locale: C and POSIX ignore it
+        ({"LC_ALL": "C", "LANGUAGE": "sv"}, "en"),
+        ({"LANG": "C.UTF-8", "LANGUAGE": "sv"}, "en"),
+        ({"LC_MESSAGES": "POSIX", "LANGUAGE": "sv:en"}, "en"),
+        ({"LANGUAGE": "sv"}, "en"),  # no locale set: the C locale
+        ({"LANG": "de_DE.UTF-8", "LANGUAGE": "sv"}, "sv"),
+        ({"LC_ALL": "C", "LANG": "sv_SE.UTF-8"}, "en"),  # LC_ALL wins, even as C
     ],
 )
 def test_the_system_locale_is_read_as_gettext_reads_it(

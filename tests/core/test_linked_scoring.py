@@ -121,7 +121,7 @@ def test_savings_explained_as_typed_parts() -> None:
     assert saving.saved == pytest.approx(154_000)
     assert saving.unpriced == ("Change my address",)
     text = both.explanation.replace("\u202f", " ").replace("\u00a0", " ")
-    assert text.startswith("money saved 154 000 SEK a month ÷ effort 4 = 38500")
+    assert text.startswith("money saved 154 000 SEK a month ÷ effort 4 = 38 500")
     assert "“Change my address”: no cost per contact" in text
 
 

@@ -43,7 +43,7 @@ async def test_a_swedish_phone_gets_the_page_strings_and_refusals_in_swedish(
     assert strings["lang"] == "sv"
     assert strings["decimal"] == ","
     assert strings["texts"]["who"] == "Vem är du?"
-    assert strings["statuses"]["discarded"] == "avfärdad"
+    assert strings["statuses"]["discarded"] == "kastad"
     assert strings["agreements"]["high"] == "hög"
     assert refused["error"] == "Rummets adress stämmer inte. Be mötesledaren om den."
     assert not_listed["error"] == "Välj ditt namn i listan; be mötesledaren lägga till det."

@@ -177,7 +177,7 @@ def test_rice_is_reach_times_impact_times_confidence_over_effort(five: Plan) -> 
         {"a": 150, "b": 20, "c": 1125, "d": 750, "e": 15}
     )
     assert ranking.by_id()["c"].explanation.startswith(
-        "reach 1000 × impact 4.5 × confidence 100 % (not given) ÷ effort 4 = 1125"
+        "reach 1\u202f000 × impact 4.5 × confidence 100 % (not given) ÷ effort 4 = 1\u202f125"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,6 +32,22 @@ async def test_the_example_opens_the_named_template_in_memory(config_dir: Path) 
     assert templates.template_path("public-service").read_bytes() == shipped
 
 
+@pytest.mark.parametrize(
+    ("remembered", "expected"), [("sv", "kundservice"), ("en", "contact-centre")]
+)
+async def test_the_default_example_follows_the_language_the_app_starts_in(
+    config_dir: Path, remembered: str, expected: str
+) -> None:
+    # the CLI speaks English here; the app starts in the language switched to last (f9)
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "settings.json").write_text(json.dumps({"language": remembered}))
+    app = KxplanApp(None, config_dir=config_dir, cursor_blink=False, example="")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.session.plan == templates.load_template(expected)
+
+
 def test_the_example_command_starts_the_ui_with_the_template(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -44,7 +61,7 @@ def test_the_example_command_starts_the_ui_with_the_template(
     named = invoke("example", "e-commerce")
 
     assert (default.exit_code, named.exit_code) == (0, 0)
-    assert calls == [(None, "contact-centre"), (None, "e-commerce")]
+    assert calls == [(None, ""), (None, "e-commerce")]  # "": the app's own example
 
 
 def test_an_unknown_example_is_refused_before_the_ui_starts(

@@ -9,7 +9,38 @@ Messages only a programmer meets (a wrong option declaration) stay English.
 
 from __future__ import annotations
 
+from typing import Final
+
 from kxplan.i18n import ngettext, pgettext
+
+TYPE_NAMES: Final = (
+    "text",
+    "integer",
+    "integer range",
+    "float",
+    "float range",
+    "boolean",
+    "uuid",
+    "filename",
+)
+"""click's parameter types whose names kxplan translates (:func:`type_names`)."""
+
+
+def type_names() -> tuple[str, ...]:
+    """The names of click's parameter types in the current language: in click's
+    messages ("… is not a valid integer.") and, in capitals, as a value's placeholder
+    in the help (INTEGER). Listed here for the catalogue tools; the order of
+    :data:`TYPE_NAMES`."""
+    return (
+        pgettext("click type", "text"),
+        pgettext("click type", "integer"),
+        pgettext("click type", "integer range"),
+        pgettext("click type", "float"),
+        pgettext("click type", "float range"),
+        pgettext("click type", "boolean"),
+        pgettext("click type", "uuid"),
+        pgettext("click type", "filename"),
+    )
 
 
 def marked() -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from kxplan.cli.texts import KxplanOption
 from kxplan.cli.texts import examples as examples
 from kxplan.i18n import N_, _
 from kxplan.text.literal import json_escaped, visible
+from kxplan.text.system_words import os_reason
 
 if TYPE_CHECKING:
     from kxplan.model import Plan
@@ -100,9 +101,12 @@ def write_output(output: str, data: bytes) -> bool:
     device or FIFO written through). True when it went to a standard stream."""
     stream = standard_stream(output)
     if stream is None:
-        from kxplan.storage import write_atomic
+        from kxplan.storage import PlanError, write_atomic
 
-        write_atomic(output, data)
+        try:
+            write_atomic(output, data)
+        except PlanError as error:  # a file written, not a plan read: an "Error:" line
+            fail("; ".join(str(problem) for problem in error.problems))
         return False
     target = (sys.stdout if stream == 1 else sys.stderr).buffer
     target.write(data)
@@ -267,7 +271,7 @@ def output_errors_end_cleanly() -> Iterator[None]:
         _discard_stdout()
         if error.errno == errno.EPIPE:
             sys.exit(EXIT_CLOSED_PIPE)
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         message = (
             f"{error.filename}: {reason}"
             if error.filename

@@ -57,7 +57,7 @@ def _report(result_conflicts: list[str], where: str) -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    metavar="FILE",
+    metavar=N_("FILE"),
     help=N_("Write the merged plan here (default: standard output)."),
 )
 def merge_command(base: Path, ours: Path, theirs: Path, output: Path | None) -> None:
@@ -151,14 +151,14 @@ def _line_merge(base: Path, ours: Path, theirs: Path, name: str) -> int:
     "--ours",
     "take_ours",
     multiple=True,
-    metavar="WHICH",
+    metavar=N_("WHICH"),
     help=N_("Keep our side of a conflict: its number, its key path, or `all`. Repeatable."),
 )
 @option(
     "--theirs",
     "take_theirs",
     multiple=True,
-    metavar="WHICH",
+    metavar=N_("WHICH"),
     help=N_("Keep their side of a conflict: its number, its key path, or `all`. Repeatable."),
 )
 def resolve_command(plan: Path, take_ours: tuple[str, ...], take_theirs: tuple[str, ...]) -> None:

@@ -73,7 +73,7 @@ def templates_command(fmt: str) -> None:
     "--template",
     "template_name",
     default=None,
-    metavar="NAME",
+    metavar=N_("NAME"),
     shell_complete=complete_templates,
     help=N_("Starter template; `kxplan templates` lists them [default: blank, or tom in Swedish]."),
 )
@@ -98,7 +98,7 @@ def new_command(
 ) -> None:
     from kxplan import i18n
     from kxplan.storage import dumps, save
-    from kxplan.templates import UnknownTemplateError, default_template, new_plan
+    from kxplan.templates import UnknownTemplateError, default_template, mixed_languages, new_plan
 
     to_stdout = is_stdin(plan)
     if not to_stdout:
@@ -119,6 +119,14 @@ def new_command(
         fresh = new_plan(name, title=title.strip() if title else None, language=language)
     except UnknownTemplateError as error:
         fail(str(error))
+    except PlanError as error:
+        said = next((p.message for p in error.problems if p.place == "title"), None)
+        if title is None or said is None:
+            raise
+        fail(f"--title: {said}")  # the option given, not the field it fills
+    mixed = mixed_languages(name, fresh.document_language)
+    if mixed is not None:
+        click.echo(mixed, err=True)
     if to_stdout:
         click.echo(dumps(fresh), nl=False)
         return

@@ -48,7 +48,7 @@ MAX_SAMPLES = 100_000
     "--area",
     type=click.Choice(AREA_IDS),
     default=None,
-    metavar="AREA",
+    metavar=N_("AREA"),
     help=lambda: _("Rank only initiatives serving this area: {areas}.").format(
         areas=", ".join(AREA_IDS)
     ),

@@ -17,7 +17,6 @@ from kxplan.cli.common import (
 )
 from kxplan.cli.texts import command, examples, option
 from kxplan.i18n import N_, _
-from kxplan.storage import PlanError
 
 
 @command(
@@ -43,7 +42,7 @@ from kxplan.storage import PlanError
     "-o",
     "--output",
     type=click.Path(readable=False, allow_dash=True),  # a str: "" must not become "."
-    metavar="FILE",
+    metavar=N_("FILE"),
     help=N_("Write to FILE (atomically; `-`: standard output) instead of standard output."),
 )
 @option(
@@ -101,7 +100,14 @@ def _check_export_target(output: str, plan: Path) -> None:
         fail(_("--output needs a file name, such as plan.md"))
     path = Path(output)
     if path.is_dir():
-        raise PlanError.single(output, _("is a folder, expected a file name for the export"))
+        fail(f"{output}: " + _("is a folder, expected a file name for the export"))
+    folder = path.parent
+    if not folder.is_dir():
+        fail(
+            _("{file}: the folder {folder} does not exist").format(
+                file=output, folder=folder if str(folder) else "."
+            )
+        )
     if path.exists() and plan.exists() and os.path.samefile(path, plan):
         fail(_("{file} is the plan itself; choose another output file").format(file=output))
     target = path.resolve()

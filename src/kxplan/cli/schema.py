@@ -23,16 +23,16 @@ from kxplan.i18n import N_, _
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    metavar="FILE",
+    metavar=N_("FILE"),
     help=N_("Write the schema to this file (default: standard output)."),
 )
 def schema_command(output: Path | None) -> None:
-    from kxplan.storage import write_atomic
+    from kxplan.cli.common import write_output
     from kxplan.storage.schema import schema_text
 
     text = schema_text()
     if output is None:
         click.echo(text, nl=False)
         return
-    write_atomic(output, text.encode("utf-8"))
+    write_output(str(output), text.encode("utf-8"))
     click.echo(_("Wrote {file}").format(file=output))

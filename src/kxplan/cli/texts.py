@@ -92,10 +92,18 @@ class KxplanOption(click.Option):
     function that says it (for a message with placeholders)."""
 
     help = Translated()
+    metavar = Translated()  # FILE reads FIL in Swedish
 
     def __init__(self, *args: Any, help: str | Callable[[], str] | None = None, **attrs: Any):
         super().__init__(*args, **attrs)
         self.help = help
+
+
+class KxplanArgument(click.Argument):
+    """An argument whose placeholder is shown in kxplan's language (``[TEMPLATE]`` reads
+    ``[MALL]`` in Swedish): a marked message given as ``metavar``."""
+
+    metavar = Translated()
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -174,12 +182,58 @@ def click_gettext(message: str) -> str:
     return pgettext(CLICK_CONTEXT, message)
 
 
+TYPE_CONTEXT: Final = "click type"
+"""The message context of click's parameter types' names in kxplan's catalogue."""
+
+
+class TypeName:
+    """A click parameter type's name (``integer``), read in the current language: click
+    puts it in its messages ("… is not a valid integer.") and, in capitals, in the help
+    as the placeholder of a value (INTEGER). An instance's own name (set in
+    ``__init__``) still wins: this is a non-data descriptor."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        return pgettext(TYPE_CONTEXT, self.name)
+
+
+class PathName:
+    """``click.Path``'s name ("file", "directory" or "path"), which click sets when the
+    option is declared (before ``--lang`` is read), read in the current language. A data
+    descriptor: it wins over the name kept in the instance."""
+
+    NAMES: Final = ("file", "directory", "path")
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        name = vars(instance).get("name", "path")
+        return click_gettext(name) if name in self.NAMES else name
+
+    def __set__(self, instance: object, value: str) -> None:
+        # kept in English: an option declared while another language is spoken
+        english = {click_gettext(name): name for name in self.NAMES}
+        vars(instance)["name"] = english.get(value, value)
+
+
 def speak_click() -> None:
-    """Make click say its own messages through kxplan's catalogue. A click that no
-    longer reads them with ``gettext`` is left as it is (its messages stay English)."""
+    """Make click say its own messages through kxplan's catalogue, its type names
+    included. A click that no longer reads them with ``gettext`` is left as it is (its
+    messages stay English)."""
+    from kxplan.cli.click_messages import TYPE_NAMES
+
     for name in CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if getattr(module, "_", None) in (gettext.gettext, click_gettext):
             module._ = click_gettext  # type: ignore[attr-defined]
         if getattr(module, "ngettext", None) in (gettext.ngettext, ngettext):
             module.ngettext = ngettext  # type: ignore[attr-defined]
+    for kind in vars(click.types).values():
+        if isinstance(kind, type) and issubclass(kind, click.ParamType):
+            said = kind.__dict__.get("name")
+            if isinstance(said, str) and said in TYPE_NAMES:
+                kind.name = TypeName(said)  # type: ignore[assignment]
+    if not isinstance(vars(click.Path).get("name"), PathName):
+        click.Path.name = PathName()  # type: ignore[assignment]

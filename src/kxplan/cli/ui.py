@@ -23,7 +23,7 @@ from kxplan.cli.common import (
     fail,
     require_file,
 )
-from kxplan.cli.texts import command, examples, option
+from kxplan.cli.texts import KxplanArgument, command, examples, option
 from kxplan.i18n import N_, _
 from kxplan.storage import PlanError
 
@@ -93,14 +93,21 @@ def open_command(plan: Path | None, theme: str | None) -> None:
     ),
     epilog=examples("kxplan example", "kxplan example public-service", "kxplan --lang sv example"),
 )
-@click.argument("template", required=False, shell_complete=complete_templates)
+@click.argument(
+    "template",
+    required=False,
+    cls=KxplanArgument,
+    metavar=N_("[TEMPLATE]"),
+    shell_complete=complete_templates,
+)
 def example_command(template: str | None) -> None:
-    from kxplan import i18n
-    from kxplan.templates import UnknownTemplateError, example_name, template_path
+    from kxplan.templates import UnknownTemplateError, template_path
 
-    template = template or example_name(i18n.current())
-    try:
-        template_path(template)
-    except UnknownTemplateError as error:
-        fail(str(error))
-    open_ui(None, example=template)
+    if template:
+        try:
+            template_path(template)
+        except UnknownTemplateError as error:
+            fail(str(error))
+    # without a name the app picks the built-in example in its own language, which may
+    # be the one remembered from f9 rather than the CLI's
+    open_ui(None, example=template or "")

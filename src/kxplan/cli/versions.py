@@ -33,6 +33,7 @@ from kxplan.i18n import N_, _
 from kxplan.model import Plan
 from kxplan.storage import PlanError, load
 from kxplan.text.literal import printable, visible
+from kxplan.text.system_words import os_reason
 
 if TYPE_CHECKING:
     from kxplan.versions import Version
@@ -177,7 +178,7 @@ def snapshot_command(plan: Path, label: str) -> None:
         raw = plan.read_bytes()
     except OSError as error:
         raise PlanError.single(
-            str(plan), _("cannot be read: {reason}").format(reason=error.strerror or error)
+            str(plan), _("cannot be read: {reason}").format(reason=os_reason(error))
         ) from None
     loads_bytes(raw, str(plan))  # the bytes kept are the bytes checked: never a broken plan
     saved = save_version(raw, plan, label)

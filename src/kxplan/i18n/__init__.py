@@ -62,24 +62,35 @@ def known(code: str) -> Language | None:
 
 
 def system_language(environ: Mapping[str, str] | None = None) -> Language | None:
-    """The language of the system's locale, as gettext reads it (``LANGUAGE``,
-    ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), then Python's locale; None if unspoken."""
-    env = os.environ if environ is None else environ
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        for code in value.split(":"):  # LANGUAGE is a list of preferences
-            if code and code not in ("C", "POSIX"):
-                found = known(code)
-                if found is not None:
-                    return found
-        if value:  # set but not a language kxplan speaks: that is the user's choice
-            return None
-    if environ is not None:
-        return None
-    import locale
+    """The language of the system's locale, as GNU gettext reads it, then Python's
+    locale; None if unspoken.
 
-    code = locale.getlocale(locale.LC_CTYPE)[0] or ""
-    return known(code) if code else None
+    The locale is the first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set.
+    ``LANGUAGE`` (a list of preferences, ``de:sv``) comes before it, but only when the
+    locale is a real one: gettext ignores ``LANGUAGE`` under the C (POSIX) locale, so
+    ``LC_ALL=C LANGUAGE=sv`` is English."""
+    env = os.environ if environ is None else environ
+    locale_name = next((env[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(n)), "")
+    if not locale_name or _is_c_locale(locale_name):
+        if locale_name or environ is not None:
+            return None
+        import locale
+
+        code = locale.getlocale(locale.LC_CTYPE)[0] or ""
+        return known(code) if code and not _is_c_locale(code) else None
+    preferences = [code for code in env.get("LANGUAGE", "").split(":") if code]
+    for code in preferences:
+        found = known(code)
+        if found is not None:
+            return found
+    if preferences:  # set but no language kxplan speaks: that is the user's choice
+        return None
+    return known(locale_name)
+
+
+def _is_c_locale(name: str) -> bool:
+    """Whether ``name`` is the C (POSIX) locale, with or without an encoding (C.UTF-8)."""
+    return name.split(".")[0].split("@")[0] in ("C", "POSIX")
 
 
 def choose(flag: str | None = None, environ: Mapping[str, str] | None = None) -> Language:
@@ -151,6 +162,11 @@ def N_(message: str) -> str:
     return message
 
 
+LANGUAGE_NAMES: Final[dict[Language, str]] = {"en": N_("English"), "sv": N_("Swedish")}
+"""Each language's name inside a sentence, translated where shown ("engelska")."""
+assert tuple(LANGUAGE_NAMES) == tuple(LANGUAGES), "every Language has a name in a sentence"
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for ``count``, in the current language."""
     code = current()
@@ -171,6 +187,7 @@ __all__ = [
     "DEFAULT",
     "ENVIRONMENT",
     "LANGUAGES",
+    "LANGUAGE_NAMES",
     "N_",
     "Language",
     "_",

@@ -21,6 +21,8 @@ from kxplan.text import csv as text_csv
 from kxplan.text import markdown
 from kxplan.text.literal import json_records, printable
 from kxplan.text.numbers import data_number, number
+from kxplan.text.width import cells as cell_width
+from kxplan.text.width import cut, pad
 
 Format = Literal["table", "markdown", "csv", "json"]
 FORMATS: Final[tuple[Format, ...]] = ("table", "markdown", "csv", "json")
@@ -32,9 +34,9 @@ Cell = str | int | float | bool | None
 
 
 def truncate(text: str, width: int = TITLE_WIDTH) -> str:
-    """``text`` on one printable line, cut to ``width`` characters with … when longer."""
-    flat = printable(text)
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+    """``text`` on one printable line, cut to ``width`` terminal cells with … when longer
+    (a CJK character or an emoji takes two)."""
+    return cut(printable(text), width)
 
 
 RECORD_FIELDS: Final = (
@@ -266,15 +268,13 @@ def plain_table(
         for row in rows
     ]
     shown = list(titles) if titles is not None else list(headers)
-    widths = [len(h) for h in shown]
+    widths = [cell_width(h) for h in shown]  # in terminal cells: 日本 takes four
     for row in cells:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+        widths = [max(w, cell_width(c)) for w, c in zip(widths, row, strict=True)]
 
     def line(row: Sequence[str]) -> str:
         parts = [
-            cell.rjust(width)
-            if header in right or header.startswith("P(top")
-            else cell.ljust(width)
+            pad(cell, width, right=header in right or header.startswith("P(top"))
             for header, cell, width in zip(headers, row, widths, strict=True)
         ]
         return "  ".join(parts).rstrip()

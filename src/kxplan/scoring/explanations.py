@@ -34,7 +34,7 @@ from kxplan.scoring.parts import (
     WsjfFormula,
 )
 from kxplan.scoring.rules import DEFAULT_CONFIDENCE, MIN_EFFORT_DIVISOR, Aggregate, Rules
-from kxplan.text import numbers
+from kxplan.text.numbers import number as number  # the people formatter, grouped
 
 # --- the parts -----------------------------------------------------------------------
 
@@ -124,13 +124,6 @@ def explain(
 
 
 # --- in words ------------------------------------------------------------------------
-
-
-def number(value: float) -> str:
-    """A number within a formula: :func:`kxplan.text.numbers.number` without the thousands
-    grouping, so "reach 1000 × impact 4.5" reads as arithmetic (3.5, 1.75, 4)."""
-    text = numbers.number(value)
-    return text.replace(numbers.GROUP, "") if numbers.GROUP in text else text
 
 
 def quadrant_name(quadrant: Quadrant) -> str:

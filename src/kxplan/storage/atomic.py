@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kxplan.i18n import _
 from kxplan.storage.errors import PlanError
+from kxplan.text.system_words import os_reason
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
@@ -49,7 +50,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as error:
         raise PlanError.single(
             os.fspath(path),
-            _("could not be saved: {reason}").format(reason=error.strerror or error),
+            _("could not be saved: {reason}").format(reason=os_reason(error)),
         ) from None
     finally:
         if tmp_name is not None:
@@ -84,7 +85,7 @@ def _write_through(path: Path, data: bytes) -> None:
     except OSError as error:
         raise PlanError.single(
             os.fspath(path),
-            _("could not be written: {reason}").format(reason=error.strerror or error),
+            _("could not be written: {reason}").format(reason=os_reason(error)),
         ) from None
 
 

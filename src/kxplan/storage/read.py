@@ -25,6 +25,7 @@ from kxplan.i18n import _
 from kxplan.model import Loc, Plan, RuleViolations
 from kxplan.storage.errors import PlanError, Problem
 from kxplan.storage.migrate import migrate
+from kxplan.text.system_words import os_reason, toml_detail
 
 
 def load(path: str | os.PathLike[str]) -> Plan:
@@ -38,7 +39,7 @@ def load(path: str | os.PathLike[str]) -> Plan:
         raise PlanError.single(source, _("is a folder, expected a plan file")) from None
     except OSError as error:
         raise PlanError.single(
-            source, _("cannot be read: {reason}").format(reason=error.strerror or error)
+            source, _("cannot be read: {reason}").format(reason=os_reason(error))
         ) from None
     return loads_bytes(raw, source)
 
@@ -129,7 +130,7 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             line = int(match.group(1))
         elif match:
             line = text.count("\n") + 1
-        detail = _TOML_POSITION.sub("", message).rstrip(".")
+        detail = toml_detail(_TOML_POSITION.sub("", message).rstrip("."))
         raise PlanError.single(
             source, _("is not valid TOML: {detail}").format(detail=detail), line
         ) from None

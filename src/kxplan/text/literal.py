@@ -18,27 +18,37 @@ from typing import Final
 _KEPT = frozenset("\n\t")
 """Layout characters that are text, not commands."""
 
+BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""The embeddings, overrides and isolates of Unicode's bidirectional algorithm (LRE, RLE,
+PDF, LRO, RLO, LRI, RLI, FSI, PDI): invisible, they reorder the text around them, so a
+title can show one thing and hold another ("Trojan Source"). Spelled out like control
+characters. The marks (LRM, RLM, ALM) only nudge and are kept, as right-to-left names
+need them."""
+
 
 def _shown(char: str) -> str:
-    """A control character (Unicode category Cc: C0, DEL, C1) spelled out; others as they are.
+    """A control character (Unicode category Cc: C0, DEL, C1) or a bidirectional control
+    (:data:`BIDI_CONTROLS`) spelled out; others as they are.
 
     Only these are commands to a terminal. No-break and thin spaces, soft hyphens and the
     joiners inside emoji are text, and are kept.
     """
-    if unicodedata.category(char) == "Cc" and char not in _KEPT:
+    if (unicodedata.category(char) == "Cc" and char not in _KEPT) or char in BIDI_CONTROLS:
         return char.encode("unicode_escape").decode("ascii")
     return char
 
 
 def visible(text: str) -> str:
-    """``text`` with every control character but newline and tab spelled out (``\\x1b``)."""
+    """``text`` with every control character but newline and tab, and every bidirectional
+    control, spelled out (``\\x1b``, ``\\u202e``)."""
     if text.isprintable() or not _CONTROL.search(text):
         return text  # nothing to spell out: the common case, also with line breaks
     return "".join(map(_shown, text))
 
 
-_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""The characters of category Cc but newline and tab: what :func:`visible` spells out."""
+_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""The characters of category Cc but newline and tab, and the bidirectional controls:
+what :func:`visible` spells out."""
 
 
 _BREAKING_SPACE: Final = re.compile("[ \t\n\r\f\v\u2028\u2029]+")

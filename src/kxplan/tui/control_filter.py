@@ -16,8 +16,10 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
-"""C0 controls, DEL and C1 controls (``\\x9b`` is a CSI on its own)."""
+_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 controls, DEL and C1 controls (``\\x9b`` is a CSI on its own), and the bidirectional
+embeddings, overrides and isolates (a terminal that reorders text would show a title
+other than the one written; :data:`kxplan.text.literal.BIDI_CONTROLS`)."""
 
 
 class ControlCharacterFilter(LineFilter):

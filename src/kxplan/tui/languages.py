@@ -1,5 +1,6 @@
 """The app's language: chosen at start, switched in the app (remembered), and the screens
-shown again in it without losing a typed word.
+shown again in it without losing a typed word, the ranking's method, order, filters and
+cursor, or the view shown (ranking or matrix).
 
 The language at start is ``--lang`` or ``KXPLAN_LANG`` (passed to the app), else the one
 switched to last (``settings.json``), else kxplan's own (the system's). English needs no
@@ -10,21 +11,28 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final, cast
 
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import ContentSwitcher, Input, Select, TextArea
 
 from kxplan import i18n
 from kxplan.i18n import N_, Language, _
 from kxplan.tui.action import shown
 from kxplan.tui.actions import ACTIONS
 from kxplan.tui.recent import remember_setting
+
+if TYPE_CHECKING:  # found by type name: the app starts without the ranking's modules
+    from kxplan.framework import Method
+    from kxplan.tui.ranking_rows import Filters, SortKey
+    from kxplan.tui.widgets.matrix import EffortImpactMatrix
+    from kxplan.tui.widgets.ranking import RankingView
 
 SETTING: Final = "language"
 """The key of the remembered language in ``settings.json``."""
@@ -66,6 +74,78 @@ def place(widget: Widget) -> str | None:
         return None
     ids = [node.id for node in widget.ancestors_with_self if isinstance(node, Widget) and node.id]
     return "/".join(reversed(ids))
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """What a ranked list shows beside the plan: the method, order and filters chosen
+    with m, o, a, t, u, and the initiative under the cursor."""
+
+    method: Method | None
+    sort_by: SortKey
+    filters: Filters
+    cursor: str | None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Which of a switcher's views is shown (the ranking or the matrix)."""
+
+    current: str | None
+
+
+@dataclass(frozen=True)
+class Pointed:
+    """The initiative under a matrix's cursor."""
+
+    chosen: str | None
+
+
+def views(screen: Screen[object]) -> Typed:
+    """The state of the views that are not fields, by :func:`place`: each ranked list's
+    choices and cursor, each switcher's view, each matrix's cursor."""
+    found: Typed = {}
+    for widget in screen.query("RankingView"):
+        view = cast("RankingView", widget)
+        key = place(view)
+        if key is not None:
+            found[key] = Ranked(view.method, view.sort_by, view.filters, view.highlighted_id)
+    for widget in screen.query("EffortImpactMatrix"):
+        matrix = cast("EffortImpactMatrix", widget)
+        key = place(matrix)
+        if key is not None:
+            found[key] = Pointed(matrix.selected_id)
+    for switcher in screen.query(ContentSwitcher):
+        key = place(switcher)
+        if key is not None:
+            found[key] = Shown(switcher.current)
+    return found
+
+
+def review(screen: Screen[object], held: Typed) -> None:
+    """Put what :func:`views` found back into the views at the same places."""
+    for switcher in screen.query(ContentSwitcher):
+        shown = held.get(place(switcher) or "")
+        if isinstance(shown, Shown) and shown.current != switcher.current:
+            with contextlib.suppress(Exception):  # a view no longer there stays as it is
+                switcher.current = shown.current
+    for widget in screen.query("RankingView"):
+        view = cast("RankingView", widget)
+        ranked = held.get(place(view) or "")
+        if not isinstance(ranked, Ranked) or view.plan is None:
+            continue
+        view.method = ranked.method
+        view.sort_by = ranked.sort_by
+        view.filters = ranked.filters
+        view.update_plan(view.plan)  # ranked once more, as chosen; the matrix follows
+        if ranked.cursor is not None:
+            view.highlight(ranked.cursor)
+    for widget in screen.query("EffortImpactMatrix"):
+        matrix = cast("EffortImpactMatrix", widget)
+        pointed = held.get(place(matrix) or "")
+        if isinstance(pointed, Pointed) and pointed.chosen is not None:
+            # once the ranking's Changed has redrawn the matrix with the ranking chosen
+            matrix.call_after_refresh(matrix.select, pointed.chosen)
 
 
 def typed(screen: Screen[object]) -> Typed:
@@ -130,7 +210,7 @@ class LanguageSwitching(App[None]):
     async def _relabel(self, screen: Screen[object]) -> None:
         """Compose ``screen`` again in the language now chosen, with what its fields hold."""
         self._stale_screens.discard(screen)
-        held = typed(screen)
+        held, shown = typed(screen), views(screen)
         focused = place(self.focused) if self.focused is not None else None
         relabel = getattr(screen, "relabel", None)
         if callable(relabel):
@@ -138,6 +218,7 @@ class LanguageSwitching(App[None]):
         else:
             await screen.recompose()
         retype(screen, held)
+        review(screen, shown)
         if screen is self.screen and focused is not None:
             again = next((w for w in screen.query("*") if place(w) == focused), None)
             if again is not None:

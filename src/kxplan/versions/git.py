@@ -18,6 +18,7 @@ from pathlib import Path
 from kxplan.i18n import _
 from kxplan.model import Plan
 from kxplan.storage import loads_bytes
+from kxplan.text.system_words import os_reason
 
 
 class GitReadError(Exception):
@@ -50,7 +51,7 @@ def _git_show(arg: str) -> bytes:
     try:
         result = subprocess.run(command, capture_output=True, check=False, stdin=subprocess.DEVNULL)
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         raise GitReadError(
             _("cannot read {arg} from git: {reason}").format(arg=arg, reason=reason)
         ) from None

@@ -25,6 +25,7 @@ from kxplan.i18n import _
 from kxplan.model import Plan, slugify
 from kxplan.storage import PlanError, dumps, load, write_atomic
 from kxplan.text.literal import printable
+from kxplan.text.system_words import os_reason
 
 VERSIONS_SUFFIX: Final = ".versions"
 LABEL_COMMENT: Final = "# kxplan snapshot: "
@@ -69,7 +70,7 @@ def list_versions(plan_path: str | os.PathLike[str]) -> list[Version]:
     except OSError as error:
         raise PlanError.single(
             os.fspath(folder),
-            _("cannot be read: {reason}").format(reason=error.strerror or error),
+            _("cannot be read: {reason}").format(reason=os_reason(error)),
         ) from None
     found: list[tuple[datetime, int, Version]] = []
     for name in names:
@@ -117,7 +118,7 @@ def save_version(
     except OSError as error:
         raise PlanError.single(
             os.fspath(folder),
-            _("could not be created: {reason}").format(reason=error.strerror or error),
+            _("could not be created: {reason}").format(reason=os_reason(error)),
         ) from None
     stamp = taken.strftime(_STAMP_FORMAT)
     slug = f"--{slugify(label)}" if label else ""

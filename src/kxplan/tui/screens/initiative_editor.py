@@ -30,6 +30,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 from kxplan.framework import AreaId
 from kxplan.i18n import _, ngettext
 from kxplan.model import Initiative, Plan, unique_slug
+from kxplan.text.numbers import number
 from kxplan.tui.initiative_form import (
     ESTIMATE_FIELDS,
     FIRST_SCORES,
@@ -39,7 +40,6 @@ from kxplan.tui.initiative_form import (
     InitiativeForm,
     ScoreField,
     in_kept_order,
-    show_number,
 )
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.screens.initiative_evidence import EvidenceEditing, EvidenceFields
@@ -186,7 +186,7 @@ class InitiativeEditor(EvidenceEditing):
             hint = self.query_one(f"#{score.key}-hint", Static)
             values = estimated.get(score.key)
             if values:
-                median = show_number(round(statistics.median(values), 2))
+                median = number(statistics.median(values))
                 count = len(values)
                 said = ngettext(
                     "estimates decide: median {median} of {count} estimate",

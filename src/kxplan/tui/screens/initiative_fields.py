@@ -17,6 +17,7 @@ from textual.widgets.selection_list import Selection
 from kxplan.framework import AREAS, STATUSES, AreaId
 from kxplan.i18n import N_, _, ngettext
 from kxplan.model import Estimate, Initiative, Plan, Scale
+from kxplan.text.numbers import number
 from kxplan.tui.forms import read_number
 from kxplan.tui.initiative_form import ESTIMATE_FIELDS, ScoreField, show_number
 from kxplan.tui.walk_steps import area_name
@@ -36,7 +37,9 @@ def anchor_hint(scale: Scale, text: str) -> Content:
         value = read_number(text)
     except ValueError:
         value = None
-    scale_range = Content(_("scale {low}–{high}").format(low=scale.min, high=scale.max))
+    scale_range = Content(
+        _("scale {low}–{high}").format(low=number(scale.min), high=number(scale.max))
+    )
     if value is None:
         return scale_range.stylize("dim")
     if value.is_integer():
@@ -48,7 +51,7 @@ def anchor_hint(scale: Scale, text: str) -> Content:
     upper = scale.anchors.get(str(int(value // 1) + 1))
     if lower and upper:
         return Content.assemble(
-            (_("{score} = between ").format(score=show_number(value)), "dim"),
+            (_("{score} = between ").format(score=number(value)), "dim"),
             lower,
             (_(" and "), "dim"),
             upper,
@@ -64,7 +67,7 @@ def estimate_header(scores: Iterable[ScoreField]) -> Iterable[Label]:
         score = by_key[key]
         label = _("Value") if key == "customer_value" else score.label
         if score.scale is not None:
-            label += f" {score.scale.min}–{score.scale.max}"
+            label += f" {number(score.scale.min)}–{number(score.scale.max)}"
         yield Label(label, classes="head")
 
 

@@ -209,6 +209,9 @@ class NewPlanDialog(ModalScreen[Language | None]):
                 *(Option(name, id=f"language:{code}") for code, name in i18n.LANGUAGES.items()),
                 id="new-plan-languages",
             )
+            mixed = Static(id="new-plan-mixed", classes="hint")
+            mixed.display = False  # until a language other than the template's is highlighted
+            yield mixed
             yield Static(Text(_("enter starts the plan · escape goes back")), classes="hint")
         yield KeyFooter()
 
@@ -216,6 +219,15 @@ class NewPlanDialog(ModalScreen[Language | None]):
         options = self.query_one(OptionList)
         options.highlighted = list(i18n.LANGUAGES).index(self.language)
         options.focus()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Say so when the language highlighted is not the template's own."""
+        found = i18n.known((event.option.id or "").removeprefix("language:"))
+        mixed = templates.mixed_languages(self.template, found) if found else None
+        note = self.query_one("#new-plan-mixed", Static)
+        note.update(Text(mixed or ""))
+        note.display = mixed is not None
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
