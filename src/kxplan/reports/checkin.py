@@ -20,6 +20,7 @@ from kxplan.reports.checkin_facts import (
     CheckinFacts,
     Line,
     checkin_facts,
+    kpi_name,
     late_text,
     off_track_text,
     row_text,
@@ -86,7 +87,7 @@ def parts(facts: CheckinFacts) -> tuple[Part, ...]:
 def headline(facts: CheckinFacts, recorded: CheckIn | None = None) -> str:
     """``Check-in of 4 December 2026, compared with HEAD~1.``"""
     day = date_text(recorded.date if recorded else facts.today)
-    since = recorded.since if recorded and recorded.since else facts.since
+    since = facts.since or (recorded.since if recorded else None)
     if since:
         return _("Check-in of {date}, compared with {version}.").format(date=day, version=since)
     return _("Check-in of {date}.").format(date=day)
@@ -168,7 +169,7 @@ def checkin_data(facts: CheckinFacts) -> dict[str, Any]:
         "moved": [{"text": line.text, "place": _place(line)} for line in facts.moved],
         "off_track": [
             {
-                "kpi": item.kpi.shown_label,
+                "kpi": kpi_name(item.kpi),
                 "index": item.index,
                 "latest": None if item.progress.latest is None else item.progress.latest.value,
                 "latest_date": _iso(item.progress.latest.date if item.progress.latest else None),

@@ -178,7 +178,7 @@ def moved_lines(old: Plan, new: Plan) -> Iterator[Line]:
         for reading in ordered(kpi.readings):
             if reading.date not in seen:
                 text = _("{kpi}: new reading {value} ({date})").format(
-                    kpi=kpi.shown_label,
+                    kpi=kpi_name(kpi),
                     value=kpi.shown(reading.value),
                     date=date_text(reading.date),
                 )
@@ -203,6 +203,13 @@ def checkin_facts(
 # --- the lines for people ---------------------------------------------------------------
 
 
+def kpi_name(kpi: Kpi) -> str:
+    """A KPI as a check-in names it: ``CSAT``, ``CSAT / phone`` for one channel."""
+    if kpi.channel.strip().casefold() in ("", "all"):
+        return kpi.shown_label
+    return f"{kpi.shown_label} / {kpi.channel}"
+
+
 def late_text(late: Late) -> str:
     """``Chatbot (Q2 2026), due 30 June 2026``."""
     return _("{title} ({when}), due {date}").format(
@@ -217,7 +224,7 @@ def off_track_text(item: OffTrack) -> str:
     when = date_text(kpi.target_date) if kpi.target_date else ""
     if latest is None:
         return _("{kpi}: no reading yet; target {target} by {date}, now passed").format(
-            kpi=kpi.shown_label, target=target, date=when
+            kpi=kpi_name(kpi), target=target, date=when
         )
     value = kpi.shown(latest.value)
     measured = date_text(latest.date)
@@ -227,9 +234,7 @@ def off_track_text(item: OffTrack) -> str:
         text = _("{kpi}: {value} ({measured}) against the target {target} by {date}, off track")
     else:
         text = _("{kpi}: {value} ({measured}) against the target {target}, off track")
-    return text.format(
-        kpi=kpi.shown_label, value=value, measured=measured, target=target, date=when
-    )
+    return text.format(kpi=kpi_name(kpi), value=value, measured=measured, target=target, date=when)
 
 
 def row_text(item: Unaddressed) -> str:
@@ -263,7 +268,7 @@ def decision_lines(facts: CheckinFacts) -> Iterator[Line]:
         else:
             text = _("Change course or the target for {kpi} — {value} against the target {target}")
         value = kpi.shown(latest.value) if latest else ""
-        said = text.format(kpi=kpi.shown_label, value=value, target=target, date=when)
+        said = text.format(kpi=kpi_name(kpi), value=value, target=target, date=when)
         yield Line(said, Place("kpis", off.index))
     rows = [entry for entry in facts.unaddressed if entry.table.attribute in DECIDED_TABLES]
     volume = {id(entry): getattr(entry.row, "monthly_volume", 0) for entry in rows}

@@ -36,6 +36,12 @@ class SinceError(Exception):
     """The version named cannot be found or read; the message names it and says why."""
 
 
+class _GitFailed(SinceError):
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 @dataclass(frozen=True, slots=True)
 class Earlier:
     """A version of the plan saved before, not read yet."""
@@ -94,7 +100,9 @@ def _show_own(plan_path: Path, rev: str) -> bytes:
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[0].removeprefix("fatal: ") if message else _("git show failed")
-        raise SinceError(_("cannot read {rev} from git: {reason}").format(rev=rev, reason=reason))
+        raise _GitFailed(
+            _("cannot read {arg} from git: {reason}").format(arg=rev, reason=reason), reason
+        )
     return result.stdout
 
 
@@ -139,8 +147,10 @@ def earlier_versions(plan_path: Path) -> list[Earlier]:
 
 
 def _content(plan: Plan) -> dict[str, Any]:
+    """What a version holds, for telling versions apart: not the timestamps, not the
+    check-ins (recording one is not a new version of the strategy)."""
     data = plan.to_data()
-    for name in TIMESTAMP_FIELDS:
+    for name in (*TIMESTAMP_FIELDS, "checkins"):
         data.pop(name, None)
     return data
 
@@ -167,9 +177,7 @@ def resolve(plan_path: Path, name: str) -> Baseline:
         raise SinceError(_("--since needs a version: a snapshot's label, a file or a git revision"))
     if wanted.startswith("-"):
         raise SinceError(
-            _("{rev}: a version cannot start with '-'; name a commit, e.g. HEAD~1").format(
-                rev=wanted
-            )
+            _("a version cannot start with '-'; name a snapshot or a commit, e.g. HEAD~1")
         )
     folded = wanted.casefold()
     for version in reversed(list_versions(plan_path)):
@@ -183,4 +191,12 @@ def resolve(plan_path: Path, name: str) -> Baseline:
             return Baseline(wanted, git.load_revision(wanted))
         except git.GitReadError as error:
             raise SinceError(str(error)) from None
-    return Baseline(wanted, _commit_reader(plan_path, wanted)())
+    try:
+        return Baseline(wanted, _commit_reader(plan_path, wanted)())
+    except _GitFailed as error:
+        reason = error.reason.rstrip(".")
+        raise SinceError(
+            _("no snapshot, plan file or git revision of that name ({reason})").format(
+                reason=reason
+            )
+        ) from None
