@@ -25,15 +25,15 @@ PREVIOUS = "\x00previous"
 
 
 def earlier_text(item: Earlier) -> str:
-    """``2026-11-24 10:15  snapshot  after workshop 2`` / ``… commit  a1b2c3d  subject``."""
+    """``2026-11-24 10:15 · snapshot · after workshop 2`` / ``… · commit · a1b2c3d subject``."""
     when = item.when.strftime("%Y-%m-%d %H:%M") if item.when else ""
     if item.kind == "snapshot":
         kind = _("snapshot")
         said = item.title or item.name
     else:
         kind = _("commit")
-        said = f"{item.name}  {item.title}"
-    return printable(f"{when}  {kind}  {said}")
+        said = f"{item.name} {item.title}"
+    return printable(" · ".join(part for part in (when, kind, said) if part))
 
 
 class PickVersion(ModalScreen[str | None]):
