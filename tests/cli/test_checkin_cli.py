@@ -70,7 +70,8 @@ def test_json_with_since(repo: Path) -> None:
     result = invoke("checkin", "plan.toml", "--since", "HEAD", "-f", "json", "--date", "2026-12-04")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.output)
-    assert data["date"] == "2026-12-04" and data["since"] == "HEAD"
+    assert data["date"] == "2026-12-04"
+    assert data["since"] == "HEAD"
     assert {"text": "FAQ: effort 1 → 4", "place": {"table": "initiatives", "key": "faq"}} in data[
         "moved"
     ]
@@ -143,4 +144,5 @@ def test_export_since_adds_the_checkin_section(repo: Path) -> None:
     assert refused.exit_code == 2
     assert "--since applies to the document only" in refused.stderr
     bad = invoke("export", "plan.toml", "--since", "nope")
-    assert bad.exit_code == 2 and bad.stderr.startswith("Error: plan.toml: --since nope: ")
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("Error: plan.toml: --since nope: ")

@@ -137,8 +137,10 @@ def test_moving_today_forward_never_makes_fewer_initiatives_late(
 
 def test_a_falling_kpi_is_off_track_with_its_latest_value_and_target() -> None:
     (off,) = kpis_off_track(plan_with(), TODAY)
-    assert off.kpi.measure == "csat" and not off.overdue
-    assert off.progress.latest is not None and off.progress.latest.value == 70
+    assert off.kpi.measure == "csat"
+    assert not off.overdue
+    assert off.progress.latest is not None
+    assert off.progress.latest.value == 70
 
 
 def test_a_kpi_past_its_date_without_a_reading_is_off_track() -> None:
@@ -146,7 +148,8 @@ def test_a_kpi_past_its_date_without_a_reading_is_off_track() -> None:
         data["areas"]["insight"]["kpis"][0].update(readings=[], target_date=dt.date(2026, 6, 30))
 
     (off,) = kpis_off_track(plan_with(no_readings), TODAY)
-    assert off.overdue and off.progress.latest is None
+    assert off.overdue
+    assert off.progress.latest is None
 
 
 READINGS = st.lists(
@@ -191,7 +194,8 @@ def test_rows_nobody_addresses_and_not_those_an_initiative_links() -> None:
     tables = [item.table.attribute for item in unaddressed_rows(plan_with(link))]
     assert "frictions" not in tables
     assert {"contact_reasons", "kpis", "touchpoints", "channels"} <= set(tables)
-    assert "checks" not in tables and "stakeholders" not in tables
+    assert "checks" not in tables
+    assert "stakeholders" not in tables
 
 
 def test_what_moved_uses_the_comparisons_phrasing_and_new_readings() -> None:
@@ -268,7 +272,8 @@ def test_text_markdown_and_data_say_the_same() -> None:
             "status": "planned",
         }
     ]
-    assert data["off_track"][0]["latest"] == 70 and data["off_track"][0]["target"] == 85
+    assert data["off_track"][0]["latest"] == 70
+    assert data["off_track"][0]["target"] == 85
     assert len(data["decide"]) == 4
 
 
@@ -348,10 +353,12 @@ def test_the_previous_version_is_the_last_commit_that_differs(repo: Path) -> Non
     current = plan_with()
     storage.save(current, path)
     found = previous_version(path, current)
-    assert found is not None and found.plan == base_plan()
+    assert found is not None
+    assert found.plan == base_plan()
     subprocess.run(["git", "commit", "-qam", "follow-up"], check=True, cwd=repo)
     found = previous_version(path, current)  # the commit of the plan itself is passed over
-    assert found is not None and found.plan == base_plan()
+    assert found is not None
+    assert found.plan == base_plan()
     assert [item.title for item in earlier_versions(path)] == ["follow-up", "workshop"]
 
 

@@ -105,7 +105,8 @@ async def test_the_checkin_shows_what_moved_since_the_last_commit_and_what_to_de
 ) -> None:
     async with open_app(repo_plan, config_dir) as pilot:
         step = await open_checkin(pilot)
-        assert step.facts is not None and step.facts.since
+        assert step.facts is not None
+        assert step.facts.since
         lines = [line.strip() for line in lines_of(pilot)]
         assert f"What moved since {step.facts.since}" in lines
         assert "FAQ: effort 1 → 4" in lines
@@ -123,14 +124,16 @@ async def test_enter_on_a_line_opens_its_initiative_or_shows_its_row(
         await choose(pilot, "Move the date or drop “Chatbot” (planned Q2 2026)")
         editor = pilot.app.screen
         assert isinstance(editor, InitiativeEditor)
-        assert editor.original is not None and editor.original.id == "bot"
+        assert editor.original is not None
+        assert editor.original.id == "bot"
         await pilot.press("escape")
         await settle(pilot)
         await choose(pilot, "Who takes “Where is my order?” (900 contacts a month, no initiative)")
         step = pilot.app.screen.query_one(AreaStep)
         assert step.area_id == "unnecessary_demand"
         table = pilot.app.screen.query_one("#table-contact_reasons", AreaTable)
-        assert table.has_focus and table.cursor_row == 0
+        assert table.has_focus
+        assert table.cursor_row == 0
 
 
 async def test_recording_the_checkin_writes_it_to_the_file(
@@ -158,7 +161,8 @@ async def test_recording_the_checkin_writes_it_to_the_file(
 async def test_another_version_is_picked_with_v(snapshot_plan: Path, config_dir: Path) -> None:
     async with open_app(snapshot_plan, config_dir) as pilot:
         step = await open_checkin(pilot)
-        assert step.facts is not None and step.facts.since == "After the workshop"
+        assert step.facts is not None
+        assert step.facts.since == "After the workshop"
         await pilot.press("v")
         await settle(pilot)
         assert isinstance(pilot.app.screen, PickVersion)
@@ -241,3 +245,26 @@ def test_snapshot_in_swedish(  # type: ignore[no-untyped-def]
 ) -> None:
     app = swedish_app(snapshot_plan, config_dir)
     assert snap_compare(app, terminal_size=size, run_before=go_to_checkin())
+
+
+async def test_the_step_and_its_version_picker_are_translated(
+    repo_plan: Path, config_dir: Path
+) -> None:
+    from pseudo import pseudo_language
+    from test_pseudo_screens import leftovers
+
+    plan = storage.load(repo_plan)
+    with pseudo_language():
+        app = make_app(repo_plan, config_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await open_checkin(pilot)
+            problems = leftovers(pilot, plan, "check-in")
+            await pilot.press("v")
+            await settle(pilot)
+            problems += [
+                problem
+                for problem in leftovers(pilot, plan, "versions")
+                if problem.split(": ")[-1] not in {"After", "the", "workshop"}  # commit subject
+            ]
+    assert problems == []
