@@ -320,6 +320,14 @@ def test_the_document_has_a_checkin_after_the_summary_when_asked_or_recorded() -
     assert "**Decided:** Bo moves the bot to Q3" in recorded
 
 
+def test_the_html_document_has_the_checkin_too() -> None:
+    from kxplan.reports.html import to_html
+
+    page = to_html(plan_with(), checkin=CheckinAsked(TODAY, base_plan(), "workshop"))
+    assert '<h2 id="checkin">Check-in</h2>' in page
+    assert "<li>Move the date or drop “Chatbot” (planned Q2 2026)</li>" in page
+
+
 def test_the_document_checkin_is_in_the_plans_language() -> None:
     plan = plan_with(lambda d: d.update(language="sv"))
     plan.checkins = [CheckIn(date=TODAY, decisions="Bo flyttar boten")]

@@ -108,7 +108,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
            description=N_("Move between fields, notes and tables"), section=W,
            shown_keys="tab / shift+tab"),
     Action("escape", "leave_field", "WalkScreen", N_("Leave field"),
-           N_("Leave a text field or table: the step keys (0 … 8, i, a e d) work again"), W,
+           N_("Leave a text field or table: the step keys (0 … 9, i, a e d) work again"), W,
            show=False),
     Action("i", "add_initiative", "WalkScreen", N_("Initiative"),
            N_("Capture an initiative, for this step's area if it has one (outside text fields)"), W,
