@@ -57,8 +57,8 @@ def test_text_against_the_previous_commit(repo: Path) -> None:
         ["git", "log", "-1", "--format=%h"], capture_output=True, text=True, check=True
     ).stdout.strip()
     lines = result.output.splitlines()
-    assert lines[0] == f"Check-in of 4 December 2026, compared with {head}."
-    assert f"What moved since {head}" in lines
+    assert lines[0] == f"Check-in of 4 December 2026, compared with {head} “workshop”."
+    assert f"What moved since {head} “workshop”" in lines
     assert "  FAQ: effort 1 → 4" in lines
     assert "  + Chatbot (bot)" in lines
     assert "  Chatbot (Q2 2026), due 30 June 2026" in lines

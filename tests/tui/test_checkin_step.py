@@ -108,7 +108,8 @@ async def test_the_checkin_shows_what_moved_since_the_last_commit_and_what_to_de
         assert step.facts is not None
         assert step.facts.since
         lines = [line.strip() for line in lines_of(pilot)]
-        assert f"What moved since {step.facts.since}" in lines
+        assert f"What moved since {step.facts.shown_since}" in lines
+        assert step.facts.shown_since.endswith(" “After the workshop”")
         assert "FAQ: effort 1 → 4" in lines
         assert "+ Chatbot (bot)" in lines
         assert "Chatbot (Q2 2026), due 30 June 2026" in lines

@@ -89,8 +89,10 @@ def checkin_command(plan: Path, since: str | None, fmt: str, day: str | None) ->
     today = day_or_exit(day)
     current = load_or_exit(plan)
     baseline = baseline_or_exit(plan, since, current)
-    facts = checkin_facts(
-        current, today, baseline.plan if baseline else None, baseline.name if baseline else None
+    facts = (
+        checkin_facts(current, today, baseline.plan, baseline.name, baseline.title)
+        if baseline
+        else checkin_facts(current, today)
     )
     if fmt == "json":
         print_json(checkin_data(facts))

@@ -126,9 +126,9 @@ def _checkin_asked(plan: Path, since: str, day: str | None, loaded: Plan) -> Che
 
     named = None if since.strip() == "previous" else since
     baseline = baseline_or_exit(plan, named, loaded)
-    return CheckinAsked(
-        day_or_exit(day), baseline.plan if baseline else None, baseline.name if baseline else None
-    )
+    if baseline is None:
+        return CheckinAsked(day_or_exit(day))
+    return CheckinAsked(day_or_exit(day), baseline.plan, baseline.name, baseline.title)
 
 
 def _check_export_target(output: str, plan: Path) -> None:

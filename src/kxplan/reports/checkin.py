@@ -56,7 +56,7 @@ def parts(facts: CheckinFacts) -> tuple[Part, ...]:
     else:
         moved = Part(
             "moved",
-            _("What moved since {version}").format(version=facts.since),
+            _("What moved since {version}").format(version=facts.shown_since),
             facts.moved,
             _("Nothing moved since then."),
         )
@@ -87,7 +87,7 @@ def parts(facts: CheckinFacts) -> tuple[Part, ...]:
 def headline(facts: CheckinFacts, recorded: CheckIn | None = None) -> str:
     """``Check-in of 4 December 2026, compared with HEAD~1.``"""
     day = date_text(recorded.date if recorded else facts.today)
-    since = facts.since or (recorded.since if recorded else None)
+    since = facts.shown_since or (recorded.since if recorded else None)
     if since:
         return _("Check-in of {date}, compared with {version}.").format(date=day, version=since)
     return _("Check-in of {date}.").format(date=day)
@@ -104,13 +104,14 @@ class CheckinAsked:
     today: dt.date
     baseline: Plan | None = None
     since: str | None = None
+    since_title: str = ""
 
 
 def document_checkin(plan: Plan, asked: CheckinAsked | None = None) -> CheckinFacts | None:
     """The check-in the document shows: the one asked for, else the plan's last recorded
     one as of its date (nothing moved is shown then); None for neither."""
     if asked is not None:
-        return checkin_facts(plan, asked.today, asked.baseline, asked.since)
+        return checkin_facts(plan, asked.today, asked.baseline, asked.since, asked.since_title)
     if not plan.checkins:
         return None
     return checkin_facts(plan, plan.checkins[-1].date)

@@ -93,6 +93,15 @@ class CheckinFacts:
     off_track: tuple[OffTrack, ...]
     late: tuple[Late, ...]
     unaddressed: tuple[Unaddressed, ...]
+    since_title: str = ""
+    """A commit's subject, shown beside :attr:`since`."""
+
+    @property
+    def shown_since(self) -> str:
+        """The version compared with, for people: ``a1b2c3d “After the workshop”``."""
+        if not self.since or not self.since_title:
+            return self.since or ""
+        return _("{version} “{title}”").format(version=self.since, title=self.since_title)
 
     @property
     def decisions(self) -> tuple[Line, ...]:
@@ -186,9 +195,14 @@ def moved_lines(old: Plan, new: Plan) -> Iterator[Line]:
 
 
 def checkin_facts(
-    plan: Plan, today: dt.date, baseline: Plan | None = None, since: str | None = None
+    plan: Plan,
+    today: dt.date,
+    baseline: Plan | None = None,
+    since: str | None = None,
+    since_title: str = "",
 ) -> CheckinFacts:
-    """The check-in of ``plan`` on ``today``, compared with ``baseline`` (named ``since``)."""
+    """The check-in of ``plan`` on ``today``, compared with ``baseline`` (named ``since``,
+    a commit's subject ``since_title``)."""
     moved = tuple(moved_lines(baseline, plan)) if baseline is not None else ()
     return CheckinFacts(
         today,
@@ -197,6 +211,7 @@ def checkin_facts(
         tuple(kpis_off_track(plan, today)),
         tuple(late_initiatives(plan, today)),
         tuple(unaddressed_rows(plan)),
+        since_title if baseline is not None else "",
     )
 
 

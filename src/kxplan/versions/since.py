@@ -68,6 +68,8 @@ class Baseline:
     name: str
     plan: Plan
     when: datetime | None = None
+    title: str = ""
+    """A commit's subject, when it says more than the name."""
 
 
 def _run_git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
@@ -165,7 +167,8 @@ def previous_version(plan_path: Path, current: Plan) -> Baseline | None:
         except (PlanError, SinceError):
             continue
         if _content(plan) != content:
-            return Baseline(item.name, plan, item.when)
+            title = item.title if item.kind == "commit" else ""
+            return Baseline(item.name, plan, item.when, title)
     return None
 
 

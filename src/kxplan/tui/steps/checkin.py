@@ -98,11 +98,11 @@ class CheckinStep(Step):
 
     def reload(self) -> None:
         baseline = self.baseline()
-        self.facts = facts = checkin_facts(
-            self.session.plan,
-            self.session.clock().date(),
-            baseline.plan if baseline else None,
-            baseline.name if baseline else None,
+        today = self.session.clock().date()
+        self.facts = facts = (
+            checkin_facts(self.session.plan, today, baseline.plan, baseline.name, baseline.title)
+            if baseline
+            else checkin_facts(self.session.plan, today)
         )
         self.query_one("#checkin-headline", Static).update(Text(headline(facts)))
         options: list[Option] = []
