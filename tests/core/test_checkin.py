@@ -132,6 +132,21 @@ def test_moving_today_forward_never_makes_fewer_initiatives_late(
     assert before <= after
 
 
+def test_in_progress_for_months_with_no_date_is_stale_and_asks_for_a_date() -> None:
+    def started(data: dict[str, Any]) -> None:
+        data["initiatives"][0].update(status="in_progress", started=dt.date(2026, 3, 3))
+        data["initiatives"][1].update(status="in_progress", started=dt.date(2026, 11, 1))
+
+    facts = checkin_facts(plan_with(started), TODAY)
+    assert [item.initiative.id for item in facts.stale] == ["web-chat"]  # faq: only weeks
+    assert "Set a date for “Web chat” (in progress since 3 March 2026)" in [
+        line.text for line in facts.decisions
+    ]
+    assert "  Web chat: in progress since 3 March 2026, no date due" in format_text(facts)
+    dated = plan_with(lambda d: (started(d), d["initiatives"][0].update(when="2027-Q1")))
+    assert checkin_facts(dated, TODAY).stale == ()  # a date due: late or not, never stale
+
+
 # --- KPIs off track -------------------------------------------------------------------
 
 

@@ -19,11 +19,13 @@ from kxplan.reports.blocks import Answer, Block, Bullets, Heading, Note, Paragra
 from kxplan.reports.checkin_facts import (
     CheckinFacts,
     Line,
+    Place,
     checkin_facts,
     kpi_name,
     late_text,
     off_track_text,
     row_text,
+    stale_text,
 )
 from kxplan.reports.dates import date_text
 from kxplan.text.literal import printable
@@ -65,19 +67,33 @@ def parts(facts: CheckinFacts) -> tuple[Part, ...]:
         Part(
             "off_track",
             _("KPIs off track"),
-            tuple(Line(off_track_text(item)) for item in facts.off_track),
+            tuple(
+                Line(off_track_text(item), Place("kpis", item.index)) for item in facts.off_track
+            ),
             _("No KPI is off track."),
         ),
         Part(
             "late",
             _("Initiatives late"),
-            tuple(Line(late_text(item)) for item in facts.late),
+            (
+                *(
+                    Line(late_text(item), Place("initiatives", item.initiative.id))
+                    for item in facts.late
+                ),
+                *(
+                    Line(stale_text(item), Place("initiatives", item.initiative.id))
+                    for item in facts.stale
+                ),
+            ),
             _("No initiative is late."),
         ),
         Part(
             "unaddressed",
             _("Evidence nobody addresses"),
-            tuple(Line(row_text(item)) for item in facts.unaddressed),
+            tuple(
+                Line(row_text(item), Place(item.table.attribute, item.index))
+                for item in facts.unaddressed
+            ),
             _("Every row is addressed by an initiative."),
         ),
         Part("decide", _("What to decide"), facts.decisions, _("Nothing to decide.")),
@@ -189,6 +205,14 @@ def checkin_data(facts: CheckinFacts) -> dict[str, Any]:
                 "status": item.initiative.status,
             }
             for item in facts.late
+        ],
+        "stale": [
+            {
+                "id": item.initiative.id,
+                "title": item.initiative.title,
+                "started": item.started.isoformat(),
+            }
+            for item in facts.stale
         ],
         "unaddressed": [
             {"table": item.table.attribute, "index": item.index, "key": item.table.key_of(item.row)}

@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from kxplan.framework import CLOSED_STATUSES
 from kxplan.i18n import _, ngettext
@@ -29,6 +29,9 @@ from kxplan.reports.roadmap import when_sort_key
 from kxplan.text.numbers import whole
 from kxplan.versions.changes import SCORE_CHANGE_FIELDS, Change
 from kxplan.versions.comparison import compare
+
+STALE_AFTER: Final = dt.timedelta(days=91)
+"""How long an initiative may be in progress with no date due before it is stale."""
 
 DECIDED_TABLES = ("contact_reasons", "frictions")
 """Rows nobody addresses that call for a decision (a touchpoint or a channel without an
@@ -74,6 +77,15 @@ class Late:
 
 
 @dataclass(frozen=True, slots=True)
+class Stale:
+    """An initiative in progress for months with no date due (its ``when`` names none)."""
+
+    index: int
+    initiative: Initiative
+    started: dt.date
+
+
+@dataclass(frozen=True, slots=True)
 class Unaddressed:
     """A row of the evidence no initiative addresses."""
 
@@ -95,6 +107,7 @@ class CheckinFacts:
     unaddressed: tuple[Unaddressed, ...]
     since_title: str = ""
     """A commit's subject, shown beside :attr:`since`."""
+    stale: tuple[Stale, ...] = ()
 
     @property
     def shown_since(self) -> str:
@@ -135,6 +148,17 @@ def late_initiatives(plan: Plan, today: dt.date) -> Iterator[Late]:
         if due is not None and due < today:
             found.append(Late(index, item, due))
     yield from sorted(found, key=lambda late: (late.due, late.index))
+
+
+def stale_initiatives(plan: Plan, today: dt.date) -> Iterator[Stale]:
+    """Initiatives in progress since more than :data:`STALE_AFTER` whose ``when`` gives
+    no date to be late by."""
+    for index, item in enumerate(plan.initiatives):
+        started = item.started
+        if item.status != "in_progress" or started is None or when_due(item.when) is not None:
+            continue
+        if today - started > STALE_AFTER:
+            yield Stale(index, item, started)
 
 
 def kpis_off_track(plan: Plan, today: dt.date) -> Iterator[OffTrack]:
@@ -212,6 +236,7 @@ def checkin_facts(
         tuple(late_initiatives(plan, today)),
         tuple(unaddressed_rows(plan)),
         since_title if baseline is not None else "",
+        tuple(stale_initiatives(plan, today)),
     )
 
 
@@ -229,6 +254,13 @@ def late_text(late: Late) -> str:
     """``Chatbot (Q2 2026), due 30 June 2026``."""
     return _("{title} ({when}), due {date}").format(
         title=late.initiative.title, when=late.initiative.when.strip(), date=date_text(late.due)
+    )
+
+
+def stale_text(item: Stale) -> str:
+    """``Web chat: in progress since 3 March 2026, no date due``."""
+    return _("{title}: in progress since {date}, no date due").format(
+        title=item.initiative.title, date=date_text(item.started)
     )
 
 
@@ -266,6 +298,13 @@ def decision_lines(facts: CheckinFacts) -> Iterator[Line]:
                 title=initiative.title, when=initiative.when.strip()
             ),
             Place("initiatives", initiative.id),
+        )
+    for stale in facts.stale:
+        yield Line(
+            _("Set a date for “{title}” (in progress since {date})").format(
+                title=stale.initiative.title, date=date_text(stale.started)
+            ),
+            Place("initiatives", stale.initiative.id),
         )
     for off in facts.off_track:
         kpi, latest = off.kpi, off.progress.latest
