@@ -20,6 +20,7 @@ from kxplan.tui.screens.import_csv import ImportScreen
 from kxplan.tui.screens.initiative_editor import InitiativeEditor
 from kxplan.tui.screens.link_picker import LinkPicker
 from kxplan.tui.screens.note import NoteScreen
+from kxplan.tui.screens.pick_version import PickVersion
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.screens.reading import ReadingDialog
 from kxplan.tui.screens.room import RoomScreen
@@ -33,6 +34,7 @@ from kxplan.tui.screens.walk import WalkScreen
 from kxplan.tui.screens.welcome import NewPlanDialog, TemplatePicker
 from kxplan.tui.steps.area import AreaStep
 from kxplan.tui.steps.base import NotesArea
+from kxplan.tui.steps.checkin import CheckinStep
 from kxplan.tui.steps.prioritisation import PrioritisationStep
 from kxplan.tui.widgets.area_table import AreaTable
 from kxplan.tui.widgets.digit_select import DigitSelect
@@ -48,7 +50,7 @@ CLASSES: tuple[type[DOMNode], ...] = (
     RowEditor, Confirm, Prompt, TemplatePicker, NewPlanDialog, HelpScreen, ErrorScreen,
     RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
     ScoringSettingsScreen, ScoresGrid, FormSelect, NotesArea, NoteScreen, DigitSelect,
-    LinkPicker, ActualsDialog, ReadingDialog, ImportScreen,
+    LinkPicker, ActualsDialog, ReadingDialog, ImportScreen, CheckinStep, PickVersion,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

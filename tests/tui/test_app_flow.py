@@ -10,8 +10,9 @@ from textual.widgets import ContentSwitcher, Input, Static
 
 from kxplan import storage
 from kxplan.tui.screens.row_editor import RowEditor
-from kxplan.tui.screens.walk import STEPS, WalkScreen
+from kxplan.tui.screens.walk import WalkScreen
 from kxplan.tui.screens.welcome import TemplatePicker
+from kxplan.tui.walk_steps import SUMMARY_STEP
 from kxplan.tui.widgets.ranking import RankingView
 from kxplan.tui.widgets.step_bar import StepBar
 
@@ -109,7 +110,7 @@ async def test_whole_walk_saves_every_table(tmp_path: Path, config_dir: Path) ->
         await pilot.press("enter", "2", "enter")  # type-to-search "2 Aware"
         await pilot.press("pagedown")  # 8 Summary
         await pilot.pause()
-        assert walk.query_one(StepBar).current == len(STEPS) - 1
+        assert walk.query_one(StepBar).current == SUMMARY_STEP
 
         await pilot.press("ctrl+s")
         await pilot.pause()

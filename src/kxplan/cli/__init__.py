@@ -78,6 +78,7 @@ COMMANDS: Final[dict[str, str]] = {
     "diff": "kxplan.cli.versions:diff_command",
     "snapshot": "kxplan.cli.versions:snapshot_command",
     "history": "kxplan.cli.versions:history_command",
+    "checkin": "kxplan.cli.checkin:checkin_command",
     "rank": "kxplan.cli.ranking:rank_command",
     "room": "kxplan.cli.room:room_command",
     "merge": "kxplan.cli.merging:merge_command",

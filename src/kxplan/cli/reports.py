@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from kxplan.cli.checkin import DATE_HELP, day_or_exit
 from kxplan.cli.common import (
     PLAN_PATH,
     fail,
@@ -17,6 +19,10 @@ from kxplan.cli.common import (
 )
 from kxplan.cli.texts import command, examples, option
 from kxplan.i18n import N_, _
+
+if TYPE_CHECKING:
+    from kxplan.model import Plan
+    from kxplan.reports.checkin import CheckinAsked
 
 
 @command(
@@ -58,8 +64,24 @@ from kxplan.i18n import N_, _
     type=click.Choice(["point", "comma"]),
     help=N_("CSV only: the decimal mark (default: the plan's language's)."),
 )
+@option(
+    "--since",
+    metavar="REV",
+    default=None,
+    help=N_(
+        "markdown or html: add a check-in against this version (see kxplan checkin); "
+        "`previous` for the previous one saved."
+    ),
+)
+@option("--date", "day", metavar="DATE", default=None, help=DATE_HELP)
 def export_command(
-    plan: Path, fmt: str, output: str | None, delimiter: str | None, decimal: str | None
+    plan: Path,
+    fmt: str,
+    output: str | None,
+    delimiter: str | None,
+    decimal: str | None,
+    since: str | None,
+    day: str | None,
 ) -> None:
     from kxplan.reports import formats as export
     from kxplan.scoring import ScoringError
@@ -72,13 +94,17 @@ def export_command(
         fail(_("--delimiter comma and --decimal comma cannot go together; choose one"))
     if output is not None and standard_stream(output) is None:
         _check_export_target(output, plan)
+    if since is not None and fmt_name not in ("markdown", "html"):
+        fail(_("--since applies to the document only (-f markdown or -f html)"))
     loaded = load_or_exit(plan)
+    asked = _checkin_asked(plan, since, day, loaded) if since is not None else None
     try:
         text = export.render(
             loaded,
             fmt_name,
             delimiter=csv.DELIMITERS.get(delimiter or ""),
             decimal=csv.DECIMALS.get(decimal or ""),
+            checkin=asked,
         )
     except ScoringError as error:
         fail(_("{plan}: cannot rank the initiatives: {error}").format(plan=plan, error=error))
@@ -91,6 +117,17 @@ def export_command(
         return
     if not write_output(output, export.encode(text, fmt_name)):
         click.echo(_("Wrote {file} ({format})").format(file=output, format=fmt), err=True)
+
+
+def _checkin_asked(plan: Path, since: str, day: str | None, loaded: Plan) -> CheckinAsked:
+    from kxplan.cli.checkin import baseline_or_exit
+    from kxplan.reports.checkin import CheckinAsked
+
+    named = None if since.strip() == "previous" else since
+    baseline = baseline_or_exit(plan, named, loaded)
+    if baseline is None:
+        return CheckinAsked(day_or_exit(day))
+    return CheckinAsked(day_or_exit(day), baseline.plan, baseline.name, baseline.title)
 
 
 def _check_export_target(output: str, plan: Path) -> None:

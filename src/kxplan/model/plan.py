@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, ConfigDict, Field, model_validator
 
 from kxplan.i18n import DEFAULT, Language
 from kxplan.model.areas import Areas, Questions
+from kxplan.model.checkin import CheckIn, checkin_problems
 from kxplan.model.initiative import Initiative
 from kxplan.model.rows import ContactReason
 from kxplan.model.rules import RuleViolations, plan_rule_problems
@@ -51,12 +52,14 @@ class Plan(StrictModel):
     """Dot votes the facilitator kept, oldest first (schema 2; written only when set)."""
     rounds: list[RoundRecord] = Field(default_factory=empty_list, exclude_if=unset)
     """Revealed estimation rounds, oldest first (schema 2; written only when set)."""
+    checkins: list[CheckIn] = Field(default_factory=empty_list, exclude_if=unset)
+    """Check-ins held, oldest first (schema 3; written only when set)."""
     extra: dict[str, Any] = Field(default_factory=empty_dict)
     """Free-form table for anything else; kxplan keeps it but never reads it."""
 
     @model_validator(mode="after")
     def _check_rules(self) -> Plan:
-        problems = plan_rule_problems(self)
+        problems = [*plan_rule_problems(self), *checkin_problems(self.checkins)]
         if problems:
             raise RuleViolations(problems)
         return self

@@ -23,6 +23,7 @@ from kxplan.reports.blocks import (
     Table,
     one_line,
 )
+from kxplan.reports.checkin import CheckinAsked, checkin_section, document_checkin
 from kxplan.reports.dates import date_text
 from kxplan.reports.initiatives import initiatives_section
 from kxplan.reports.questions import questions_section
@@ -33,12 +34,16 @@ from kxplan.reports.words import area_title, gap_text
 from kxplan.text.numbers import DASH, number
 
 
-def document(plan: Plan, results: Results) -> list[Block]:
+def document(plan: Plan, results: Results, checkin: CheckinAsked | None = None) -> list[Block]:
     """The strategy document as a list of blocks, in reading order: the title and its
-    facts, the executive summary, then the detail (call inside the plan's language)."""
+    facts, the executive summary, the check-in (asked for, or recorded in the plan), then
+    the detail (call inside the plan's language)."""
     blocks: list[Block] = []
     blocks.extend(_front_matter(plan))
     blocks.extend(summary_section(plan, results))
+    facts = document_checkin(plan, checkin)
+    if facts is not None:
+        blocks.extend(checkin_section(plan, facts))
     blocks.extend(_strategy(plan))
     for area in AREAS:
         blocks.extend(area_section(plan, results, area.id))

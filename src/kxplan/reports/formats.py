@@ -8,6 +8,7 @@ from typing import Final, Literal, get_args
 
 from kxplan import storage
 from kxplan.model import Plan
+from kxplan.reports.checkin import CheckinAsked
 from kxplan.reports.csv import to_csv
 from kxplan.reports.html import to_html
 from kxplan.reports.json import to_json
@@ -28,15 +29,21 @@ EXTENSIONS: Final[dict[str, str]] = {
 
 
 def render(
-    plan: Plan, fmt: Format, *, delimiter: str | None = None, decimal: str | None = None
+    plan: Plan,
+    fmt: Format,
+    *,
+    delimiter: str | None = None,
+    decimal: str | None = None,
+    checkin: CheckinAsked | None = None,
 ) -> str:
     """The plan exported as text in ``fmt`` (CSV without the byte-order mark), in the
     plan's language. ``delimiter`` and ``decimal`` choose the CSV's separator and
-    decimal mark (characters) over the language's (:func:`kxplan.text.csv.style_for`)."""
+    decimal mark (characters) over the language's (:func:`kxplan.text.csv.style_for`);
+    ``checkin`` adds a check-in to the document (Markdown, HTML)."""
     if fmt == "markdown":
-        return to_markdown(plan)
+        return to_markdown(plan, checkin=checkin)
     if fmt == "html":
-        return to_html(plan)
+        return to_html(plan, checkin=checkin)
     if fmt == "csv":
         return to_csv(plan, delimiter=delimiter, decimal=decimal)
     if fmt == "json":

@@ -25,6 +25,7 @@ from kxplan.reports.blocks import (
     Table,
     labelled,
 )
+from kxplan.reports.checkin import CheckinAsked
 from kxplan.reports.document import contents_at, document
 from kxplan.reports.kpi_chart import kpi_chart_svg
 from kxplan.reports.results import Results, compute
@@ -40,16 +41,16 @@ def stylesheet() -> str:
     return resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8").strip()
 
 
-def to_html(plan: Plan, results: Results | None = None) -> str:
+def to_html(plan: Plan, results: Results | None = None, checkin: CheckinAsked | None = None) -> str:
     """The strategy document as one self-contained, printable HTML file, in the plan's
     language (``<html lang>`` says which)."""
     code = plan.document_language
     with language(code):
-        return _html(plan, results or compute(plan), code)
+        return _html(plan, results or compute(plan), code, checkin)
 
 
-def _html(plan: Plan, results: Results, code: str) -> str:
-    blocks = document(plan, results)
+def _html(plan: Plan, results: Results, code: str, checkin: CheckinAsked | None) -> str:
+    blocks = document(plan, results, checkin)
     at = contents_at(blocks)
     body: list[str] = []
     for index, block in enumerate(blocks):

@@ -18,20 +18,23 @@ from kxplan.reports.blocks import (
     Table,
     labelled,
 )
+from kxplan.reports.checkin import CheckinAsked
 from kxplan.reports.document import contents_at, document
 from kxplan.reports.results import Results, compute
 from kxplan.text import markdown
 
 
-def to_markdown(plan: Plan, results: Results | None = None) -> str:
+def to_markdown(
+    plan: Plan, results: Results | None = None, checkin: CheckinAsked | None = None
+) -> str:
     """The strategy document in Markdown, in the plan's language; every piece of user
     text literal. A table of contents after the summary links to the sections."""
     with language(plan.document_language):
-        return _markdown(plan, results or compute(plan))
+        return _markdown(plan, results or compute(plan), checkin)
 
 
-def _markdown(plan: Plan, results: Results) -> str:
-    blocks = document(plan, results)
+def _markdown(plan: Plan, results: Results, checkin: CheckinAsked | None) -> str:
+    blocks = document(plan, results, checkin)
     at = contents_at(blocks)
     slugs = markdown.Slugs()
     anchors: dict[int, str] = {}

@@ -5,7 +5,7 @@ whether there are unsaved changes, whether the file changed on disk since it was
 read or written, and to save. The plan changes only through the session's
 operations (``set_plan_field``, ``set_area_notes``, ``set_maturity``, ``add_row``,
 ``replace_row``, ``delete_row``, ``put_initiative``, ``delete_initiative``,
-``set_scoring``…): each
+``set_scoring``, ``record_checkin``…): each
 checks just what it changes and marks the change. Saving still validates the whole
 plan, so a plan with a broken rule (a blank title being typed) is refused with a
 :class:`PlanError` instead of being written and failing on the next load.
@@ -36,6 +36,7 @@ from kxplan.model import (
     with_initiative,
     without_initiative,
 )
+from kxplan.model.checkin import CheckIn, checkin_problems
 from kxplan.model.followup import Reading, reading_problems
 from kxplan.model.graph import dependency_cycle
 from kxplan.model.rules import row_problems
@@ -314,6 +315,24 @@ class Session(PlanFile):
         self.plan.votes = probe.votes
         self.plan.rounds = probe.rounds
         self.changed()
+
+    def record_checkin(self, checkin: CheckIn) -> bool:
+        """Record a check-in held: a second one on the same day replaces the first (the
+        meeting's decisions typed again). True when that changed the plan; EditRefused
+        when the check-ins' rules refuse it."""
+        kept = list(self.plan.checkins)
+        if kept and kept[-1].date == checkin.date:
+            if kept[-1] == checkin:
+                return False
+            kept[-1] = checkin
+        else:
+            kept.append(checkin)
+        problems = list(checkin_problems(kept))
+        if problems:
+            raise EditRefused(problems)
+        self.plan.checkins = kept
+        self.changed()
+        return True
 
     def scoring_problems(self, settings: ScoringSettings) -> Problems:
         """What the plan's rules say about ranking by ``settings``: the settings' own rules

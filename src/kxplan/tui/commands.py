@@ -32,8 +32,6 @@ def command(action: Action, target: DOMNode) -> Command:
 
 def commands(app: KxplanApp) -> list[Command]:
     """What can be done now: the app's actions, with a plan the plan's, in the walk its."""
-    from kxplan.tui.steps.prioritisation import PrioritisationStep
-
     found = [
         command(action, app)
         for action in palette_actions("KxplanApp")
@@ -42,9 +40,8 @@ def commands(app: KxplanApp) -> list[Command]:
     walk = app.walk_screen
     if walk is not None:
         found += [command(action, walk) for action in palette_actions("WalkScreen")]
-        step = walk.current_step
-        if isinstance(step, PrioritisationStep):
-            found += [command(action, step) for action in palette_actions("PrioritisationStep")]
+        step = walk.current_step  # a step's own commands: prioritisation's, the check-in's
+        found += [command(action, step) for action in palette_actions(type(step).__name__)]
     return found
 
 

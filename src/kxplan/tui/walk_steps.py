@@ -1,4 +1,5 @@
-"""The steps of the guided walk, in order: the overview, the seven areas, the summary."""
+"""The steps of the guided walk, in order: the overview, the seven areas, the summary, and
+the check-in for the follow-up meeting weeks later."""
 
 from __future__ import annotations
 
@@ -25,8 +26,12 @@ STEPS: Final[tuple[StepInfo, ...]] = (
     StepInfo("Strategy overview", "Overview"),
     *(StepInfo(info.name, info.short, info.id, info.name_sv) for info in AREAS),
     StepInfo("Summary", "Summary"),
+    StepInfo("Check-in", "Check-in"),
 )
 """The steps in the order of the walk; the index is the step's number key."""
+
+SUMMARY_STEP: Final = next(index for index, info in enumerate(STEPS) if info.name == "Summary")
+CHECKIN_STEP: Final = next(index for index, info in enumerate(STEPS) if info.name == "Check-in")
 
 
 def _names() -> dict[str, tuple[str, str]]:
@@ -53,6 +58,7 @@ def _names() -> dict[str, tuple[str, str]]:
         ),
         "Anchoring": (pgettext("step", "Anchoring"), pgettext("step bar", "Anchor")),
         "Summary": (pgettext("step", "Summary"), pgettext("step bar", "Summary")),
+        "Check-in": (pgettext("step", "Check-in"), pgettext("step bar", "Check-in")),
     }
 
 

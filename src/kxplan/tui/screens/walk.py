@@ -20,7 +20,7 @@ from kxplan.tui.messages import DeleteInitiative, EditInitiative, PlanEdited
 from kxplan.tui.screens.prompt import Prompt
 from kxplan.tui.steps.base import Step
 from kxplan.tui.steps.overview import OverviewStep
-from kxplan.tui.walk_steps import STEPS, StepInfo, step_name, step_short
+from kxplan.tui.walk_steps import CHECKIN_STEP, STEPS, StepInfo, step_name, step_short
 
 __all__ = ["STEPS", "StepInfo", "WalkScreen", "minutes_problem"]
 from kxplan.tui.keys import bindings_for
@@ -92,6 +92,10 @@ class WalkScreen(Screen[None]):
             # q's choice holds on every area step, those built later included.
             shown = [s.guide_choice for s in self.query(AreaStep) if type(s) is AreaStep]
             step.guide_choice = shown[0] if shown else None
+        elif index == CHECKIN_STEP:
+            from kxplan.tui.steps.checkin import CheckinStep
+
+            step = CheckinStep(self.session, id=step_id)
         else:
             from kxplan.tui.steps.summary import SummaryStep
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label
 
 from kxplan.tui.steps.base import Step
-from kxplan.tui.walk_steps import STEPS, step_name
+from kxplan.tui.walk_steps import STEPS, SUMMARY_STEP, step_name
 from kxplan.tui.widgets.summary import StrategySummary
 
 
@@ -15,7 +15,7 @@ class SummaryStep(Step):
     """Where the strategy stands: the widgets helper's summary of the plan."""
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(f"{len(STEPS) - 1} {step_name(STEPS[-1])}"), classes="step-title")
+        yield Label(Text(f"{SUMMARY_STEP} {step_name(STEPS[SUMMARY_STEP])}"), classes="step-title")
         yield StrategySummary(id="summary")
 
     def on_mount(self) -> None:

@@ -1,0 +1,339 @@
+"""What a check-in shows: what moved since a version, the KPIs off track, the initiatives
+late, the evidence nobody addresses, and the decisions they call for.
+
+Plain facts over two plans and a day; no clock (``today`` is given), no printing. What
+moved is :func:`kxplan.versions.comparison.compare`'s changes, phrased by
+:func:`kxplan.reports.comparison.describe`, only the kinds a follow-up asks about; a
+KPI's new readings are found from the readings themselves. An initiative's ``when``
+is read by the roadmap's parser (:func:`kxplan.reports.roadmap.when_sort_key`): a
+label it cannot place in time is never late.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Final
+
+from kxplan.framework import CLOSED_STATUSES
+from kxplan.i18n import _, ngettext
+from kxplan.model import Initiative, Kpi, Plan
+from kxplan.model.evidence import LINKABLE, addressed_by
+from kxplan.model.followup import Progress, ordered, progress
+from kxplan.model.tables import AREA_TABLES, AreaTable
+from kxplan.reports.comparison import describe, titles_of
+from kxplan.reports.dates import date_text
+from kxplan.reports.roadmap import when_sort_key
+from kxplan.text.numbers import whole
+from kxplan.versions.changes import SCORE_CHANGE_FIELDS, Change
+from kxplan.versions.comparison import compare
+
+STALE_AFTER: Final = dt.timedelta(days=91)
+"""How long an initiative may be in progress with no date due before it is stale."""
+
+DECIDED_TABLES = ("contact_reasons", "frictions")
+"""Rows nobody addresses that call for a decision (a touchpoint or a channel without an
+initiative is no problem in itself)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a line leads: an initiative by id, or a row of an area table by index."""
+
+    table: str
+    """``initiatives`` or an area table (``kpis``, ``contact_reasons``…)."""
+    key: str | int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a check-in, and where it leads (None: nowhere, e.g. a dropped item)."""
+
+    text: str
+    place: Place | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OffTrack:
+    """A KPI that will not reach its target in time, or whose target date passed."""
+
+    index: int
+    kpi: Kpi
+    progress: Progress
+    overdue: bool
+    """True when the target date passed without the target reached."""
+
+
+@dataclass(frozen=True, slots=True)
+class Late:
+    """An open initiative whose planned time passed."""
+
+    index: int
+    initiative: Initiative
+    due: dt.date
+    """The last day of its ``when``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stale:
+    """An initiative in progress for months with no date due (its ``when`` names none)."""
+
+    index: int
+    initiative: Initiative
+    started: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Unaddressed:
+    """A row of the evidence no initiative addresses."""
+
+    table: AreaTable
+    index: int
+    row: Any
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinFacts:
+    """Everything a check-in shows, for one plan on one day."""
+
+    today: dt.date
+    since: str | None
+    """The version compared with; None when there was none to compare with."""
+    moved: tuple[Line, ...]
+    off_track: tuple[OffTrack, ...]
+    late: tuple[Late, ...]
+    unaddressed: tuple[Unaddressed, ...]
+    since_title: str = ""
+    """A commit's subject, shown beside :attr:`since`."""
+    stale: tuple[Stale, ...] = ()
+
+    @property
+    def shown_since(self) -> str:
+        """The version compared with, for people: ``a1b2c3d “After the workshop”``."""
+        if not self.since or not self.since_title:
+            return self.since or ""
+        return _("{version} “{title}”").format(version=self.since, title=self.since_title)
+
+    @property
+    def decisions(self) -> tuple[Line, ...]:
+        """What the meeting has to decide, one line each."""
+        return tuple(decision_lines(self))
+
+
+def when_due(when: str) -> dt.date | None:
+    """The last day of an initiative's ``when``: a date itself, the end of its month,
+    quarter, half or year; None for a label not placed in time (or none)."""
+    text = when.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    placed, year, _first, last, _text = when_sort_key(text)
+    if placed != 0 or not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
+    month = 12 if last > 12 else last
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def late_initiatives(plan: Plan, today: dt.date) -> Iterator[Late]:
+    """Open initiatives (not done, not dropped) whose planned time ended before ``today``,
+    the longest overdue first."""
+    found = []
+    for index, item in enumerate(plan.initiatives):
+        if item.status in CLOSED_STATUSES:
+            continue
+        due = when_due(item.when)
+        if due is not None and due < today:
+            found.append(Late(index, item, due))
+    yield from sorted(found, key=lambda late: (late.due, late.index))
+
+
+def stale_initiatives(plan: Plan, today: dt.date) -> Iterator[Stale]:
+    """Initiatives in progress since more than :data:`STALE_AFTER` whose ``when`` gives
+    no date to be late by."""
+    for index, item in enumerate(plan.initiatives):
+        started = item.started
+        if item.status != "in_progress" or started is None or when_due(item.when) is not None:
+            continue
+        if today - started > STALE_AFTER:
+            yield Stale(index, item, started)
+
+
+def kpis_off_track(plan: Plan, today: dt.date) -> Iterator[OffTrack]:
+    """KPIs whose trend misses the target by its date, or whose date passed without
+    reaching it (with or without readings)."""
+    for index, kpi in enumerate(plan.areas.insight.kpis):
+        found = progress(kpi)
+        if found.reached or kpi.target is None:
+            continue
+        overdue = kpi.target_date is not None and kpi.target_date < today
+        if found.on_track is False or overdue:
+            yield OffTrack(index, kpi, found, overdue)
+
+
+def unaddressed_rows(plan: Plan) -> Iterator[Unaddressed]:
+    """Rows of the tables an initiative can address that none does, table by table."""
+    for table in AREA_TABLES:
+        if table.attribute not in LINKABLE:
+            continue
+        for index, row in enumerate(table.rows(plan)):
+            if not addressed_by(plan, table, row):
+                yield Unaddressed(table, index, row)
+
+
+_FOLLOWED = frozenset({*SCORE_CHANGE_FIELDS, "status"})
+
+
+def _followed(change: Change) -> bool:
+    """The changes a follow-up asks about: initiatives added or dropped, re-scored,
+    moved in rank, a new status."""
+    if change.section == "initiatives":
+        return len(change.path) == 1 or (len(change.path) == 2 and change.path[1] in _FOLLOWED)
+    return change.section == "ranks" and change.kind == "moved"
+
+
+def moved_lines(old: Plan, new: Plan) -> Iterator[Line]:
+    """What moved from ``old`` to ``new``, one line each: the comparison's own phrasing,
+    then each KPI's new readings."""
+    titles = titles_of(old, new)
+    present = {item.id for item in new.initiatives}
+    for change in compare(old, new).changes:
+        if _followed(change):
+            item = change.path[0]
+            place = Place("initiatives", item) if item in present else None
+            yield Line(describe(change, titles), place)
+    before = {(k.measure, k.name, k.channel): k for k in old.areas.insight.kpis}
+    for index, kpi in enumerate(new.areas.insight.kpis):
+        earlier = before.get((kpi.measure, kpi.name, kpi.channel))
+        seen = {r.date for r in earlier.readings} if earlier else set()
+        for reading in ordered(kpi.readings):
+            if reading.date not in seen:
+                text = _("{kpi}: new reading {value} ({date})").format(
+                    kpi=kpi_name(kpi),
+                    value=kpi.shown(reading.value),
+                    date=date_text(reading.date),
+                )
+                yield Line(text, Place("kpis", index))
+
+
+def checkin_facts(
+    plan: Plan,
+    today: dt.date,
+    baseline: Plan | None = None,
+    since: str | None = None,
+    since_title: str = "",
+) -> CheckinFacts:
+    """The check-in of ``plan`` on ``today``, compared with ``baseline`` (named ``since``,
+    a commit's subject ``since_title``)."""
+    moved = tuple(moved_lines(baseline, plan)) if baseline is not None else ()
+    return CheckinFacts(
+        today,
+        since if baseline is not None else None,
+        moved,
+        tuple(kpis_off_track(plan, today)),
+        tuple(late_initiatives(plan, today)),
+        tuple(unaddressed_rows(plan)),
+        since_title if baseline is not None else "",
+        tuple(stale_initiatives(plan, today)),
+    )
+
+
+# --- the lines for people ---------------------------------------------------------------
+
+
+def kpi_name(kpi: Kpi) -> str:
+    """A KPI as a check-in names it: ``CSAT``, ``CSAT / phone`` for one channel."""
+    if kpi.channel.strip().casefold() in ("", "all"):
+        return kpi.shown_label
+    return f"{kpi.shown_label} / {kpi.channel}"
+
+
+def late_text(late: Late) -> str:
+    """``Chatbot (Q2 2026), due 30 June 2026``."""
+    return _("{title} ({when}), due {date}").format(
+        title=late.initiative.title, when=late.initiative.when.strip(), date=date_text(late.due)
+    )
+
+
+def stale_text(item: Stale) -> str:
+    """``Web chat: in progress since 3 March 2026, no date due``."""
+    return _("{title}: in progress since {date}, no date due").format(
+        title=item.initiative.title, date=date_text(item.started)
+    )
+
+
+def off_track_text(item: OffTrack) -> str:
+    """``NKI: 64 against the target 75 by 30 June 2027 (off track)``."""
+    kpi, latest = item.kpi, item.progress.latest
+    target = kpi.shown(kpi.target)
+    when = date_text(kpi.target_date) if kpi.target_date else ""
+    if latest is None:
+        return _("{kpi}: no reading yet; target {target} by {date}, now passed").format(
+            kpi=kpi_name(kpi), target=target, date=when
+        )
+    value = kpi.shown(latest.value)
+    measured = date_text(latest.date)
+    if item.overdue:
+        text = _("{kpi}: {value} ({measured}) against the target {target} by {date}, now passed")
+    elif when:
+        text = _("{kpi}: {value} ({measured}) against the target {target} by {date}, off track")
+    else:
+        text = _("{kpi}: {value} ({measured}) against the target {target}, off track")
+    return text.format(kpi=kpi_name(kpi), value=value, measured=measured, target=target, date=when)
+
+
+def row_text(item: Unaddressed) -> str:
+    """``Contact reason “Where is my order? / Phone”`` (the row as the app names it)."""
+    return _("{row} “{key}”").format(row=_(item.table.row_name), key=item.table.shown_key(item.row))
+
+
+def decision_lines(facts: CheckinFacts) -> Iterator[Line]:
+    """One decision per late initiative, KPI off track and problem nobody takes on."""
+    for late in facts.late:
+        initiative = late.initiative
+        yield Line(
+            _("Move the date or drop “{title}” (planned {when})").format(
+                title=initiative.title, when=initiative.when.strip()
+            ),
+            Place("initiatives", initiative.id),
+        )
+    for stale in facts.stale:
+        yield Line(
+            _("Set a date for “{title}” (in progress since {date})").format(
+                title=stale.initiative.title, date=date_text(stale.started)
+            ),
+            Place("initiatives", stale.initiative.id),
+        )
+    for off in facts.off_track:
+        kpi, latest = off.kpi, off.progress.latest
+        target = kpi.shown(kpi.target)
+        when = date_text(kpi.target_date) if kpi.target_date else ""
+        if latest is None:
+            text = _(
+                "Change course or the target for {kpi} — no reading against {target} by {date}"
+            )
+        elif when:
+            text = _(
+                "Change course or the target for {kpi} — "
+                "{value} against the target {target} by {date}"
+            )
+        else:
+            text = _("Change course or the target for {kpi} — {value} against the target {target}")
+        value = kpi.shown(latest.value) if latest else ""
+        said = text.format(kpi=kpi_name(kpi), value=value, target=target, date=when)
+        yield Line(said, Place("kpis", off.index))
+    rows = [entry for entry in facts.unaddressed if entry.table.attribute in DECIDED_TABLES]
+    volume = {id(entry): getattr(entry.row, "monthly_volume", 0) for entry in rows}
+    for entry in sorted(rows, key=lambda row: -volume[id(row)]):
+        count = volume[id(entry)]
+        if entry.table.attribute == "contact_reasons" and count:
+            text = ngettext(
+                "Who takes “{reason}” ({volume} contact a month, no initiative)",
+                "Who takes “{reason}” ({volume} contacts a month, no initiative)",
+                count,
+            ).format(reason=entry.row.reason, volume=whole(count))
+        else:
+            text = _("Who takes {row} (no initiative)").format(row=row_text(entry))
+        yield Line(text, Place(entry.table.attribute, entry.index))
