@@ -74,7 +74,7 @@ async def test_a_swedish_phone_reads_the_room_in_swedish(browser: Any) -> None:
                 f"Insats · ditt svar {value}"
             )
         room.reveal(round_.number)
-        await expect(anna.locator("main")).to_contain_text("Median 2,5 av 2 svar")
+        await expect(anna.locator("main")).to_contain_text("Median 2,5 (2 svar)")
         await expect(anna.locator("main")).to_contain_text("Lägst 2 (Anna), högst 3 (Bo)")
         assert _left_in_english(await anna.locator("body").inner_text(), english) == []
         await anna.get_by_role("button", name="Idéer", exact=True).click()
