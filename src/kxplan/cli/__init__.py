@@ -78,6 +78,7 @@ COMMANDS: Final[dict[str, str]] = {
     "snapshot": "kxplan.cli.versions:snapshot_command",
     "history": "kxplan.cli.versions:history_command",
     "rank": "kxplan.cli.ranking:rank_command",
+    "calibration": "kxplan.cli.calibration:calibration_command",
     "room": "kxplan.cli.room:room_command",
     "merge": "kxplan.cli.merging:merge_command",
     "merge-driver": "kxplan.cli.merging:merge_driver_command",

@@ -80,9 +80,9 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Picture:
-    """An HTML-only picture: "matrix" or "maturity"."""
+    """An HTML-only picture: "matrix", "maturity" or "calibration"."""
 
-    kind: Literal["matrix", "maturity"]
+    kind: Literal["matrix", "maturity", "calibration"]
 
 
 Block = Heading | Note | Paragraph | Answer | Facts | Table | Bullets | Picture

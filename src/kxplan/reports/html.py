@@ -25,6 +25,7 @@ from kxplan.reports.blocks import (
     Table,
     labelled,
 )
+from kxplan.reports.calibration import calibration_svg
 from kxplan.reports.document import contents_at, document
 from kxplan.reports.results import Results, compute
 from kxplan.reports.svg import esc, matrix_svg, maturity_svg
@@ -148,6 +149,8 @@ def _block(block: Block, plan: Plan, results: Results) -> str:
         return _table(block)
     if block.kind == "matrix":
         return matrix_svg(plan, results)
+    if block.kind == "calibration":
+        return calibration_svg(plan)
     return maturity_svg(plan)
 
 

@@ -22,6 +22,10 @@ FIELD_HINTS: Final[dict[str, str]] = {
     "cadence": N_("e.g. monthly"),
     "unit": N_("blank: the measure's own unit"),
     "name": "",
+    "LogEntry.name": N_("what happened"),
+    "LogEntry.date": N_("YYYY-MM-DD, today at the latest"),
+    "LogEntry.initiative": N_("the id of the initiative it is about, if one"),
+    "LogEntry.kpi": N_("the KPI it shows in, if one"),
 }
 """Placeholders for text fields of the row forms, by field name (or ``Model.field`` where
 one model's field means something else)."""
