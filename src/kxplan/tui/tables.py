@@ -342,12 +342,21 @@ STAKEHOLDERS: Final = shown_as(
     ),
 )
 
+
+def _initiative_title(initiative_id: str | None, plan: Plan) -> str:
+    """An initiative by its title (its id when no initiative has it); blank for none."""
+    if not initiative_id:
+        return ""
+    found = next((item for item in plan.initiatives if item.id == initiative_id), None)
+    return found.title if found is not None else initiative_id
+
+
 LOG_COLUMNS: Final = (
     Column(N_("Date"), lambda row, _plan: row.date.isoformat()),
     field("kind", N_("Kind")),
     field("name", N_("What happened")),
     field("learned"),
-    field("initiative"),
+    Column(N_("Initiative"), lambda row, plan: _initiative_title(row.initiative, plan)),
 )
 """The columns of every area's log (each area's :class:`TableSpec` is its own)."""
 

@@ -348,7 +348,11 @@ class AreaStep(ReadingSteps):
         row = None if index is None else rows[index]
 
         def check(candidate: BaseModel) -> dict[str, str]:
-            return check_row(spec.table, rows, candidate, index)
+            errors = check_row(spec.table, rows, candidate, index)
+            # what needs the rest of the plan too (a log entry's initiative)
+            for loc, message in self.session.row_problems(spec.table, candidate, index):
+                errors.setdefault(str(loc[0]), message)
+            return errors
 
         return RowEditor(spec.model, spec.table.row_name, row, check)
 
