@@ -82,7 +82,8 @@ async def test_marking_done_logs_a_failure_in_the_area_and_the_file(
         log = app.screen.query_one("#step-5 #table-log", AreaTable)
         assert log.row_count == 1
         cells = [str(cell) for cell in log.get_row_at(0)]
-        assert "Failure" in cells and title in cells
+        assert "Failure" in cells
+        assert title in cells
         await pilot.press("ctrl+s")
         await settle(pilot)
     plan = storage.load(path)

@@ -4,7 +4,6 @@ the messages are those the whole plan's rules give for that row."""
 from __future__ import annotations
 
 import datetime
-
 from typing import Any
 
 import pytest
