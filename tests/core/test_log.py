@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 
 import pytest
 from hypothesis import given
@@ -154,6 +155,6 @@ def test_newest_first_orders_by_date_and_keeps_the_written_order_within_a_day(
     ordered = newest_first(entries)
     assert sorted(ordered, key=id) == sorted(entries, key=id)  # the same entries
     assert [e.date for e in ordered] == sorted(dates, reverse=True)
-    for earlier, later in zip(ordered, ordered[1:], strict=False):
+    for earlier, later in itertools.pairwise(ordered):
         if earlier.date == later.date:
             assert int(earlier.name[1:]) < int(later.name[1:])
