@@ -22,14 +22,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
-from kxplan.i18n import _
+from kxplan.i18n import _, pgettext
 from kxplan.model import Plan
 from kxplan.reports.calibration import empty_text, explanation, headers, row
 from kxplan.scoring.calibration import Calibration, calibrations, signed
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 
-STRIP: Final = 21
+STRIP: Final = 17
 """The picture's width in cells: zero in the middle, the effort scale's span each side."""
 
 MARK: Final = "●"
@@ -124,10 +124,11 @@ class CalibrationScreen(ModalScreen[None]):
             self.query_one("#close", Button).focus()
             return
         table: DataTable[Text] = self.query_one("#calibration-table", DataTable)
-        who, _count, mean, tendency = headers()
+        who, _count, _mean, tendency = headers()
         table.add_column(who, key="who")
-        table.add_column(_("Done estimated"), key="count")  # the narrow screen's words
-        table.add_column(mean, key="mean")
+        # shorter words than the document's, so the picture fits at 80 columns
+        table.add_column(pgettext("calibration", "Done"), key="count")
+        table.add_column(_("Mean diff."), key="mean")
         table.add_column(tendency, key="tendency")
         table.add_column(axis(self.span), key="picture")
         for index, calibration in enumerate(self.found):
