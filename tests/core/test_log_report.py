@@ -162,3 +162,22 @@ def test_show_counts_the_log_entries(tmp_path: Path) -> None:
     assert "  Log entries         2" in result.stdout.splitlines()
     data = json.loads(invoke("show", path, "-f", "json").stdout)
     assert data["contents"]["log"] == 2
+
+
+def test_every_word_of_the_log_and_calibration_is_marked() -> None:
+    from pseudo import pseudo_language, unmarked
+    from test_export_pseudo import _Text, foreign_words, markdown_words, plan_words
+
+    from kxplan.reports.html import to_html
+    from kxplan.reports.markdown import to_markdown
+
+    plan = storage.loads(PLAN)
+    with pseudo_language():
+        text = to_markdown(plan)
+        page = to_html(plan)
+        allowed = plan_words(plan) | foreign_words(plan)
+    assert "⟦Calibration⟧" in text
+    assert unmarked(markdown_words(text), allowed) == []
+    reader = _Text()
+    reader.feed(page[page.index('<figure class="calibration">') :])
+    assert unmarked("\n".join(reader.parts), allowed) == []
