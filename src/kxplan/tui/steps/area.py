@@ -24,7 +24,7 @@ from kxplan.model.figures import demand_totals
 from kxplan.session import NOTE_KEYS, MaturityKey, Session
 from kxplan.text.numbers import money, whole
 from kxplan.tui.evidence_columns import unaddressed_note
-from kxplan.tui.forms import check_row
+from kxplan.tui.forms import session_check
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.note_hints import note_hint
 from kxplan.tui.screens.confirm import Answer, delete_row
@@ -347,13 +347,7 @@ class AreaStep(ReadingSteps):
         rows = spec.rows(self.session.plan)
         row = None if index is None else rows[index]
 
-        def check(candidate: BaseModel) -> dict[str, str]:
-            errors = check_row(spec.table, rows, candidate, index)
-            # what needs the rest of the plan too (a log entry's initiative)
-            for loc, message in self.session.row_problems(spec.table, candidate, index):
-                errors.setdefault(str(loc[0]), message)
-            return errors
-
+        check = session_check(self.session, spec.table, index)
         return RowEditor(spec.model, spec.table.row_name, row, check)
 
     @on(AreaTable.AddRow)
