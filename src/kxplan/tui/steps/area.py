@@ -181,7 +181,8 @@ class AreaStep(ReadingSteps):
         notes = self.query_one(NotesArea)
         work = self.query_one(".step-work")
         kept_rows = 4 if self.app.size.height >= ROOM_FOR_QUESTIONS else 3
-        least = len(TABLES_BY_AREA[self.area_id]) * (2 + kept_rows)
+        # the log is as tall as its rows (kxplan.tcss): at least its title and header
+        least = sum(2 if s.key == "log" else 2 + kept_rows for s in TABLES_BY_AREA[self.area_id])
         return notes.outer_size.height + work.outer_size.height - least
 
     def fit_notes(self) -> None:
