@@ -3,6 +3,7 @@ figures, and writes numbers as every other view does."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from kxplan.cli import main
 from kxplan.framework import STATUSES
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
+from kxplan.model.log import LogEntry
 from kxplan.model.tables import AREA_TABLES
 from kxplan.reports.overview import overview
 from kxplan.text.numbers import GROUP, whole
@@ -64,13 +66,18 @@ def test_every_area_table_is_counted_under_its_registry_label() -> None:
             "anchoring": {"stakeholders": [{"name": "IT"}]},
         }
     )
+    for area_id in ("mobility", "anchoring"):
+        plan.areas.get(area_id).log.append(LogEntry(date=datetime.date(2026, 1, 1), name="x"))
     lines = overview(plan).splitlines()
     contents = lines[lines.index("Contents") + 1 :]
     labels = [line.split("  ")[1].strip() for line in contents if line.startswith("  ")][:-1]
-    assert labels[: len(AREA_TABLES)] == [table.plural for table in AREA_TABLES]
-    for table in AREA_TABLES:
+    own = [table for table in AREA_TABLES if table.attribute != "log"]
+    # the logs of all areas are counted on one line, after the tables
+    assert labels[: len(own) + 1] == [table.plural for table in own] + ["Log entries"]
+    for table in own:
         count = len(table.rows(plan))
         assert f"  {table.plural:<17}{count:>4}" in lines
+    assert f"  {'Log entries':<17}{2:>4}" in lines
 
 
 def test_initiatives_are_counted_by_status_in_the_vocabulary_order() -> None:

@@ -120,7 +120,9 @@ def test_each_area_table_is_shown_under_its_registry_title() -> None:
     assert set(areas.TABLE_SECTIONS) == {table.attribute for table in AREA_TABLES}
     subject = plan()
     headings = [b.text for b in document(subject, compute(subject)) if hasattr(b, "level")]
-    positions = [headings.index(table.title) for table in AREA_TABLES]
+    # an area's log has a heading only when it has entries (tests/core/test_log_report.py)
+    shown = [table for table in AREA_TABLES if table.attribute != "log"]
+    positions = [headings.index(table.title) for table in shown]
     assert positions == sorted(positions)  # in the registry's order
 
 

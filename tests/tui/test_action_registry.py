@@ -11,7 +11,8 @@ from kxplan.tui.actions import ACTIONS, actions_of
 from kxplan.tui.app import KxplanApp
 from kxplan.tui.commands import KxplanCommands
 from kxplan.tui.keys import help_keys
-from kxplan.tui.screens.actuals import ActualsDialog
+from kxplan.tui.screens.actuals import ActualsDialog, LogOffer
+from kxplan.tui.screens.calibration import CalibrationScreen
 from kxplan.tui.screens.compare import CompareScreen
 from kxplan.tui.screens.confirm import Confirm
 from kxplan.tui.screens.error import ErrorScreen
@@ -51,6 +52,7 @@ CLASSES: tuple[type[DOMNode], ...] = (
     RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
     ScoringSettingsScreen, ScoresGrid, FormSelect, NotesArea, NoteScreen, DigitSelect,
     LinkPicker, ActualsDialog, ReadingDialog, ImportScreen, CheckinStep, PickVersion,
+    LogOffer, CalibrationScreen,
 )  # fmt: skip
 """Every class of the app that binds keys of its own."""
 

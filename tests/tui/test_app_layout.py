@@ -145,11 +145,14 @@ async def test_area_tables_are_in_sight_at_both_sizes(tmp_path: Path, config_dir
             ):
                 await pilot.press(key)
                 await pilot.pause()
+                # each step's tables share it with the area's log (its title and header):
+                # on Insight at the projector (the guide shown) and over SSH, two rows each
+                least = 2 if size == SSH or key == "1" else rows
                 for table_id in table_ids:
                     table = app.screen.query_one(f"#{table_id}", DataTable)
                     assert on_screen(table), (size, table_id)
                     assert step_is_not_scrolled(table), (size, table_id)
-                    assert table.scrollable_content_region.height - 1 >= rows, (size, table_id)
+                    assert table.scrollable_content_region.height - 1 >= least, (size, table_id)
 
 
 async def test_questions_show_when_there_is_room_and_q_is_remembered(

@@ -80,6 +80,7 @@ COMMANDS: Final[dict[str, str]] = {
     "history": "kxplan.cli.versions:history_command",
     "checkin": "kxplan.cli.checkin:checkin_command",
     "rank": "kxplan.cli.ranking:rank_command",
+    "calibration": "kxplan.cli.calibration:calibration_command",
     "room": "kxplan.cli.room:room_command",
     "merge": "kxplan.cli.merging:merge_command",
     "merge-driver": "kxplan.cli.merging:merge_driver_command",

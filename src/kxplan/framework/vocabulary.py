@@ -192,6 +192,26 @@ DEMANDS: Final = Vocabulary[Demand, Term](
 )
 
 
+LogKind = Literal["success", "failure"]
+"""What an entry of an area's log records: something that worked, or did not."""
+
+LOG_KINDS: Final = Vocabulary[LogKind, Term](
+    "log kind",
+    LogKind,
+    (Term("success", "Success"), Term("failure", "Failure")),
+)
+
+
+Tendency = Literal["under", "over", "close"]
+"""How an estimator's efforts compare with what done work took (calibration)."""
+
+TENDENCIES: Final = Vocabulary[Tendency, Term](
+    "tendency",
+    Tendency,
+    (Term("under", "Under-estimates"), Term("over", "Over-estimates"), Term("close", "Close")),
+)
+
+
 ChannelDecision = Literal["open", "grow", "keep", "shrink", "close"]
 """What the team decides to do with a channel."""
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from kxplan.framework import AREA_IDS, AreaId
+from kxplan.model.log import LogEntry
 from kxplan.model.rows import (
     Channel,
     ContactReason,
@@ -16,7 +17,7 @@ from kxplan.model.rows import (
     Stakeholder,
     Touchpoint,
 )
-from kxplan.model.types import Maturity, StrictModel, empty_list
+from kxplan.model.types import Maturity, StrictModel, empty_list, unset
 
 
 class Questions(StrictModel):
@@ -43,6 +44,8 @@ class AreaBase(StrictModel):
     """Where do we want to be?"""
     how: str = ""
     """How do we get there?"""
+    log: list[LogEntry] = Field(default_factory=empty_list, exclude_if=unset)
+    """Successes and failures, with what was learned (written only when there are any)."""
 
     @property
     def gap(self) -> int | None:

@@ -35,7 +35,9 @@ LINKABLE: tuple[TableName, ...] = (
 )
 """The tables an initiative's evidence comes from, in the order the app lists them."""
 
-TABLES_BY_NAME: dict[str, AreaTable] = {table.attribute: table for table in AREA_TABLES}
+TABLES_BY_NAME: dict[str, AreaTable] = {
+    table.attribute: table for table in AREA_TABLES if table.attribute != "log"
+}  # the logs are no evidence an initiative answers
 if tuple(TABLES_BY_NAME) != get_args(TableName):  # pragma: no cover - a programming error
     raise AssertionError(f"TableName must list {tuple(TABLES_BY_NAME)}")
 

@@ -17,6 +17,7 @@ from kxplan.i18n import DECIMAL_MARKS, N_, _, current
 from kxplan.model.evidence import link_problems
 from kxplan.model.followup import followup_problems
 from kxplan.model.graph import dependency_cycle
+from kxplan.model.log import LOG, entry_rules, log_problems
 from kxplan.model.rows import Kpi
 from kxplan.model.scales import Criterion
 from kxplan.model.tables import AREA_TABLES, AreaTable
@@ -134,6 +135,7 @@ def plan_rule_problems(plan: Plan) -> Problems:
     _initiative_rules(plan, criteria, add)
     problems.extend(link_problems(plan))
     problems.extend(followup_problems(plan))
+    problems.extend(log_problems(plan))
     workshop_rule_problems(plan, add)
     for key, value in plan.extra.items():
         depth = nesting_depth(value)
@@ -270,7 +272,10 @@ def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:
             )
 
 
-ROW_RULES: Final[dict[str, Callable[[Any], Iterable[tuple[str, str]]]]] = {"kpis": _kpi_rules}
+ROW_RULES: Final[dict[str, Callable[[Any], Iterable[tuple[str, str]]]]] = {
+    "kpis": _kpi_rules,
+    LOG: entry_rules,
+}
 """The rules of one row of a table, by the table's attribute: (field, message) each."""
 
 

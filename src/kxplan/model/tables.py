@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from kxplan.framework import AREA_IDS, STAGES, AreaId
 from kxplan.i18n import N_
+from kxplan.model.log import LOG, LogEntry
 from kxplan.model.rows import (
     Channel,
     ContactReason,
@@ -81,7 +82,22 @@ class AreaTable:
         return ("areas", self.area, self.attribute, index, *rest)
 
 
-AREA_TABLES: Final[tuple[AreaTable, ...]] = (
+def _log(area: AreaId) -> AreaTable:
+    """An area's log of successes and failures (every area has one, under the same key)."""
+    return AreaTable(
+        area,
+        LOG,
+        LogEntry,
+        ("name", "date"),
+        ("name",),
+        False,
+        N_("Successes and failures"),
+        N_("log entry"),
+        N_("Log entries"),
+    )
+
+
+_TABLES: Final[tuple[AreaTable, ...]] = (
     AreaTable(
         "insight",
         "touchpoints",
@@ -160,14 +176,25 @@ AREA_TABLES: Final[tuple[AreaTable, ...]] = (
         N_("Stakeholders"),
     ),
 )
-"""Every area table, in the order of the walk and, within an area, as shown."""
+
+AREA_TABLES: Final[tuple[AreaTable, ...]] = tuple(
+    table
+    for area_id in AREA_IDS
+    for table in (*(t for t in _TABLES if t.area == area_id), _log(area_id))
+)
+"""Every area table, in the order of the walk and, within an area, as shown: an area's
+own tables, then its log."""
 
 TABLES_BY_AREA: Final[dict[AreaId, tuple[AreaTable, ...]]] = {
     area_id: tuple(t for t in AREA_TABLES if t.area == area_id) for area_id in AREA_IDS
 }
 """The tables of each area (an empty tuple for an area without one)."""
 
-TABLES_BY_ATTRIBUTE: Final[dict[str, AreaTable]] = {t.attribute: t for t in AREA_TABLES}
+TABLES_BY_ATTRIBUTE: Final[dict[str, AreaTable]] = {
+    t.attribute: t for t in AREA_TABLES if t.attribute != LOG or t.area == AREA_IDS[0]
+}
+"""Each table by its key; ``log`` is the first area's log (the logs of all areas share
+their key, words and row model: :data:`TABLES_BY_AREA` finds an area's own)."""
 
 
 def table_of(row: BaseModel) -> AreaTable:
@@ -176,3 +203,8 @@ def table_of(row: BaseModel) -> AreaTable:
         if isinstance(row, table.row):
             return table
     raise KeyError(type(row).__name__)
+
+
+def log_table(area: AreaId) -> AreaTable:
+    """The log of ``area``."""
+    return next(t for t in TABLES_BY_AREA[area] if t.attribute == LOG)

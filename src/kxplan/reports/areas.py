@@ -34,6 +34,7 @@ from kxplan.model.tables import TABLES_BY_AREA, AreaTable
 from kxplan.reports.blocks import NOTHING, Answer, Block, Bullets, Facts, Heading, Note
 from kxplan.reports.blocks import table_or_note as _table_or_note
 from kxplan.reports.kpi_progress import kpi_followup
+from kxplan.reports.log import log_section
 from kxplan.reports.results import Results
 from kxplan.reports.words import area_heading, currency
 from kxplan.text.numbers import money, number, percent, whole
@@ -364,5 +365,6 @@ TABLE_SECTIONS: Final[dict[str, Callable[[Plan, AreaTable], Iterator[Block]]]] =
     "checks": _checks,
     "contact_reasons": _contact_reasons,
     "stakeholders": _stakeholders,
+    "log": log_section,
 }
 """How each table of the registry reads in the document, by its attribute."""

@@ -80,10 +80,10 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Picture:
-    """An HTML-only picture: "matrix", "maturity", or "kpi" (the chart of the KPI at
-    ``index`` among the plan's KPIs)."""
+    """An HTML-only picture: "matrix", "maturity", "calibration", or "kpi" (the chart of
+    the KPI at ``index`` among the plan's KPIs)."""
 
-    kind: Literal["matrix", "maturity", "kpi"]
+    kind: Literal["matrix", "maturity", "calibration", "kpi"]
     index: int = 0
 
 

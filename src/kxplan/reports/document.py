@@ -23,6 +23,7 @@ from kxplan.reports.blocks import (
     Table,
     one_line,
 )
+from kxplan.reports.calibration import calibration_section
 from kxplan.reports.checkin import CheckinAsked, checkin_section, document_checkin
 from kxplan.reports.dates import date_text
 from kxplan.reports.initiatives import initiatives_section
@@ -49,6 +50,7 @@ def document(plan: Plan, results: Results, checkin: CheckinAsked | None = None) 
         blocks.extend(area_section(plan, results, area.id))
     blocks.extend(initiatives_section(plan, results))
     blocks.extend(roadmap_section(plan, results))
+    blocks.extend(calibration_section(plan))
     blocks.extend(questions_section(plan, results))
     return blocks
 

@@ -25,6 +25,7 @@ from kxplan.reports.blocks import (
     Table,
     labelled,
 )
+from kxplan.reports.calibration import calibration_svg
 from kxplan.reports.checkin import CheckinAsked
 from kxplan.reports.document import contents_at, document
 from kxplan.reports.kpi_chart import kpi_chart_svg
@@ -152,6 +153,8 @@ def _block(block: Block, plan: Plan, results: Results) -> str:
         return matrix_svg(plan, results)
     if block.kind == "kpi":
         return kpi_chart_svg(plan.areas.insight.kpis[block.index], block.index)
+    if block.kind == "calibration":
+        return calibration_svg(plan)
     return maturity_svg(plan)
 
 

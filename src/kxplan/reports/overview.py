@@ -59,13 +59,22 @@ def overview_data(plan: Plan) -> dict[str, Any]:
             if (area := plan.areas.get(area_def.id)) is not None
         },
         "contents": {
-            **{table.attribute: len(table.rows(plan)) for table in AREA_TABLES},
+            **_table_counts(plan),
             "initiatives": len(plan.initiatives),
         },
         "initiatives_by_status": {term.key: statuses[term.key] for term in STATUSES},
         "demand_totals": totals.data(),
         "kpis": [kpi_data(kpi) for kpi in plan.areas.insight.kpis],
     }
+
+
+def _table_counts(plan: Plan) -> dict[str, int]:
+    """The rows of each table by its key, the logs of all areas counted together."""
+    counts: dict[str, int] = {}
+    for table in AREA_TABLES:
+        counts[table.attribute] = counts.get(table.attribute, 0) + len(table.rows(plan))
+    counts["log"] = counts.pop("log")  # after the tables, as an area step shows it
+    return counts
 
 
 def _heading(plan: Plan) -> list[str]:
@@ -103,7 +112,8 @@ def _maturity(value: int | None) -> str:
 
 
 def _content_lines(plan: Plan) -> list[str]:
-    counts = [(_(table.plural), len(table.rows(plan))) for table in AREA_TABLES]
+    plurals = {table.attribute: table.plural for table in AREA_TABLES}
+    counts = [(_(plurals[key]), count) for key, count in _table_counts(plan).items()]
     counts.append((_("Initiatives"), len(plan.initiatives)))
     width = max(17, *(len(label) + 1 for label, _count in counts))
     lines = [_("Contents"), *(f"  {label:<{width}}{count:>4}" for label, count in counts)]

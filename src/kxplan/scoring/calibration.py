@@ -9,15 +9,28 @@ estimated: that estimator tends to under-estimate.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final
 
+from kxplan.framework.vocabulary import TENDENCIES, Tendency
+from kxplan.i18n import _
 from kxplan.model import Initiative, Plan
 from kxplan.scoring.estimates import median
+from kxplan.text.numbers import data_number, number
 
 CLOSE_SHARE: Final = 0.1
 """Within this share of the effort scale's span on average, estimates count as close."""
 
-Tendency = Literal["under", "over", "close"]
+__all__ = [
+    "CLOSE_SHARE",
+    "Calibration",
+    "Pair",
+    "Tendency",
+    "calibration_data",
+    "calibrations",
+    "participant_calibrations",
+    "room_calibration",
+    "signed",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +68,21 @@ class Calibration:
             return "close"
         return "under" if mean > 0 else "over"
 
+    @property
+    def differences(self) -> tuple[float, ...]:
+        """Actual − estimated of each done initiative, in the plan's order."""
+        return tuple(pair.difference for pair in self.pairs)
+
+    @property
+    def name(self) -> str:
+        """Who, for people: the participant's name, or "The room" (translated)."""
+        return self.who or _("The room")
+
+    @property
+    def tendency_label(self) -> str:
+        """The tendency in words, in the current language: "Under-estimates"."""
+        return TENDENCIES.label(self.tendency)
+
 
 def _done(plan: Plan) -> list[Initiative]:
     return [i for i in plan.initiatives if i.status == "done" and i.actual_effort is not None]
@@ -90,3 +118,46 @@ def participant_calibrations(plan: Plan) -> list[Calibration]:
 
 def _span(plan: Plan) -> float:
     return float(plan.scales.effort.max - plan.scales.effort.min)
+
+
+def calibrations(plan: Plan) -> list[Calibration]:
+    """Every participant's record, then the room's; empty when nothing done has an
+    actual effort to compare with."""
+    room = room_calibration(plan)
+    return [*participant_calibrations(plan), room] if room is not None else []
+
+
+def signed(value: float) -> str:
+    """A difference for people, always with its sign: ``+2``, ``−0.5``, ``0``."""
+    text = number(abs(value))
+    if text == number(0):
+        return text
+    return ("+" if value > 0 else "\u2212") + text
+
+
+def calibration_data(plan: Plan) -> dict[str, Any]:
+    """The calibration for scripts (``kxplan calibration --format json``): the scale's
+    span, each participant's record and the room's (None without data)."""
+
+    def record(calibration: Calibration) -> dict[str, Any]:
+        return {
+            "done_estimated": len(calibration.pairs),
+            "mean_difference": data_number(round(calibration.mean_difference, 6)),
+            "tendency": calibration.tendency,
+            "initiatives": [
+                {
+                    "id": pair.initiative.id,
+                    "estimated": data_number(pair.estimated),
+                    "actual": data_number(pair.actual),
+                }
+                for pair in calibration.pairs
+            ],
+        }
+
+    room = room_calibration(plan)
+    return {
+        "span": data_number(_span(plan)),
+        "close_within": data_number(round(CLOSE_SHARE * _span(plan), 6)),
+        "participants": {c.who: record(c) for c in participant_calibrations(plan)},
+        "room": record(room) if room is not None else None,
+    }

@@ -39,6 +39,7 @@ from kxplan.model import (
 from kxplan.model.checkin import CheckIn, checkin_problems
 from kxplan.model.followup import Reading, reading_problems
 from kxplan.model.graph import dependency_cycle
+from kxplan.model.log import LogEntry, initiative_problem
 from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable
 from kxplan.session.file import ChangedOnDisk as ChangedOnDisk
@@ -181,8 +182,15 @@ class Session(PlanFile):
         """What the table's rules say about ``row`` put at ``index`` (None: added at the
         end), as (field, message) with the field "" for the row as a whole.
 
-        Only this table is looked at: the other rows of it, not the rest of the plan."""
-        return row_problems(table, table.rows(self.plan), row, index)
+        Only this table is looked at: the other rows of it, not the rest of the plan
+        (but a log entry's initiative must be one of the plan's)."""
+        problems = row_problems(table, table.rows(self.plan), row, index)
+        if isinstance(row, LogEntry):
+            known = {item.id for item in self.plan.initiatives}
+            message = initiative_problem(row, known)
+            if message is not None:
+                problems.append((("initiative",), message))
+        return problems
 
     def add_row(self, table: AreaTable, row: BaseModel) -> int:
         """Add ``row`` at the end of ``table``; returns its index. EditRefused when the

@@ -22,6 +22,10 @@ FIELD_HINTS: Final[dict[str, str]] = {
     "cadence": N_("e.g. monthly"),
     "unit": N_("blank: the measure's own unit"),
     "name": "",
+    "LogEntry.name": N_("e.g. chat answered within a minute"),
+    "LogEntry.date": N_("YYYY-MM-DD, today at the latest"),
+    "LogEntry.initiative": N_("the id of the initiative it is about, if one"),
+    "LogEntry.kpi": N_("the KPI it shows in, if one"),
 }
 """Placeholders for text fields of the row forms, by field name (or ``Model.field`` where
 one model's field means something else)."""
@@ -67,12 +71,13 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "role": N_("Who does what"),
     "root_cause": N_("Root cause"),
     "next_step": N_("Next step"),
+    "LogEntry.name": N_("What happened"),
 }
 """Labels for row-form fields whose name alone does not say the unit or the scale
 (marked: ``_()`` where shown)."""
 
 
-def form_label(name: str) -> str:
-    """A row form's label for field ``name``, in the current language."""
-    found = FIELD_LABELS.get(name)
+def form_label(name: str, model: type[BaseModel] | None = None) -> str:
+    """A row form's label for field ``name`` (of ``model``), in the current language."""
+    found = FIELD_LABELS.get(f"{model.__name__}.{name}" if model else "") or FIELD_LABELS.get(name)
     return _(found) if found else field_name(name)

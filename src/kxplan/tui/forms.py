@@ -13,7 +13,7 @@ import datetime
 import types
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -25,6 +25,9 @@ from kxplan.text.typed import parse_number as parse_number
 from kxplan.text.typed import parse_whole as parse_whole
 from kxplan.text.typed import read_number as read_number
 from kxplan.tui.tables import choice_labels
+
+if TYPE_CHECKING:
+    from kxplan.session import Session
 
 Kind = Literal["text", "int", "float", "choice", "choices", "date"]
 
@@ -258,6 +261,19 @@ def check_row(
     for loc, message in row_problems(table, rows, row, index):
         errors.setdefault(str(loc[0]), message)
     return errors
+
+
+def session_check(session: Session, table: AreaTable, index: int | None = None) -> RowCheck:
+    """A row form's check against the session's plan: the table's rules, and what needs
+    the rest of the plan too (a log entry's initiative); {field: message}."""
+
+    def check(row: BaseModel) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        for loc, message in session.row_problems(table, row, index):
+            errors.setdefault(str(loc[0]), message)
+        return errors
+
+    return check
 
 
 @dataclass(frozen=True, slots=True)

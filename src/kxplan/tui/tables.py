@@ -27,9 +27,11 @@ from kxplan.framework import (
     STAGES,
     AreaId,
 )
+from kxplan.framework.vocabulary import LOG_KINDS
 from kxplan.i18n import N_, _, pgettext
 from kxplan.model import ContactReason, Kpi, Plan
 from kxplan.model import tables as registry
+from kxplan.model.log import LOG
 from kxplan.model.tables import AreaTable
 from kxplan.text import numbers
 from kxplan.tui import evidence_columns as evidence
@@ -93,6 +95,11 @@ FIELD_NAMES: Final[dict[str, str]] = {
     "buy_in": N_("Buy in"),
     "contact": N_("Contact"),
     "next_step": N_("Next step"),
+    "date": N_("Date"),
+    "kind": N_("Success or failure"),
+    "learned": N_("What we learned"),
+    "initiative": N_("Initiative"),
+    "kpi": N_("KPI"),
 }
 """A row field's name as a form or a column says it (before a label of its own)."""
 
@@ -201,6 +208,7 @@ def _table_words() -> dict[str, tuple[str, str]]:
             pgettext("table", "Departments and stakeholders"),
             pgettext("table", "stakeholder"),
         ),
+        LOG: (pgettext("table", "Successes and failures"), pgettext("table", "log entry")),
     }
 
 
@@ -334,13 +342,34 @@ STAKEHOLDERS: Final = shown_as(
     ),
 )
 
+
+def _initiative_title(initiative_id: str | None, plan: Plan) -> str:
+    """An initiative by its title (its id when no initiative has it); blank for none."""
+    if not initiative_id:
+        return ""
+    found = next((item for item in plan.initiatives if item.id == initiative_id), None)
+    return found.title if found is not None else initiative_id
+
+
+LOG_COLUMNS: Final = (
+    Column(N_("Date"), lambda row, _plan: row.date.isoformat()),
+    field("kind", N_("Kind")),
+    field("name", N_("What happened")),
+    field("learned"),
+    Column(N_("Initiative"), lambda row, plan: _initiative_title(row.initiative, plan)),
+)
+"""The columns of every area's log (each area's :class:`TableSpec` is its own)."""
+
 _SHOWN: Final = {
     spec.key: spec
     for spec in (TOUCHPOINTS, KPIS, CHANNELS, FRICTIONS, CHECKS, CONTACT_REASONS, STAKEHOLDERS)
 }
 
 TABLES_BY_AREA: Final[dict[str, tuple[TableSpec, ...]]] = {
-    area_id: tuple(_SHOWN[table.attribute] for table in registry.TABLES_BY_AREA[area_id])
+    area_id: tuple(
+        TableSpec(table, LOG_COLUMNS) if table.attribute == LOG else _SHOWN[table.attribute]
+        for table in registry.TABLES_BY_AREA[area_id]
+    )
     for area_id in AREA_IDS
 }
 """The structured tables of each area, in the registry's order (a table the registry
@@ -361,4 +390,5 @@ def choice_labels() -> dict[str, dict[str, str]]:
         "frequency": FREQUENCIES.labels(),
         "status": CHECK_STATUSES.labels(),
         "buy_in": BUY_IN.labels(),
+        "kind": LOG_KINDS.labels(),
     }

@@ -19,15 +19,15 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
-from kxplan.framework import PERIODS
+from kxplan.framework import AREA_IDS, PERIODS
 from kxplan.i18n import _, pgettext
 from kxplan.model import Initiative, Plan
 from kxplan.model.evidence import Link
 from kxplan.tui.initiative_followup import link_title
 from kxplan.tui.initiative_form import show_number
-from kxplan.tui.screens.actuals import Actuals, ActualsDialog
+from kxplan.tui.screens.actuals import Actuals, ActualsDialog, Logged
 from kxplan.tui.screens.link_picker import LinkPicker
 from kxplan.tui.widgets.form_select import FormSelect
 
@@ -151,6 +151,9 @@ class EvidenceEditing(ModalScreen[Initiative | None]):
     original: Initiative | None
     _initial_state: tuple[object, ...] | None
     _asked_actuals = False
+    pending_log: Logged | None = None
+    """The log entry chosen when it was marked done, written once the initiative is kept
+    (:func:`~kxplan.tui.screens.actuals.keep_log`)."""
 
     def _edited(self) -> None:
         raise NotImplementedError  # the editor checks the form again
@@ -189,9 +192,22 @@ class EvidenceEditing(ModalScreen[Initiative | None]):
         def told(actuals: Actuals | None) -> None:
             if actuals is not None:
                 fields.put_actuals(actuals)
+                self.pending_log = actuals.log
                 self._edited()
 
         now = getattr(self.app, "clock", None)  # the app's clock (fixed in tests)
         today = (lambda: now().date()) if callable(now) else datetime.date.today
-        dialog = ActualsDialog(self.plan.scales.effort, fields.texts(), effort, today)
+        areas = [
+            str(value)
+            for widget in self.query("#areas").results(SelectionList)
+            for value in widget.selected
+        ]
+        dialog = ActualsDialog(
+            self.plan.scales.effort,
+            fields.texts(),
+            effort,
+            today,
+            title=self.query_one("#title", Input).value,
+            areas=[a for a in AREA_IDS if a in areas],
+        )
         self.app.push_screen(dialog, told)

@@ -81,7 +81,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
         yield KeyFooter()
 
     def _compose_field(self, spec: FormField) -> ComposeResult:
-        label = form_label(spec.name) + ("" if spec.optional else " *")
+        label = form_label(spec.name, self.model) + ("" if spec.optional else " *")
         start = field_text(self.row, spec)
         with Horizontal(classes="form-row"):
             yield Label(Text(label), classes="form-label")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +27,9 @@ from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.tui.widgets.step_bar import StepBar
 from kxplan.tui.widgets.timebox import Timebox
+
+if TYPE_CHECKING:
+    from kxplan.tui.screens.initiative_evidence import EvidenceEditing
 
 # The other steps (their tables, the ranking, scoring) and the initiative editor are
 # imported when first needed: the walk opens on the overview, and opens faster without them.
@@ -228,14 +231,22 @@ class WalkScreen(Screen[None]):
 
         area_id = STEPS[self.step_index].area_id
         editor = InitiativeEditor(self.session.plan, None, area_id)
-        self.app.push_screen(editor, self._initiative_added)
+        self.app.push_screen(editor, lambda kept: self._initiative_added(kept, editor))
 
-    def _initiative_added(self, initiative: Initiative | None) -> None:
+    def _initiative_added(self, initiative: Initiative | None, editor: EvidenceEditing) -> None:
         if initiative is None:
             return
         self.session.put_initiative(initiative)
         said = _("Added the initiative {title}.").format(title=repr(initiative.title))
-        self._initiatives_changed(said)
+        self._initiatives_changed(self._logged(said, editor, initiative))
+
+    def _logged(self, said: str, editor: EvidenceEditing, initiative: Initiative) -> str:
+        """Write the log entry chosen when the initiative was marked done, if one."""
+        if editor.pending_log is None:
+            return said
+        from kxplan.tui.screens.actuals import keep_log
+
+        return f"{said} {keep_log(self.session, editor.pending_log, initiative)}"
 
     @on(EditInitiative)
     def _edit_initiative(self, event: EditInitiative) -> None:
@@ -246,12 +257,14 @@ class WalkScreen(Screen[None]):
         except KeyError:
             return
 
+        editor = InitiativeEditor(self.session.plan, original)
+
         def edited(initiative: Initiative | None) -> None:
             if initiative is not None and self.session.replace_initiative(original.id, initiative):
                 said = _("Updated the initiative {title}.").format(title=repr(initiative.title))
-                self._initiatives_changed(said)
+                self._initiatives_changed(self._logged(said, editor, initiative))
 
-        self.app.push_screen(InitiativeEditor(self.session.plan, original), edited)
+        self.app.push_screen(editor, edited)
 
     @on(DeleteInitiative)
     def _delete_initiative(self, event: DeleteInitiative) -> None:

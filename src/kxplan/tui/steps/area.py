@@ -24,7 +24,7 @@ from kxplan.model.figures import demand_totals
 from kxplan.session import NOTE_KEYS, MaturityKey, Session
 from kxplan.text.numbers import money, whole
 from kxplan.tui.evidence_columns import unaddressed_note
-from kxplan.tui.forms import check_row
+from kxplan.tui.forms import session_check
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.note_hints import note_hint
 from kxplan.tui.screens.confirm import Answer, delete_row
@@ -181,7 +181,8 @@ class AreaStep(ReadingSteps):
         notes = self.query_one(NotesArea)
         work = self.query_one(".step-work")
         kept_rows = 4 if self.app.size.height >= ROOM_FOR_QUESTIONS else 3
-        least = len(TABLES_BY_AREA[self.area_id]) * (2 + kept_rows)
+        # the log is as tall as its rows (kxplan.tcss): at least its title and header
+        least = sum(2 if s.key == "log" else 2 + kept_rows for s in TABLES_BY_AREA[self.area_id])
         return notes.outer_size.height + work.outer_size.height - least
 
     def fit_notes(self) -> None:
@@ -347,9 +348,7 @@ class AreaStep(ReadingSteps):
         rows = spec.rows(self.session.plan)
         row = None if index is None else rows[index]
 
-        def check(candidate: BaseModel) -> dict[str, str]:
-            return check_row(spec.table, rows, candidate, index)
-
+        check = session_check(self.session, spec.table, index)
         return RowEditor(spec.model, spec.table.row_name, row, check)
 
     @on(AreaTable.AddRow)

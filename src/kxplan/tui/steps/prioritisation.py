@@ -25,7 +25,7 @@ from kxplan.tui.screens.scores_grid import ScoresGrid
 from kxplan.tui.screens.scoring_settings import ScoringSettingsScreen
 from kxplan.tui.screens.spread import SpreadScreen
 from kxplan.tui.steps.area import AreaStep
-from kxplan.tui.steps.base import step_header
+from kxplan.tui.steps.base import StepWork, step_header
 from kxplan.tui.walk_steps import area_header
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
 from kxplan.tui.widgets.ranking import RankingView
@@ -40,6 +40,7 @@ class PrioritisationStep(AreaStep):
         Binding("f", "fill_in", N_("Fill in"), show=False),
         Binding("g", "scores_grid", N_("Scores grid"), show=False),
         Binding("s", "scoring_settings", N_("Scoring"), show=False),
+        Binding("c", "calibration", N_("Calibration"), show=False),
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
@@ -59,6 +60,8 @@ class PrioritisationStep(AreaStep):
         with Vertical(id="area-pane"):
             yield from self.compose_guide()
             yield from self.compose_maturity_and_notes()
+            with StepWork(classes="step-work", id="priority-log"):
+                yield from self.compose_work()  # the area's log
         yield Static(id="initiative-count", classes="step-status")
 
     @property
@@ -167,6 +170,17 @@ class PrioritisationStep(AreaStep):
                 self.notify(said.format(count=changed))
 
         self.app.push_screen(ScoresGrid(self.session, lacking, focus), closed)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "table":  # the log is in the pane: a, e, d reach it while it shows
+            return self.guide_shown
+        return super().check_action(action, parameters)
+
+    def action_calibration(self) -> None:
+        """The calibration screen: estimated against actual effort of done initiatives."""
+        from kxplan.tui.screens.calibration import CalibrationScreen
+
+        self.app.push_screen(CalibrationScreen(self.session.plan))
 
     def action_scoring_settings(self) -> None:
         """Open the scoring settings; what is kept reaches the plan and re-ranks it."""
