@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from dataclasses import dataclass
 from typing import Final
 
@@ -82,7 +83,7 @@ def value_ticks(low: float, high: float, most: int = 6) -> list[float]:
     """Round values from ``low`` to ``high`` (steps of 1, 2, 2.5 or 5 × a power of ten),
     at most ``most`` of them."""
     span = high - low
-    if not math.isfinite(span) or span <= 0:
+    if not math.isfinite(span) or span / most < sys.float_info.min:  # none, or too fine to count
         return [low]
     magnitude = 10 ** math.floor(math.log10(span / most))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10, 20) if span / (m * magnitude) <= most)
