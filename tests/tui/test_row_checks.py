@@ -145,6 +145,8 @@ def test_every_tables_form_checks_blank_text_as_the_plan_would(table: AreaTable)
     data: dict[str, Any] = dict.fromkeys(table.required, " ")
     if table.attribute == "kpis":
         data |= {"measure": "custom", "name": " "}  # a KPI's own rule
+    if table.attribute == "journey":
+        data |= {"id": "own", "name": " "}  # a stage of the plan's own needs a name
     blank = table.row.model_validate(data)
     plan = plan_with(table, [])
 

@@ -69,12 +69,12 @@ def stage_label(plan: Plan | None, stage_id: str | None) -> str:
     return STAGES.label(stage_id) if stage_id in STAGES else stage_id
 
 
-def stage_views(plan: Plan) -> tuple[StageView, ...]:
+def stage_views(plan: Plan | None) -> tuple[StageView, ...]:
     """The plan's stages, in order, with their labels."""
     return tuple(StageView(s.id, label_of(s), s.description) for s in plan_stages(plan))
 
 
-def stage_choices(plan: Plan) -> tuple[tuple[str, str], ...]:
+def stage_choices(plan: Plan | None) -> tuple[tuple[str, str], ...]:
     """(id, label) of the plan's stages, in order: what a form offers."""
     return tuple((view.id, view.label) for view in stage_views(plan))
 

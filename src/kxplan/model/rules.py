@@ -20,7 +20,7 @@ from kxplan.model.graph import dependency_cycle
 from kxplan.model.journey import reference_rules, scale_problems, stage_rules, touchpoint_rules
 from kxplan.model.rows import Kpi
 from kxplan.model.scales import Criterion
-from kxplan.model.tables import AREA_TABLES, AreaTable
+from kxplan.model.tables import AREA_TABLES, AreaTable, still_named
 from kxplan.model.types import MAX_EXTRA_DEPTH, Loc, integral_as_int
 from kxplan.model.workshop import workshop_rule_problems
 
@@ -206,8 +206,7 @@ def row_problems(
 ) -> Problems:
     """What the table's rules say of ``row`` put in place of ``rows[index]`` (None: added
     at the end), as (field, message) with the field "" for the row as a whole. Only this
-    table is looked at (and, given ``plan``, its stages and touchpoint scale), never the
-    rest of the plan."""
+    table is looked at (given ``plan``, also its stages and touchpoint scale)."""
     candidate = list(rows)
     position = len(candidate) if index is None else index
     if index is None:
@@ -215,11 +214,16 @@ def row_problems(
     else:
         candidate[index] = row
     prefix = table.loc(position)
-    return [
+    problems: Problems = [
         (loc[len(prefix) : len(prefix) + 1] or ("",), message)
         for loc, message in table_rule_problems(table, candidate, plan)
         if loc[: len(prefix)] == prefix
     ]
+    if plan is not None and index is not None and table.attribute == "journey":
+        named = still_named(plan, rows[index].id) if row.id != rows[index].id else None
+        if named:  # a stage's new id would leave the rows that name the old one behind
+            problems.append((("id",), named))
+    return problems
 
 
 _REQUIRED: Final[dict[str, str]] = {
@@ -293,8 +297,7 @@ ROW_RULES: Final[dict[str, Callable[[Any, Plan | None], Iterable[tuple[str | int
     "frictions": reference_rules,
     "stakeholders": reference_rules,
 }
-"""The rules of one row of a table, by the table's attribute: (field, [index,] message)
-each; given the plan, also what the row says of it (see :mod:`kxplan.model.journey`)."""
+"""The rules of one row of a table, by attribute: (field, [index,] message), plan in hand."""
 
 
 def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 from pydantic import BaseModel
 
 from kxplan.framework import AREA_IDS, AreaId
-from kxplan.i18n import N_, _
+from kxplan.i18n import N_, _, ngettext
 from kxplan.model.journey import stage_label
 from kxplan.model.rows import (
     Channel,
@@ -202,3 +202,16 @@ def naming_stage(plan: Plan, stage_id: str) -> list[str]:
                     _("{row} {name}").format(row=_(table.row_name), name=repr(table.key_text(row)))
                 )
     return found
+
+
+def still_named(plan: Plan, stage_id: str) -> str | None:
+    """Why the stage ``stage_id`` cannot go (or change its id): the rows that still name
+    it; None when nothing does."""
+    found = naming_stage(plan, stage_id)
+    if not found:
+        return None
+    return ngettext(
+        "the stage {id} is still named by {rows}; move it to another stage first",
+        "the stage {id} is still named by {rows}; move them to another stage first",
+        len(found),
+    ).format(id=repr(stage_id), rows=", ".join(found))

@@ -348,9 +348,9 @@ class AreaStep(ReadingSteps):
         row = None if index is None else rows[index]
 
         def check(candidate: BaseModel) -> dict[str, str]:
-            return check_row(spec.table, rows, candidate, index)
+            return check_row(spec.table, rows, candidate, index, self.session.plan)
 
-        return RowEditor(spec.model, spec.table.row_name, row, check)
+        return RowEditor(spec.model, spec.table.row_name, row, check, self.session.plan)
 
     @on(AreaTable.AddRow)
     def _add_row(self, event: AreaTable.AddRow) -> None:

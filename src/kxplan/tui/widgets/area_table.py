@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 
 from kxplan.i18n import N_
 from kxplan.session import Session
+from kxplan.tui.journey_columns import delete_refusal
 from kxplan.tui.tables import Column, TableSpec
 
 
@@ -270,6 +271,10 @@ class AreaTable(DataTable[Text]):
         self.action_edit_row()
 
     def action_delete_row(self) -> None:
-        """Ask to delete the row under the cursor."""
+        """Ask to delete the row under the cursor (a journey stage rows still name: say so)."""
         if self.spec.rows(self.session.plan):
+            refused = delete_refusal(self.session.plan, self.spec.key, self.cursor_row)
+            if refused:
+                self.notify(refused, severity="warning")
+                return
             self.post_message(self.DeleteRow(self, self.cursor_row))
