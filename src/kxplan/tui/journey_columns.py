@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from kxplan.i18n import _
 from kxplan.model import Plan, Touchpoint
 from kxplan.model.journey import expectation_gap, stage_choices, stage_label
 from kxplan.model.tables import still_named
-from kxplan.text.numbers import number
+from kxplan.reports.journey import critical_mark, signed
 
 
 def stage_cell(row: Any, plan: Plan) -> str:
@@ -25,16 +24,12 @@ def stages_cell(row: Any, plan: Plan) -> str:
 
 def critical_cell(row: Touchpoint, _plan: Plan) -> str:
     """The mark of a critical touchpoint; blank for the others."""
-    # TRANSLATORS: the mark in the Critical column of a critical touchpoint.
-    return _("yes") if row.critical else ""
+    return critical_mark(row)
 
 
 def gap_cell(row: Touchpoint, _plan: Plan) -> str:
     """The expectation gap, signed: +2 where customers get less than they expect."""
-    gap = expectation_gap(row)
-    if gap is None:
-        return ""
-    return ("+" if gap > 0 else "") + number(gap)
+    return signed(expectation_gap(row))
 
 
 def plan_choices(plan: Plan | None) -> dict[str, tuple[tuple[str, str], ...]]:
