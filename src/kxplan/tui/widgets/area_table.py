@@ -275,6 +275,6 @@ class AreaTable(DataTable[Text]):
         if self.spec.rows(self.session.plan):
             refused = delete_refusal(self.session.plan, self.spec.key, self.cursor_row)
             if refused:
-                self.notify(refused, severity="warning")
+                self.notify(refused, severity="warning", markup=False)
                 return
             self.post_message(self.DeleteRow(self, self.cursor_row))
