@@ -86,7 +86,8 @@ async def test_adding_a_stage_and_placing_a_touchpoint_in_it(
         await settle(pilot)
     kept = storage.load(path).areas.insight
     assert [s.id for s in kept.journey] == ["plan", "travel", "disruption"]
-    assert (kept.touchpoints[1].name, kept.touchpoints[1].stage) == ("Replacement bus", "disruption")
+    added = kept.touchpoints[1]
+    assert (added.name, added.stage) == ("Replacement bus", "disruption")
 
 
 async def test_marking_a_touchpoint_critical_with_scores_shows_its_gap(
