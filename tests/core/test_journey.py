@@ -24,6 +24,7 @@ from kxplan.model.rules import row_problems
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE, naming_stage
 from kxplan.reports import formats
 from kxplan.reports.comparison import format_text
+from kxplan.reports.journey import journey_lines
 from kxplan.reports.overview import overview, overview_data
 from kxplan.versions.comparison import compare
 
@@ -314,3 +315,15 @@ def test_the_comparison_says_a_critical_mark_as_yes_or_no() -> None:
     text = format_text(compare(old, new), "old", "new")
     assert "touchpoints[Journey search in the app / plan].critical: no → yes" in text
     assert "touchpoints[Journey search in the app / plan].experience_score: 4 → 3" in text
+
+
+def test_every_word_of_the_journey_in_a_document_and_in_show_is_marked() -> None:
+    from pseudo import pseudo_language, unmarked
+    from test_export_pseudo import foreign_words, markdown_words, plan_words
+
+    plan = bus_plan()
+    with pseudo_language():
+        text = formats.render(plan, "markdown") + "\n".join(journey_lines(plan))
+        allowed = plan_words(plan) | foreign_words(plan)
+    assert "⟦" in text
+    assert unmarked(markdown_words(text), allowed) == []

@@ -22,10 +22,12 @@ from kxplan.text.numbers import number
 if TYPE_CHECKING:
     from kxplan.model.plan import Plan
 
-DEFAULT_SCALE: Final = Scale(min=1, max=5)
+DEFAULT_SCALE: Final = Scale.model_construct(min=1, max=5)
 """The touchpoint scale of a plan that states none."""
 
-DEFAULT_STAGES: Final[tuple[JourneyStage, ...]] = tuple(JourneyStage(id=key) for key in STAGES.keys)
+DEFAULT_STAGES: Final[tuple[JourneyStage, ...]] = tuple(
+    JourneyStage.model_construct(id=key) for key in STAGES.keys
+)
 """The stages of a plan that defines none: before, during and after purchase."""
 
 

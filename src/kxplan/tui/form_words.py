@@ -22,6 +22,10 @@ FIELD_HINTS: Final[dict[str, str]] = {
     "cadence": N_("e.g. monthly"),
     "unit": N_("blank: the measure's own unit"),
     "name": "",
+    "JourneyStage.id": N_("e.g. travel: lower-case letters, digits and hyphens"),
+    "JourneyStage.name": N_("leave blank for before, during and after: they have a label already"),
+    "expectation": N_("what customers expect here"),
+    "experience": N_("what customers experience here today"),
 }
 """Placeholders for text fields of the row forms, by field name (or ``Model.field`` where
 one model's field means something else)."""
