@@ -327,3 +327,17 @@ def test_every_word_of_the_journey_in_a_document_and_in_show_is_marked() -> None
         allowed = plan_words(plan) | foreign_words(plan)
     assert "⟦" in text
     assert unmarked(markdown_words(text), allowed) == []
+
+
+def test_a_first_stage_of_its_own_keeps_the_built_in_stages_rows_name() -> None:
+    from kxplan.session import Session
+
+    plan = storage.loads(SCHEMA_2)  # a touchpoint "during", a stakeholder "before", "after"
+    session = Session(plan)
+    index = session.add_row(JOURNEY, JourneyStage(id="travel", name="Travel"))
+    assert [s.id for s in plan.areas.insight.journey] == ["before", "during", "after", "travel"]
+    assert index == 3
+    assert Plan.model_validate(plan.to_data()) == plan  # still a valid plan
+    assert stage_label(plan, "during") == "During purchase"
+    session.add_row(JOURNEY, JourneyStage(id="follow-up", name="Follow-up"))
+    assert len(plan.areas.insight.journey) == 5  # only the first one brings them

@@ -153,3 +153,21 @@ async def test_a_stage_touchpoints_still_name_is_not_deleted(
         await pilot.press("down", "d")  # "travel": nothing names it
         await pilot.pause()
         assert not isinstance(app.screen, WalkScreen)  # asks first
+
+
+async def test_shift_up_and_down_put_the_stages_in_order(tmp_path: Path, config_dir: Path) -> None:
+    path = saved(tmp_path / "plan.toml", small_plan())
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        table = app.screen.query_one("#table-journey", AreaTable)
+        table.focus()
+        await pilot.press("down", "shift+up")  # travel before plan
+        await pilot.pause()
+        assert [cells(table, i)[0] for i in range(2)] == ["travel", "plan"]
+        assert table.cursor_row == 0  # the cursor goes with the row
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert [s.id for s in storage.load(path).areas.insight.journey] == ["travel", "plan"]

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from kxplan.framework import AREA_IDS, AreaId
 from kxplan.i18n import N_, _, ngettext
-from kxplan.model.journey import stage_label
+from kxplan.model.journey import DEFAULT_STAGES, stage_label
 from kxplan.model.rows import (
     Channel,
     ContactReason,
@@ -215,3 +215,16 @@ def still_named(plan: Plan, stage_id: str) -> str | None:
         "the stage {id} is still named by {rows}; move them to another stage first",
         len(found),
     ).format(id=repr(stage_id), rows=", ".join(found))
+
+
+def stages_kept(plan: Plan, adding: str) -> list[JourneyStage]:
+    """The built-in stages rows name, to keep when a plan on the built-in three gets a
+    first stage of its own (``adding``): without them those rows would name stages the
+    plan no longer has. Empty once the plan has stages of its own."""
+    if plan.areas.insight.journey:
+        return []
+    return [
+        stage.model_copy()
+        for stage in DEFAULT_STAGES
+        if stage.id != adding and naming_stage(plan, stage.id)
+    ]

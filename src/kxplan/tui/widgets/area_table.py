@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 from kxplan.i18n import N_
 from kxplan.session import Session
 from kxplan.tui.journey_columns import delete_refusal
+from kxplan.tui.messages import PlanEdited
 from kxplan.tui.tables import Column, TableSpec
 
 
@@ -127,6 +128,8 @@ class AreaTable(DataTable[Text]):
         Binding("r", "add_reading", N_("Reading"), show=False),
         Binding("home", "scroll_top", N_("First row"), show=False),
         Binding("end", "scroll_bottom", N_("Last row"), show=False),
+        Binding("shift+up", "move_row(-1)", N_("Move up"), show=False),
+        Binding("shift+down", "move_row(1)", N_("Move down"), show=False),
     ]
 
     def __init__(self, spec: TableSpec, session: Session, *, id: str | None = None) -> None:
@@ -269,6 +272,19 @@ class AreaTable(DataTable[Text]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit_row()
+
+    def action_move_row(self, by: int) -> None:
+        """Move the row under the cursor up or down (the journey's stages: their order)."""
+        rows = self.spec.rows(self.session.plan)
+        if not rows:
+            return
+        to = self.session.move_row(self.spec.table, self.cursor_row, by)
+        if to == self.cursor_row:
+            self.app.bell()
+            return
+        self.reload()
+        self.move_cursor(row=to)
+        self.post_message(PlanEdited())
 
     def action_delete_row(self) -> None:
         """Ask to delete the row under the cursor (a journey stage rows still name: say so)."""
