@@ -109,7 +109,7 @@ def form_fields(
         if name in plan_choices:  # (value, label) each
             pairs, (inner, nullable) = tuple(plan_choices[name]), _unwrap(info.annotation)
             listed, values = get_origin(inner) is list, tuple(v for v, _label in pairs)
-            optional = listed or nullable or not info.is_required()
+            optional = listed or nullable or info.default in values  # else: choose one
             kind_of: Kind = "choices" if listed else "choice"
             result.append(FormField(name, name.capitalize(), kind_of, optional, values, pairs))
             continue
