@@ -171,3 +171,32 @@ async def test_shift_up_and_down_put_the_stages_in_order(tmp_path: Path, config_
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert [s.id for s in storage.load(path).areas.insight.journey] == ["travel", "plan"]
+
+
+async def test_j_gives_a_plan_on_the_built_in_stages_a_first_stage_of_its_own(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    plan = templates.new_plan("blank", now=FIXED_NOW)
+    plan.areas.insight.touchpoints = [Touchpoint(name="Checkout", stage="during")]
+    path = saved(tmp_path / "plan.toml", plan)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        journey = app.screen.query_one("#table-journey", AreaTable)
+        assert not journey.display  # out of the way while the plan has none of its own
+        app.screen.query_one("#table-touchpoints", AreaTable).focus()
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, RowEditor)
+        await set_value(pilot, "#field-id", "follow-up")
+        await set_value(pilot, "#field-name", "Follow-up")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journey.display
+        assert [cells(journey, i)[1] for i in range(2)] == ["During purchase", "Follow-up"]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    kept = storage.load(path).areas.insight.journey  # Checkout's stage is kept: still valid
+    assert [s.id for s in kept] == ["during", "follow-up"]

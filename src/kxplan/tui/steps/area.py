@@ -2,8 +2,7 @@
 
 The layout gives the room's working surface the space: a compact header, the guiding
 questions in a block that ``q`` shows or hides, maturity on one line, the three notes side
-by side, and the area's tables taking the rest of the height.
-"""
+by side, and the area's tables taking the rest of the height."""
 
 from __future__ import annotations
 
@@ -220,10 +219,11 @@ class AreaStep(ReadingSteps):
         return True
 
     def action_table(self, action: str) -> None:
-        """a, e or d pressed outside the tables: act on the table used last (else the
-        first), and move there so the room sees which row is meant."""
-        tables = list(self.query(AreaTable))
-        table = self.last_table if self.last_table in tables else tables[0]
+        """a, e or d outside the tables: on the table used last, else the first (not the
+        journey's stages), moving there so the room sees which row is meant."""
+        everything = list(self.query(AreaTable))
+        working = [t for t in everything if t.spec.key != "journey"]
+        table = self.last_table if self.last_table in everything else working[0]
         table.focus()
         getattr(table, f"action_{action}")()
 

@@ -25,6 +25,8 @@ def table_keys(spec: TableSpec) -> str:
         keys += _(" · r add a reading")
     if spec.key == "journey":
         keys += _(" · shift+↑↓ order")
+    if spec.key == "touchpoints":
+        keys += _(" · j add a journey stage")
     return keys
 
 

@@ -128,6 +128,7 @@ class AreaTable(DataTable[Text]):
         Binding("r", "add_reading", N_("Reading"), show=False),
         Binding("home", "scroll_top", N_("First row"), show=False),
         Binding("end", "scroll_bottom", N_("Last row"), show=False),
+        Binding("j", "add_stage", N_("Add stage"), show=False),
         Binding("shift+up", "move_row(-1)", N_("Move up"), show=False),
         Binding("shift+down", "move_row(1)", N_("Move down"), show=False),
     ]
@@ -201,6 +202,25 @@ class AreaTable(DataTable[Text]):
             self.add_row(*(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells))
         if self.row_count:
             self.move_cursor(row=min(row_index, self.row_count - 1))
+        if self.spec.key == "journey":  # a plan on the built-in stages: out of the way
+            self.show_with_title(bool(self.row_count))
+
+    def show_with_title(self, shown: bool) -> None:
+        """Show or hide the table and its title (the label before it)."""
+        self.display = shown
+        siblings = list(self.parent.children) if self.parent is not None else []
+        if self in siblings and siblings.index(self) > 0:
+            siblings[siblings.index(self) - 1].display = shown
+
+    def action_add_stage(self) -> None:
+        """j: add a stage to the journey (on Insight; its table shows if it was hidden)."""
+        found = self.screen.query("#table-journey").results(AreaTable)
+        journey = next(found, None)
+        if journey is None:
+            self.app.bell()
+            return
+        journey.show_with_title(True)
+        journey.post_message(self.AddRow(journey, None))
 
     def _fit(
         self, columns: tuple[Column, ...]
