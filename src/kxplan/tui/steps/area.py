@@ -180,7 +180,7 @@ class AreaStep(ReadingSteps):
         notes = self.query_one(NotesArea)
         work = self.query_one(".step-work")
         kept_rows = 4 if self.app.size.height >= ROOM_FOR_QUESTIONS else 3
-        least = len(TABLES_BY_AREA[self.area_id]) * (2 + kept_rows)
+        least = sum(t.display for t in self.query(AreaTable)) * (2 + kept_rows)  # shown ones
         return notes.outer_size.height + work.outer_size.height - least
 
     def fit_notes(self) -> None:
