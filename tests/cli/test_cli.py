@@ -21,7 +21,9 @@ TEMPLATE_NAMES = [
     "contact-centre",
     "e-commerce",
     "public-service",
+    "public-transport",
     "e-handel",
+    "kollektivtrafik",
     "kommun",
     "kundservice",
 ]
@@ -146,7 +148,7 @@ def test_templates_lists_names_with_descriptions() -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == TEMPLATE_NAMES
-    assert lines[0] == "blank           en  An empty plan: the seven areas, ready to fill in."
+    assert lines[0] == "blank             en  An empty plan: the seven areas, ready to fill in."
     assert all(len(line.split(maxsplit=1)) == 2 for line in lines)
 
 

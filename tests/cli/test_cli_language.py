@@ -230,6 +230,7 @@ SWEDISH = {
     "tom": "blank",
     "kundservice": "contact-centre",
     "kommun": "public-service",
+    "kollektivtrafik": "public-transport",
     "e-handel": "e-commerce",
 }
 

@@ -61,7 +61,7 @@ def test_the_rules_require_what_the_registry_says(table) -> None:  # type: ignor
 def test_the_rules_refuse_duplicate_keys_where_the_registry_says_unique(table) -> None:  # type: ignore[no-untyped-def]
     # a KPI's key is its measure's label and its channel
     row = {"measure": "csat", "channel": "chat"} if table.attribute == "kpis" else {}
-    row |= {name: "Same" for name in table.key_fields if name in table.row.model_fields}
+    row |= {name: "same" for name in table.key_fields if name in table.row.model_fields}
     data = {"title": "t", "areas": {table.area: {table.attribute: [row, dict(row)]}}}
     with pytest.raises(RuleViolations) as caught:
         Plan.model_validate(data)

@@ -16,6 +16,7 @@ from kxplan import storage
 from kxplan.framework import DEMANDS, QUADRANTS, STATUSES
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
+from kxplan.model.rows import JourneyStage
 from kxplan.model.tables import AREA_TABLES
 from kxplan.reports import areas, formats, html
 from kxplan.reports.document import document
@@ -119,6 +120,7 @@ def test_people_read_labels_not_keys() -> None:
 def test_each_area_table_is_shown_under_its_registry_title() -> None:
     assert set(areas.TABLE_SECTIONS) == {table.attribute for table in AREA_TABLES}
     subject = plan()
+    subject.areas.insight.journey = [JourneyStage(id="during")]  # shown for stages of its own
     headings = [b.text for b in document(subject, compute(subject)) if hasattr(b, "level")]
     # an area's log has a heading only when it has entries (tests/core/test_log_report.py)
     shown = [table for table in AREA_TABLES if table.attribute != "log"]

@@ -33,7 +33,9 @@ NAMES = [
     "contact-centre",
     "e-commerce",
     "public-service",
+    "public-transport",
     "e-handel",
+    "kollektivtrafik",
     "kommun",
     "kundservice",
 ]

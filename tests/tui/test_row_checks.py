@@ -148,6 +148,8 @@ def test_every_tables_form_checks_blank_text_as_the_plan_would(table: AreaTable)
         data |= {"measure": "custom", "name": " "}  # a KPI's own rule
     if table.attribute == "log":
         data["date"] = datetime.date(2026, 11, 20)  # a log entry's one required non-text
+    if table.attribute == "journey":
+        data |= {"id": "own", "name": " "}  # a stage of the plan's own needs a name
     blank = table.row.model_validate(data)
     plan = plan_with(table, [])
 

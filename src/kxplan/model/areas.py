@@ -12,11 +12,13 @@ from kxplan.model.rows import (
     Channel,
     ContactReason,
     Friction,
+    JourneyStage,
     Kpi,
     MobilityCheck,
     Stakeholder,
     Touchpoint,
 )
+from kxplan.model.scales import Scale
 from kxplan.model.types import Maturity, StrictModel, empty_list, unset
 
 
@@ -58,6 +60,11 @@ class AreaBase(StrictModel):
 class InsightArea(AreaBase):
     """Area 1: measure the experience."""
 
+    journey: list[JourneyStage] = Field(default_factory=empty_list, exclude_if=unset)
+    """The organisation's own journey stages, in order (schema 3); none: before, during
+    and after purchase. (Not "stages": a stakeholder's ``stages`` holds their ids.)"""
+    touchpoint_scale: Scale | None = Field(default=None, exclude_if=unset)
+    """The scale touchpoints' expectation and experience scores are on; none: 1–5."""
     touchpoints: list[Touchpoint] = Field(default_factory=empty_list)
     kpis: list[Kpi] = Field(default_factory=empty_list)
 

@@ -22,7 +22,14 @@ if TYPE_CHECKING:
     from kxplan.model.plan import Plan
 
 TableName = Literal[
-    "touchpoints", "kpis", "channels", "frictions", "checks", "contact_reasons", "stakeholders"
+    "journey",
+    "touchpoints",
+    "kpis",
+    "channels",
+    "frictions",
+    "checks",
+    "contact_reasons",
+    "stakeholders",
 ]
 """An area table, by its key under ``[areas.<area>]``."""
 

@@ -1,5 +1,5 @@
-"""The rows of the areas' tables: touchpoints, KPIs, channels, frictions, checks,
-contact reasons and stakeholders. Which area holds which is in :mod:`kxplan.model.tables`.
+"""The rows of the areas' tables: journey stages, touchpoints, KPIs, channels, frictions,
+checks, contact reasons and stakeholders. Which area holds which is in :mod:`kxplan.model.tables`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from kxplan.framework import (
     KpiScale,
     MeasureId,
     ScaleTerm,
-    Stage,
 )
 from kxplan.model.followup import Reading
 from kxplan.model.types import (
@@ -29,11 +28,37 @@ from kxplan.model.types import (
     NonNegative,
     Number,
     Percent,
+    Slug,
     StrictModel,
     empty_list,
     unset,
 )
 from kxplan.text.numbers import DASH, measured
+
+StageId = Slug
+"""A journey stage's id: one of the plan's stages (before, during and after unless the
+plan defines its own); the rules refuse any other."""
+
+
+def off(value: object) -> bool:
+    """Whether a yes/no field is no, so the file leaves it out (``exclude_if``)."""
+    return value is False
+
+
+class JourneyStage(StrictModel):
+    """One stage of the organisation's own customer journey (schema 3), in order."""
+
+    id: Slug
+    """What rows name the stage by, e.g. ``travel``."""
+    name: str = Field(default="", exclude_if=unset)
+    """What the stage is called; before, during and after have a name already."""
+    description: str = Field(default="", exclude_if=unset)
+    """What happens to the customer in this stage."""
+
+    @property
+    def key(self) -> str:
+        """Natural key: the id."""
+        return self.id
 
 
 class Touchpoint(StrictModel):
@@ -41,11 +66,21 @@ class Touchpoint(StrictModel):
 
     name: Name
     """What happens here, e.g. "Order confirmation e-mail"."""
-    stage: Stage = "during"
-    """Before, during or after the purchase."""
+    stage: StageId = "during"
+    """The journey stage it belongs to (an id of the plan's stages)."""
     channel: str = ""
     """The channel it happens in."""
     notes: str = ""
+    critical: bool = Field(default=False, exclude_if=off)
+    """A moment of truth: one that decides how customers see the whole journey (schema 3)."""
+    expectation: str = Field(default="", exclude_if=unset)
+    """What customers expect here."""
+    experience: str = Field(default="", exclude_if=unset)
+    """What customers experience here today."""
+    expectation_score: Number | None = Field(default=None, exclude_if=unset)
+    """How high the expectation is, on the plan's touchpoint scale, where measured."""
+    experience_score: Number | None = Field(default=None, exclude_if=unset)
+    """How good the experience is today, on the same scale, where measured."""
 
 
 class Kpi(StrictModel):
@@ -57,8 +92,8 @@ class Kpi(StrictModel):
     """Label; required for custom measures, defaults to the measure's name."""
     channel: str = "all"
     """Channel measured, or "all"."""
-    stage: Stage | None = None
-    """Journey stage measured, if one."""
+    stage: StageId | None = None
+    """Journey stage measured, if one (an id of the plan's stages)."""
     baseline: Number | None = None
     """Where the figure is today."""
     target: Number | None = None
@@ -164,8 +199,8 @@ class Friction(StrictModel):
 
     title: Name
     """Short name of the obstacle."""
-    stage: Stage = "during"
-    """Before, during or after the purchase."""
+    stage: StageId = "during"
+    """The journey stage it belongs to (an id of the plan's stages)."""
     description: str = ""
     severity: Annotated[int, Field(ge=1, le=5)] | None = None
     """How badly it hurts the customer, 1–5."""
@@ -232,7 +267,7 @@ class Stakeholder(StrictModel):
     """Department or person."""
     role: str = ""
     """Their part in the journey: who does what."""
-    stages: list[Stage] = Field(default_factory=empty_list)
+    stages: list[StageId] = Field(default_factory=empty_list)
     """Journey stages they touch."""
     buy_in: BuyIn = "unknown"
     """unknown, opposed, sceptical, neutral, supportive or champion."""

@@ -17,10 +17,11 @@ from kxplan.i18n import DECIMAL_MARKS, N_, _, current
 from kxplan.model.evidence import link_problems
 from kxplan.model.followup import followup_problems
 from kxplan.model.graph import dependency_cycle
+from kxplan.model.journey import reference_rules, scale_problems, stage_rules, touchpoint_rules
 from kxplan.model.log import LOG, entry_rules, log_problems
 from kxplan.model.rows import Kpi
 from kxplan.model.scales import Criterion
-from kxplan.model.tables import AREA_TABLES, AreaTable
+from kxplan.model.tables import AREA_TABLES, AreaTable, still_named
 from kxplan.model.types import MAX_EXTRA_DEPTH, Loc, integral_as_int
 from kxplan.model.workshop import workshop_rule_problems
 
@@ -130,8 +131,9 @@ def plan_rule_problems(plan: Plan) -> Problems:
             _("customer value and efficiency weights cannot both be 0"),
         )
 
+    problems.extend(scale_problems(plan))
     for table in AREA_TABLES:
-        problems += table_rule_problems(table, table.rows(plan))
+        problems += table_rule_problems(table, table.rows(plan), plan)
     _initiative_rules(plan, criteria, add)
     problems.extend(link_problems(plan))
     problems.extend(followup_problems(plan))
@@ -166,9 +168,13 @@ def nesting_depth(value: object) -> int:
     return deepest
 
 
-def table_rule_problems(table: AreaTable, rows: Sequence[Any]) -> Problems:
+def table_rule_problems(
+    table: AreaTable, rows: Sequence[Any], plan: Plan | None = None
+) -> Problems:
     """Every broken rule of one area table over its rows: text that must not be blank,
-    rows that share a key (the later one is named), and the table's own row rules."""
+    rows that share a key (the later one is named), and the table's own row rules; with
+    ``plan``, also what the rows say of the plan (a stage it defines, a score on its
+    touchpoint scale)."""
     problems: Problems = []
     for index, row in enumerate(rows):
         for field in table.required:
@@ -188,17 +194,21 @@ def table_rule_problems(table: AreaTable, rows: Sequence[Any]) -> Problems:
     row_rules = ROW_RULES.get(table.attribute)
     if row_rules is not None:
         for index, row in enumerate(rows):
-            for field, message in row_rules(row):
-                problems.append((table.loc(index, field), message))
+            for *place, message in row_rules(row, plan):
+                problems.append((table.loc(index, *place), str(message)))
     return problems
 
 
 def row_problems(
-    table: AreaTable, rows: Sequence[Any], row: Any, index: int | None = None
+    table: AreaTable,
+    rows: Sequence[Any],
+    row: Any,
+    index: int | None = None,
+    plan: Plan | None = None,
 ) -> Problems:
     """What the table's rules say of ``row`` put in place of ``rows[index]`` (None: added
     at the end), as (field, message) with the field "" for the row as a whole. Only this
-    table is looked at, never the rest of the plan."""
+    table is looked at (given ``plan``, also its stages and touchpoint scale)."""
     candidate = list(rows)
     position = len(candidate) if index is None else index
     if index is None:
@@ -206,11 +216,16 @@ def row_problems(
     else:
         candidate[index] = row
     prefix = table.loc(position)
-    return [
+    problems: Problems = [
         (loc[len(prefix) : len(prefix) + 1] or ("",), message)
-        for loc, message in table_rule_problems(table, candidate)
+        for loc, message in table_rule_problems(table, candidate, plan)
         if loc[: len(prefix)] == prefix
     ]
+    if plan is not None and index is not None and table.attribute == "journey":
+        named = still_named(plan, rows[index].id) if row.id != rows[index].id else None
+        if named:  # a stage's new id would leave the rows that name the old one behind
+            problems.append((("id",), named))
+    return problems
 
 
 _REQUIRED: Final[dict[str, str]] = {
@@ -272,11 +287,20 @@ def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:
             )
 
 
-ROW_RULES: Final[dict[str, Callable[[Any], Iterable[tuple[str, str]]]]] = {
-    "kpis": _kpi_rules,
-    LOG: entry_rules,
+def _kpi_row(kpi: Kpi, plan: Plan | None) -> Iterator[tuple[str | int, ...]]:
+    yield from _kpi_rules(kpi)
+    yield from reference_rules(kpi, plan)
+
+
+ROW_RULES: Final[dict[str, Callable[[Any, Plan | None], Iterable[tuple[str | int, ...]]]]] = {
+    "journey": lambda stage, _plan: stage_rules(stage),
+    "touchpoints": touchpoint_rules,
+    "kpis": _kpi_row,
+    "frictions": reference_rules,
+    "stakeholders": reference_rules,
+    LOG: lambda entry, _plan: entry_rules(entry),
 }
-"""The rules of one row of a table, by the table's attribute: (field, message) each."""
+"""The rules of one row of a table, by attribute: (field, [index,] message), plan in hand."""
 
 
 def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> None:

@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import BaseModel
 
-from kxplan.framework import AREA_IDS, STAGES, AreaId
-from kxplan.i18n import N_
+from kxplan.framework import AREA_IDS, AreaId
+from kxplan.i18n import N_, _, ngettext
+from kxplan.model.journey import DEFAULT_STAGES, stage_label
 from kxplan.model.log import LOG, LogEntry
 from kxplan.model.rows import (
     Channel,
     ContactReason,
     Friction,
+    JourneyStage,
     Kpi,
     MobilityCheck,
     Stakeholder,
@@ -64,20 +66,20 @@ class AreaTable:
         """The row's natural key as people read it: ``CSAT / all``, ``Chat``."""
         return " / ".join(self.key_of(row))
 
-    def shown_key(self, row: Any) -> str:
+    def shown_key(self, row: Any, plan: Plan | None = None) -> str:
         """The row's key as the current language reads it, blanks left out: a KPI by its
-        measure's name in that language, a touchpoint's stage by its label (``Checkout /
-        Under köpet``); :meth:`key_text` keeps the words of the file."""
+        measure's name in that language, a touchpoint's stage by its label in ``plan``
+        (``Checkout / Under köpet``); :meth:`key_text` keeps the words of the file."""
         parts = []
         for name in self.key_fields:
             value = getattr(row, f"shown_{name}", None) or getattr(row, name)
             if name == "stage" and value:
-                value = STAGES.label(str(value))
+                value = stage_label(plan, str(value))
             if value:
                 parts.append(str(value))
         return " / ".join(parts)
 
-    def loc(self, index: int, *rest: str) -> tuple[str | int, ...]:
+    def loc(self, index: int, *rest: str | int) -> tuple[str | int, ...]:
         """The key path of row ``index`` (and a field in it) in a plan file."""
         return ("areas", self.area, self.attribute, index, *rest)
 
@@ -98,6 +100,17 @@ def _log(area: AreaId) -> AreaTable:
 
 
 _TABLES: Final[tuple[AreaTable, ...]] = (
+    AreaTable(
+        "insight",
+        "journey",
+        JourneyStage,
+        ("id",),
+        (),
+        True,
+        N_("Journey stages"),
+        N_("journey stage"),
+        N_("Journey stages"),
+    ),
     AreaTable(
         "insight",
         "touchpoints",
@@ -208,3 +221,42 @@ def table_of(row: BaseModel) -> AreaTable:
 def log_table(area: AreaId) -> AreaTable:
     """The log of ``area``."""
     return next(t for t in TABLES_BY_AREA[area] if t.attribute == LOG)
+
+
+def naming_stage(plan: Plan, stage_id: str) -> list[str]:
+    """What in ``plan`` still names the stage ``stage_id``: "touchpoint 'Checkout / buy'"
+    per row, in the walk's order (empty when a stage may go)."""
+    found = []
+    for table in AREA_TABLES:
+        for row in table.rows(plan):
+            if getattr(row, "stage", None) == stage_id or stage_id in getattr(row, "stages", ()):
+                found.append(
+                    _("{row} {name}").format(row=_(table.row_name), name=repr(table.key_text(row)))
+                )
+    return found
+
+
+def still_named(plan: Plan, stage_id: str) -> str | None:
+    """Why the stage ``stage_id`` cannot go (or change its id): the rows that still name
+    it; None when nothing does."""
+    found = naming_stage(plan, stage_id)
+    if not found:
+        return None
+    return ngettext(
+        "the stage {id} is still named by {rows}; move it to another stage first",
+        "the stage {id} is still named by {rows}; move them to another stage first",
+        len(found),
+    ).format(id=repr(stage_id), rows=", ".join(found))
+
+
+def stages_kept(plan: Plan, adding: str) -> list[JourneyStage]:
+    """The built-in stages rows name, to keep when a plan on the built-in three gets a
+    first stage of its own (``adding``): without them those rows would name stages the
+    plan no longer has. Empty once the plan has stages of its own."""
+    if plan.areas.insight.journey:
+        return []
+    return [
+        stage.model_copy()
+        for stage in DEFAULT_STAGES
+        if stage.id != adding and naming_stage(plan, stage.id)
+    ]

@@ -20,7 +20,6 @@ from kxplan.framework import (
     FREQUENCIES,
     MOBILITY_CHECKS,
     SCORES,
-    STAGES,
     STATUSES,
     STRATEGY_QUESTIONS,
     UNANCHORED,
@@ -30,9 +29,11 @@ from kxplan.i18n import N_, _, ngettext, pgettext
 from kxplan.model import Initiative, Plan
 from kxplan.model.evidence import addressed_by
 from kxplan.model.figures import demand_totals
+from kxplan.model.journey import stage_label
 from kxplan.model.tables import TABLES_BY_AREA, AreaTable
 from kxplan.reports.blocks import NOTHING, Answer, Block, Bullets, Facts, Heading, Note
 from kxplan.reports.blocks import table_or_note as _table_or_note
+from kxplan.reports.journey import journey_section, touchpoints_section
 from kxplan.reports.kpi_progress import kpi_followup
 from kxplan.reports.log import log_section
 from kxplan.reports.results import Results
@@ -134,15 +135,6 @@ def _touchpoints_addressed(plan: Plan, table: AreaTable) -> Iterator[Block]:
         )
 
 
-def _touchpoints(plan: Plan, table: AreaTable) -> Iterator[Block]:
-    touchpoints = sorted(plan.areas.insight.touchpoints, key=lambda t: STAGES.position(t.stage))
-    yield from _table_or_note(
-        _(table.title),
-        (_("Stage"), _("Touchpoint"), _("Channel"), _("Notes")),
-        [(STAGES.label(t.stage), t.name, t.channel, t.notes) for t in touchpoints],
-    )
-
-
 def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
     rows = []
     for kpi in plan.areas.insight.kpis:
@@ -160,7 +152,7 @@ def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
             (
                 kpi.shown_label,
                 kpi.channel,
-                STAGES.label(kpi.stage),
+                stage_label(plan, kpi.stage),
                 f"{number(kpi.baseline)} → {kpi.shown(kpi.target)}",
                 kpi.cadence,
                 from_shares,
@@ -214,7 +206,7 @@ def _channels(plan: Plan, table: AreaTable) -> Iterator[Block]:
 def _frictions(plan: Plan, table: AreaTable) -> Iterator[Block]:
     rows = [
         (
-            STAGES.label(f.stage),
+            stage_label(plan, f.stage),
             f.title,
             f.description,
             number(f.severity),
@@ -323,7 +315,7 @@ def _stakeholders(plan: Plan, table: AreaTable) -> Iterator[Block]:
         (
             s.name,
             s.role,
-            ", ".join(STAGES.label(stage) for stage in s.stages),
+            ", ".join(stage_label(plan, stage) for stage in s.stages),
             BUY_IN.label(s.buy_in),
             s.contact,
             s.next_step,
@@ -358,7 +350,8 @@ def _stakeholders(plan: Plan, table: AreaTable) -> Iterator[Block]:
 
 
 TABLE_SECTIONS: Final[dict[str, Callable[[Plan, AreaTable], Iterator[Block]]]] = {
-    "touchpoints": _touchpoints,
+    "journey": journey_section,
+    "touchpoints": touchpoints_section,
     "kpis": _kpis,
     "channels": _channels,
     "frictions": _frictions,

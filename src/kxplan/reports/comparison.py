@@ -225,12 +225,19 @@ def choices_of(change: Change) -> Vocabulary[Any, Any] | None:
 
 
 def labels_of(change: Change) -> tuple[str, str] | None:
-    """Old and new as their labels, when both are keys of the field's vocabulary."""
+    """Old and new as their labels, when both are keys of the field's vocabulary; a
+    touchpoint's critical mark as yes or no."""
+    if change.section == "areas" and change.path[-1:] == ("critical",):
+        return _yes_no(change.old), _yes_no(change.new)
     choices = choices_of(change)
     values = (change.old, change.new)
     if choices is None or not all(isinstance(v, str) and v in choices for v in values):
         return None
     return choices.label(str(change.old)), choices.label(str(change.new))
+
+
+def _yes_no(value: Value) -> str:
+    return _("yes") if value else _("no")
 
 
 def describe(change: Change, titles: Titles | None = None) -> str:

@@ -16,6 +16,7 @@ from kxplan.i18n import _, ngettext
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
 from kxplan.model.tables import AREA_TABLES
+from kxplan.reports.journey import journey_data, journey_lines
 from kxplan.reports.kpi_progress import kpi_data, kpi_lines
 from kxplan.text.literal import printable
 from kxplan.text.numbers import DASH, data_number, money, whole
@@ -27,6 +28,7 @@ def overview(plan: Plan) -> str:
     User text is shown literally, one line each (see :func:`kxplan.text.literal.printable`).
     """
     lines = [*_heading(plan), "", *_maturity_lines(plan), "", *_content_lines(plan)]
+    lines += journey_lines(plan)
     lines += kpi_lines(plan)
     lines += ["", _(AREAS_BY_ID["unnecessary_demand"].name), *_demand_lines(plan)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
@@ -64,6 +66,7 @@ def overview_data(plan: Plan) -> dict[str, Any]:
         },
         "initiatives_by_status": {term.key: statuses[term.key] for term in STATUSES},
         "demand_totals": totals.data(),
+        "journey": journey_data(plan),
         "kpis": [kpi_data(kpi) for kpi in plan.areas.insight.kpis],
     }
 

@@ -15,6 +15,7 @@ from kxplan.i18n import _, ngettext
 from kxplan.model import Plan
 from kxplan.model.figures import demand_totals
 from kxplan.reports.blocks import Answer, Block, Heading, Note, Paragraph, Table
+from kxplan.reports.journey import summary_gaps
 from kxplan.reports.results import Results
 from kxplan.reports.words import area_title, currency, gap_text
 from kxplan.scoring import DEFAULT_TOP_K
@@ -40,6 +41,7 @@ def summary_section(plan: Plan, results: Results) -> Iterator[Block]:
     for key, question, _hint in STRATEGY_QUESTIONS:
         yield Answer(_(question), first_sentence(getattr(plan.strategy, key)))
     yield from _gaps(plan)
+    yield from summary_gaps(plan)
     yield from _top(plan, results)
     yield from _demand(plan)
     yield from _anchoring(plan)

@@ -41,7 +41,7 @@ from kxplan.model.followup import Reading, reading_problems
 from kxplan.model.graph import dependency_cycle
 from kxplan.model.log import LogEntry, initiative_problem
 from kxplan.model.rules import row_problems
-from kxplan.model.tables import AreaTable
+from kxplan.model.tables import AreaTable, stages_kept
 from kxplan.session.file import ChangedOnDisk as ChangedOnDisk
 from kxplan.session.file import Fingerprint, PlanFile
 
@@ -183,8 +183,9 @@ class Session(PlanFile):
         end), as (field, message) with the field "" for the row as a whole.
 
         Only this table is looked at: the other rows of it, not the rest of the plan
-        (but a log entry's initiative must be one of the plan's)."""
-        problems = row_problems(table, table.rows(self.plan), row, index)
+        (but the plan's stages and touchpoint scale, and a log entry's initiative must be
+        one of the plan's)."""
+        problems = row_problems(table, table.rows(self.plan), row, index, self.plan)
         if isinstance(row, LogEntry):
             known = {item.id for item in self.plan.initiatives}
             message = initiative_problem(row, known)
@@ -197,6 +198,8 @@ class Session(PlanFile):
         table's rules refuse it."""
         self._check_row(table, row, None)
         rows = table.rows(self.plan)
+        if table.attribute == "journey":  # a first stage of its own keeps the named built-ins
+            rows.extend(stages_kept(self.plan, getattr(row, "id", "")))
         rows.append(row)
         self.changed()
         return len(rows) - 1
@@ -213,6 +216,17 @@ class Session(PlanFile):
         rows[index] = row
         self.changed()
         return True
+
+    def move_row(self, table: AreaTable, index: int, by: int) -> int:
+        """Move row ``index`` of ``table`` ``by`` places (−1 up, 1 down; the order of the
+        journey's stages is the journey's); returns its new index, the same at an end."""
+        rows = table.rows(self.plan)
+        to = min(max(index + by, 0), len(rows) - 1)
+        if 0 <= index < len(rows) and to != index:
+            rows.insert(to, rows.pop(index))
+            self.changed()
+            return to
+        return index
 
     def delete_row(self, table: AreaTable, index: int) -> BaseModel:
         """Remove row ``index`` of ``table`` and return it; IndexError when there is none."""

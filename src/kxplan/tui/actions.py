@@ -142,6 +142,13 @@ ACTIONS: Final[tuple[Action, ...]] = (
            shown_keys=N_("e or enter")),
     Action("d,delete", "delete_row", "AreaTable", N_("Delete row"),
            N_("Delete the row under the cursor (asks first)"), S, shown_keys=N_("d or delete")),
+    Action("j", "add_stage", "AreaTable", N_("Add stage"),
+           N_("Insight: add a stage of the plan's own journey (before, during and after "
+              "purchase until it has one)"), S, show=False),
+    Action("shift+up", "move_row(-1)", "AreaTable", N_("Move up"),
+           N_("Move the row under the cursor up / down (the journey's stages: their order)"),
+           S, shown_keys="shift+up / shift+down", show=False),
+    Action("shift+down", "move_row(1)", "AreaTable", N_("Move down"), show=False),
     Action("home", "scroll_top", "AreaTable", N_("First row"), N_("First / last row"), S,
            shown_keys="home / end", show=False),
     Action("end", "scroll_bottom", "AreaTable", N_("Last row"), show=False),

@@ -26,6 +26,10 @@ FIELD_HINTS: Final[dict[str, str]] = {
     "LogEntry.date": N_("YYYY-MM-DD, today at the latest"),
     "LogEntry.initiative": N_("the id of the initiative it is about, if one"),
     "LogEntry.kpi": N_("the KPI it shows in, if one"),
+    "JourneyStage.id": N_("e.g. travel: lower-case letters, digits and hyphens"),
+    "JourneyStage.name": N_("leave blank for before, during and after: they have a label already"),
+    "expectation": N_("what customers expect here"),
+    "experience": N_("what customers experience here today"),
 }
 """Placeholders for text fields of the row forms, by field name (or ``Model.field`` where
 one model's field means something else)."""

@@ -18,18 +18,20 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Union, get_args, get_orig
 from pydantic import BaseModel, ValidationError
 
 from kxplan.i18n import N_, _
+from kxplan.model import Plan
 from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable
 from kxplan.storage import friendly_message
 from kxplan.text.typed import parse_number as parse_number
 from kxplan.text.typed import parse_whole as parse_whole
 from kxplan.text.typed import read_number as read_number
+from kxplan.tui.journey_columns import plan_choices as plan_choices_of
 from kxplan.tui.tables import choice_labels
 
 if TYPE_CHECKING:
     from kxplan.session import Session
 
-Kind = Literal["text", "int", "float", "choice", "choices", "date"]
+Kind = Literal["text", "int", "float", "choice", "choices", "date", "flag"]  # flag: yes/no
 
 REQUIRED: Final = N_("required")
 """The message for a required field left empty."""
@@ -100,11 +102,25 @@ def with_hidden_fields(
     return row.model_copy(update=hidden) if hidden else row
 
 
-def form_fields(model: type[BaseModel]) -> list[FormField]:
-    """The fields of ``model`` in declaration order, with the input each one needs."""
+def form_fields(
+    model: type[BaseModel], plan_choices: Mapping[str, Sequence[tuple[str, str]]] | None = None
+) -> list[FormField]:
+    """The fields of ``model`` in order, with the input each needs; ``plan_choices``: the
+    (value, label) choices of fields the plan defines (a row's stage; none: built-in)."""
     result: list[FormField] = []
-    said = choice_labels()
+    said, plan_choices = choice_labels(), plan_choices or plan_choices_of(None)
     for name, info in model.model_fields.items():
+        if name in plan_choices:  # (value, label) each
+            pairs, (inner, nullable) = tuple(plan_choices[name]), _unwrap(info.annotation)
+            listed, values = get_origin(inner) is list, tuple(v for v, _label in pairs)
+            optional = listed or nullable or info.default in values  # else: choose one
+            kind_of: Kind = "choices" if listed else "choice"
+            result.append(FormField(name, name.capitalize(), kind_of, optional, values, pairs))
+            continue
+        if info.annotation is bool:
+            flags = (("yes", _("yes")), ("no", _("no")))
+            result.append(FormField(name, name.capitalize(), "flag", True, ("yes", "no"), flags))
+            continue
         inner, nullable = _unwrap(info.annotation)
         label = name.replace("_", " ").capitalize()
         labels = tuple(said.get(name, {}).items())
@@ -118,7 +134,7 @@ def form_fields(model: type[BaseModel]) -> list[FormField]:
         elif origin is list and _is_model(get_args(inner)[0]):
             continue  # rows of their own (a KPI's readings): not a field of the form
         elif origin is list:
-            item, _ = _unwrap(get_args(inner)[0])
+            item, _none = _unwrap(get_args(inner)[0])
             choices = tuple(str(c) for c in get_args(item)) if get_origin(item) is Literal else ()
             kind, optional = "choices", True
         elif inner is datetime.date:
@@ -143,6 +159,8 @@ def field_text(row: BaseModel | None, spec: FormField) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(spec.shown(str(v)) for v in value)
+    if spec.kind == "flag":
+        return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, str) and spec.kind == "text":
@@ -191,6 +209,8 @@ def _read(
                 errors[spec.name] = _(
                     "expected a date as YYYY-MM-DD (e.g. 2027-03-31), got {text}"
                 ).format(text=text)
+        elif spec.kind == "flag":
+            data[spec.name] = text == "yes"
         elif spec.kind == "choices":
             value = _read_choices(spec, text)
             if isinstance(value, str):
@@ -253,12 +273,16 @@ def partial_row(
 
 
 def check_row(
-    table: AreaTable, rows: Sequence[BaseModel], row: BaseModel, index: int | None = None
+    table: AreaTable,
+    rows: Sequence[BaseModel],
+    row: BaseModel,
+    index: int | None = None,
+    plan: Plan | None = None,
 ) -> dict[str, str]:
-    """What the table's rules say of ``row`` in place of ``rows[index]`` (None: added
-    at the end): {field: message}, "" for the row as a whole (a key used twice)."""
+    """What the table's rules (given ``plan``, also its stages and touchpoint scale) say
+    of ``row`` in place of ``rows[index]`` (None: added): {field: message}, "" for the row."""
     errors: dict[str, str] = {}
-    for loc, message in row_problems(table, rows, row, index):
+    for loc, message in row_problems(table, rows, row, index, plan):
         errors.setdefault(str(loc[0]), message)
     return errors
 

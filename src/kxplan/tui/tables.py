@@ -31,10 +31,12 @@ from kxplan.framework.vocabulary import LOG_KINDS
 from kxplan.i18n import N_, _, pgettext
 from kxplan.model import ContactReason, Kpi, Plan
 from kxplan.model import tables as registry
+from kxplan.model.journey import stage_label
 from kxplan.model.log import LOG
 from kxplan.model.tables import AreaTable
 from kxplan.text import numbers
 from kxplan.tui import evidence_columns as evidence
+from kxplan.tui import journey_columns as journey
 
 
 def number(value: float | None, unit: str = "") -> str:
@@ -57,10 +59,16 @@ def _text(name: str, value: object) -> str:
 
 
 FIELD_NAMES: Final[dict[str, str]] = {
+    "id": N_("Id"),
     "name": N_("Name"),
     "stage": N_("Stage"),
     "channel": N_("Channel"),
     "notes": N_("Notes"),
+    "critical": N_("Critical"),
+    "expectation": N_("Expectation"),
+    "experience": N_("Experience"),
+    "expectation_score": N_("Expectation score"),
+    "experience_score": N_("Experience score"),
     "measure": N_("Measure"),
     "baseline": N_("Baseline"),
     "target": N_("Target"),
@@ -192,6 +200,7 @@ def shown_as(attribute: str, columns: tuple[Column, ...]) -> TableSpec:
 def _table_words() -> dict[str, tuple[str, str]]:
     """Each table's heading and what one row is called, in the current language."""
     return {
+        "journey": (pgettext("table", "Journey stages"), pgettext("table", "journey stage")),
         "touchpoints": (
             pgettext("table", "Touchpoints along the journey"),
             pgettext("table", "touchpoint"),
@@ -215,11 +224,6 @@ def _table_words() -> dict[str, tuple[str, str]]:
 def check_labels() -> dict[str, str]:
     """The standard mobility checks' labels, by key, in the current language."""
     return MOBILITY_CHECKS.labels()
-
-
-def _stage(row: Any, _plan: Plan) -> str:
-    stage = getattr(row, "stage", None)
-    return STAGES.label(stage)
 
 
 def _kpi_measure(row: Kpi, _plan: Plan) -> str:
@@ -262,12 +266,23 @@ def _addressed(table: str) -> Column:
     )
 
 
+JOURNEY: Final = shown_as(
+    "journey",
+    (
+        field("id"),
+        Column(N_("Name"), lambda row, plan: stage_label(plan, row.id)),
+        field("description"),
+    ),
+)
 TOUCHPOINTS: Final = shown_as(
     "touchpoints",
     (
         field("name"),
-        Column(N_("Stage"), _stage),
+        Column(N_("Stage"), journey.stage_cell),
         field("channel"),
+        Column(N_("Critical"), journey.critical_cell),
+        # TRANSLATORS: a column's header: expected − experienced score of a touchpoint.
+        Column(N_("Gap"), journey.gap_cell, gives_way=True),
         field("notes"),
         _addressed("touchpoints"),
     ),
@@ -302,7 +317,7 @@ FRICTIONS: Final = shown_as(
     "frictions",
     (
         field("title"),
-        Column(N_("Stage"), _stage),
+        Column(N_("Stage"), journey.stage_cell),
         field("severity"),
         field("frequency"),
         field("fix"),
@@ -336,7 +351,7 @@ STAKEHOLDERS: Final = shown_as(
     (
         field("name"),
         field("role", N_("Who does what")),
-        field("stages"),
+        Column(N_("Stages"), journey.stages_cell),
         field("buy_in", N_("Buy-in")),
         field("next_step", N_("Next step")),
     ),
@@ -362,7 +377,16 @@ LOG_COLUMNS: Final = (
 
 _SHOWN: Final = {
     spec.key: spec
-    for spec in (TOUCHPOINTS, KPIS, CHANNELS, FRICTIONS, CHECKS, CONTACT_REASONS, STAKEHOLDERS)
+    for spec in (
+        JOURNEY,
+        TOUCHPOINTS,
+        KPIS,
+        CHANNELS,
+        FRICTIONS,
+        CHECKS,
+        CONTACT_REASONS,
+        STAKEHOLDERS,
+    )
 }
 
 TABLES_BY_AREA: Final[dict[str, tuple[TableSpec, ...]]] = {

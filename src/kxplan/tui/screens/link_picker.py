@@ -53,7 +53,7 @@ def candidates(plan: Plan, chosen: Sequence[Link]) -> list[tuple[str, list[tuple
     for name in LINKABLE:
         table = TABLES_BY_NAME[name]
         rows = [
-            (table.shown_key(row), SEPARATOR.join((name, *table.key_of(row))))
+            (table.shown_key(row, plan), SEPARATOR.join((name, *table.key_of(row))))
             for row in table.rows(plan)
         ]
         if rows:

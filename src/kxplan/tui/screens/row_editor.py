@@ -15,6 +15,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from kxplan.i18n import _, pgettext
+from kxplan.model import Plan
 from kxplan.tui.form_words import choice_prompt, field_hint, form_label
 from kxplan.tui.forms import (
     FormField,
@@ -25,6 +26,7 @@ from kxplan.tui.forms import (
     read_form,
     with_hidden_fields,
 )
+from kxplan.tui.journey_columns import plan_choices
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.key_footer import KeyFooter
@@ -43,13 +45,16 @@ class RowEditor(ModalScreen[BaseModel | None]):
         row_name: str,
         row: BaseModel | None = None,
         check: RowCheck | None = None,
+        plan: Plan | None = None,
     ) -> None:
+        """With ``plan``, the fields whose choices the plan gives offer those (a row's
+        stage: the plan's stages, in its order)."""
         super().__init__()
         self.model = model
         self.row_name = row_name
         self.row = row
         self.check = check
-        self.fields = form_fields(model)
+        self.fields = form_fields(model, None if plan is None else plan_choices(plan))
         self.result: BaseModel | None = None
         self._start: dict[str, str] | None = None
         """Each field's text when the form opened."""
@@ -85,11 +90,12 @@ class RowEditor(ModalScreen[BaseModel | None]):
         start = field_text(self.row, spec)
         with Horizontal(classes="form-row"):
             yield Label(Text(label), classes="form-label")
-            if spec.kind == "choice":
+            if spec.kind in ("choice", "flag"):
                 options = [(spec.shown(choice), choice) for choice in spec.choices]
                 # A default among the choices ("unknown" buy-in) is what a blank would mean:
-                # offer it, not a second "(none)" for the same thing.
+                # offer it, not a second "(none)" for the same thing; a flag's is "no".
                 default = self.model.model_fields[spec.name].default
+                default = ("yes" if default else "no") if spec.kind == "flag" else default
                 blank = not (isinstance(default, str) and default in spec.choices)
                 value = start if start in spec.choices else (Select.NULL if blank else default)
                 yield FormSelect(
@@ -137,9 +143,10 @@ class RowEditor(ModalScreen[BaseModel | None]):
     def _fill_defaults(self) -> None:
         """Choice fields with a model default start on that default."""
         for spec in self.fields:
-            if spec.kind != "choice":
+            if spec.kind not in ("choice", "flag"):
                 continue
             default = self.model.model_fields[spec.name].default
+            default = ("yes" if default else "no") if spec.kind == "flag" else default
             if isinstance(default, str) and default in spec.choices:
                 self.query_one(f"#field-{spec.name}", Select).value = default
 

@@ -2,8 +2,7 @@
 
 The layout gives the room's working surface the space: a compact header, the guiding
 questions in a block that ``q`` shows or hides, maturity on one line, the three notes side
-by side, and the area's tables taking the rest of the height.
-"""
+by side, and the area's tables taking the rest of the height."""
 
 from __future__ import annotations
 
@@ -181,8 +180,11 @@ class AreaStep(ReadingSteps):
         notes = self.query_one(NotesArea)
         work = self.query_one(".step-work")
         kept_rows = 4 if self.app.size.height >= ROOM_FOR_QUESTIONS else 3
-        # the log is as tall as its rows (kxplan.tcss): at least its title and header
-        least = sum(2 if s.key == "log" else 2 + kept_rows for s in TABLES_BY_AREA[self.area_id])
+        # shown tables only; the log is as tall as its rows (kxplan.tcss): at least its
+        # title and header
+        least = sum(
+            2 if t.spec.key == "log" else 2 + kept_rows for t in self.query(AreaTable) if t.display
+        )
         return notes.outer_size.height + work.outer_size.height - least
 
     def fit_notes(self) -> None:
@@ -221,10 +223,11 @@ class AreaStep(ReadingSteps):
         return True
 
     def action_table(self, action: str) -> None:
-        """a, e or d pressed outside the tables: act on the table used last (else the
-        first), and move there so the room sees which row is meant."""
-        tables = list(self.query(AreaTable))
-        table = self.last_table if self.last_table in tables else tables[0]
+        """a, e or d outside the tables: on the table used last, else the first (not the
+        journey's stages), moving there so the room sees which row is meant."""
+        everything = list(self.query(AreaTable))
+        working = [t for t in everything if t.spec.key != "journey"]
+        table = self.last_table if self.last_table in everything else working[0]
         table.focus()
         getattr(table, f"action_{action}")()
 
@@ -349,7 +352,7 @@ class AreaStep(ReadingSteps):
         row = None if index is None else rows[index]
 
         check = session_check(self.session, spec.table, index)
-        return RowEditor(spec.model, spec.table.row_name, row, check)
+        return RowEditor(spec.model, spec.table.row_name, row, check, self.session.plan)
 
     @on(AreaTable.AddRow)
     def _add_row(self, event: AreaTable.AddRow) -> None:

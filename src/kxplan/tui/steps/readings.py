@@ -23,6 +23,10 @@ def table_keys(spec: TableSpec) -> str:
     keys = _("  a add · e edit · d delete a {row}").format(row=_(spec.row_name))
     if spec.key == "kpis":
         keys += _(" · r add a reading")
+    if spec.key == "journey":
+        keys += _(" · shift+↑↓ order")
+    if spec.key == "touchpoints":
+        keys += _(" · j add a journey stage")
     return keys
 
 

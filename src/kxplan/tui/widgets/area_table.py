@@ -16,6 +16,8 @@ from textual.widgets import DataTable
 
 from kxplan.i18n import N_
 from kxplan.session import Session
+from kxplan.tui.journey_columns import delete_refusal
+from kxplan.tui.messages import PlanEdited
 from kxplan.tui.tables import Column, TableSpec
 
 
@@ -126,6 +128,9 @@ class AreaTable(DataTable[Text]):
         Binding("r", "add_reading", N_("Reading"), show=False),
         Binding("home", "scroll_top", N_("First row"), show=False),
         Binding("end", "scroll_bottom", N_("Last row"), show=False),
+        Binding("j", "add_stage", N_("Add stage"), show=False),
+        Binding("shift+up", "move_row(-1)", N_("Move up"), show=False),
+        Binding("shift+down", "move_row(1)", N_("Move down"), show=False),
     ]
 
     def __init__(self, spec: TableSpec, session: Session, *, id: str | None = None) -> None:
@@ -197,6 +202,25 @@ class AreaTable(DataTable[Text]):
             self.add_row(*(Text(cell, overflow="ellipsis", no_wrap=True) for cell in cells))
         if self.row_count:
             self.move_cursor(row=min(row_index, self.row_count - 1))
+        if self.spec.key == "journey":  # a plan on the built-in stages: out of the way
+            self.show_with_title(bool(self.row_count))
+
+    def show_with_title(self, shown: bool) -> None:
+        """Show or hide the table and its title (the label before it)."""
+        self.display = shown
+        siblings = list(self.parent.children) if self.parent is not None else []
+        if self in siblings and siblings.index(self) > 0:
+            siblings[siblings.index(self) - 1].display = shown
+
+    def action_add_stage(self) -> None:
+        """j: add a stage to the journey (on Insight; its table shows if it was hidden)."""
+        found = self.screen.query("#table-journey").results(AreaTable)
+        journey = next(found, None)
+        if journey is None:
+            self.app.bell()
+            return
+        journey.show_with_title(True)
+        journey.post_message(self.AddRow(journey, None))
 
     def _fit(
         self, columns: tuple[Column, ...]
@@ -269,7 +293,24 @@ class AreaTable(DataTable[Text]):
         event.stop()
         self.action_edit_row()
 
+    def action_move_row(self, by: int) -> None:
+        """Move the row under the cursor up or down (the journey's stages: their order)."""
+        rows = self.spec.rows(self.session.plan)
+        if not rows:
+            return
+        to = self.session.move_row(self.spec.table, self.cursor_row, by)
+        if to == self.cursor_row:
+            self.app.bell()
+            return
+        self.reload()
+        self.move_cursor(row=to)
+        self.post_message(PlanEdited())
+
     def action_delete_row(self) -> None:
-        """Ask to delete the row under the cursor."""
+        """Ask to delete the row under the cursor (a journey stage rows still name: say so)."""
         if self.spec.rows(self.session.plan):
+            refused = delete_refusal(self.session.plan, self.spec.key, self.cursor_row)
+            if refused:
+                self.notify(refused, severity="warning", markup=False)
+                return
             self.post_message(self.DeleteRow(self, self.cursor_row))
