@@ -238,9 +238,7 @@ _REQUIRED: Final[dict[str, str]] = {
 
 def _required(field: str) -> str:
     message = _REQUIRED.get(field)
-    if message is not None:
-        return _(message)
-    return _("expected {field}, got blank").format(field=field)
+    return _(message) if message else _("expected {field}, got blank").format(field=field)
 
 
 def _casefold_key(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -248,9 +246,7 @@ def _casefold_key(key: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _describe_key(key: tuple[str, ...]) -> str:
-    if len(key) == 1:
-        return repr(key[0])
-    return " / ".join(repr(part) for part in key if part)
+    return repr(key[0]) if len(key) == 1 else " / ".join(repr(part) for part in key if part)
 
 
 def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:

@@ -27,7 +27,6 @@ from kxplan.i18n import _
 from kxplan.model import (
     DotVoteRecord,
     Initiative,
-    Loc,
     Maturity,
     Plan,
     RoundRecord,
@@ -36,14 +35,16 @@ from kxplan.model import (
     with_initiative,
     without_initiative,
 )
-from kxplan.model.checkin import CheckIn, checkin_problems
-from kxplan.model.followup import Reading, reading_problems
 from kxplan.model.graph import dependency_cycle
 from kxplan.model.log import LogEntry, initiative_problem
 from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable, stages_kept
 from kxplan.session.file import ChangedOnDisk as ChangedOnDisk
 from kxplan.session.file import Fingerprint, PlanFile
+from kxplan.session.followup import FollowUpEdits
+from kxplan.session.refused import EditRefused as EditRefused
+from kxplan.session.refused import Problems as Problems
+from kxplan.session.refused import problems_of
 
 Clock = Callable[[], datetime]
 """Returns the current time; injected so tests are not at the mercy of the clock."""
@@ -57,8 +58,6 @@ NoteKey = Literal["today", "target", "how"]
 NOTE_KEYS: Final[tuple[NoteKey, ...]] = get_args(NoteKey)
 MaturityKey = Literal["maturity_today", "maturity_target"]
 MATURITY_KEYS: Final[tuple[MaturityKey, ...]] = get_args(MaturityKey)
-Problems = list[tuple[Loc, str]]
-"""Broken rules as (location, message)."""
 CYCLE_PREFIX: Final = "dependencies form a cycle: "
 """How the model's rules begin the English message of a dependency cycle (kept for
 callers; the session finds the cycle's problem by its place, in any language)."""
@@ -66,25 +65,12 @@ callers; the session finds the cycle's problem by its place, in any language).""
 _MATURITY: Final = TypeAdapter[int](Maturity)
 
 
-class EditRefused(ValueError):
-    """An operation would break the rules of what it changes; the plan is left as it was."""
-
-    def __init__(self, problems: Problems) -> None:
-        self.problems = problems
-        """What is wrong, as (location, message)."""
-        super().__init__("; ".join(message for _loc, message in problems))
-
-
-def _problems(error: ValidationError, at: Loc) -> Problems:
-    return [((*at, *item["loc"]), item["msg"]) for item in error.errors(include_url=False)]
-
-
 def utc_now() -> datetime:
     """The current time in UTC, to the second (as plan files store it)."""
     return datetime.now(UTC).replace(microsecond=0)
 
 
-class Session(PlanFile):
+class Session(FollowUpEdits, PlanFile):
     """One plan being edited, and the file it is saved to (``None`` until it has one)."""
 
     def __init__(
@@ -170,7 +156,7 @@ class Session(PlanFile):
             try:
                 level = _MATURITY.validate_python(level)
             except ValidationError as error:
-                raise EditRefused(_problems(error, ("areas", area_id, which))) from None
+                raise EditRefused(problems_of(error, ("areas", area_id, which))) from None
         record = self.plan.areas.get(area_id)
         if getattr(record, which) == level:
             return False
@@ -236,23 +222,6 @@ class Session(PlanFile):
         gone: BaseModel = rows.pop(index)
         self.changed()
         return gone
-
-    def add_reading(self, kpi_index: int, reading: Reading) -> int:
-        """Add a reading at the end of KPI ``kpi_index``'s readings; returns its index
-        there. IndexError for no such KPI, EditRefused when the
-        rules refuse it (a date read already, a value off the KPI's scale)."""
-        kpis = self.plan.areas.insight.kpis
-        kpi = kpis[kpi_index]
-        readings = [*kpi.readings, reading]
-        problems: Problems = [
-            (("readings", number, field), message)
-            for number, field, message in reading_problems(kpi, readings)
-        ]
-        if problems:
-            raise EditRefused(problems)
-        kpis[kpi_index] = kpi.model_copy(update={"readings": readings})
-        self.changed()
-        return len(readings) - 1
 
     def initiative_problems(self, initiative: Initiative, replacing: str | None = None) -> Problems:
         """What the plan's rules say about ``initiative`` put in place of ``replacing``
@@ -338,24 +307,6 @@ class Session(PlanFile):
         self.plan.rounds = probe.rounds
         self.changed()
 
-    def record_checkin(self, checkin: CheckIn) -> bool:
-        """Record a check-in held: a second one on the same day replaces the first (the
-        meeting's decisions typed again). True when that changed the plan; EditRefused
-        when the check-ins' rules refuse it."""
-        kept = list(self.plan.checkins)
-        if kept and kept[-1].date == checkin.date:
-            if kept[-1] == checkin:
-                return False
-            kept[-1] = checkin
-        else:
-            kept.append(checkin)
-        problems = list(checkin_problems(kept))
-        if problems:
-            raise EditRefused(problems)
-        self.plan.checkins = kept
-        self.changed()
-        return True
-
     def scoring_problems(self, settings: ScoringSettings) -> Problems:
         """What the plan's rules say about ranking by ``settings``: the settings' own rules
         (criteria, weights) and initiatives' criteria scores they no longer allow."""
@@ -377,7 +328,7 @@ class Session(PlanFile):
         try:
             settings = ScoringSettings.model_validate(settings.model_dump())
         except ValidationError as error:
-            raise EditRefused(_problems(error, ("scoring",))) from None
+            raise EditRefused(problems_of(error, ("scoring",))) from None
         if settings == self.plan.scoring:
             return False
         problems = self.scoring_problems(settings)
@@ -402,7 +353,7 @@ class Session(PlanFile):
         try:  # a row built without validation (model_construct) is checked here
             table.row.model_validate(row.model_dump())
         except ValidationError as error:
-            raise EditRefused(_problems(error, ())) from None
+            raise EditRefused(problems_of(error, ())) from None
         problems = self.row_problems(table, row, index)
         if problems:
             raise EditRefused(problems)

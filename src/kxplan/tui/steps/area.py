@@ -180,11 +180,9 @@ class AreaStep(ReadingSteps):
         notes = self.query_one(NotesArea)
         work = self.query_one(".step-work")
         kept_rows = 4 if self.app.size.height >= ROOM_FOR_QUESTIONS else 3
-        # shown tables only; the log is as tall as its rows (kxplan.tcss): at least its
-        # title and header
-        least = sum(
-            2 if t.spec.key == "log" else 2 + kept_rows for t in self.query(AreaTable) if t.display
-        )
+        # the shown tables; a log is as tall as its rows (kxplan.tcss), at least 2
+        shown = [t for t in self.query(AreaTable) if t.display]
+        least = sum(2 if t.spec.key == "log" else 2 + kept_rows for t in shown)
         return notes.outer_size.height + work.outer_size.height - least
 
     def fit_notes(self) -> None:
