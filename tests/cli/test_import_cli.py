@@ -159,3 +159,49 @@ def test_a_save_that_fails_leaves_the_plan_file_as_it_was(
     assert result.exit_code == 2
     assert result.stderr.strip() == f"{plan}: cannot write: disk full"
     assert plan.read_bytes() == before
+
+
+def test_a_plan_changed_while_the_question_waits_is_left_as_they_wrote_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, data = _files(tmp_path)
+    monkeypatch.setattr(import_cli, "interactive", lambda: True)
+
+    def edited_elsewhere(question: str, default: bool) -> bool:
+        plan.write_text(plan.read_text(encoding="utf-8") + "# theirs\n", encoding="utf-8")
+        return True
+
+    monkeypatch.setattr(import_cli.click, "confirm", edited_elsewhere)
+    result = invoke("import", plan, data)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {plan} changed on disk since the preview; nothing imported "
+        "(run kxplan import again to see the preview of the file as it is now)"
+    ]
+    assert plan.read_text(encoding="utf-8").endswith("# theirs\n")  # theirs, kept
+
+
+def test_a_file_with_utf8s_mark_and_one_foreign_byte_is_refused_at_that_byte(
+    tmp_path: Path,
+) -> None:
+    plan, data = _files(tmp_path)
+    data.write_bytes(
+        codecs.BOM_UTF8 + "Kontaktorsak;Volym\r\nSmörgås;1\r\n".encode() + b"Bad \xf6;2\r\n"
+    )
+    before = plan.read_bytes()
+    result = invoke("import", plan, data, "--yes")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"Error: {data}: line 3, column 5: byte 0xf6 cannot be read as UTF-8"
+    )
+    assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib", "punycode", "undefined"])
+def test_an_encoding_that_is_not_for_text_is_one_line(tmp_path: Path, codec: str) -> None:
+    plan, data = _files(tmp_path)
+    result = invoke("import", plan, data, "--dry-run", "--encoding", codec)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith(f"Error: {data}: ")
+    assert "Traceback" not in result.output

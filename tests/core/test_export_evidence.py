@@ -244,3 +244,26 @@ def test_csv_and_json_carry_the_follow_through_and_the_links() -> None:
     csat = data["results"]["kpis"][0]
     assert csat["latest"] == {"date": "2026-09-30", "value": 77.5}
     assert csat["on_track"] is False
+
+
+@pytest.mark.parametrize(
+    ("reading_day", "target_date"),
+    [
+        (datetime.date(1, 1, 1), None),  # the room before it would be before the calendar
+        (datetime.date(2026, 1, 31), datetime.date(9999, 12, 31)),  # and after it, past it
+    ],
+)
+def test_a_chart_at_the_calendars_edges_is_drawn(
+    reading_day: datetime.date, target_date: datetime.date | None
+) -> None:
+    kpi = Kpi(
+        measure="csat",
+        target=80,
+        target_date=target_date,
+        readings=[Reading(date=reading_day, value=70)],
+    )
+
+    svg = kpi_chart_svg(kpi, 0)
+
+    assert "<svg" in svg
+    assert "<circle" in svg

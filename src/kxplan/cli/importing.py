@@ -69,7 +69,7 @@ def import_command(
     dry_run: bool,
 ) -> None:
     from kxplan import importing
-    from kxplan.session import Session
+    from kxplan.session import ChangedOnDisk, Session
 
     try:
         data = file.read_bytes()
@@ -115,7 +115,15 @@ def import_command(
             click.echo(_("Not imported: {plan} stays as it is.").format(plan=plan))
             return
     done = importing.apply(session, source)
-    session.save()  # atomic: a failed save leaves the file as it was (PlanError: status 2)
+    try:
+        session.save()  # atomic: a failed save leaves the file as it was (PlanError: status 2)
+    except ChangedOnDisk:  # edited elsewhere while the question waited: theirs stays
+        fail(
+            _(
+                "{plan} changed on disk since the preview; nothing imported "
+                "(run kxplan import again to see the preview of the file as it is now)"
+            ).format(plan=plan)
+        )
     click.echo(
         ngettext(
             "Imported {count} row into {plan}.",

@@ -52,30 +52,23 @@ class CsvTable(NamedTuple):
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
     """The file's text and the encoding it was read in. ImportFailed when ``encoding`` is
-    unknown or does not fit the bytes."""
+    unknown or not a text encoding, or does not fit the bytes; a file that starts with
+    UTF-8's byte-order mark is UTF-8, and a byte that is not is refused by its place."""
     if encoding is not None:
         try:
-            name = codecs.lookup(encoding).name
+            info = codecs.lookup(encoding)
         except LookupError:
+            info = None
+        if info is None or not getattr(info, "_is_text_encoding", True):
             raise ImportFailed(
                 source, _("unknown encoding {encoding!r}").format(encoding=encoding)
             ) from None
+        name = info.name
         if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
             name = "utf-8-sig"
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError as error:
-            raise ImportFailed(
-                source,
-                _("cannot be read as {encoding}: byte {byte} at {position}").format(
-                    encoding=encoding, byte=hex(data[error.start]), position=error.start
-                ),
-            ) from None
+        return _decoded(data, source, name, encoding), name
     if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data.decode("utf-8-sig"), "utf-8-sig"
-        except UnicodeDecodeError:
-            pass
+        return _decoded(data, source, "utf-8-sig", "UTF-8"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -84,6 +77,31 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, 
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _decoded(data: bytes, source: str, name: str, said: str) -> str:
+    """``data`` read as ``name``; ImportFailed naming the line and column of the first
+    byte that does not fit (``said`` is the encoding as the user knows it)."""
+    skipped = (
+        len(codecs.BOM_UTF8) if name == "utf-8-sig" and data.startswith(codecs.BOM_UTF8) else 0
+    )
+    try:
+        return data[skipped:].decode("utf-8" if skipped else name)
+    except UnicodeDecodeError as error:
+        start = error.start + skipped
+        line = data.count(b"\n", 0, start) + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        raise ImportFailed(
+            source,
+            _("line {line}, column {column}: byte {byte} cannot be read as {encoding}").format(
+                line=line, column=column, byte=hex(data[start]), encoding=said
+            ),
+        ) from None
+    except (UnicodeError, LookupError, TypeError) as error:  # codecs that refuse bytes
+        raise ImportFailed(
+            source,
+            _("cannot be read as {encoding}: {reason}").format(encoding=said, reason=error),
+        ) from None
 
 
 def sniff(text: str) -> str:

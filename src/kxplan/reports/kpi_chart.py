@@ -170,8 +170,9 @@ def kpi_chart_svg(kpi: Kpi, number: int) -> str:
             f'<text x="{left - 8}" y="{y}" text-anchor="end" dominant-baseline="middle" '
             f'font-size="11" fill="{_GREY}">{esc(tick_text(kpi, tick))}</text>'
         )
-    first = dt.date.fromordinal(math.ceil(scale.first))
-    last = dt.date.fromordinal(math.floor(scale.last))
+    # the room either side stays within the calendar (a reading of year 1, a target of 9999)
+    first = dt.date.fromordinal(max(1, math.ceil(scale.first)))
+    last = dt.date.fromordinal(min(dt.date.max.toordinal(), math.floor(scale.last)))
     shown_year = 0
     for month in month_ticks(first, last):
         x = _n(scale.x(month))
@@ -224,10 +225,17 @@ def kpi_chart_svg(kpi: Kpi, number: int) -> str:
             f'stroke="{_INK}" stroke-width="2"><title>{esc(tip)}</title></circle>'
         )
     out.append("</svg>")
-    caption = _(
-        "Solid line and dots: the readings. Dotted line: the baseline. "
-        "Dashed lines: the target, and upright, its date."
-    )
+    # only what the chart draws: a baseline, a target, its date each when the KPI has it
+    said = [_("Solid line and dots: the readings.")]
+    if kpi.baseline is not None:
+        said.append(_("Dotted line: the baseline."))
+    if kpi.target is not None and kpi.target_date is not None:
+        said.append(_("Dashed lines: the target, and upright, its date."))
+    elif kpi.target is not None:
+        said.append(_("Dashed line: the target."))
+    elif kpi.target_date is not None:
+        said.append(_("Dashed upright line: the target date."))
+    caption = " ".join(said)
     return (
         '<figure class="kpi">\n'
         + "\n".join(out)
