@@ -66,6 +66,14 @@ def test_text_against_the_previous_commit(repo: Path) -> None:
 
 
 @needs_git
+def test_since_previous_means_the_previous_version_as_in_export(repo: Path) -> None:
+    said = invoke("checkin", "plan.toml", "--since", "previous", "--date", "2026-12-04")
+    default = invoke("checkin", "plan.toml", "--date", "2026-12-04")
+    assert said.exit_code == 0, said.stderr
+    assert said.output == default.output
+
+
+@needs_git
 def test_json_with_since(repo: Path) -> None:
     result = invoke("checkin", "plan.toml", "--since", "HEAD", "-f", "json", "--date", "2026-12-04")
     assert result.exit_code == 0, result.stderr

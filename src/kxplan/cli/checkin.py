@@ -34,7 +34,7 @@ def baseline_or_exit(plan_path: Path, since: str | None, current: Plan) -> Basel
     from kxplan.versions import since as versions
 
     try:
-        if since is None:
+        if since is None or since.strip() == "previous":  # as export --since previous
             return versions.previous_version(plan_path, current)
         return versions.resolve(plan_path, since)
     except versions.SinceError as error:
