@@ -581,6 +581,19 @@ def test_save_into_read_only_folder_is_a_plan_error(saved: Path) -> None:
     assert saved.read_bytes() == before
 
 
+def test_a_read_only_plan_is_not_replaced_even_by_root(saved: Path) -> None:
+    """The rename a save ends with would go round the file's mode: refused instead."""
+    before = saved.read_bytes()
+    saved.chmod(0o444)
+    try:
+        with pytest.raises(PlanError, match="could not be saved: the file is read-only"):
+            storage.save(Plan(title="New"), saved)
+    finally:
+        saved.chmod(0o644)
+    assert saved.read_bytes() == before
+    assert [p.name for p in saved.parent.iterdir()] == [saved.name]  # no temp file left
+
+
 def test_save_keeps_permissions(saved: Path) -> None:
     saved.chmod(0o640)
 

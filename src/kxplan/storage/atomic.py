@@ -24,7 +24,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     A symbolic link is written through: the file it points to is replaced and the link
     stays. An existing file keeps its permissions; a new one gets the usual ones (the
     umask's). A device, FIFO or socket is opened and written, not replaced. Raises
-    PlanError (naming the file) when the file cannot be written.
+    PlanError (naming the file) when the file cannot be written, or is read-only.
     """
     path = Path(path)
     if _is_special(path):
@@ -38,6 +38,12 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             mode = target.stat().st_mode & 0o7777
         except FileNotFoundError:
             mode = 0o666 & ~_umask()
+        else:  # replacing would go round a read-only file's mode (even for root): refuse
+            if not mode & 0o222 or not os.access(target, os.W_OK):
+                raise PlanError.single(
+                    os.fspath(path),
+                    _("could not be saved: the file is read-only (chmod u+w allows saving)"),
+                )
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
