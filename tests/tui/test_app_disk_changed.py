@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from kxplan import storage
 from kxplan.tui.screens.confirm import Confirm
 from kxplan.tui.screens.disk_changed import ResolveConflicts
+from kxplan.tui.widgets.step_bar import StepBar
 
 
 async def type_title(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -142,4 +143,5 @@ async def test_after_a_merge_the_room_stays_on_its_step(tmp_path: Path, config_d
         await pilot.press("enter")  # Merge
         await pilot.pause()
         assert app.shown_step() == 4
+        assert app.screen.query_one(StepBar).current == 4  # the bar follows the step shown
     assert storage.load(path).organisation == "Acme AB"
