@@ -32,9 +32,11 @@ from kxplan.framework import (
 )
 from kxplan.i18n import N_, _, ngettext
 from kxplan.model import Plan
+from kxplan.model.field_names import field_name
 from kxplan.model.ids import slugify
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.reports.comparison_json import format_json, to_json_data
+from kxplan.reports.comparison_readings import readings_text
 from kxplan.text.literal import printable
 from kxplan.text.numbers import number, whole
 from kxplan.versions.changes import SECTIONS, TOP_N, Change, Comparison, Section, Value
@@ -243,6 +245,8 @@ def describe(change: Change, titles: Titles | None = None) -> str:
     """
     if titles is not None and change.section in ("initiatives", "ranks"):
         return _describe_initiative(change, titles)
+    if change.section == "areas" and len(change.path) == 4 and _is_table(change.path):
+        return _describe_row_field(change)
     place = printable(where(change))
     item = printable(change.path[0])
     if change.kind in {"added", "removed"}:
@@ -253,6 +257,23 @@ def describe(change: Change, titles: Titles | None = None) -> str:
     if change.section == "ranks":
         return f"{item}: {quadrant_text(change.old)} → {quadrant_text(change.new)}"
     return f"{place}: {_from_to(change)}"
+
+
+def _describe_row_field(change: Change) -> str:
+    """A field of an area's row, by the row's name and the field's label: "Contact
+    reason Where is my order? / phone: monthly volume 2 600 → 2 450"; a KPI's readings
+    by their dates: "KPI FCR / phone: reading 1 November 2026 (62) added"."""
+    table = TABLES_BY_ATTRIBUTE[change.path[1]]
+    name = _(table.row_name)
+    row = _("{row} {key}").format(row=name[:1].upper() + name[1:], key=printable(change.path[2]))
+    field = change.path[3]
+    if field == "readings":
+        what = readings_text(change.old, change.new)
+    else:
+        what = _("{field} {change}").format(
+            field=field_name(field).lower(), change=_from_to(change)
+        )
+    return _("{row}: {what}").format(row=row, what=what)
 
 
 def _moved(name: str, change: Change) -> str:
