@@ -3,16 +3,18 @@ changed and offers to merge, reload theirs or keep mine (whole flows, keys in, f
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 from app_helpers import make_app
-from support import write_base_plan
+from support import TEMPLATES, write_base_plan
 from textual.widgets import Button, Input, Static
 
 from kxplan import storage
+from kxplan.model.followup import Reading
 from kxplan.tui.screens.confirm import Confirm
-from kxplan.tui.screens.disk_changed import ResolveConflicts
+from kxplan.tui.screens.disk_changed import ResolveConflicts, what_they_changed
 from kxplan.tui.widgets.step_bar import StepBar
 
 
@@ -213,3 +215,17 @@ async def test_escape_in_the_disk_changed_dialog_cancels(tmp_path: Path, config_
         assert app.session is not None
         assert app.session.dirty  # nothing saved, mine kept
     assert storage.load(path).organisation == "Acme AB"
+
+
+def test_the_dialog_names_readings_and_row_fields_in_words() -> None:
+    old = storage.load(TEMPLATES / "contact-centre.toml")
+    new = old.model_copy(deep=True)
+    new.areas.insight.kpis[0].readings = [Reading(date=datetime.date(2026, 11, 1), value=62)]
+    new.areas.unnecessary_demand.contact_reasons[0].monthly_volume = 2450
+    shown = what_they_changed(old, new)
+    assert "KPI CSAT / phone: reading 1 November 2026 (62) added" in shown
+    assert any(
+        line.startswith("Contact reason Where is my order? / phone: monthly volume")
+        for line in shown
+    )
+    assert not any("readings" in line or "monthly_volume" in line for line in shown)
