@@ -30,7 +30,9 @@ def test_statuses_and_row_choices_read_as_words() -> None:
     comparison = compare(Plan.model_validate(BASE), _changed())
     lines = [describe(change) for change in comparison.changes]
     assert any(line.endswith("status: In progress → Done") for line in lines), lines
-    assert any(line.endswith("demand: Value demand → Failure demand") for line in lines), lines
+    assert any(
+        line.endswith("Where? / phone: demand Value demand → Failure demand") for line in lines
+    ), lines
     assert "in_progress" not in format_text(comparison, "old", "new")
 
 

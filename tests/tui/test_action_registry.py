@@ -15,6 +15,7 @@ from kxplan.tui.screens.actuals import ActualsDialog, LogOffer
 from kxplan.tui.screens.calibration import CalibrationScreen
 from kxplan.tui.screens.compare import CompareScreen
 from kxplan.tui.screens.confirm import Confirm
+from kxplan.tui.screens.disk_changed import DiskChanged
 from kxplan.tui.screens.error import ErrorScreen
 from kxplan.tui.screens.help import HelpScreen
 from kxplan.tui.screens.import_csv import ImportScreen
@@ -48,7 +49,7 @@ from kxplan.tui.widgets.ranking import RankingView
 CLASSES: tuple[type[DOMNode], ...] = (
     KxplanApp, WalkScreen, AreaStep, PrioritisationStep, AreaTable, RankingView, RankTable,
     EffortImpactMatrix, VersionsScreen, CompareScreen, SpreadScreen, InitiativeEditor,
-    RowEditor, Confirm, Prompt, TemplatePicker, NewPlanDialog, HelpScreen, ErrorScreen,
+    RowEditor, Confirm, DiskChanged, Prompt, TemplatePicker, NewPlanDialog, HelpScreen, ErrorScreen,
     RoomScreen, RoundSetup, DotsSetup, IdeasInbox, PickInitiative, MobilityGrid,
     ScoringSettingsScreen, ScoresGrid, FormSelect, NotesArea, NoteScreen, DigitSelect,
     LinkPicker, ActualsDialog, ReadingDialog, ImportScreen, CheckinStep, PickVersion,

@@ -3,15 +3,19 @@ changed and offers to merge, reload theirs or keep mine (whole flows, keys in, f
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
+import pytest
 from app_helpers import make_app
-from support import write_base_plan
-from textual.widgets import Input, Static
+from support import TEMPLATES, write_base_plan
+from textual.widgets import Button, Input, Static
 
 from kxplan import storage
+from kxplan.model.followup import Reading
 from kxplan.tui.screens.confirm import Confirm
-from kxplan.tui.screens.disk_changed import ResolveConflicts
+from kxplan.tui.screens.disk_changed import ResolveConflicts, what_they_changed
+from kxplan.tui.widgets.step_bar import StepBar
 
 
 async def type_title(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -142,4 +146,86 @@ async def test_after_a_merge_the_room_stays_on_its_step(tmp_path: Path, config_d
         await pilot.press("enter")  # Merge
         await pilot.pause()
         assert app.shown_step() == 4
+        assert app.screen.query_one(StepBar).current == 4  # the bar follows the step shown
     assert storage.load(path).organisation == "Acme AB"
+
+
+def their_many_edits(path: Path, count: int = 20) -> None:
+    """A colleague adds many initiatives with long titles: a long list of changes, its
+    lines wrapped."""
+    data = storage.load(path).model_dump(by_alias=True)
+    first = data["initiatives"][0]
+    data["initiatives"] += [
+        {
+            **first,
+            "id": f"new-{n}",
+            "title": f"New idea {n} for the customers who call late in the evening about orders",
+        }
+        for n in range(count)
+    ]
+    storage.save(storage.validate(data), path)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_a_long_list_of_changes_scrolls_and_the_buttons_stay_in_sight(
+    tmp_path: Path, config_dir: Path, size: tuple[int, int]
+) -> None:
+    path = tmp_path / "plan.toml"
+    write_base_plan(path)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await type_title(pilot, "Mine")
+        their_many_edits(path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, Confirm)
+        assert "and 9 more" in dialog_text(screen)  # the list is long
+        dialog = screen.query_one("#confirm").region
+        for button in screen.query(Button):
+            region = button.region
+            assert region.height == 1, button.id
+            assert dialog.contains_region(region), button.id  # on screen, inside the dialog
+        changes = screen.query_one("#disk-changes")
+        assert changes.max_scroll_y > 0  # what they changed scrolls instead
+        await pilot.press("ctrl+s")  # the footer says: ctrl+s merges
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert app.screen.sub_title == "plan.toml"  # merged and saved
+    plan = storage.load(path)
+    assert plan.title == "Mine"
+    assert plan.initiative("new-19").title.startswith("New idea 19 ")
+
+
+async def test_escape_in_the_disk_changed_dialog_cancels(tmp_path: Path, config_dir: Path) -> None:
+    path = tmp_path / "plan.toml"
+    write_base_plan(path)
+    app = make_app(path, config_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_title(pilot, "Mine")
+        their_edit(path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert app.session is not None
+        assert app.session.dirty  # nothing saved, mine kept
+    assert storage.load(path).organisation == "Acme AB"
+
+
+def test_the_dialog_names_readings_and_row_fields_in_words() -> None:
+    old = storage.load(TEMPLATES / "contact-centre.toml")
+    new = old.model_copy(deep=True)
+    new.areas.insight.kpis[0].readings = [Reading(date=datetime.date(2026, 11, 1), value=62)]
+    new.areas.unnecessary_demand.contact_reasons[0].monthly_volume = 2450
+    shown = what_they_changed(old, new)
+    assert "KPI CSAT / phone: reading 1 November 2026 (62) added" in shown
+    assert any(
+        line.startswith("Contact reason Where is my order? / phone: monthly volume")
+        for line in shown
+    )
+    assert not any("readings" in line or "monthly_volume" in line for line in shown)

@@ -35,6 +35,7 @@ from kxplan.model import Plan
 from kxplan.model.ids import slugify
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.reports.comparison_json import format_json, to_json_data
+from kxplan.reports.comparison_readings import row_field_text
 from kxplan.text.literal import printable
 from kxplan.text.numbers import number, whole
 from kxplan.versions.changes import SECTIONS, TOP_N, Change, Comparison, Section, Value
@@ -250,6 +251,8 @@ def describe(change: Change, titles: Titles | None = None) -> str:
     """
     if titles is not None and change.section in ("initiatives", "ranks"):
         return _describe_initiative(change, titles)
+    if change.section == "areas" and len(change.path) == 4 and _is_table(change.path):
+        return row_field_text(change, _from_to(change))
     place = printable(where(change))
     item = printable(change.path[0])
     if change.kind in {"added", "removed"}:

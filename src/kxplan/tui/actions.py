@@ -322,6 +322,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("ctrl+s,f10", "keep", "ImportScreen", N_("Import"), show=False, priority=True),
     Action("escape", "cancel", "ImportScreen", N_("Cancel")),
     Action("escape", "cancel", "Confirm", N_("Cancel")),
+    Action("ctrl+s", "merge", "DiskChanged", N_("Merge"), show=False, priority=True),
     Action("escape", "cancel", "Prompt", N_("Cancel")),
     Action("escape", "cancel", "TemplatePicker", N_("Cancel")),
     Action("escape", "cancel", "NewPlanDialog", N_("Cancel")),

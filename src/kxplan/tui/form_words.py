@@ -10,8 +10,8 @@ from typing import Final
 from pydantic import BaseModel
 
 from kxplan.framework import KPI_SCALES, MEASURES_BY_ID
+from kxplan.framework.fields import field_name
 from kxplan.i18n import N_, _
-from kxplan.tui.tables import field_name
 
 FIELD_HINTS: Final[dict[str, str]] = {
     "channel": N_("e.g. phone, e-mail, chat, web, app"),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -191,12 +191,33 @@ class ActualsDialog(ModalScreen[Actuals | None]):
     DEFAULT_CSS = """
     ActualsDialog .actuals-row { height: 1; }
     ActualsDialog .actuals-caption { width: 15; color: $text-muted; }
-    ActualsDialog Input.-textual-compact { width: 1fr; }
+    ActualsDialog Input.-textual-compact { width: 1fr; background: $foreground 8%; }
+    ActualsDialog Input.-textual-compact:focus { background: $primary 30%; }
     ActualsDialog .field-error { color: $text-error; }
     """
 
     def on_mount(self) -> None:
-        self.query_one("#actuals-actual_effort", Input).focus()
+        self._last_field = self.query_one("#actuals-finished", Input)
+        self._last_field.focus()  # the fields in order: finished, actual effort, outcome
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Input):
+            self._last_field = event.widget
+            event.widget.select_on_focus = True  # after on_key's return to the field
+
+    def on_key(self, event: events.Key) -> None:
+        """Text typed while a button has the focus goes on in the field last typed in,
+        not lost on the button (space still presses it)."""
+        if not isinstance(self.focused, Button) or not event.is_printable:
+            return
+        if event.character is None or event.character == " ":
+            return
+        event.stop()
+        event.prevent_default()
+        field = self._last_field
+        field.select_on_focus = False  # keep what is there: the text goes on after it
+        field.focus()
+        field.insert_text_at_cursor(event.character)
 
     def _read(self) -> tuple[Actuals | None, dict[str, str]]:
         def value(key: str) -> str:
@@ -255,7 +276,8 @@ class LogOffer(ModalScreen[Logged | None]):
     DEFAULT_CSS = """
     LogOffer .actuals-row { height: 1; }
     LogOffer .actuals-caption { width: 17; color: $text-muted; }
-    LogOffer Input.-textual-compact { width: 1fr; }
+    LogOffer Input.-textual-compact { width: 1fr; background: $foreground 8%; }
+    LogOffer Input.-textual-compact:focus { background: $primary 30%; }
     LogOffer Select { width: 1fr; }
     LogOffer .field-error { color: $text-error; }
     """

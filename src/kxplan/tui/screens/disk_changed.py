@@ -8,11 +8,12 @@ theirs with mine (:mod:`kxplan.versions.merge`), reload theirs, keep mine or can
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
@@ -29,6 +30,7 @@ from kxplan.reports.comparison import (
     value_text,
 )
 from kxplan.text.literal import printable
+from kxplan.tui.keys import bindings_for
 from kxplan.tui.screens.confirm import Answer, Confirm
 from kxplan.tui.widgets.key_footer import KeyFooter
 from kxplan.versions.comparison import compare
@@ -53,6 +55,48 @@ def what_they_changed(base: Plan | None, theirs: Plan) -> list[str]:
         more = len(lines) - SHOWN_CHANGES + 1
         lines = [*lines[: SHOWN_CHANGES - 1], _("… and {count} more").format(count=more)]
     return lines
+
+
+class DiskChanged(Confirm):
+    """What they changed, in a body that scrolls, above buttons that stay in sight at
+    any height; ctrl+s merges (the footer says so) when their file can be merged."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("DiskChanged")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm"):
+            yield Label(Text(self.question_title), classes="dialog-title")
+            with Horizontal(classes="dialog-buttons", id="disk-changed-buttons"):
+                for answer, label, variant in self.choices:
+                    yield Button(label, variant=variant, id=f"answer-{answer}", compact=True)  # type: ignore[arg-type]
+            with VerticalScroll(id="disk-changes"):
+                yield Static(Text(self.message), id="confirm-message")
+        yield KeyFooter()
+
+    AROUND_CHANGES = 7
+    """Rows around the list of changes: the footer, the dialog's border, its title and
+    the buttons."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The list of changes takes the rows the rest leaves, and scrolls."""
+        room = max(self.app.size.height - self.AROUND_CHANGES, 3)
+        self.query_one("#disk-changes").styles.max_height = room
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "merge":
+            return any(answer is Answer.MERGE for answer, _label, _variant in self.choices)
+        return True
+
+    def action_merge(self) -> None:
+        """ctrl+s: merge theirs with mine."""
+        self.dismiss(Answer.MERGE)
 
 
 def disk_changed_dialog(name: str, changes: list[str], merge: MergeResult | None) -> Confirm:
@@ -83,7 +127,7 @@ def disk_changed_dialog(name: str, changes: list[str], merge: MergeResult | None
     ]
     if merge is not None:
         choices.insert(0, (Answer.MERGE, _("Merge"), "primary"))
-    return Confirm(
+    return DiskChanged(
         _("File changed on disk"),
         "\n".join(lines),
         choices,

@@ -11,7 +11,7 @@ from typing import Final
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from kxplan.framework import AREAS, STATUSES, AreaId
@@ -21,7 +21,6 @@ from kxplan.text.numbers import number
 from kxplan.tui.forms import read_number
 from kxplan.tui.initiative_form import ESTIMATE_FIELDS, ScoreField, show_number
 from kxplan.tui.walk_steps import area_name
-from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.tick_list import TickList
 
 MEDIAN_NOTE: Final = N_(
@@ -127,7 +126,7 @@ def status_and_areas(item: Initiative | None, default_area: AreaId | None) -> Co
     """Where it stands and what it serves: the status, and the areas as tick boxes."""
     with Horizontal(classes="row status-row"):
         yield Label(_("Status"), classes="caption")
-        yield FormSelect(
+        yield Select(  # enter opens it, as space does (not the form's enter)
             [(label, key) for key, label in STATUSES.labels().items()],
             value=item.status if item else "idea",
             allow_blank=False,

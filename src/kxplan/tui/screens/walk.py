@@ -70,7 +70,10 @@ class WalkScreen(Screen[None]):
         yield Header()
         with Horizontal(id="top-bar"):
             yield StepBar(
-                [step_name(s) for s in STEPS], [step_short(s) for s in STEPS], id="step-bar"
+                [step_name(s) for s in STEPS],
+                [step_short(s) for s in STEPS],
+                current=self.step_index,
+                id="step-bar",
             )
             yield Timebox(self.timer_clock, id="timebox")
         with ContentSwitcher(initial=f"step-{self.step_index}", id="steps"):

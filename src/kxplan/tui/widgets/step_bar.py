@@ -26,9 +26,15 @@ class StepBar(Widget):
     """Index of the step the room is on."""
 
     def __init__(
-        self, names: Sequence[str], short_names: Sequence[str], *, id: str | None = None
+        self,
+        names: Sequence[str],
+        short_names: Sequence[str],
+        *,
+        current: int = 0,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.set_reactive(StepBar.current, current)  # a walk opened at a step shows that step
         self.names = tuple(names)
         self.short_names = tuple(short_names)
         self._spans: list[tuple[int, int]] = []
