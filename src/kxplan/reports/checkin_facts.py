@@ -57,7 +57,8 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class OffTrack:
-    """A KPI that will not reach its target in time, or whose target date passed."""
+    """A KPI that will not reach its target in time, whose target date passed, or whose
+    readings move away from its target (:attr:`Progress.wrong_way`)."""
 
     index: int
     kpi: Kpi
@@ -162,14 +163,15 @@ def stale_initiatives(plan: Plan, today: dt.date) -> Iterator[Stale]:
 
 
 def kpis_off_track(plan: Plan, today: dt.date) -> Iterator[OffTrack]:
-    """KPIs whose trend misses the target by its date, or whose date passed without
-    reaching it (with or without readings)."""
+    """KPIs whose trend misses the target by its date, whose date passed without
+    reaching it (with or without readings), or whose latest reading is further from the
+    target than the baseline (with or without a date)."""
     for index, kpi in enumerate(plan.areas.insight.kpis):
         found = progress(kpi)
         if found.reached or kpi.target is None:
             continue
         overdue = kpi.target_date is not None and kpi.target_date < today
-        if found.on_track is False or overdue:
+        if found.on_track is False or overdue or (found.wrong_way and found.on_track is None):
             yield OffTrack(index, kpi, found, overdue)
 
 
@@ -277,11 +279,23 @@ def off_track_text(item: OffTrack) -> str:
     measured = date_text(latest.date)
     if item.overdue:
         text = _("{kpi}: {value} ({measured}) against the target {target} by {date}, now passed")
+    elif item.progress.on_track is None:  # going the wrong way, the only other reason
+        text = _(
+            "{kpi}: {value} ({measured}), further from the target {target} "
+            "than the baseline {baseline}"
+        )
     elif when:
         text = _("{kpi}: {value} ({measured}) against the target {target} by {date}, off track")
     else:
         text = _("{kpi}: {value} ({measured}) against the target {target}, off track")
-    return text.format(kpi=kpi_name(kpi), value=value, measured=measured, target=target, date=when)
+    return text.format(
+        kpi=kpi_name(kpi),
+        value=value,
+        measured=measured,
+        target=target,
+        date=when,
+        baseline=kpi.shown(kpi.baseline),
+    )
 
 
 def row_text(item: Unaddressed) -> str:
