@@ -7,13 +7,14 @@ import copy
 import datetime as dt
 from typing import Any
 
-from support import base_data
+from support import base_data, base_plan
 
 from kxplan import i18n
 from kxplan.model import Kpi, Plan
 from kxplan.model.followup import progress
 from kxplan.reports.checkin import format_text
 from kxplan.reports.checkin_facts import checkin_facts, kpis_off_track
+from kxplan.reports.checkin_moved import Place, moved_lines
 from kxplan.reports.kpi_progress import kpi_line
 
 TODAY = dt.date(2026, 12, 4)
@@ -54,7 +55,8 @@ def test_a_falling_time_moving_away_is_off_track_too() -> None:
     kpi = away_kpi(measure="handling_time", baseline=7.5, target=6)
     kpi["readings"] = [{"date": dt.date(2026, 11, 30), "value": 9.2}]
     (off,) = kpis_off_track(plan_of(kpi), TODAY)
-    assert off.progress.share is not None and off.progress.share < 0
+    assert off.progress.share is not None
+    assert off.progress.share < 0
 
 
 def test_a_kpi_moving_toward_its_target_without_a_date_is_not_off_track() -> None:
@@ -80,5 +82,77 @@ def test_wrong_way_is_progress_below_zero() -> None:
     assert not progress(Kpi.model_validate(away_kpi(readings=[]))).wrong_way
 
 
-def _unused() -> None:  # keeps copy/base_data imported for the tests below
-    copy.deepcopy(base_data())
+# --- (7) the version, titles, a done initiative; (6) field labels ------------------------
+
+
+def _changed(change: Any) -> Plan:
+    data = copy.deepcopy(base_data())
+    change(data)
+    return Plan.model_validate(data)
+
+
+def test_the_version_is_named_by_label_or_date_and_subject_never_by_revision() -> None:
+    plan, old = base_plan(), base_plan()
+    when = dt.datetime(2026, 11, 3, 14, 5, tzinfo=dt.UTC)
+    commit = checkin_facts(plan, TODAY, old, "HEAD~1", "After the workshop", when)
+    assert commit.shown_since == "the version of 3 November 2026, “After the workshop”"
+    snapshot = checkin_facts(plan, TODAY, old, "Workshop 2", "Workshop 2", when)
+    assert snapshot.shown_since == "the snapshot “Workshop 2”"
+    unlabelled = checkin_facts(plan, TODAY, old, "2026-11-03 14:05", "", when)
+    assert unlabelled.shown_since == "the version of 3 November 2026"
+    with i18n.language("sv"):
+        text = format_text(checkin_facts(plan, TODAY, old, "a1e0894", "Nya mål", when))
+    assert text.startswith("Uppföljning 4 december 2026, jämförd med versionen från 3 november")
+    assert "a1e0894" not in text
+
+
+def test_initiatives_by_title_and_a_done_one_leaves_the_ranking_as_such() -> None:
+    def done(data: dict[str, Any]) -> None:
+        data["initiatives"][0].update(status="done", finished=dt.date(2026, 11, 20))
+        data["initiatives"].append({"id": "bot", "title": "Chatbot"})
+
+    texts = [line.text for line in moved_lines(base_plan(), _changed(done))]
+    assert "Web chat: done – leaves the ranking" in texts
+    assert "+ Chatbot" in texts
+    assert not any("(web-chat)" in text or "(bot)" in text for text in texts)
+    assert not any("unranked" in text for text in texts)
+    with i18n.language("sv"):
+        texts = [line.text for line in moved_lines(base_plan(), _changed(done))]
+    assert "Web chat: klar – lämnar rangordningen" in texts
+
+
+def test_the_moved_fields_are_named_in_the_plans_language() -> None:
+    def rescored(data: dict[str, Any]) -> None:
+        data["initiatives"][1].update(effort=3, customer_value=5)
+
+    with i18n.language("sv"):
+        texts = [line.text for line in moved_lines(base_plan(), _changed(rescored))]
+    assert "FAQ: insats 1 → 3" in texts
+    assert "FAQ: kundvärde 2 → 5" in texts
+    assert not any("effort" in text or "customer value" in text for text in texts)
+
+
+# --- (14) contact reasons and links -----------------------------------------------------
+
+
+def test_contact_reasons_and_new_links_are_in_what_moved() -> None:
+    def follow(data: dict[str, Any]) -> None:
+        demand = data["areas"]["unnecessary_demand"]
+        demand["contact_reasons"][0]["monthly_volume"] = 750
+        demand["contact_reasons"].append(
+            {"reason": "Change my address", "channel": "E-mail", "monthly_volume": 120}
+        )
+        data["initiatives"][1]["addresses"] = [
+            {"table": "contact_reasons", "key": ["Where is my order?", "Phone"]}
+        ]
+
+    lines = list(moved_lines(base_plan(), _changed(follow)))
+    texts = [line.text for line in lines]
+    assert "Contact reason “Where is my order? / Phone”: 900 → 750 contacts a month" in texts
+    assert "+ contact reason “Change my address / E-mail” (120 contacts a month)" in texts
+    assert "FAQ now addresses contact reason “Where is my order? / Phone”" in texts
+    assert lines[
+        texts.index("+ contact reason “Change my address / E-mail” (120 contacts a month)")
+    ].place == Place("contact_reasons", 1)
+    unchanged = [line.text for line in moved_lines(base_plan(), base_plan())]
+    assert unchanged == []
