@@ -197,7 +197,15 @@ class CheckinStep(Step):
         """Record the check-in held today, with what was decided, in the plan."""
         facts = self.facts
         today = self.session.clock().date()
-        decisions = self.query_one("#checkin-decisions", TextArea).text
+        box = self.query_one("#checkin-decisions", TextArea)
+        decisions = box.text
+        if not decisions.strip():
+            box.focus()
+            self.app.notify(
+                _("Type what the meeting decided first, then press f10 to record it."),
+                severity="warning",
+            )
+            return
         since = facts.shown_since if facts is not None else ""
         try:
             changed = self.session.record_checkin(
