@@ -156,3 +156,27 @@ def test_contact_reasons_and_new_links_are_in_what_moved() -> None:
     ].place == Place("contact_reasons", 1)
     unchanged = [line.text for line in moved_lines(base_plan(), base_plan())]
     assert unchanged == []
+
+
+# --- links follow the rows they name ------------------------------------------------------
+
+
+def test_deleting_or_renaming_a_linked_row_keeps_the_plan_valid() -> None:
+    """The templates link their initiatives now: deleting a linked row in the app must
+    not leave a link naming no row (the plan would not open again)."""
+    from kxplan import storage, templates
+    from kxplan.model.tables import TABLES_BY_ATTRIBUTE
+    from kxplan.session import Session
+
+    now = dt.datetime(2026, 12, 4, tzinfo=dt.UTC)
+    session = Session(templates.new_plan("contact-centre", now=now), None, clock=lambda: now)
+    touchpoints = TABLES_BY_ATTRIBUTE["touchpoints"]
+    reasons = TABLES_BY_ATTRIBUTE["contact_reasons"]
+    session.delete_row(touchpoints, 1)  # "Order confirmation e-mail", linked
+    row = reasons.rows(session.plan)[0]
+    session.replace_row(reasons, 0, row.model_copy(update={"reason": "Where is my parcel?"}))
+    plan = storage.loads(storage.dumps(session.plan), "plan.toml")
+    links = [tuple(link.key) for item in plan.initiatives for link in item.addresses]
+    assert ("Order confirmation e-mail", "during") not in links
+    assert ("Where is my parcel?", "phone") in links
+    assert ("Where is my order?", "e-mail") in links
