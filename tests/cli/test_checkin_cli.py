@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from support import invoke, write_base_plan
 
+from kxplan.reports.dates import date_text
+
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
@@ -53,14 +55,16 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_text_against_the_previous_commit(repo: Path) -> None:
     result = invoke("checkin", "plan.toml", "--date", "2026-12-04")
     assert result.exit_code == 0, result.stderr
-    head = subprocess.run(
-        ["git", "log", "-1", "--format=%h"], capture_output=True, text=True, check=True
+    stamp = subprocess.run(
+        ["git", "log", "-1", "--format=%cs"], capture_output=True, text=True, check=True
     ).stdout.strip()
+    day = date_text(dt.date.fromisoformat(stamp))
     lines = result.output.splitlines()
-    assert lines[0] == f"Check-in of 4 December 2026, compared with {head} “workshop”."
-    assert f"What moved since {head} “workshop”" in lines
+    version = f"the version of {day}, “workshop”"
+    assert lines[0] == f"Check-in of 4 December 2026, compared with {version}."
+    assert f"What moved since {version}" in lines
     assert "  FAQ: effort 1 → 4" in lines
-    assert "  + Chatbot (bot)" in lines
+    assert "  + Chatbot" in lines
     assert "  Chatbot (Q2 2026), due 30 June 2026" in lines
     assert "  Move the date or drop “Chatbot” (planned Q2 2026)" in lines
 
@@ -86,6 +90,16 @@ def test_json_with_since(repo: Path) -> None:
     assert [item["id"] for item in data["late"]] == ["bot"]
     assert data["off_track"][0]["latest"] == 70
     assert data["decide"][0]["place"] == {"table": "initiatives", "key": "bot"}
+
+
+@needs_git
+def test_a_revision_is_named_by_its_commits_date_and_subject_never_raw(repo: Path) -> None:
+    """QA finding 7: ``--since HEAD`` read "compared with HEAD" in the document."""
+    result = invoke("export", "plan.toml", "--since", "HEAD", "--date", "2026-12-04")
+    assert result.exit_code == 0, result.stderr
+    assert "compared with the version of " in result.output
+    assert ", “workshop”." in result.output
+    assert "HEAD" not in result.output
 
 
 @needs_git

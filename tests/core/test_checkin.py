@@ -222,7 +222,7 @@ def test_what_moved_uses_the_comparisons_phrasing_and_new_readings() -> None:
     texts = [line.text for line in lines]
     assert "FAQ: effort 1 → 4" in texts
     assert "FAQ: status Idea → In progress" in texts
-    assert "+ Chatbot (bot)" in texts
+    assert "+ Chatbot" in texts
     assert "CSAT / phone: new reading 70\u00a0% (30 November 2026)" in texts
     assert lines[texts.index("FAQ: effort 1 → 4")].place == Place("initiatives", "faq")
     assert not any("estimates" in text for text in texts)
@@ -244,8 +244,8 @@ def test_the_decisions_are_phrased_as_decisions() -> None:
         "Move the date or drop “Chatbot” (planned Q2 2026)",
         "Change course or the target for CSAT / phone — 70\u00a0% against the target 85\u00a0% "
         "by 30 June 2027",
-        "Who takes “Where is my order?” (900 contacts a month, no initiative)",
-        "Who takes friction point “Login loop” (no initiative)",
+        "Who takes on “Where is my order?” (900 contacts a month, no initiative)",
+        "Who takes on friction point “Login loop” (no initiative)",
     ]
     assert facts.decisions[0].place == Place("initiatives", "bot")
     assert facts.decisions[1].place == Place("kpis", 0)
@@ -261,7 +261,10 @@ def test_the_decisions_in_swedish() -> None:
         texts[1]
         == "Ändra kurs eller mål för CSAT / phone — 70\u00a0% mot målet 85\u00a0% till 30 juni 2027"
     )
-    assert texts[2] == "Vem tar ”Where is my order?” (900 kontakter i månaden, inget initiativ)"
+    assert (
+        texts[2]
+        == "Vem tar hand om ”Where is my order?” (900 kontakter i månaden, inget initiativ)"
+    )
 
 
 def test_nothing_to_decide_in_a_plan_in_order() -> None:
@@ -277,7 +280,7 @@ def test_text_markdown_and_data_say_the_same() -> None:
     facts = checkin_facts(plan_with(), TODAY, base_plan(), "HEAD~1")
     text, markdown, data = format_text(facts), format_markdown(facts), checkin_data(facts)
     assert text.startswith("Check-in of 4 December 2026, compared with HEAD~1.\n")
-    assert "\nWhat moved since HEAD~1\n  + Chatbot (bot)\n" in text
+    assert "\nWhat moved since HEAD~1\n  + Chatbot\n" in text
     assert "## What to decide\n\n- Move the date or drop “Chatbot” (planned Q2 2026)" in markdown
     assert data["since"] == "HEAD~1"
     assert data["late"] == [

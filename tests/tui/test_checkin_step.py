@@ -111,10 +111,10 @@ async def test_the_checkin_shows_what_moved_since_the_last_commit_and_what_to_de
         assert f"What moved since {step.facts.shown_since}" in lines
         assert step.facts.shown_since.endswith(" “After the workshop”")
         assert "FAQ: effort 1 → 4" in lines
-        assert "+ Chatbot (bot)" in lines
+        assert "+ Chatbot" in lines
         assert "Chatbot (Q2 2026), due 30 June 2026" in lines
         assert "Move the date or drop “Chatbot” (planned Q2 2026)" in lines
-        assert "Who takes “Where is my order?” (900 contacts a month, no initiative)" in lines
+        assert "Who takes on “Where is my order?” (900 contacts a month, no initiative)" in lines
 
 
 async def test_enter_on_a_line_opens_its_initiative_or_shows_its_row(
@@ -129,7 +129,9 @@ async def test_enter_on_a_line_opens_its_initiative_or_shows_its_row(
         assert editor.original.id == "bot"
         await pilot.press("escape")
         await settle(pilot)
-        await choose(pilot, "Who takes “Where is my order?” (900 contacts a month, no initiative)")
+        await choose(
+            pilot, "Who takes on “Where is my order?” (900 contacts a month, no initiative)"
+        )
         step = pilot.app.screen.query_one(AreaStep)
         assert step.area_id == "unnecessary_demand"
         table = pilot.app.screen.query_one("#table-contact_reasons", AreaTable)
@@ -142,7 +144,7 @@ async def test_recording_the_checkin_writes_it_to_the_file(
 ) -> None:
     async with open_app(repo_plan, config_dir) as pilot:
         step = await open_checkin(pilot)
-        since = step.facts.since if step.facts else None
+        since = step.facts.shown_since if step.facts else None
         await set_value(pilot, "#checkin-decisions", "Bo moves the chatbot to Q3 2027")
         await pilot.press("f10")
         await settle(pilot)
@@ -159,6 +161,28 @@ async def test_recording_the_checkin_writes_it_to_the_file(
     assert '[[checkins]]\ndate = 2026-11-24\nsince = "' in text
 
 
+async def test_f10_with_no_decisions_asks_for_them_and_records_nothing(
+    repo_plan: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA finding 16: an empty decisions box recorded an empty check-in."""
+    async with open_app(repo_plan, config_dir) as pilot:
+        step = await open_checkin(pilot)
+        said: list[str] = []
+        original = pilot.app.notify
+
+        def notify(message: str, **options: Any) -> None:
+            said.append(message)
+            original(message, **options)
+
+        monkeypatch.setattr(pilot.app, "notify", notify)
+        await set_value(pilot, "#checkin-decisions", "  \n ")
+        await pilot.press("f10")
+        await settle(pilot)
+        assert step.session.plan.checkins == []
+        assert pilot.app.screen.query_one("#checkin-decisions").has_focus
+        assert any("Type what the meeting decided" in text for text in said)
+
+
 async def test_another_version_is_picked_with_v(snapshot_plan: Path, config_dir: Path) -> None:
     async with open_app(snapshot_plan, config_dir) as pilot:
         step = await open_checkin(pilot)
@@ -171,8 +195,9 @@ async def test_another_version_is_picked_with_v(snapshot_plan: Path, config_dir:
         await pilot.press("down", "enter")
         await settle(pilot)
         assert step.since == "After the workshop"
-        assert "Check-in of 24 November 2026, compared with After the workshop." in str(
-            pilot.app.screen.query_one("#checkin-headline").render()
+        assert (
+            "Check-in of 24 November 2026, compared with the snapshot “After the workshop”."
+            in str(pilot.app.screen.query_one("#checkin-headline").render())
         )
 
 

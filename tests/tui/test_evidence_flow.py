@@ -64,6 +64,8 @@ async def test_a_link_shows_in_the_area_table(tmp_path: Path, config_dir: Path) 
     path = contact_centre(tmp_path / "plan.toml")
     plan = storage.load(path)
     reason = plan.areas.unnecessary_demand.contact_reasons[0]
+    for item in plan.initiatives:  # the template's own links aside
+        item.addresses = []
     first = plan.initiatives[0]
     first.addresses = [Link(table="contact_reasons", key=[reason.reason, reason.channel])]
     storage.save(plan, path)

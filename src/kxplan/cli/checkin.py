@@ -90,7 +90,7 @@ def checkin_command(plan: Path, since: str | None, fmt: str, day: str | None) ->
     current = load_or_exit(plan)
     baseline = baseline_or_exit(plan, since, current)
     facts = (
-        checkin_facts(current, today, baseline.plan, baseline.name, baseline.title)
+        checkin_facts(current, today, baseline.plan, baseline.name, baseline.title, baseline.when)
         if baseline
         else checkin_facts(current, today)
     )

@@ -127,7 +127,9 @@ def _checkin_asked(plan: Path, since: str, day: str | None, loaded: Plan) -> Che
     baseline = baseline_or_exit(plan, named, loaded)
     if baseline is None:
         return CheckinAsked(day_or_exit(day))
-    return CheckinAsked(day_or_exit(day), baseline.plan, baseline.name, baseline.title)
+    return CheckinAsked(
+        day_or_exit(day), baseline.plan, baseline.name, baseline.title, baseline.when
+    )
 
 
 def _check_export_target(output: str, plan: Path) -> None:

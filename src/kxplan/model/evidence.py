@@ -146,3 +146,24 @@ def link_problems(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
                 )
                 continue
             yield (*loc, "key"), _("no {row} in the plan").format(row=link.text())
+
+
+def follow_row(plan: Plan, table: AreaTable, old: Any, new: Any | None) -> None:
+    """Keep the links to row ``old`` of ``table`` true after it changed to ``new``: they
+    name its new key, or are dropped when it was deleted (None) and no other row has
+    its key — so editing the evidence never leaves a link naming no row."""
+    if table.attribute not in LINKABLE:
+        return
+    before = _folded(table.key_of(old))
+    if new is not None and _folded(table.key_of(new)) == before:
+        return
+    if any(_folded(table.key_of(row)) == before for row in table.rows(plan)):
+        return  # another row still has the key: the links name it
+    for item in plan.initiatives:
+        kept = []
+        for link in item.addresses:
+            if link.table != table.attribute or _folded(link.key) != before:
+                kept.append(link)
+            elif new is not None:
+                kept.append(Link(table=link.table, key=list(table.key_of(new))))
+        item.addresses = kept

@@ -58,6 +58,12 @@ class Progress:
     def reached(self) -> bool:
         return self.share is not None and self.share >= 1
 
+    @property
+    def wrong_way(self) -> bool:
+        """True when the latest reading is further from the target than the baseline
+        (progress below 0): off track whether or not the target has a date."""
+        return self.share is not None and self.share < 0
+
 
 def ordered(readings: Sequence[Reading]) -> list[Reading]:
     """The readings oldest first (a file may list them in any order)."""

@@ -18,15 +18,13 @@ from kxplan.model.checkin import CheckIn
 from kxplan.reports.blocks import Answer, Block, Bullets, Heading, Note, Paragraph
 from kxplan.reports.checkin_facts import (
     CheckinFacts,
-    Line,
-    Place,
     checkin_facts,
-    kpi_name,
     late_text,
     off_track_text,
     row_text,
     stale_text,
 )
+from kxplan.reports.checkin_moved import Line, Place, kpi_name
 from kxplan.reports.dates import date_text
 from kxplan.text.literal import printable
 from kxplan.text.markdown import line as markdown_line
@@ -101,7 +99,8 @@ def parts(facts: CheckinFacts) -> tuple[Part, ...]:
 
 
 def headline(facts: CheckinFacts, recorded: CheckIn | None = None) -> str:
-    """``Check-in of 4 December 2026, compared with HEAD~1.``"""
+    """``Check-in of 4 December 2026, compared with the version of 3 December 2026, “New
+    KPIs”.``"""
     day = date_text(recorded.date if recorded else facts.today)
     since = facts.shown_since or (recorded.since if recorded else None)
     if since:
@@ -121,13 +120,16 @@ class CheckinAsked:
     baseline: Plan | None = None
     since: str | None = None
     since_title: str = ""
+    since_when: dt.datetime | None = None
 
 
 def document_checkin(plan: Plan, asked: CheckinAsked | None = None) -> CheckinFacts | None:
     """The check-in the document shows: the one asked for, else the plan's last recorded
     one as of its date (nothing moved is shown then); None for neither."""
     if asked is not None:
-        return checkin_facts(plan, asked.today, asked.baseline, asked.since, asked.since_title)
+        return checkin_facts(
+            plan, asked.today, asked.baseline, asked.since, asked.since_title, asked.since_when
+        )
     if not plan.checkins:
         return None
     return checkin_facts(plan, plan.checkins[-1].date)

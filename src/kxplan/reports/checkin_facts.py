@@ -21,14 +21,12 @@ from kxplan.framework import CLOSED_STATUSES
 from kxplan.i18n import _, ngettext
 from kxplan.model import Initiative, Kpi, Plan
 from kxplan.model.evidence import LINKABLE, addressed_by
-from kxplan.model.followup import Progress, ordered, progress
+from kxplan.model.followup import Progress, progress
 from kxplan.model.tables import AREA_TABLES, AreaTable
-from kxplan.reports.comparison import describe, titles_of
+from kxplan.reports.checkin_moved import Line, Place, kpi_name, moved_lines
 from kxplan.reports.dates import date_text
 from kxplan.reports.roadmap import when_sort_key
 from kxplan.text.numbers import whole
-from kxplan.versions.changes import SCORE_CHANGE_FIELDS, Change
-from kxplan.versions.comparison import compare
 
 STALE_AFTER: Final = dt.timedelta(days=91)
 """How long an initiative may be in progress with no date due before it is stale."""
@@ -39,25 +37,9 @@ initiative is no problem in itself)."""
 
 
 @dataclass(frozen=True, slots=True)
-class Place:
-    """Where a line leads: an initiative by id, or a row of an area table by index."""
-
-    table: str
-    """``initiatives`` or an area table (``kpis``, ``contact_reasons``…)."""
-    key: str | int
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of a check-in, and where it leads (None: nowhere, e.g. a dropped item)."""
-
-    text: str
-    place: Place | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class OffTrack:
-    """A KPI that will not reach its target in time, or whose target date passed."""
+    """A KPI that will not reach its target in time, whose target date passed, or whose
+    readings move away from its target (:attr:`Progress.wrong_way`)."""
 
     index: int
     kpi: Kpi
@@ -106,15 +88,29 @@ class CheckinFacts:
     late: tuple[Late, ...]
     unaddressed: tuple[Unaddressed, ...]
     since_title: str = ""
-    """A commit's subject, shown beside :attr:`since`."""
+    """A commit's subject or a snapshot's label, shown instead of :attr:`since`."""
     stale: tuple[Stale, ...] = ()
+    since_when: dt.datetime | None = None
+    """When the version compared with was committed or taken."""
 
     @property
     def shown_since(self) -> str:
-        """The version compared with, for people: ``a1b2c3d “After the workshop”``."""
-        if not self.since or not self.since_title:
-            return self.since or ""
-        return _("{version} “{title}”").format(version=self.since, title=self.since_title)
+        """The version compared with, for people, never a raw revision: ``the snapshot
+        “After the workshop”``, ``the version of 3 December 2026, “New KPIs”``; a file
+        by its name."""
+        if not self.since:
+            return ""
+        title = self.since_title
+        if title and title == self.since:
+            return _("the snapshot “{label}”").format(label=title)
+        if self.since_when is not None:
+            day = date_text(self.since_when.date())
+            if title:
+                return _("the version of {date}, “{title}”").format(date=day, title=title)
+            return _("the version of {date}").format(date=day)
+        if title:
+            return _("the version “{title}”").format(title=title)
+        return self.since
 
     @property
     def decisions(self) -> tuple[Line, ...]:
@@ -162,14 +158,15 @@ def stale_initiatives(plan: Plan, today: dt.date) -> Iterator[Stale]:
 
 
 def kpis_off_track(plan: Plan, today: dt.date) -> Iterator[OffTrack]:
-    """KPIs whose trend misses the target by its date, or whose date passed without
-    reaching it (with or without readings)."""
+    """KPIs whose trend misses the target by its date, whose date passed without
+    reaching it (with or without readings), or whose latest reading is further from the
+    target than the baseline (with or without a date)."""
     for index, kpi in enumerate(plan.areas.insight.kpis):
         found = progress(kpi)
         if found.reached or kpi.target is None:
             continue
         overdue = kpi.target_date is not None and kpi.target_date < today
-        if found.on_track is False or overdue:
+        if found.on_track is False or overdue or (found.wrong_way and found.on_track is None):
             yield OffTrack(index, kpi, found, overdue)
 
 
@@ -183,50 +180,16 @@ def unaddressed_rows(plan: Plan) -> Iterator[Unaddressed]:
                 yield Unaddressed(table, index, row)
 
 
-_FOLLOWED = frozenset({*SCORE_CHANGE_FIELDS, "status"})
-
-
-def _followed(change: Change) -> bool:
-    """The changes a follow-up asks about: initiatives added or dropped, re-scored,
-    moved in rank, a new status."""
-    if change.section == "initiatives":
-        return len(change.path) == 1 or (len(change.path) == 2 and change.path[1] in _FOLLOWED)
-    return change.section == "ranks" and change.kind == "moved"
-
-
-def moved_lines(old: Plan, new: Plan) -> Iterator[Line]:
-    """What moved from ``old`` to ``new``, one line each: the comparison's own phrasing,
-    then each KPI's new readings."""
-    titles = titles_of(old, new)
-    present = {item.id for item in new.initiatives}
-    for change in compare(old, new).changes:
-        if _followed(change):
-            item = change.path[0]
-            place = Place("initiatives", item) if item in present else None
-            yield Line(describe(change, titles), place)
-    before = {(k.measure, k.name, k.channel): k for k in old.areas.insight.kpis}
-    for index, kpi in enumerate(new.areas.insight.kpis):
-        earlier = before.get((kpi.measure, kpi.name, kpi.channel))
-        seen = {r.date for r in earlier.readings} if earlier else set()
-        for reading in ordered(kpi.readings):
-            if reading.date not in seen:
-                text = _("{kpi}: new reading {value} ({date})").format(
-                    kpi=kpi_name(kpi),
-                    value=kpi.shown(reading.value),
-                    date=date_text(reading.date),
-                )
-                yield Line(text, Place("kpis", index))
-
-
 def checkin_facts(
     plan: Plan,
     today: dt.date,
     baseline: Plan | None = None,
     since: str | None = None,
     since_title: str = "",
+    since_when: dt.datetime | None = None,
 ) -> CheckinFacts:
     """The check-in of ``plan`` on ``today``, compared with ``baseline`` (named ``since``,
-    a commit's subject ``since_title``)."""
+    a commit's subject or a snapshot's label ``since_title``, of ``since_when``)."""
     moved = tuple(moved_lines(baseline, plan)) if baseline is not None else ()
     return CheckinFacts(
         today,
@@ -237,17 +200,11 @@ def checkin_facts(
         tuple(unaddressed_rows(plan)),
         since_title if baseline is not None else "",
         tuple(stale_initiatives(plan, today)),
+        since_when if baseline is not None else None,
     )
 
 
 # --- the lines for people ---------------------------------------------------------------
-
-
-def kpi_name(kpi: Kpi) -> str:
-    """A KPI as a check-in names it: ``CSAT``, ``CSAT / phone`` for one channel."""
-    if kpi.channel.strip().casefold() in ("", "all"):
-        return kpi.shown_label
-    return f"{kpi.shown_label} / {kpi.channel}"
 
 
 def late_text(late: Late) -> str:
@@ -277,11 +234,23 @@ def off_track_text(item: OffTrack) -> str:
     measured = date_text(latest.date)
     if item.overdue:
         text = _("{kpi}: {value} ({measured}) against the target {target} by {date}, now passed")
+    elif item.progress.on_track is None:  # going the wrong way, the only other reason
+        text = _(
+            "{kpi}: {value} ({measured}), further from the target {target} "
+            "than the baseline {baseline}"
+        )
     elif when:
         text = _("{kpi}: {value} ({measured}) against the target {target} by {date}, off track")
     else:
         text = _("{kpi}: {value} ({measured}) against the target {target}, off track")
-    return text.format(kpi=kpi_name(kpi), value=value, measured=measured, target=target, date=when)
+    return text.format(
+        kpi=kpi_name(kpi),
+        value=value,
+        measured=measured,
+        target=target,
+        date=when,
+        baseline=kpi.shown(kpi.baseline),
+    )
 
 
 def row_text(item: Unaddressed) -> str:
@@ -330,10 +299,10 @@ def decision_lines(facts: CheckinFacts) -> Iterator[Line]:
         count = volume[id(entry)]
         if entry.table.attribute == "contact_reasons" and count:
             text = ngettext(
-                "Who takes “{reason}” ({volume} contact a month, no initiative)",
-                "Who takes “{reason}” ({volume} contacts a month, no initiative)",
+                "Who takes on “{reason}” ({volume} contact a month, no initiative)",
+                "Who takes on “{reason}” ({volume} contacts a month, no initiative)",
                 count,
             ).format(reason=entry.row.reason, volume=whole(count))
         else:
-            text = _("Who takes {row} (no initiative)").format(row=row_text(entry))
+            text = _("Who takes on {row} (no initiative)").format(row=row_text(entry))
         yield Line(text, Place(entry.table.attribute, entry.index))

@@ -45,6 +45,8 @@ def kpi_line(kpi: Kpi, day: Callable[[datetime.date], str] = datetime.date.isofo
         parts.append(_("on track"))
     elif found.on_track is False:
         parts.append(_("off track"))
+    elif found.wrong_way:
+        parts.append(_("off track: going the wrong way"))
     elif found.latest is not None:
         parts.append(_("on track: not known yet"))
     return " · ".join(parts)

@@ -5,10 +5,9 @@ whether there are unsaved changes, whether the file changed on disk since it was
 read or written, and to save. The plan changes only through the session's
 operations (``set_plan_field``, ``set_area_notes``, ``set_maturity``, ``add_row``,
 ``replace_row``, ``delete_row``, ``put_initiative``, ``delete_initiative``,
-``set_scoring``, ``record_checkin``…): each
-checks just what it changes and marks the change. Saving still validates the whole
-plan, so a plan with a broken rule (a blank title being typed) is refused with a
-:class:`PlanError` instead of being written and failing on the next load.
+``set_scoring``, ``record_checkin``…): each checks just what it changes and marks
+the change. Saving still validates the whole plan: a plan with a broken rule (a blank
+title being typed) is refused with a :class:`PlanError`, not written to fail on load.
 """
 
 from __future__ import annotations
@@ -35,6 +34,7 @@ from kxplan.model import (
     with_initiative,
     without_initiative,
 )
+from kxplan.model.evidence import follow_row
 from kxplan.model.graph import dependency_cycle
 from kxplan.model.log import LogEntry, initiative_problem
 from kxplan.model.rules import row_problems
@@ -180,8 +180,7 @@ class Session(FollowUpEdits, PlanFile):
         return problems
 
     def add_row(self, table: AreaTable, row: BaseModel) -> int:
-        """Add ``row`` at the end of ``table``; returns its index. EditRefused when the
-        table's rules refuse it."""
+        """Add ``row`` at the end of ``table``; its index. EditRefused if the rules refuse."""
         self._check_row(table, row, None)
         rows = table.rows(self.plan)
         if table.attribute == "journey":  # a first stage of its own keeps the named built-ins
@@ -199,7 +198,8 @@ class Session(FollowUpEdits, PlanFile):
         if rows[index] == row:
             return False
         self._check_row(table, row, index)
-        rows[index] = row
+        old, rows[index] = rows[index], row
+        follow_row(self.plan, table, old, row)
         self.changed()
         return True
 
@@ -220,6 +220,7 @@ class Session(FollowUpEdits, PlanFile):
         if not 0 <= index < len(rows):
             raise IndexError(index)
         gone: BaseModel = rows.pop(index)
+        follow_row(self.plan, table, gone, None)
         self.changed()
         return gone
 

@@ -81,10 +81,14 @@ def money(
 
 
 def percent(share: float | None, places: int = 0, *, unknown: str = DASH) -> str:
-    """A share already in percent (70 → ``70 %``), with a no-break space before the sign."""
+    """A share already in percent (70 → ``70 %``, −50 → ``−50 %``, a true minus sign),
+    with a no-break space before the sign."""
     if share is None:
         return unknown
-    return f"{number(share, places)}\u00a0%"
+    text = number(share, places)
+    if text.startswith("-"):
+        text = "\u2212" + text[1:]
+    return f"{text}\u00a0%"
 
 
 def measured(value: float | None, unit: str, *, unknown: str = DASH) -> str:

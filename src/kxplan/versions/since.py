@@ -68,8 +68,9 @@ class Baseline:
     name: str
     plan: Plan
     when: datetime | None = None
+    """When it was committed or taken (a file: None)."""
     title: str = ""
-    """A commit's subject, when it says more than the name."""
+    """A commit's subject; a snapshot's label (then the same as :attr:`name`)."""
 
 
 def _run_git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
@@ -128,6 +129,20 @@ def commits(plan_path: Path) -> list[Earlier]:
     return found
 
 
+def _commit_of(plan_path: Path, rev: str) -> tuple[datetime | None, str]:
+    """When the commit ``rev`` names was made and its subject; (None, "") when git
+    cannot say."""
+    folder = plan_path.resolve().parent
+    result = _run_git(folder, "log", "-1", "--format=%cI%x09%s", "--end-of-options", rev, "--")
+    if result is None or result.returncode != 0:
+        return None, ""
+    stamp, _tab, subject = result.stdout.decode("utf-8", "replace").strip().partition("\t")
+    try:
+        return datetime.fromisoformat(stamp), subject
+    except ValueError:
+        return None, subject
+
+
 def snapshots(plan_path: Path) -> list[Earlier]:
     """The plan's snapshots, newest first."""
     return [
@@ -167,8 +182,7 @@ def previous_version(plan_path: Path, current: Plan) -> Baseline | None:
         except (PlanError, SinceError):
             continue
         if _content(plan) != content:
-            title = item.title if item.kind == "commit" else ""
-            return Baseline(item.name, plan, item.when, title)
+            return Baseline(item.name, plan, item.when, item.title)
     return None
 
 
@@ -186,16 +200,19 @@ def resolve(plan_path: Path, name: str) -> Baseline:
     for version in reversed(list_versions(plan_path)):
         names = {version.label.casefold(), version.when, version.path.name, version.path.stem}
         if folded in names:
-            return Baseline(version.label or version.when, load_version(version), version.taken)
+            return Baseline(
+                version.label or version.when, load_version(version), version.taken, version.label
+            )
     if Path(wanted).is_file():
         return Baseline(wanted, load(wanted))
     if git.names_revision(wanted):
         try:
-            return Baseline(wanted, git.load_revision(wanted))
+            plan = git.load_revision(wanted)
         except git.GitReadError as error:
             raise SinceError(str(error)) from None
+        return Baseline(wanted, plan, *_commit_of(plan_path, wanted.rpartition(":")[0]))
     try:
-        return Baseline(wanted, _commit_reader(plan_path, wanted)())
+        return Baseline(wanted, _commit_reader(plan_path, wanted)(), *_commit_of(plan_path, wanted))
     except _GitFailed as error:
         reason = error.reason.rstrip(".")
         raise SinceError(

@@ -22,7 +22,8 @@ from kxplan.i18n import _
 from kxplan.model.checkin import CheckIn
 from kxplan.model.evidence import TABLES_BY_NAME
 from kxplan.reports.checkin import headline, parts
-from kxplan.reports.checkin_facts import CheckinFacts, Place, checkin_facts
+from kxplan.reports.checkin_facts import CheckinFacts, checkin_facts
+from kxplan.reports.checkin_moved import Place
 from kxplan.reports.dates import date_text
 from kxplan.session import EditRefused, Session
 from kxplan.storage import PlanError
@@ -100,7 +101,14 @@ class CheckinStep(Step):
         baseline = self.baseline()
         today = self.session.clock().date()
         self.facts = facts = (
-            checkin_facts(self.session.plan, today, baseline.plan, baseline.name, baseline.title)
+            checkin_facts(
+                self.session.plan,
+                today,
+                baseline.plan,
+                baseline.name,
+                baseline.title,
+                baseline.when,
+            )
             if baseline
             else checkin_facts(self.session.plan, today)
         )
@@ -189,8 +197,16 @@ class CheckinStep(Step):
         """Record the check-in held today, with what was decided, in the plan."""
         facts = self.facts
         today = self.session.clock().date()
-        decisions = self.query_one("#checkin-decisions", TextArea).text
-        since = facts.since if facts is not None and facts.since else ""
+        box = self.query_one("#checkin-decisions", TextArea)
+        decisions = box.text
+        if not decisions.strip():
+            box.focus()
+            self.app.notify(
+                _("Type what the meeting decided first, then press f10 to record it."),
+                severity="warning",
+            )
+            return
+        since = facts.shown_since if facts is not None else ""
         try:
             changed = self.session.record_checkin(
                 CheckIn(date=today, since=since, decisions=decisions)
