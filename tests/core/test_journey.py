@@ -313,8 +313,8 @@ def test_the_comparison_says_a_critical_mark_as_yes_or_no() -> None:
     new.areas.insight.touchpoints[0].critical = True
     new.areas.insight.touchpoints[0].experience_score = 3
     text = format_text(compare(old, new), "old", "new")
-    assert "touchpoints[Journey search in the app / plan].critical: no → yes" in text
-    assert "touchpoints[Journey search in the app / plan].experience_score: 4 → 3" in text
+    assert "Touchpoint Journey search in the app / plan: critical no → yes" in text
+    assert "Touchpoint Journey search in the app / plan: experience score 4 → 3" in text
 
 
 def test_every_word_of_the_journey_in_a_document_and_in_show_is_marked() -> None:

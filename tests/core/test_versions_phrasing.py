@@ -95,7 +95,7 @@ def test_numbers_for_people_are_grouped_so_they_cannot_wrap_but_git_lines_stay_p
         lambda d: d["areas"]["unnecessary_demand"]["contact_reasons"][0].update(monthly_volume=1200)
     )
     change = only(compare(old, new).in_section("areas"))
-    assert describe(change).endswith(f"monthly_volume: 900 → 1{GROUP}200")
+    assert describe(change).endswith(f"monthly volume 900 → 1{GROUP}200")
     assert (
         "areas.unnecessary_demand.contact_reasons[Where is my order? / Phone].monthly_volume = 1200"
         in plan_as_lines(new)
