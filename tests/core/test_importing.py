@@ -12,6 +12,7 @@ from kxplan.i18n import language
 from kxplan.importing.columns import guess_kind, map_columns, normal
 from kxplan.importing.reading import decode, read_table, sniff
 from kxplan.model import Plan
+from kxplan.reports import formats
 from kxplan.reports.csv import to_csv
 from kxplan.session import Session
 from kxplan.text import csv
@@ -201,3 +202,30 @@ def test_a_reading_off_the_kpis_scale_is_refused() -> None:
     result = run(base_plan(), "KPI,Channel,Date,Value\nCSAT,phone,2026-01-31,140\n")
     assert result.refusals[0].place == 'column "Value"'
     assert result.outcomes == ()
+
+
+def test_an_export_with_follow_through_reads_back_its_swedish_headers() -> None:
+    plan = base_plan()
+    text = (
+        "Titel;Status;Påbörjat;Avslutad;Faktisk insats;Utfall\r\n"
+        "Ny chattbot;Klar;2026-02-01;2026-05-15;2,5;Färre samtal\r\n"
+    )
+    session = Session(plan.model_copy(deep=True))
+    result = importing.apply(session, importing.read(text.encode("utf-8"), "in.csv"))
+    assert result.refusals == ()
+    assert result.ignored == ()
+    added = next(item for item in session.plan.initiatives if item.title == "Ny chattbot")
+    assert (added.status, str(added.started), str(added.finished)) == (
+        "done",
+        "2026-02-01",
+        "2026-05-15",
+    )
+    assert (added.actual_effort, added.outcome) == (2.5, "Färre samtal")
+
+
+def test_an_initiative_imported_done_without_dates_is_still_followed_through() -> None:
+    session = Session(base_plan())
+    importing.apply(session, importing.read(b"Titel;Status\r\nNy chattbot;Klar\r\n", "in.csv"))
+    text = formats.render(session.plan, "markdown")
+    section = text[text.index("### Followed through") :]
+    assert any(line.startswith("| Ny chattbot | Done |") for line in section.splitlines())

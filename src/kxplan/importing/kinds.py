@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
-from kxplan.framework import DEMANDS, MEASURES_BY_ID, STATUSES
+from kxplan.framework import DEMANDS, MEASURES_BY_ID, PERIODS, STATUSES
 from kxplan.i18n import LANGUAGES, _, language
 from kxplan.importing import cells
 from kxplan.importing.columns import Columns, Kind
@@ -136,15 +136,20 @@ def _same(a: str, b: str) -> bool:
 
 
 def _initiative_readers() -> dict[str, Reader]:
-    areas, statuses = cells.area_words(), cells.words(STATUSES)
+    areas, statuses, periods = cells.area_words(), cells.words(STATUSES), cells.words(PERIODS)
     plain: dict[str, Reader] = {"id": cells.line, "title": cells.line}
-    plain.update(dict.fromkeys(("why", "what", "who", "when", "how", "notes"), cells.text))
+    texts = ("why", "what", "who", "when", "how", "notes", "outcome")
+    plain.update(dict.fromkeys(texts, cells.text))
     scores = ("effort", "customer_value", "efficiency", "reach", "time_criticality")
     return {
         **plain,
         "areas": lambda raw: cells.choices(raw, areas),
         "status": lambda raw: cells.choice(raw, statuses),
-        **dict.fromkeys((*scores, "risk_reduction"), cells.number),
+        "reach_period": lambda raw: cells.choice(raw, periods),
+        **dict.fromkeys((*scores, "risk_reduction", "actual_effort"), cells.number),
+        "started": cells.date,
+        "finished": cells.date,
+        "addresses": cells.links,
         "confidence": cells.share,
         "criteria": cells.criteria,
         "depends_on": cells.items,
@@ -193,7 +198,7 @@ def initiative(session: Session, row: Row) -> Outcome:
         session.put_initiative(updated, replacing=existing.id)
     except EditRefused as error:
         raise row.edit_refused(error) from None
-    labels = {"status": STATUSES.labels()}
+    labels = {"status": STATUSES.labels(), "reach_period": PERIODS.labels()}
     return Outcome(row.line, "updated", updated.title, row.changes(existing, updated, labels))
 
 

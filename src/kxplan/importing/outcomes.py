@@ -14,6 +14,7 @@ from typing import Final, Literal
 
 from kxplan.i18n import N_, _, ngettext
 from kxplan.importing.columns import Kind
+from kxplan.model.evidence import Link
 from kxplan.storage import Problem
 from kxplan.text import numbers
 
@@ -189,6 +190,8 @@ def shown(value: object, labels: Mapping[str, str] | None = None) -> str:
         return numbers.number(value, 6)
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, Link):
+        return value.text()
     if isinstance(value, list):
         return ", ".join(shown(item, labels) for item in value)
     if isinstance(value, dict):
