@@ -229,3 +229,12 @@ def test_an_initiative_imported_done_without_dates_is_still_followed_through() -
     text = formats.render(session.plan, "markdown")
     section = text[text.index("### Followed through") :]
     assert any(line.startswith("| Ny chattbot | Done |") for line in section.splitlines())
+
+
+def test_a_volume_beyond_any_organisation_is_refused_naming_the_most() -> None:
+    text = (
+        "Kontaktorsak;Kanal;Volym/månad;Undvikbar andel\r\nJättemånga;telefon;99999999999999;50\r\n"
+    )
+    (problem,) = run(base_plan(), text).refusals
+    assert str(problem).startswith('in.csv:2: column "Volym/månad": expected a number at most ')
+    assert "1 000 000 000" in problem.message.replace("\u00a0", " ").replace("\u202f", " ")
