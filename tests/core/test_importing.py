@@ -8,6 +8,7 @@ import pytest
 from support import base_plan, template_plan
 
 from kxplan import importing
+from kxplan.framework import STATUSES
 from kxplan.i18n import language
 from kxplan.importing.columns import guess_kind, map_columns, normal
 from kxplan.importing.reading import decode, read_table, sniff
@@ -238,3 +239,17 @@ def test_a_volume_beyond_any_organisation_is_refused_naming_the_most() -> None:
     (problem,) = run(base_plan(), text).refusals
     assert str(problem).startswith('in.csv:2: column "Volym/månad": expected a number at most ')
     assert "1 000 000 000" in problem.message.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_an_unknown_status_is_refused_with_the_labels_one_can_write() -> None:
+    with language("sv"):
+        (problem,) = run(base_plan(), "Titel;Status\r\nA;Färdig\r\n").refusals
+        labels = STATUSES.labels().values()
+    assert all(label in problem.message for label in labels)
+    assert "in_progress" not in problem.message
+    with language("sv"):
+        result = run(
+            base_plan(),
+            "Titel;Status\r\n" + "".join(f"A{i};{label}\r\n" for i, label in enumerate(labels)),
+        )
+    assert result.refusals == ()

@@ -112,16 +112,24 @@ def area_words() -> dict[str, str]:
     return found
 
 
-def choice(cell: str, known: Mapping[str, str]) -> str | None:
-    """The key ``cell`` names, None when blank; refused with the keys when unknown."""
+def choice(
+    cell: str, known: Mapping[str, str], vocabulary: Vocabulary[Any, Any] | None = None
+) -> str | None:
+    """The key ``cell`` names, None when blank; refused when unknown, with the words a
+    person can write: ``vocabulary``'s labels in the current language, else the keys."""
     stripped = line(cell)
     if not stripped:
         return None
     key = known.get(stripped.casefold())
     if key is None:
+        said = (
+            list(vocabulary.labels().values())
+            if vocabulary is not None
+            else sorted(set(known.values()))
+        )
         raise CellRefused(
             _("expected one of {choices}, got {text}").format(
-                choices=", ".join(sorted(set(known.values()))), text=repr(stripped)
+                choices=", ".join(said), text=repr(stripped)
             )
         )
     return key
