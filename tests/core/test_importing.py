@@ -253,3 +253,23 @@ def test_an_unknown_status_is_refused_with_the_labels_one_can_write() -> None:
             "Titel;Status\r\n" + "".join(f"A{i};{label}\r\n" for i, label in enumerate(labels)),
         )
     assert result.refusals == ()
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_excels_unicode_text_in_utf16_with_tabs_is_read(codec: str) -> None:
+    text = "Kontaktorsak\tKanal\tVolym/månad\r\nFaktura\tTelefon\t1 200\r\n"
+    source = importing.read(text.encode(codec), "in.txt")
+    assert source.table.header == ("Kontaktorsak", "Kanal", "Volym/månad")
+    assert source.table.delimiter == "\t"
+    assert source.columns.kind == "contact-reasons"
+    assert importing.heading(importing.preview(base_plan(), source)).startswith(
+        "in.txt: contact reasons (guessed from the headers), read as UTF-16,"
+    )
+
+
+def test_the_cli_is_told_to_say_the_kind_and_the_app_to_pick_it() -> None:
+    with pytest.raises(importing.KindUnknown) as caught:
+        importing.read(b"foo;bar\n1;2\n", "junk.csv")
+    assert "(kxplan import --kind)" in str(caught.value)
+    assert "kxplan" not in caught.value.in_form()
+    assert caught.value.in_form().startswith("junk.csv: cannot tell from the headers (foo, bar)")

@@ -105,6 +105,8 @@ async def test_a_file_that_cannot_be_read_says_so_and_imports_nothing(
         assert isinstance(screen, ImportScreen)
         said = str(screen.query_one("#import-heading", Static).render())
         assert said.startswith("junk.csv: cannot tell from the headers (foo, bar)")
+        assert "kxplan import" not in said  # no advice for the command line in the app
+        assert "It holds" in said
         assert screen.query_one("#import-go", Button).disabled
         assert screen.query_one("#import-rows", DataTable).row_count == 0
 

@@ -27,7 +27,7 @@ from kxplan.importing.outcomes import (
     outcome_line,
     tally,
 )
-from kxplan.importing.reading import SEPARATORS, CsvTable, ImportFailed, read_table
+from kxplan.importing.reading import SEPARATORS, CsvTable, ImportFailed, KindUnknown, read_table
 from kxplan.model import Plan
 from kxplan.session import Session
 from kxplan.storage import Problem
@@ -38,6 +38,7 @@ __all__ = [
     "SEPARATORS",
     "ImportFailed",
     "Kind",
+    "KindUnknown",
     "Outcome",
     "Preview",
     "Source",
@@ -75,14 +76,7 @@ def read(
     if kind is None:
         kind = guess_kind(table.header)
         if kind is None:
-            raise ImportFailed(
-                source,
-                _(
-                    "cannot tell from the headers ({headers}) what the file holds: "
-                    "initiatives, contact reasons or KPI readings; say which "
-                    "(kxplan import --kind)"
-                ).format(headers=", ".join(table.header)),
-            )
+            raise KindUnknown(source, table.header)
     return Source(table, map_columns(source, table.header, kind), guessed)
 
 

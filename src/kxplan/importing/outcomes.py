@@ -102,6 +102,9 @@ class Preview:
 ENCODING_NAMES: Final[dict[str, str]] = {
     "utf-8-sig": "UTF-8",
     "utf-8": "UTF-8",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
     "cp1252": "Windows-1252",
     "latin-1": "Latin-1",
     "iso8859-1": "Latin-1",

@@ -193,7 +193,8 @@ class ImportScreen(ModalScreen[ImportChosen | None]):
             tally.update("")
             return
         except importing.ImportFailed as error:
-            heading.update(Text(str(error), style="bold red"))
+            message = error.in_form() if isinstance(error, importing.KindUnknown) else str(error)
+            heading.update(Text(message, style="bold red"))
             tally.update("")
             return
         preview = importing.preview(self.plan, source)
