@@ -273,3 +273,12 @@ def test_the_cli_is_told_to_say_the_kind_and_the_app_to_pick_it() -> None:
     assert "(kxplan import --kind)" in str(caught.value)
     assert "kxplan" not in caught.value.in_form()
     assert caught.value.in_form().startswith("junk.csv: cannot tell from the headers (foo, bar)")
+
+
+def test_the_tally_says_one_refused_row_in_the_singular_in_swedish() -> None:
+    plan = base_plan()
+    with language("sv"):
+        one = importing.tally(run(plan, "Titel;Insats\r\nA;x\r\n"))
+        two = importing.tally(run(plan, "Titel;Insats\r\nA;x\r\nB;y\r\n"))
+    assert one == "0 läggs till, 0 uppdateras, 0 oförändrade, 1 avvisad"
+    assert two.endswith(", 2 avvisade")

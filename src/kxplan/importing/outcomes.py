@@ -135,13 +135,15 @@ def heading(preview: Preview) -> str:
 
 def tally(preview: Preview) -> str:
     """The counts: ``2 to add, 1 to update, 5 unchanged, 1 refused``."""
-    return _(
-        "{added} to add, {updated} to update, {unchanged} unchanged, {refused} refused"
-    ).format(
-        added=preview.count("added"),
-        updated=preview.count("updated"),
-        unchanged=preview.count("unchanged"),
-        refused=len(preview.refusals),
+    added, updated = preview.count("added"), preview.count("updated")
+    unchanged, refused = preview.count("unchanged"), len(preview.refusals)
+    return _("{added}, {updated}, {unchanged}, {refused}").format(
+        added=ngettext("{count} to add", "{count} to add", added).format(count=added),
+        updated=ngettext("{count} to update", "{count} to update", updated).format(count=updated),
+        unchanged=ngettext("{count} unchanged", "{count} unchanged", unchanged).format(
+            count=unchanged
+        ),
+        refused=ngettext("{count} refused", "{count} refused", refused).format(count=refused),
     )
 
 
