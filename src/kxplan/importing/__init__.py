@@ -94,6 +94,7 @@ def apply(session: Session, source: Source) -> Preview:
     seen: dict[Key, int] = {}
     outcomes: dict[int, Outcome] = {}
     refused: dict[int, Problem] = {}
+    names: dict[int, str] = {}
     waiting = list(table.rows)
     while waiting:  # a row refused may go in once a later one has (a dependency)
         again = []
@@ -107,6 +108,7 @@ def apply(session: Session, source: Source) -> Preview:
                 if row is not None:
                     row.release()
                 place = _place(row, error.column) if row is not None else ""
+                names[record.line] = row.name() if row is not None else ""
                 refused[record.line] = Problem(table.source, place, record.line, error.message)
                 again.append(record)
         if len(again) == len(waiting):
@@ -121,6 +123,7 @@ def apply(session: Session, source: Source) -> Preview:
         tuple(outcomes[line] for line in sorted(outcomes)),
         tuple(refused[line] for line in sorted(refused)),
         columns.ignored,
+        tuple(names[line] for line in sorted(refused)),
     )
 
 

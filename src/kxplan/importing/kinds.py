@@ -95,6 +95,21 @@ class Row:
                 found[field] = value
         return found
 
+    def name(self) -> str:
+        """What the row is about as its cells say it (for a refused row): its title,
+        id, reason or KPI, its channel, a reading's date first."""
+        named = next(
+            (
+                raw
+                for field in ("title", "id", "reason", "kpi", "measure")
+                if (raw := self.raw(field))
+            ),
+            None,
+        )
+        said = " / ".join(cells.line(part) for part in (named, self.raw("channel")) if part)
+        date = self.raw("date")
+        return f"{cells.line(date)} · {said}" if date and said else said
+
     def column(self, field: str) -> int | None:
         return self.columns.fields.get(field)
 
@@ -319,7 +334,7 @@ def reading(session: Session, row: Row) -> Outcome:
         if field not in given:
             raise RowRefused(row.column(field), _("required"))
     kpi = session.plan.areas.insight.kpis[index]
-    subject = f"{KPIS.shown_key(kpi)} · {given['date'].isoformat()}"
+    subject = f"{given['date'].isoformat()} · {KPIS.shown_key(kpi)}"
     row.claim(("reading", str(index), given["date"].isoformat()))
     position = next((i for i, old in enumerate(kpi.readings) if old.date == given["date"]), None)
     try:

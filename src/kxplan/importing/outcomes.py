@@ -85,6 +85,8 @@ class Preview:
     refusals: tuple[Problem, ...]
     ignored: tuple[str, ...] = field(default=())
     """The headers that give nothing, as the file writes them."""
+    refused_names: tuple[str, ...] = field(default=())
+    """What each refused row is about, as its cells name it ("" when they do not)."""
 
     def count(self, action: Action) -> int:
         return sum(1 for outcome in self.outcomes if outcome.action == action)
