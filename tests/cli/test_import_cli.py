@@ -85,6 +85,26 @@ def test_on_a_terminal_it_asks_and_no_keeps_the_plan(
     assert plan.read_bytes() != before
 
 
+def test_in_swedish_it_asks_j_n_takes_ja_and_asks_again_in_swedish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, data = _files(tmp_path)
+    before = plan.read_bytes()
+    monkeypatch.setattr(import_cli, "interactive", lambda: True)
+    result = invoke("--lang", "sv", "import", plan, data, input="kanske\nja\n")
+    assert "? [j/N] " in result.stdout
+    assert "Svara ja eller nej." in result.stdout
+    assert "invalid input" not in result.output
+    assert result.exit_code == 0
+    assert plan.read_bytes() != before
+    plan.write_bytes(before)
+    result = invoke("--lang", "sv", "import", plan, data, input="j\n")
+    assert plan.read_bytes() != before
+    plan.write_bytes(before)
+    result = invoke("--lang", "sv", "import", plan, data, input="\n")
+    assert plan.read_bytes() == before
+
+
 def test_all_rows_refused_exits_2(tmp_path: Path) -> None:
     plan, data = _files(tmp_path, "Kontaktorsak;Volym\r\nA;x\r\nB;1,000\r\n")
     before = plan.read_bytes()

@@ -8,10 +8,12 @@ import pytest
 from support import base_plan, template_plan
 
 from kxplan import importing
+from kxplan.framework import STATUSES
 from kxplan.i18n import language
 from kxplan.importing.columns import guess_kind, map_columns, normal
 from kxplan.importing.reading import decode, read_table, sniff
 from kxplan.model import Plan
+from kxplan.reports import formats
 from kxplan.reports.csv import to_csv
 from kxplan.session import Session
 from kxplan.text import csv
@@ -201,3 +203,82 @@ def test_a_reading_off_the_kpis_scale_is_refused() -> None:
     result = run(base_plan(), "KPI,Channel,Date,Value\nCSAT,phone,2026-01-31,140\n")
     assert result.refusals[0].place == 'column "Value"'
     assert result.outcomes == ()
+
+
+def test_an_export_with_follow_through_reads_back_its_swedish_headers() -> None:
+    plan = base_plan()
+    text = (
+        "Titel;Status;Påbörjat;Avslutad;Faktisk insats;Utfall\r\n"
+        "Ny chattbot;Klar;2026-02-01;2026-05-15;2,5;Färre samtal\r\n"
+    )
+    session = Session(plan.model_copy(deep=True))
+    result = importing.apply(session, importing.read(text.encode("utf-8"), "in.csv"))
+    assert result.refusals == ()
+    assert result.ignored == ()
+    added = next(item for item in session.plan.initiatives if item.title == "Ny chattbot")
+    assert (added.status, str(added.started), str(added.finished)) == (
+        "done",
+        "2026-02-01",
+        "2026-05-15",
+    )
+    assert (added.actual_effort, added.outcome) == (2.5, "Färre samtal")
+
+
+def test_an_initiative_imported_done_without_dates_is_still_followed_through() -> None:
+    session = Session(base_plan())
+    importing.apply(session, importing.read(b"Titel;Status\r\nNy chattbot;Klar\r\n", "in.csv"))
+    text = formats.render(session.plan, "markdown")
+    section = text[text.index("### Followed through") :]
+    assert any(line.startswith("| Ny chattbot | Done |") for line in section.splitlines())
+
+
+def test_a_volume_beyond_any_organisation_is_refused_naming_the_most() -> None:
+    text = (
+        "Kontaktorsak;Kanal;Volym/månad;Undvikbar andel\r\nJättemånga;telefon;99999999999999;50\r\n"
+    )
+    (problem,) = run(base_plan(), text).refusals
+    assert str(problem).startswith('in.csv:2: column "Volym/månad": expected a number at most ')
+    assert "1 000 000 000" in problem.message.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_an_unknown_status_is_refused_with_the_labels_one_can_write() -> None:
+    with language("sv"):
+        (problem,) = run(base_plan(), "Titel;Status\r\nA;Färdig\r\n").refusals
+        labels = STATUSES.labels().values()
+    assert all(label in problem.message for label in labels)
+    assert "in_progress" not in problem.message
+    with language("sv"):
+        result = run(
+            base_plan(),
+            "Titel;Status\r\n" + "".join(f"A{i};{label}\r\n" for i, label in enumerate(labels)),
+        )
+    assert result.refusals == ()
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_excels_unicode_text_in_utf16_with_tabs_is_read(codec: str) -> None:
+    text = "Kontaktorsak\tKanal\tVolym/månad\r\nFaktura\tTelefon\t1 200\r\n"
+    source = importing.read(text.encode(codec), "in.txt")
+    assert source.table.header == ("Kontaktorsak", "Kanal", "Volym/månad")
+    assert source.table.delimiter == "\t"
+    assert source.columns.kind == "contact-reasons"
+    assert importing.heading(importing.preview(base_plan(), source)).startswith(
+        "in.txt: contact reasons (guessed from the headers), read as UTF-16,"
+    )
+
+
+def test_the_cli_is_told_to_say_the_kind_and_the_app_to_pick_it() -> None:
+    with pytest.raises(importing.KindUnknown) as caught:
+        importing.read(b"foo;bar\n1;2\n", "junk.csv")
+    assert "(kxplan import --kind)" in str(caught.value)
+    assert "kxplan" not in caught.value.in_form()
+    assert caught.value.in_form().startswith("junk.csv: cannot tell from the headers (foo, bar)")
+
+
+def test_the_tally_says_one_refused_row_in_the_singular_in_swedish() -> None:
+    plan = base_plan()
+    with language("sv"):
+        one = importing.tally(run(plan, "Titel;Insats\r\nA;x\r\n"))
+        two = importing.tally(run(plan, "Titel;Insats\r\nA;x\r\nB;y\r\n"))
+    assert one == "0 läggs till, 0 uppdateras, 0 oförändrade, 1 avvisad"
+    assert two.endswith(", 2 avvisade")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv as std_csv
 import io
 import random
+from datetime import date
 from typing import Any
 
 from hypothesis import given, settings
@@ -16,8 +17,9 @@ from support import base_data
 from kxplan import importing
 from kxplan.framework import AREA_IDS
 from kxplan.i18n import language
-from kxplan.model import Plan
+from kxplan.model import Initiative, Plan
 from kxplan.reports.csv import to_csv
+from kxplan.session import Session
 from kxplan.text import csv
 
 EXAMPLES = settings(max_examples=40, deadline=None)
@@ -30,6 +32,12 @@ plain = st.text(st.characters(exclude_categories=["Cc", "Cs", "Zl", "Zp"]), max_
 names = plain.filter(lambda text: text.strip() != "").map(str.strip)
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 scores = st.none() | st.integers(1, 5) | st.integers(100, 500).map(lambda n: n / 100)
+LINKS = (
+    {"table": "contact_reasons", "key": ["Where is my order?", "Phone"]},
+    {"table": "frictions", "key": ["Login loop"]},
+    {"table": "channels", "key": ["Phone"]},
+)
+"""Rows of :func:`base_data` an initiative may address."""
 
 
 @st.composite
@@ -55,6 +63,14 @@ def plans(draw: st.DrawFn) -> Plan:
             if index
             else [],
             "notes": draw(plain),
+            "reach_period": draw(st.none() | st.sampled_from(["day", "week", "month", "year"])),
+            "addresses": [
+                LINKS[i] for i in draw(st.lists(st.integers(0, 2), max_size=2, unique=True))
+            ],
+            "started": draw(st.none() | st.dates(date(2025, 1, 1), date(2026, 6, 30))),
+            "finished": draw(st.none() | st.dates(date(2026, 7, 1), date(2027, 6, 30))),
+            "actual_effort": draw(scores),
+            "outcome": draw(plain),
         }
         rows.append({key: value for key, value in row.items() if value is not None})
     data = base_data()
@@ -74,6 +90,31 @@ def test_exporting_and_importing_back_changes_nothing(plan: Plan) -> None:
     result = importing.preview(plan, importing.read(exported(plan), "x.csv"))
     assert result.refusals == ()
     assert [o.action for o in result.outcomes] == ["unchanged"] * len(plan.initiatives)
+
+
+FOLLOW_THROUGH = ("reach_period", "addresses", "started", "finished", "actual_effort", "outcome")
+
+
+@EXAMPLES
+@given(plans())
+def test_an_export_read_back_restores_every_field_the_plan_had(plan: Plan) -> None:
+    cleared = plan.model_copy(
+        update={
+            "initiatives": [
+                Initiative.model_validate(
+                    item.model_dump(exclude={*FOLLOW_THROUGH, "effort", "notes"})
+                )
+                for item in plan.initiatives
+            ]
+        },
+        deep=True,
+    )
+    session = Session(cleared)
+    result = importing.apply(session, importing.read(exported(plan), "x.csv"))
+    assert result.refusals == ()
+    back = {item.id: item for item in session.plan.initiatives}
+    for item in plan.initiatives:
+        assert back[item.id] == item
 
 
 def _shuffled(data: bytes, seed: int) -> bytes:

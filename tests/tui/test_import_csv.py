@@ -105,8 +105,29 @@ async def test_a_file_that_cannot_be_read_says_so_and_imports_nothing(
         assert isinstance(screen, ImportScreen)
         said = str(screen.query_one("#import-heading", Static).render())
         assert said.startswith("junk.csv: cannot tell from the headers (foo, bar)")
+        assert "kxplan import" not in said  # no advice for the command line in the app
+        assert "It holds" in said
         assert screen.query_one("#import-go", Button).disabled
         assert screen.query_one("#import-rows", DataTable).row_count == 0
+
+
+async def test_at_80x24_a_refused_rows_reason_wraps_below_the_table_in_full(
+    plan_here: Callable[..., Path], config_dir: Path
+) -> None:
+    path = _files(plan_here)
+    Path("orsaker.csv").write_text(
+        "Kontaktorsak;Kanal;Volym/månad\r\nJättemånga;telefon;99999999999999\r\n",
+        encoding="utf-8",
+    )
+    async with open_app(path, config_dir, size=(80, 24)) as pilot:
+        screen = await _preview(pilot)
+        assert screen.rows[0][2] == "Jättemånga / telefon"
+        detail = screen.query_one("#import-detail", Static)
+        said = str(detail.render())
+        assert said.startswith('Line 2: column "Volym/månad": expected a number at most ')
+        assert said.endswith("99 999 999 999 999")
+        assert detail.size.height >= 2  # wrapped, not cut at the edge
+        assert detail.size.width <= 80
 
 
 def test_preview_rows_are_in_line_order_with_refusals_among_them() -> None:
@@ -114,6 +135,15 @@ def test_preview_rows_are_in_line_order_with_refusals_among_them() -> None:
     rows = preview_rows(importing.preview(base_plan(), source))
     assert [row[0] for row in rows] == [2, 3, 4]
     assert rows[1][1] == "refused"
+    assert rows[1][2] == "B"  # a refused row shows the name it had
+
+
+def test_a_readings_row_shows_its_date_first_refused_or_not() -> None:
+    plan = base_plan()
+    text = "KPI;Kanal;Datum;Värde\nCSAT;phone;2026-09-30;80\nCSAT;phone;2026-10-31;x\n"
+    rows = preview_rows(importing.preview(plan, importing.read(text.encode(), "r.csv")))
+    assert rows[0][2].startswith("2026-09-30 · ")
+    assert rows[1][1:3] == ("refused", "2026-10-31 · CSAT / phone")
 
 
 # --- snapshots --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import click
 
 from kxplan.cli.common import EXIT_PROBLEM, fail
 from kxplan.cli.texts import command, examples, option
-from kxplan.i18n import N_, _, ngettext
+from kxplan.i18n import N_, _, ngettext, pgettext
 from kxplan.text.literal import visible
 
 EXIT_NOT_CONFIRMED = 1
@@ -22,6 +22,28 @@ def interactive() -> bool:
     """True when a person can answer the question (standard input and output are a
     terminal)."""
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def confirm(question: str) -> bool:
+    """Ask ``question`` until the answer is yes or no (blank: no), in the CLI's language:
+    ``[j/N]`` and j/ja in Swedish; y/yes is always understood."""
+    yes = {"y", "yes", pgettext("answer", "y"), pgettext("answer", "yes")}
+    no = {"n", "no", pgettext("answer", "n"), pgettext("answer", "no")}
+    hint = _("[{yes}/{no}]").format(yes=pgettext("answer", "y"), no=pgettext("answer", "n").upper())
+    while True:
+        answer = click.prompt(
+            f"{question} {hint}", default="", show_default=False, prompt_suffix=" "
+        )
+        folded = answer.strip().casefold()
+        if folded in yes:
+            return True
+        if not folded or folded in no:
+            return False
+        click.echo(
+            _("Answer {yes} or {no}.").format(
+                yes=pgettext("answer", "yes"), no=pgettext("answer", "no")
+            )
+        )
 
 
 @command(
@@ -111,7 +133,7 @@ def import_command(
             "Import {count} rows into {plan}?",
             preview.to_import,
         ).format(count=preview.to_import, plan=plan)
-        if not click.confirm(question, default=False):
+        if not confirm(question):
             click.echo(_("Not imported: {plan} stays as it is.").format(plan=plan))
             return
     done = importing.apply(session, source)

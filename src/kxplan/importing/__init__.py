@@ -27,7 +27,7 @@ from kxplan.importing.outcomes import (
     outcome_line,
     tally,
 )
-from kxplan.importing.reading import SEPARATORS, CsvTable, ImportFailed, read_table
+from kxplan.importing.reading import SEPARATORS, CsvTable, ImportFailed, KindUnknown, read_table
 from kxplan.model import Plan
 from kxplan.session import Session
 from kxplan.storage import Problem
@@ -38,6 +38,7 @@ __all__ = [
     "SEPARATORS",
     "ImportFailed",
     "Kind",
+    "KindUnknown",
     "Outcome",
     "Preview",
     "Source",
@@ -75,14 +76,7 @@ def read(
     if kind is None:
         kind = guess_kind(table.header)
         if kind is None:
-            raise ImportFailed(
-                source,
-                _(
-                    "cannot tell from the headers ({headers}) what the file holds: "
-                    "initiatives, contact reasons or KPI readings; say which "
-                    "(kxplan import --kind)"
-                ).format(headers=", ".join(table.header)),
-            )
+            raise KindUnknown(source, table.header)
     return Source(table, map_columns(source, table.header, kind), guessed)
 
 
@@ -100,6 +94,7 @@ def apply(session: Session, source: Source) -> Preview:
     seen: dict[Key, int] = {}
     outcomes: dict[int, Outcome] = {}
     refused: dict[int, Problem] = {}
+    names: dict[int, str] = {}
     waiting = list(table.rows)
     while waiting:  # a row refused may go in once a later one has (a dependency)
         again = []
@@ -113,6 +108,7 @@ def apply(session: Session, source: Source) -> Preview:
                 if row is not None:
                     row.release()
                 place = _place(row, error.column) if row is not None else ""
+                names[record.line] = row.name() if row is not None else ""
                 refused[record.line] = Problem(table.source, place, record.line, error.message)
                 again.append(record)
         if len(again) == len(waiting):
@@ -127,6 +123,7 @@ def apply(session: Session, source: Source) -> Preview:
         tuple(outcomes[line] for line in sorted(outcomes)),
         tuple(refused[line] for line in sorted(refused)),
         columns.ignored,
+        tuple(names[line] for line in sorted(refused)),
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any, Final
 from kxplan.framework import AREAS
 from kxplan.framework.terms import Vocabulary
 from kxplan.i18n import LANGUAGES, _, language
+from kxplan.model.evidence import TABLES_BY_NAME, Link
 from kxplan.text.literal import FORMULA_START
 from kxplan.text.typed import parse_whole, read_number
 
@@ -111,16 +112,24 @@ def area_words() -> dict[str, str]:
     return found
 
 
-def choice(cell: str, known: Mapping[str, str]) -> str | None:
-    """The key ``cell`` names, None when blank; refused with the keys when unknown."""
+def choice(
+    cell: str, known: Mapping[str, str], vocabulary: Vocabulary[Any, Any] | None = None
+) -> str | None:
+    """The key ``cell`` names, None when blank; refused when unknown, with the words a
+    person can write: ``vocabulary``'s labels in the current language, else the keys."""
     stripped = line(cell)
     if not stripped:
         return None
     key = known.get(stripped.casefold())
     if key is None:
+        said = (
+            list(vocabulary.labels().values())
+            if vocabulary is not None
+            else sorted(set(known.values()))
+        )
         raise CellRefused(
             _("expected one of {choices}, got {text}").format(
-                choices=", ".join(sorted(set(known.values()))), text=repr(stripped)
+                choices=", ".join(said), text=repr(stripped)
             )
         )
     return key
@@ -138,6 +147,27 @@ def items(cell: str) -> list[str]:
 def choices(cell: str, known: Mapping[str, str]) -> list[str]:
     """A list of keys in one cell."""
     return [key for part in items(cell) if (key := choice(part, known)) is not None]
+
+
+def links(cell: str) -> list[Link]:
+    """The rows an initiative addresses as kxplan's export writes them:
+    ``contact_reasons: Where is my order? / phone; kpis: CSAT / phone``."""
+    found: list[Link] = []
+    for part in (piece.strip() for piece in line(cell).split(";")):
+        if not part:
+            continue
+        table, colon, key = part.partition(":")
+        name = table.strip().casefold().replace(" ", "_")
+        parts = [piece.strip() for piece in key.split(" / ")]
+        if not colon or name not in TABLES_BY_NAME or not all(parts):
+            raise CellRefused(
+                _(
+                    "expected table: key pairs such as contact_reasons: Where is my order? / "
+                    "phone (tables {tables}), got {text}"
+                ).format(tables=", ".join(TABLES_BY_NAME), text=repr(part))
+            )
+        found.append(Link.model_validate({"table": name, "key": parts}))
+    return found
 
 
 def criteria(cell: str) -> dict[str, float]:

@@ -41,6 +41,33 @@ ALIASES: Final[dict[Kind, dict[str, tuple[str, ...]]]] = {
         "criteria": ("criteria", "kriterier"),
         "depends_on": ("depends on", "dependencies", "beroenden", "beror på"),
         "notes": ("notes", "note", "anteckningar", "anteckning", "kommentar", "comment"),
+        "reach_period": ("reach period", "räckviddsperiod", "period för räckvidd"),
+        "addresses": ("addresses", "evidence", "underlag", "adresserar", "hanterar", "besvarar"),
+        "started": (
+            "started",
+            "start date",
+            "påbörjad",
+            "påbörjat",
+            "startad",
+            "startat",
+            "startdatum",
+        ),
+        "finished": (
+            "finished",
+            "end date",
+            "avslutad",
+            "avslutat",
+            "slutförd",
+            "slutfört",
+            "slutdatum",
+        ),
+        "actual_effort": (
+            "actual effort",
+            "faktisk insats",
+            "verklig insats",
+            "faktisk arbetsinsats",
+        ),
+        "outcome": ("outcome", "result", "resultat", "utfall", "effekt i efterhand"),
     },
     "contact-reasons": {
         "reason": (

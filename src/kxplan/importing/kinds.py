@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
-from kxplan.framework import DEMANDS, MEASURES_BY_ID, STATUSES
+from kxplan.framework import DEMANDS, MEASURES_BY_ID, PERIODS, STATUSES
 from kxplan.i18n import LANGUAGES, _, language
 from kxplan.importing import cells
 from kxplan.importing.columns import Columns, Kind
@@ -95,6 +95,21 @@ class Row:
                 found[field] = value
         return found
 
+    def name(self) -> str:
+        """What the row is about as its cells say it (for a refused row): its title,
+        id, reason or KPI, its channel, a reading's date first."""
+        named = next(
+            (
+                raw
+                for field in ("title", "id", "reason", "kpi", "measure")
+                if (raw := self.raw(field))
+            ),
+            None,
+        )
+        said = " / ".join(cells.line(part) for part in (named, self.raw("channel")) if part)
+        date = self.raw("date")
+        return f"{cells.line(date)} · {said}" if date and said else said
+
     def column(self, field: str) -> int | None:
         return self.columns.fields.get(field)
 
@@ -136,15 +151,20 @@ def _same(a: str, b: str) -> bool:
 
 
 def _initiative_readers() -> dict[str, Reader]:
-    areas, statuses = cells.area_words(), cells.words(STATUSES)
+    areas, statuses, periods = cells.area_words(), cells.words(STATUSES), cells.words(PERIODS)
     plain: dict[str, Reader] = {"id": cells.line, "title": cells.line}
-    plain.update(dict.fromkeys(("why", "what", "who", "when", "how", "notes"), cells.text))
+    texts = ("why", "what", "who", "when", "how", "notes", "outcome")
+    plain.update(dict.fromkeys(texts, cells.text))
     scores = ("effort", "customer_value", "efficiency", "reach", "time_criticality")
     return {
         **plain,
         "areas": lambda raw: cells.choices(raw, areas),
-        "status": lambda raw: cells.choice(raw, statuses),
-        **dict.fromkeys((*scores, "risk_reduction"), cells.number),
+        "status": lambda raw: cells.choice(raw, statuses, STATUSES),
+        "reach_period": lambda raw: cells.choice(raw, periods, PERIODS),
+        **dict.fromkeys((*scores, "risk_reduction", "actual_effort"), cells.number),
+        "started": cells.date,
+        "finished": cells.date,
+        "addresses": cells.links,
         "confidence": cells.share,
         "criteria": cells.criteria,
         "depends_on": cells.items,
@@ -193,7 +213,7 @@ def initiative(session: Session, row: Row) -> Outcome:
         session.put_initiative(updated, replacing=existing.id)
     except EditRefused as error:
         raise row.edit_refused(error) from None
-    labels = {"status": STATUSES.labels()}
+    labels = {"status": STATUSES.labels(), "reach_period": PERIODS.labels()}
     return Outcome(row.line, "updated", updated.title, row.changes(existing, updated, labels))
 
 
@@ -209,7 +229,7 @@ def contact_reason(session: Session, row: Row) -> Outcome:
             "reason": cells.line,
             "channel": cells.line,
             "monthly_volume": cells.whole,
-            "demand": lambda raw: cells.choice(raw, demands),
+            "demand": lambda raw: cells.choice(raw, demands, DEMANDS),
             "root_cause": cells.text,
             "avoidable": cells.share,
             "notes": cells.text,
@@ -314,7 +334,7 @@ def reading(session: Session, row: Row) -> Outcome:
         if field not in given:
             raise RowRefused(row.column(field), _("required"))
     kpi = session.plan.areas.insight.kpis[index]
-    subject = f"{KPIS.shown_key(kpi)} · {given['date'].isoformat()}"
+    subject = f"{given['date'].isoformat()} · {KPIS.shown_key(kpi)}"
     row.claim(("reading", str(index), given["date"].isoformat()))
     position = next((i for i, old in enumerate(kpi.readings) if old.date == given["date"]), None)
     try:

@@ -14,6 +14,7 @@ from typing import Final, Literal
 
 from kxplan.i18n import N_, _, ngettext
 from kxplan.importing.columns import Kind
+from kxplan.model.evidence import Link
 from kxplan.storage import Problem
 from kxplan.text import numbers
 
@@ -84,6 +85,8 @@ class Preview:
     refusals: tuple[Problem, ...]
     ignored: tuple[str, ...] = field(default=())
     """The headers that give nothing, as the file writes them."""
+    refused_names: tuple[str, ...] = field(default=())
+    """What each refused row is about, as its cells name it ("" when they do not)."""
 
     def count(self, action: Action) -> int:
         return sum(1 for outcome in self.outcomes if outcome.action == action)
@@ -101,6 +104,9 @@ class Preview:
 ENCODING_NAMES: Final[dict[str, str]] = {
     "utf-8-sig": "UTF-8",
     "utf-8": "UTF-8",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
     "cp1252": "Windows-1252",
     "latin-1": "Latin-1",
     "iso8859-1": "Latin-1",
@@ -131,13 +137,15 @@ def heading(preview: Preview) -> str:
 
 def tally(preview: Preview) -> str:
     """The counts: ``2 to add, 1 to update, 5 unchanged, 1 refused``."""
-    return _(
-        "{added} to add, {updated} to update, {unchanged} unchanged, {refused} refused"
-    ).format(
-        added=preview.count("added"),
-        updated=preview.count("updated"),
-        unchanged=preview.count("unchanged"),
-        refused=len(preview.refusals),
+    added, updated = preview.count("added"), preview.count("updated")
+    unchanged, refused = preview.count("unchanged"), len(preview.refusals)
+    return _("{added}, {updated}, {unchanged}, {refused}").format(
+        added=ngettext("{count} to add", "{count} to add", added).format(count=added),
+        updated=ngettext("{count} to update", "{count} to update", updated).format(count=updated),
+        unchanged=ngettext("{count} unchanged", "{count} unchanged", unchanged).format(
+            count=unchanged
+        ),
+        refused=ngettext("{count} refused", "{count} refused", refused).format(count=refused),
     )
 
 
@@ -189,6 +197,8 @@ def shown(value: object, labels: Mapping[str, str] | None = None) -> str:
         return numbers.number(value, 6)
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, Link):
+        return value.text()
     if isinstance(value, list):
         return ", ".join(shown(item, labels) for item in value)
     if isinstance(value, dict):

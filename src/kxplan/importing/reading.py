@@ -2,9 +2,10 @@
 separator sniffed, its rows with the line each starts on.
 
 Excel and LibreOffice with Swedish settings write ``;`` between cells, often UTF-8
-with a byte-order mark, sometimes Windows-1252; others write ``,`` or tabs. The
-text is read as given, else as UTF-8 (with or without the mark), else as
-Windows-1252 (Latin-1 for the bytes it lacks).
+with a byte-order mark, sometimes Windows-1252; Excel's "Unicode text" is UTF-16
+with tabs; others write ``,`` or tabs. The text is read as given, else as UTF-8
+(with or without the mark), else as UTF-16 (with its mark, or zeros between ASCII
+letters), else as Windows-1252 (Latin-1 for the bytes it lacks).
 """
 
 from __future__ import annotations
@@ -31,6 +32,29 @@ class ImportFailed(Exception):
         self.source = source
         self.message = message
         super().__init__(f"{source}: {message}")
+
+
+class KindUnknown(ImportFailed):
+    """The headers do not say what the file holds: the caller asks the user to say
+    (the CLI with ``--kind``, the app in its form)."""
+
+    def __init__(self, source: str, headers: tuple[str, ...]) -> None:
+        self.headers = headers
+        super().__init__(
+            source,
+            _(
+                "cannot tell from the headers ({headers}) what the file holds: "
+                "initiatives, contact reasons or KPI readings; say which "
+                "(kxplan import --kind)"
+            ).format(headers=", ".join(headers)),
+        )
+
+    def in_form(self) -> str:
+        """The message for the app, where the kind is picked in the form."""
+        return _(
+            "{file}: cannot tell from the headers ({headers}) what the file holds; "
+            "pick initiatives, contact reasons or KPI readings under “It holds”"
+        ).format(file=self.source, headers=", ".join(self.headers))
 
 
 class CsvRow(NamedTuple):
@@ -69,6 +93,11 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, 
         return _decoded(data, source, name, encoding), name
     if data.startswith(codecs.BOM_UTF8):
         return _decoded(data, source, "utf-8-sig", "UTF-8"), "utf-8-sig"
+    if wide := _utf16(data):
+        try:
+            return data.decode(wide), wide
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -102,6 +131,21 @@ def _decoded(data: bytes, source: str, name: str, said: str) -> str:
             source,
             _("cannot be read as {encoding}: {reason}").format(encoding=said, reason=error),
         ) from None
+
+
+def _utf16(data: bytes) -> str:
+    """ "utf-16" when the file starts with UTF-16's byte-order mark (FF FE or FE FF, as
+    Excel's "Unicode text" writes), "utf-16-le"/"-be" when every other byte of its start
+    is a zero (UTF-16 without the mark); "" otherwise."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    start = data[:200]
+    if len(start) >= 4 and len(start) % 2 == 0:
+        if not any(start[1::2]) and all(start[0::2]):
+            return "utf-16-le"
+        if not any(start[0::2]) and all(start[1::2]):
+            return "utf-16-be"
+    return ""
 
 
 def sniff(text: str) -> str:

@@ -53,6 +53,8 @@ from kxplan.model.scales import (
     ScoringSettings,
 )
 from kxplan.model.types import (
+    MAX_COST,
+    MAX_COUNT,
     MAX_EXTRA_DEPTH,
     MAX_NUMBER,
     MAX_SCALE,
@@ -84,6 +86,8 @@ __all__ = [
     "DEFAULT_EFFICIENCY_ANCHORS",
     "DEFAULT_EFFORT_ANCHORS",
     "DEFAULT_VALUE_ANCHORS",
+    "MAX_COST",
+    "MAX_COUNT",
     "MAX_EXTRA_DEPTH",
     "MAX_NUMBER",
     "MAX_SCALE",

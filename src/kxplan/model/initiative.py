@@ -11,9 +11,9 @@ from kxplan.framework import ESTIMATED_SCORES, AreaId, Period, Status
 from kxplan.model.evidence import Link
 from kxplan.model.types import (
     Name,
-    NonNegative,
     Number,
     Percent,
+    Reach,
     Slug,
     StrictModel,
     empty_dict,
@@ -30,7 +30,7 @@ class Estimate(StrictModel):
     customer_value: Number | None = None
     efficiency: Number | None = None
     confidence: Percent | None = None
-    reach: NonNegative | None = None
+    reach: Reach | None = None
 
 
 SCORE_FIELDS: Final = ESTIMATED_SCORES
@@ -65,7 +65,7 @@ class Initiative(StrictModel):
     """Efficiency potential on the plan's efficiency scale."""
     confidence: Percent | None = None
     """How sure the team is of these scores, in %."""
-    reach: NonNegative | None = None
+    reach: Reach | None = None
     """Customers (or contacts) affected per period, for RICE."""
     reach_period: Period | None = None
     """The period ``reach`` counts (day … year); kxplan converts it to a month. Without

@@ -23,9 +23,9 @@ from kxplan.framework import (
 )
 from kxplan.model.followup import Reading
 from kxplan.model.types import (
+    Cost,
     Count,
     Name,
-    NonNegative,
     Number,
     Percent,
     Slug,
@@ -178,7 +178,7 @@ class Channel(StrictModel):
     """Share of contacts, or of customers preferring it, in %."""
     customer_value: Annotated[int, Field(ge=1, le=5)] | None = None
     """Value to customers, 1–5."""
-    cost_per_contact: NonNegative | None = None
+    cost_per_contact: Cost | None = None
     """Average cost of one contact, in the plan's currency."""
     hours: str = ""
     """Opening hours, e.g. "Mon–Fri 8–17"."""

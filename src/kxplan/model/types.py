@@ -31,6 +31,11 @@ def integral_as_int(value: float) -> int | float:
 MAX_NUMBER: Final = 10**15
 """The largest size of any number in a plan: far beyond any volume, cost or score, and
 small enough that every ranking formula stays finite."""
+MAX_COUNT: Final = 10**9
+"""The largest count of people or contacts (a month's volume, a reach, votes): a
+thousand million, beyond any organisation; a bigger one is a typing slip."""
+MAX_COST: Final = 10**7
+"""The largest cost of one contact, in any currency: ten million."""
 MAX_SCALE: Final = 1000
 """The largest size of a scale's or criterion's min and max."""
 MAX_EXTRA_DEPTH: Final = 50
@@ -45,7 +50,12 @@ Number = Annotated[
 Percent = Annotated[Number, Field(ge=0, le=100)]
 """A share in percent, 0–100."""
 NonNegative = Annotated[Number, Field(ge=0)]
-Count = Annotated[int, Field(ge=0, le=MAX_NUMBER)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+"""A whole count of people, contacts or votes, up to :data:`MAX_COUNT`."""
+Reach = Annotated[NonNegative, Field(le=MAX_COUNT)]
+"""Customers or contacts a period, up to :data:`MAX_COUNT`."""
+Cost = Annotated[NonNegative, Field(le=MAX_COST)]
+"""What one contact costs, up to :data:`MAX_COST`."""
 ScaleEnd = Annotated[int, Field(ge=-MAX_SCALE, le=MAX_SCALE)]
 """The min or max of a scale."""
 Maturity = Annotated[int, Field(ge=MATURITY_MIN, le=MATURITY_MAX)]

@@ -64,14 +64,19 @@ def evidence_facts(
 def followed_through(
     plan: Plan, results: Results, index: RowIndex | None = None
 ) -> Iterator[Block]:
-    """The done and dropped initiatives with anything followed up (a date, the actual
-    effort, the outcome): started, finished, effort estimated → actual, the outcome,
-    and the readings of the KPIs they address since they finished. Nothing when none
-    has (the open questions list every closed initiative anyway)."""
+    """The done initiatives, and the dropped ones with anything followed up (a date,
+    the actual effort, the outcome): started, finished, effort estimated → actual, the
+    outcome, and the readings of the KPIs they address since they finished. A done
+    initiative is listed without any of these (marked done in an import, say): it left
+    the ranking and is still seen. Nothing when there is none."""
     closed = [
         item
         for item in results.closed
-        if item.started or item.finished or item.actual_effort is not None or item.outcome
+        if item.status == "done"
+        or item.started
+        or item.finished
+        or item.actual_effort is not None
+        or item.outcome
     ]
     if not closed:
         return

@@ -58,14 +58,15 @@ def preview_rows(preview: importing.Preview) -> list[tuple[int, str, str, str]]:
         )
         for outcome in preview.outcomes
     ]
+    names = preview.refused_names or ("",) * len(preview.refusals)
     rows += [
         (
             problem.line or 0,
             _(REFUSED),
-            "",
+            name,
             f"{problem.place}: {problem.message}" if problem.place else problem.message,
         )
-        for problem in preview.refusals
+        for problem, name in zip(preview.refusals, names, strict=True)
     ]
     return sorted(rows, key=lambda row: row[0])
 
@@ -90,7 +91,7 @@ class ImportScreen(ModalScreen[ImportChosen | None]):
     ImportScreen Select { width: 1fr; }
     ImportScreen #import-rows { height: 1fr; min-height: 3; }
     ImportScreen #import-heading { height: auto; }
-    ImportScreen #import-detail { height: auto; max-height: 4; color: $text-muted; }
+    ImportScreen #import-detail { height: auto; max-height: 6; color: $text-muted; }
     ImportScreen .field-error { color: $text-error; }
     """
 
@@ -193,7 +194,8 @@ class ImportScreen(ModalScreen[ImportChosen | None]):
             tally.update("")
             return
         except importing.ImportFailed as error:
-            heading.update(Text(str(error), style="bold red"))
+            message = error.in_form() if isinstance(error, importing.KindUnknown) else str(error)
+            heading.update(Text(message, style="bold red"))
             tally.update("")
             return
         preview = importing.preview(self.plan, source)
