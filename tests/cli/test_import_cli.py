@@ -187,11 +187,11 @@ def test_a_plan_changed_while_the_question_waits_is_left_as_they_wrote_it(
     plan, data = _files(tmp_path)
     monkeypatch.setattr(import_cli, "interactive", lambda: True)
 
-    def edited_elsewhere(question: str, default: bool) -> bool:
+    def edited_elsewhere(question: str) -> bool:
         plan.write_text(plan.read_text(encoding="utf-8") + "# theirs\n", encoding="utf-8")
         return True
 
-    monkeypatch.setattr(import_cli.click, "confirm", edited_elsewhere)
+    monkeypatch.setattr(import_cli, "confirm", edited_elsewhere)
     result = invoke("import", plan, data)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
