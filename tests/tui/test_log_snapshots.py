@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from app_helpers import FIXED_NOW, FakeTimer, make_app
+from app_helpers import FIXED_NOW, FakeTimer, make_app, settle
 from textual.pilot import Pilot
 
 from kxplan import storage
@@ -22,11 +22,10 @@ IDS = ["100x30", "80x24"]
 
 def keys(*pressed: str):  # type: ignore[no-untyped-def]
     async def run(pilot: Pilot[None]) -> None:
-        await pilot.pause()
+        await settle(pilot)
         for key in pressed:
             await pilot.press(key)
-            await pilot.pause()
-        await pilot.pause()
+            await settle(pilot)  # the ranking's worker done before the picture (flaky in CI)
 
     return run
 
