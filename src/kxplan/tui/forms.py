@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Union, get_args, get_orig
 from pydantic import BaseModel, ValidationError
 
 from kxplan.i18n import N_, _
-from kxplan.model import Plan
+from kxplan.model import Loc, Plan
 from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable
 from kxplan.storage import friendly_message
@@ -281,8 +281,13 @@ def check_row(
 ) -> dict[str, str]:
     """What the table's rules (given ``plan``, also its stages and touchpoint scale) say
     of ``row`` in place of ``rows[index]`` (None: added): {field: message}, "" for the row."""
+    return by_field(row_problems(table, rows, row, index, plan))
+
+
+def by_field(problems: Sequence[tuple[Loc, str]]) -> dict[str, str]:
+    """Located problems as a form shows them: the first message per field."""
     errors: dict[str, str] = {}
-    for loc, message in row_problems(table, rows, row, index, plan):
+    for loc, message in problems:
         errors.setdefault(str(loc[0]), message)
     return errors
 
@@ -292,10 +297,7 @@ def session_check(session: Session, table: AreaTable, index: int | None = None) 
     the rest of the plan too (a log entry's initiative); {field: message}."""
 
     def check(row: BaseModel) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        for loc, message in session.row_problems(table, row, index):
-            errors.setdefault(str(loc[0]), message)
-        return errors
+        return by_field(session.row_problems(table, row, index))
 
     return check
 
