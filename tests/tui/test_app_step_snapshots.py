@@ -27,7 +27,7 @@ def go_to(step: str):  # type: ignore[no-untyped-def]
     async def run(pilot: Pilot[None]) -> None:
         await pilot.pause()
         await pilot.press(step)
-        await pilot.pause(0.6)  # the ranking starts its robustness worker after 0.4 s
+        await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
 from app_helpers import set_value, type_into
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -32,6 +33,7 @@ from kxplan.framework import Method
 from kxplan.model import Estimate, Initiative, Plan, with_initiative
 from kxplan.tui.screens.initiative_editor import InitiativeEditor
 from kxplan.tui.screens.spread import SpreadScreen
+from kxplan.tui.widgets import background_robustness
 from kxplan.tui.widgets.rank_table import fit
 from kxplan.tui.widgets.ranking import NOTHING_MATCHES, RankingView
 
@@ -368,7 +370,10 @@ async def test_spread_lists_participants_without_an_estimate() -> None:
         assert rows["agreement"][1] == "low"
 
 
-async def test_robustness_fills_the_range_column_in_the_background() -> None:
+async def test_robustness_fills_the_range_column_in_the_background(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(background_robustness, "DELAY", 0.4)  # as users have it
     plan = plan_with(
         *(
             Initiative(
@@ -388,7 +393,10 @@ async def test_robustness_fills_the_range_column_in_the_background() -> None:
     app = PlanningHarness(plan)
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.view.robustness == {}
-        await pilot.pause(0.6)
+        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        assert app.view.robustness == {}  # still waiting for the list to stay unchanged
+        await pilot.pause(0.5)
         await app.workers.wait_for_complete()
         await pilot.pause()
         expected = scoring.robustness(plan)  # as kxplan rank --robust and the exports

@@ -197,7 +197,7 @@ class Harness(App[None]):
 
 async def settle(pilot: Pilot[None]) -> None:
     """Let the robustness worker finish so the Range column is filled in."""
-    await pilot.pause(0.6)
+    await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

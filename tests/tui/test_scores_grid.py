@@ -117,7 +117,7 @@ def test_scores_grid_snapshot(  # type: ignore[no-untyped-def]
     async def run(pilot: Pilot[None]) -> None:
         await pilot.pause()
         await pilot.press("6")
-        await pilot.pause(0.6)
+        await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.press("f")
         await pilot.pause()

@@ -40,7 +40,6 @@ def pressing(*keys: str):  # type: ignore[no-untyped-def]
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
-        await pilot.pause(0.6)  # the ranking starts its robustness worker after 0.4 s
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
