@@ -3,7 +3,7 @@ at a size and waiting until it is idle, and filling fields by typing or by setti
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -24,6 +24,7 @@ __all__ = [
     "set_value",
     "settle",
     "type_into",
+    "wait_until",
     "write_plan",
 ]
 
@@ -68,6 +69,18 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 3.0
+) -> bool:
+    """Let the app run until ``condition()`` holds or ``timeout`` seconds pass (for what
+    ends after animations or refreshes, not after messages); answer whether it held."""
+    for _ in range(int(timeout / 0.02)):
+        if condition():
+            return True
+        await pilot.pause(0.02)
+    return condition()
 
 
 @asynccontextmanager

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import FakeTimer, fill, make_app, write_plan
+from app_helpers import FakeTimer, fill, make_app, settle, wait_until, write_plan
 from textual.widgets import Button, DataTable, Input, Static, TextArea
 from textual.widgets._footer import FooterKey
 
@@ -331,13 +331,13 @@ async def test_the_summary_scrolls_with_the_keys_on_a_small_terminal(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("8")
-        await pilot.pause()
+        await settle(pilot)
         step = app.screen.current_step
         assert app.focused is step
         assert step.max_scroll_y > 0  # longer than the screen
         await pilot.press("end")
-        await pilot.pause()
-        assert step.scroll_y == step.max_scroll_y
+        # the scroll is animated and lands after a refresh
+        assert await wait_until(pilot, lambda: step.scroll_y == step.max_scroll_y)
         demand = app.screen.query_one("#summary-demand")
         assert demand.region.bottom <= app.screen.size.height  # on screen now
 

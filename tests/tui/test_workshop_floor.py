@@ -211,17 +211,26 @@ def check_footer(app: object, width: int, where: str) -> None:
     assert labels == {"Close" if where == "help" else "Help", "Quit"}, where
 
 
-@pytest.mark.parametrize("width", [80, 100, 120])
-async def test_save_help_and_quit_show_on_every_screen(
-    tmp_path: Path, config_dir: Path, width: int
-) -> None:
+WIDTHS = ((80, 24), (100, 30), (120, 30))
+
+
+async def check_footer_at_every_width(pilot: Pilot[None], where: str) -> None:
+    """Resize through :data:`WIDTHS` on the screen shown and check its footer at each,
+    ending at the first size again."""
+    for width, height in (*WIDTHS[1:], WIDTHS[0]):
+        await pilot.resize_terminal(width, height)
+        await settle(pilot)
+        check_footer(pilot.app, width, where)
+
+
+async def test_save_help_and_quit_show_on_every_screen(tmp_path: Path, config_dir: Path) -> None:
+    """Every screen at 80, 100 and 120 columns (one run, resized on each screen)."""
     app = make_app(centre(tmp_path), config_dir)
-    async with app.run_test(size=(width, 30 if width > 80 else 24)) as pilot:
+    async with app.run_test(size=WIDTHS[0]) as pilot:
         await settle(pilot)
         for step in "012345678":
             await go(pilot, step)
-            await pilot.pause(0.1)
-            check_footer(app, width, f"step {step}")
+            await check_footer_at_every_width(pilot, f"step {step}")
         for opening, where in (
             (("f1",), "help"),
             (("i",), "initiative editor"),
@@ -230,24 +239,21 @@ async def test_save_help_and_quit_show_on_every_screen(
             (("ctrl+o",), "welcome"),
         ):
             await go(pilot, "1", *opening)
-            await pilot.pause(0.1)
-            check_footer(app, width, where)
+            await check_footer_at_every_width(pilot, where)
             if where == "welcome":
                 break
             await go(pilot, "escape", "escape")
         await go(pilot, "enter")  # a recent plan again
         await go(pilot, "2", "a")
-        check_footer(app, width, "row form")
+        await check_footer_at_every_width(pilot, "row form")
         assert app.screen.query_one(KeyFooter).query(FooterKey)
         await go(pilot, "escape", "tab", "tab", "tab", "f3")
-        check_footer(app, width, "full-screen note")
+        await check_footer_at_every_width(pilot, "full-screen note")
         await go(pilot, "escape", "escape", "6", "d")
-        await pilot.pause(0.2)
-        check_footer(app, width, "spread")
+        await check_footer_at_every_width(pilot, "spread")
         for opening, where in (("s", "scoring settings"), ("g", "scores grid")):
             await go(pilot, "escape", "6", opening)
-            await pilot.pause(0.2)
-            check_footer(app, width, where)
+            await check_footer_at_every_width(pilot, where)
 
 
 async def test_f1_helps_and_ctrl_s_saves_from_a_dialog(tmp_path: Path, config_dir: Path) -> None:
