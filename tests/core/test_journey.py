@@ -312,9 +312,24 @@ def test_the_comparison_says_a_critical_mark_as_yes_or_no() -> None:
     new = old.model_copy(deep=True)
     new.areas.insight.touchpoints[0].critical = True
     new.areas.insight.touchpoints[0].experience_score = 3
-    text = format_text(compare(old, new), "old", "new")
-    assert "Touchpoint Journey search in the app / plan: critical no → yes" in text
-    assert "Touchpoint Journey search in the app / plan: experience score 4 → 3" in text
+    comparison = compare(old, new)
+    text = format_text(comparison, "old", "new")
+    # the row by its stage's name in the plan, not the stage's id ("plan")
+    assert "Touchpoint Journey search in the app / Plan the trip: critical no → yes" in text
+    assert "Touchpoint Journey search in the app / Plan the trip: experience score 4 → 3" in text
+    assert comparison.changes[0].path[2] == "Journey search in the app / plan"  # the data's
+
+
+def test_the_comparison_names_a_row_by_its_stage_label_in_the_language_shown() -> None:
+    old = Plan(title="Shop")
+    old.areas.insight.touchpoints.append(Touchpoint(name="Checkout", stage="before"))
+    new = old.model_copy(deep=True)
+    new.areas.insight.touchpoints[0].stage = "during"
+    with use("sv"):
+        text = format_text(compare(old, new), "old", "new")
+    assert "- touchpoints[Checkout / Före köpet]" in text
+    assert "+ touchpoints[Checkout / Under köpet]" in text
+    assert "before" not in text
 
 
 def test_every_word_of_the_journey_in_a_document_and_in_show_is_marked() -> None:

@@ -153,7 +153,7 @@ def where(change: Change) -> str:
     if change.section == "areas":
         if _is_table(path):
             rest = "." + ".".join(path[3:]) if len(path) > 3 else ""
-            return f"{path[1]}[{path[2]}]{rest}"
+            return f"{path[1]}[{change.shown_key or path[2]}]{rest}"
         return ".".join(path[1:])
     if change.section == "initiatives" and _names_a_score(path):
         return ".".join((*path[:-1], field_label(path[-1])))
@@ -186,7 +186,7 @@ def where_parts(change: Change, titles: Titles | None = None) -> tuple[str, str]
             return item, _("criterion {id}").format(id=rest[1])
         return item, field_label(rest[0]) if len(rest) == 1 else ".".join(rest)
     if change.section == "areas" and _is_table(path):
-        return f"{path[1]}[{path[2]}]", ".".join(path[3:])
+        return f"{path[1]}[{change.shown_key or path[2]}]", ".".join(path[3:])
     return "", where(change)
 
 

@@ -69,7 +69,9 @@ def row_field_text(change: Change, from_to: str) -> str:
     readings by their dates: "KPI FCR / phone: reading 1 November 2026 (62) added"."""
     table = TABLES_BY_ATTRIBUTE[change.path[1]]
     name = _(table.row_name)
-    row = _("{row} {key}").format(row=name[:1].upper() + name[1:], key=printable(change.path[2]))
+    row = _("{row} {key}").format(
+        row=name[:1].upper() + name[1:], key=printable(change.shown_key or change.path[2])
+    )
     field = change.path[3]
     if field == "readings":
         what = readings_text(change.old, change.new)

@@ -90,6 +90,9 @@ class Change:
     """Set on a KPI baseline change: did the figure move the right way?"""
     no_effect: bool = False
     """Set on a score change that participants' estimates override on both sides."""
+    shown_key: str = ""
+    """For a table row's change: the row's key as people read it (a stage by its label,
+    a KPI by its measure's name in the current language); ``path`` keeps the file's."""
 
     @property
     def is_timestamp(self) -> bool:

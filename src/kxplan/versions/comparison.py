@@ -21,6 +21,7 @@ holds exactly.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -40,6 +41,7 @@ from kxplan.versions.values import (
     extra_value,
     plain_value,
     rows_by_key,
+    shown_row_key,
 )
 
 
@@ -209,14 +211,20 @@ def _compare_areas(old: Plan, new: Plan, out: _Collector) -> None:
         out.value("areas", (area_id, "gap"), a.gap, b.gap)
         out.fields("areas", (area_id,), a, b, ("today", "target", "how"))
         for table in TABLES_BY_AREA.get(area_id, ()):
-            _compare_table(table, a, b, out)
+            _compare_table(table, (old, a), (new, b), out)
 
 
-def _compare_table(table: AreaTable, a: AreaBase, b: AreaBase, out: _Collector) -> None:
-    old_rows: list[BaseModel] = getattr(a, table.attribute)
-    new_rows: list[BaseModel] = getattr(b, table.attribute)
+def _compare_table(
+    table: AreaTable,
+    old: tuple[Plan, AreaBase],
+    new: tuple[Plan, AreaBase],
+    out: _Collector,
+) -> None:
+    old_rows: list[BaseModel] = getattr(old[1], table.attribute)
+    new_rows: list[BaseModel] = getattr(new[1], table.attribute)
     if old_rows == new_rows:
         return
+    first = len(out.changes)
 
     def inner(path: tuple[str, ...], x: BaseModel, y: BaseModel) -> None:
         for name in type(x).model_fields:
@@ -226,14 +234,13 @@ def _compare_table(table: AreaTable, a: AreaBase, b: AreaBase, out: _Collector) 
                 trend = kpi_trend(x, y)
             out.value("areas", (*path, name), old_value, new_value, trend)
 
-    out.keyed(
-        "areas",
-        (table.area, table.attribute),
-        rows_by_key(table, old_rows),
-        rows_by_key(table, new_rows),
-        table.key_text,
-        inner,
-    )
+    old_by_key, new_by_key = rows_by_key(table, old_rows), rows_by_key(table, new_rows)
+    out.keyed("areas", (table.area, table.attribute), old_by_key, new_by_key, table.key_text, inner)
+    shown = {key: shown_row_key(table, key, row, old[0]) for key, row in old_by_key.items()}
+    shown |= {key: shown_row_key(table, key, row, new[0]) for key, row in new_by_key.items()}
+    out.changes[first:] = [
+        replace(change, shown_key=shown[change.path[2]]) for change in out.changes[first:]
+    ]
 
 
 # --- initiatives ----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Final
 
 from pydantic import BaseModel
 
-from kxplan.model import Estimate, Initiative
+from kxplan.model import Estimate, Initiative, Plan
 from kxplan.model.tables import AreaTable
 from kxplan.text.numbers import data_number
 from kxplan.versions.changes import Value
@@ -70,6 +70,13 @@ def rows_by_key(table: AreaTable, rows: Sequence[BaseModel]) -> dict[str, BaseMo
             key = f"{key} #{number}"
         result[key] = row
     return result
+
+
+def shown_row_key(table: AreaTable, key: str, row: BaseModel, plan: Plan) -> str:
+    """A key of :func:`rows_by_key` as people read it (:meth:`AreaTable.shown_key`),
+    with its `` #2`` kept."""
+    number = key[len(table.key_text(row)) :]
+    return table.shown_key(row, plan) + number
 
 
 def plain_value(value: object) -> Value:
