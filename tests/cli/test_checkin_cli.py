@@ -168,3 +168,12 @@ def test_export_since_adds_the_checkin_section(repo: Path) -> None:
     bad = invoke("export", "plan.toml", "--since", "nope")
     assert bad.exit_code == 2
     assert bad.stderr.startswith("Error: plan.toml: --since nope: ")
+
+
+@pytest.mark.parametrize("day", ["20261204", "2026-W49-5", "2026-02-30"])
+def test_a_date_python_would_read_but_not_yyyy_mm_dd_is_refused(tmp_path: Path, day: str) -> None:
+    write_base_plan(tmp_path / "plan.toml")
+    for command in ("checkin", "export"):
+        result = invoke(command, tmp_path / "plan.toml", "--since", "previous", "--date", day)
+        assert result.exit_code == 2, command
+        assert result.stderr == f"Error: --date: expected a date as YYYY-MM-DD, got {day}\n"
