@@ -52,3 +52,21 @@ def test_a_csv_timestamp_is_read_by_its_day() -> None:
 
 def test_the_future_date_message() -> None:
     assert future_date(dt.date(2099, 1, 2)) == "expected a date today or earlier, got 2099-01-02"
+
+
+def test_log_readings_and_checkins_say_a_future_date_in_one_message() -> None:
+    from support import base_data
+
+    from kxplan import storage
+    from kxplan.storage import PlanError
+
+    ahead = dt.date(2999, 1, 2)
+    data = base_data()
+    data["areas"]["insight"]["kpis"][0]["readings"] = [{"date": ahead, "value": 1}]
+    data["areas"]["insight"]["log"] = [{"date": ahead, "name": "Later"}]
+    data["checkins"] = [{"date": ahead}]
+    with pytest.raises(PlanError) as raised:
+        storage.validate(data, "plan.toml")
+    said = {problem.place.rsplit(".", 1)[0]: problem.message for problem in raised.value.problems}
+    assert set(said.values()) == {future_date(ahead)}
+    assert len(said) == 3, said
