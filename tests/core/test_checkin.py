@@ -413,7 +413,7 @@ def test_since_names_a_snapshot_a_revision_or_a_file(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "said"),
     [
-        ("nope", "no snapshot, plan file or git revision of that name (invalid object name"),
+        ("nope", "no snapshot, plan file or git revision of that name (git has no commit nope)"),
         ("-x", "a version cannot start with '-'"),
         ("  ", "--since needs a version"),
     ],
