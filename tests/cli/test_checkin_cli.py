@@ -231,3 +231,20 @@ def test_outside_a_repository_git_is_not_quoted(
     assert said.endswith(
         "no snapshot, plan file or git revision of that name (not in a git repository)\n"
     )
+
+
+@needs_git
+def test_a_plan_reached_through_a_symlink_is_compared_with_its_commits(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    link = elsewhere / "strategy.toml"  # another name, outside the repository
+    link.symlink_to(repo / "plan.toml")
+    direct = invoke("checkin", repo / "plan.toml", "--date", "2026-12-04")
+    through = invoke("checkin", link, "--date", "2026-12-04")
+    assert through.exit_code == 0, through.stderr
+    assert "  FAQ: effort 1 → 4" in through.output.splitlines()
+    assert through.output == direct.output
+    since = invoke("checkin", link, "--since", "HEAD", "--date", "2026-12-04")
+    assert since.exit_code == 0, since.stderr
+    assert since.output == direct.output

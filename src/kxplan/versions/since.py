@@ -86,6 +86,12 @@ def _run_git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes] | N
         return None
 
 
+def real_file(plan_path: Path) -> Path:
+    """The file a plan's path leads to, every symlink followed (``os.path.realpath``): git
+    is asked about the file in the repository, not a link to it from elsewhere."""
+    return Path(os.path.realpath(plan_path))
+
+
 def _commit_reader(plan_path: Path, rev: str) -> Callable[[], Plan]:
     def read() -> Plan:
         return loads_bytes(_show_own(plan_path, rev), f"{rev}:{plan_path.name}")
@@ -95,14 +101,13 @@ def _commit_reader(plan_path: Path, rev: str) -> Callable[[], Plan]:
 
 def _show_own(plan_path: Path, rev: str) -> bytes:
     """The bytes of the plan's own file at ``rev`` (a revision, never an option)."""
-    folder = plan_path.resolve().parent
-    result = _run_git(
-        folder, "show", "--no-textconv", "--end-of-options", f"{rev}:./{plan_path.name}"
-    )
+    real = real_file(plan_path)
+    folder = real.parent
+    result = _run_git(folder, "show", "--no-textconv", "--end-of-options", f"{rev}:./{real.name}")
     if result is None:
         raise SinceError(_("cannot read {rev} from git: git is not installed").format(rev=rev))
     if result.returncode != 0:
-        reason = git.failure_reason(folder, rev, f"./{plan_path.name}")
+        reason = git.failure_reason(folder, rev, f"./{real.name}")
         raise _GitFailed(
             _("cannot read {arg} from git: {reason}").format(arg=rev, reason=reason), reason
         )
@@ -111,9 +116,9 @@ def _show_own(plan_path: Path, rev: str) -> bytes:
 
 def commits(plan_path: Path) -> list[Earlier]:
     """The commits that changed the plan's file, newest first; none outside a repository."""
-    folder = plan_path.resolve().parent
+    real = real_file(plan_path)
     result = _run_git(
-        folder, "log", "--format=%h%x09%cI%x09%s", "--end-of-options", "--", plan_path.name
+        real.parent, "log", "--format=%h%x09%cI%x09%s", "--end-of-options", "--", real.name
     )
     if result is None or result.returncode != 0:
         return []
@@ -132,7 +137,7 @@ def commits(plan_path: Path) -> list[Earlier]:
 def _commit_of(plan_path: Path, rev: str) -> tuple[datetime | None, str]:
     """When the commit ``rev`` names was made and its subject; (None, "") when git
     cannot say."""
-    folder = plan_path.resolve().parent
+    folder = real_file(plan_path).parent
     result = _run_git(folder, "log", "-1", "--format=%cI%x09%s", "--end-of-options", rev, "--")
     if result is None or result.returncode != 0:
         return None, ""
