@@ -15,6 +15,7 @@ import pytest
 from support import invoke, write_base_plan
 
 from kxplan.reports.dates import date_text
+from kxplan.versions import list_versions
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -168,3 +169,82 @@ def test_export_since_adds_the_checkin_section(repo: Path) -> None:
     bad = invoke("export", "plan.toml", "--since", "nope")
     assert bad.exit_code == 2
     assert bad.stderr.startswith("Error: plan.toml: --since nope: ")
+
+
+@pytest.mark.parametrize("day", ["20261204", "2026-W49-5", "2026-02-30"])
+def test_a_date_python_would_read_but_not_yyyy_mm_dd_is_refused(tmp_path: Path, day: str) -> None:
+    write_base_plan(tmp_path / "plan.toml")
+    for command in ("checkin", "export"):
+        result = invoke(command, tmp_path / "plan.toml", "--since", "previous", "--date", day)
+        assert result.exit_code == 2, command
+        assert result.stderr == f"Error: --date: expected a date as YYYY-MM-DD, got {day}\n"
+
+
+@needs_git
+def test_a_since_that_names_a_snapshot_a_file_and_a_revision_is_ambiguous(repo: Path) -> None:
+    assert invoke("snapshot", "plan.toml", "--label", "HEAD").exit_code == 0
+    write_base_plan(repo / "HEAD")  # a plan file named like the revision
+    result = invoke("checkin", "plan.toml", "--since", "HEAD")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    (when,) = [version.when for version in list_versions(repo / "plan.toml")]
+    assert line == (
+        f"Error: plan.toml: --since HEAD: ambiguous: it could be the snapshot “HEAD” of {when}; "
+        "the plan file HEAD; the git revision HEAD; name one alone: "
+        f"--since '{when}'; --since ./HEAD; --since HEAD:./plan.toml"
+    )
+    for alone in (when, "./HEAD", "HEAD:./plan.toml"):
+        assert invoke("checkin", "plan.toml", "--since", alone).exit_code == 0, alone
+
+
+@needs_git
+@pytest.mark.parametrize(
+    ("since", "english", "swedish"),
+    [
+        ("nope", "git has no commit nope", "git har ingen commit nope"),
+        ("HEAD~7", "git has no commit HEAD~7", "git har ingen commit HEAD~7"),
+    ],
+)
+def test_git_failing_is_said_in_our_words_in_either_language(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, since: str, english: str, swedish: str
+) -> None:
+    said = invoke("checkin", "plan.toml", "--since", since).stderr
+    assert said == (
+        f"Error: plan.toml: --since {since}: no snapshot, plan file or git revision of that "
+        f"name ({english})\n"
+    )
+    monkeypatch.setenv("KXPLAN_LANG", "sv")
+    said = invoke("checkin", "plan.toml", "--since", since).stderr
+    assert swedish in said
+    for git_words in ("fatal", "invalid", "unknown", "object", "bad revision"):
+        assert git_words not in said
+
+
+@needs_git
+def test_outside_a_repository_git_is_not_quoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_base_plan(tmp_path / "plan.toml")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    said = invoke("checkin", tmp_path / "plan.toml", "--since", "HEAD~1").stderr
+    assert said.endswith(
+        "no snapshot, plan file or git revision of that name (not in a git repository)\n"
+    )
+
+
+@needs_git
+def test_a_plan_reached_through_a_symlink_is_compared_with_its_commits(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    link = elsewhere / "strategy.toml"  # another name, outside the repository
+    link.symlink_to(repo / "plan.toml")
+    direct = invoke("checkin", repo / "plan.toml", "--date", "2026-12-04")
+    through = invoke("checkin", link, "--date", "2026-12-04")
+    assert through.exit_code == 0, through.stderr
+    assert "  FAQ: effort 1 → 4" in through.output.splitlines()
+    assert through.output == direct.output
+    since = invoke("checkin", link, "--since", "HEAD", "--date", "2026-12-04")
+    assert since.exit_code == 0, since.stderr
+    assert since.output == direct.output

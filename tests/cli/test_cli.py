@@ -431,3 +431,23 @@ def test_echo_error_and_fail(capsys: pytest.CaptureFixture[str]) -> None:
         fail("give up")
     assert caught.value.code == 2
     assert capsys.readouterr().err == "Error: the [red]plan[/red] is odd\nError: give up\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "bad.toml:3:5: is not valid TOML: Unclosed array\n"),
+        ("sv", "bad.toml:3:5: är inte giltig TOML: listan avslutas aldrig med ']'\n"),
+    ],
+)
+def test_a_toml_syntax_error_is_one_line_with_line_and_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KXPLAN_LANG", language)
+    (tmp_path / "bad.toml").write_text("schema = 3\nfoo = [1,\n  2 = 3\n", encoding="utf-8")
+    for command in ("validate", "show", "rank"):
+        result = invoke(command, "bad.toml")
+        assert result.exit_code == 2, command
+        assert result.stdout == ""
+        assert result.stderr == said, command

@@ -168,8 +168,8 @@ def test_rev_dot_slash_path_is_relative_to_the_current_folder(
 @pytest.mark.parametrize(
     ("arg", "message"),
     [
-        ("HEAD~5:plans/plan.toml", "invalid object name"),
-        ("HEAD:plans/nope.toml", "does not exist"),
+        ("HEAD~5:plans/plan.toml", "git has no commit HEAD~5"),
+        ("HEAD:plans/nope.toml", "plans/nope.toml is not in commit HEAD"),
     ],
 )
 def test_git_errors_exit_2(
@@ -189,7 +189,7 @@ def test_not_a_git_repository_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     result = invoke("diff", "HEAD:plan.toml", str(plan))
     assert result.exit_code == 2
-    assert "not a git repository" in result.stderr
+    assert result.stderr == "Error: cannot read HEAD:plan.toml from git: not in a git repository\n"
 
 
 def test_an_existing_file_with_a_colon_is_a_file(

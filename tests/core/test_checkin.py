@@ -31,6 +31,7 @@ from kxplan.reports.checkin_facts import (
 from kxplan.reports.markdown import to_markdown
 from kxplan.session import EditRefused, Session
 from kxplan.storage import PlanError
+from kxplan.text.dates import future_date
 from kxplan.versions import save_version
 from kxplan.versions.since import SinceError, earlier_versions, previous_version, resolve
 
@@ -310,7 +311,7 @@ def test_checkins_are_written_only_when_set_and_read_back() -> None:
 
 
 def test_the_session_records_a_checkin_and_a_second_one_that_day_replaces_it() -> None:
-    session = Session(base_plan())
+    session = Session(base_plan(), clock=lambda: dt.datetime(2026, 12, 11, tzinfo=dt.UTC))
     assert session.record_checkin(CheckIn(date=TODAY, decisions="one"))
     assert session.dirty
     assert session.record_checkin(CheckIn(date=TODAY, decisions="two"))
@@ -319,6 +320,8 @@ def test_the_session_records_a_checkin_and_a_second_one_that_day_replaces_it() -
     assert [c.decisions for c in session.plan.checkins] == ["two", "three"]
     with pytest.raises(EditRefused):
         session.record_checkin(CheckIn(date=TODAY, decisions="back in time"))
+    with pytest.raises(EditRefused, match="expected a date today or earlier, got 2026-12-12"):
+        session.record_checkin(CheckIn(date=TODAY + dt.timedelta(8), decisions="ahead"))
     assert len(session.plan.checkins) == 2
 
 
@@ -410,7 +413,7 @@ def test_since_names_a_snapshot_a_revision_or_a_file(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "said"),
     [
-        ("nope", "no snapshot, plan file or git revision of that name (invalid object name"),
+        ("nope", "no snapshot, plan file or git revision of that name (git has no commit nope)"),
         ("-x", "a version cannot start with '-'"),
         ("  ", "--since needs a version"),
     ],
@@ -435,3 +438,13 @@ def test_outside_a_repository_there_are_no_commits(tmp_path: Path) -> None:
     storage.save(base_plan(), path)
     assert earlier_versions(path) == []
     assert previous_version(path, base_plan()) is None
+
+
+def test_a_checkin_after_today_is_refused_with_the_one_future_date_message() -> None:
+    text = storage.dumps(base_plan()) + "\n[[checkins]]\ndate = 2999-01-02\n"
+    with pytest.raises(PlanError) as raised:
+        storage.loads(text, "plan.toml")
+    (problem,) = raised.value.problems
+    assert problem.place == "checkins[1].date"
+    assert problem.line == text.splitlines().index("date = 2999-01-02") + 1
+    assert problem.message == future_date(dt.date(2999, 1, 2))

@@ -85,7 +85,7 @@ def test_a_date_after_today_is_refused_where_it_is_written() -> None:
         storage.loads(bad, "p.toml")
     assert str(caught.value) == (
         'p.toml:17: areas.accessibility.log[2] (name "Phone queue on Mondays").date: '
-        "expected a date on or before today, got 2999-10-02"
+        "expected a date today or earlier, got 2999-10-02"
     )
 
 

@@ -61,6 +61,9 @@ def test_bad_file_reports_every_problem_with_place_line_and_message(path: Path) 
     for problem in problems:
         assert problem.source == str(path)
         where = str(path) if problem.line is None else f"{path}:{problem.line}"
+        if problem.column is not None:  # a TOML syntax error: file:line:column
+            where = f"{where}:{problem.column}"
+            assert problem.message.startswith("is not valid TOML: ")
         assert str(problem).startswith(f"{where}: ")
         assert "\n" not in str(problem)
 
@@ -721,3 +724,27 @@ def test_reading_a_good_plan_leaves_the_writer_and_the_error_wording_unloaded(
     for module in ("write", "atomic", "locate", "messages", "conflicts", "patch"):
         assert f"kxplan.storage.{module}'" not in loaded
     assert "kxplan.storage.read'" in loaded
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('schema = 3\ntitle = "x"\nfoo = [1,\n  2 = 3\n', "plan.toml:4:5: is not valid TOML: "),
+        ("schema = 3\nschema = 4\n", "plan.toml:2:11: is not valid TOML: "),
+        ('schema = 3\ntitle = "x', "plan.toml:2:11: is not valid TOML: "),  # end of document
+    ],
+)
+def test_a_toml_syntax_error_names_its_line_and_column(text: str, said: str) -> None:
+    with pytest.raises(PlanError) as raised:
+        storage.loads(text, "plan.toml")
+    (problem,) = raised.value.problems
+    assert str(problem).startswith(said)
+    line, column = said.split(":")[1:3]
+    assert (problem.line, problem.column) == (int(line), int(column))
+
+
+def test_a_problem_without_a_column_keeps_file_and_line() -> None:
+    assert str(Problem("plan.toml", "currency", 8, "expected text")) == (
+        "plan.toml:8: currency: expected text"
+    )
+    assert str(Problem("plan.toml", "", None, "no such file", 3)) == "plan.toml: no such file"

@@ -130,3 +130,14 @@ async def test_welcome_starts_a_new_unsaved_plan_from_a_template(
         assert isinstance(app.screen, WalkScreen)
         assert app.screen.sub_title == "● (not saved yet)"
         assert app.screen.session.plan.created is not None
+
+
+def test_a_toml_syntax_error_shows_its_line_and_column() -> None:
+    from kxplan import i18n
+    from kxplan.storage import Problem
+    from kxplan.tui.screens.error import describe_problems
+
+    problems = [Problem("plan.toml", "", 4, "is not valid TOML: Unclosed array", 5)]
+    assert describe_problems(problems).plain.startswith("1. line 4, column 5\n")
+    with i18n.language("sv"):
+        assert describe_problems(problems).plain.startswith("1. rad 4, kolumn 5\n")

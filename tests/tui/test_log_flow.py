@@ -147,7 +147,7 @@ async def test_a_log_row_is_added_by_hand_and_a_date_ahead_is_refused(
         await pilot.pause()
         assert app.screen is form  # refused: a date ahead, an unknown initiative
         shown = " ".join(str(w.render()) for w in form.query(Static))
-        assert "expected a date on or before today, got 2999-01-01" in shown
+        assert "expected a date today or earlier, got 2999-01-01" in shown
         assert "no initiative has the id 'nobody'" in shown
         await fill(pilot, {"date": "2026-11-02", "initiative": "chat"})
         await pilot.press("ctrl+s")

@@ -51,8 +51,10 @@ def day_or_exit(text: str | None) -> dt.date:
     """The day given with --date, or today."""
     if text is None:
         return dt.date.today()
+    from kxplan.text.dates import read_date
+
     try:
-        return dt.date.fromisoformat(text.strip())
+        return read_date(text)
     except ValueError:
         fail(_("--date: expected a date as YYYY-MM-DD, got {value}").format(value=text))
 

@@ -15,6 +15,7 @@ from kxplan.framework import AREAS
 from kxplan.framework.terms import Vocabulary
 from kxplan.i18n import LANGUAGES, _, language
 from kxplan.model.evidence import TABLES_BY_NAME, Link
+from kxplan.text.dates import date_expected, read_date
 from kxplan.text.literal import FORMULA_START
 from kxplan.text.typed import parse_whole, read_number
 
@@ -79,11 +80,9 @@ def date(cell: str) -> datetime.date | None:
     if not stripped:
         return None
     try:
-        return datetime.date.fromisoformat(stripped[:10] if "T" in stripped else stripped)
+        return read_date(stripped[:10] if "T" in stripped[10:11] else stripped)
     except ValueError:
-        raise CellRefused(
-            _("expected a date as YYYY-MM-DD (e.g. 2027-03-31), got {text}").format(text=stripped)
-        ) from None
+        raise CellRefused(date_expected(stripped)) from None
 
 
 def words(vocabulary: Vocabulary[Any, Any]) -> dict[str, str]:

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from kxplan.i18n import _
 from kxplan.model.types import Loc, StrictModel, unset
+from kxplan.text.dates import future_date
 
 
 class CheckIn(StrictModel):
@@ -27,13 +28,19 @@ class CheckIn(StrictModel):
     """What the meeting decided, as typed."""
 
 
-def checkin_problems(checkins: Sequence[CheckIn]) -> Iterator[tuple[Loc, str]]:
-    """Broken rules of the check-ins: oldest first, the version compared against on one
-    line."""
+def checkin_problems(
+    checkins: Sequence[CheckIn], today: datetime.date | None = None
+) -> Iterator[tuple[Loc, str]]:
+    """Broken rules of the check-ins: none dated after ``today`` (default: the computer's
+    date; a check-in recorded is one held), oldest first, the version compared against on
+    one line."""
     previous: datetime.date | None = None
+    last = today or datetime.date.today()
     for index, item in enumerate(checkins):
         loc: Loc = ("checkins", index)
-        if previous is not None and item.date < previous:
+        if item.date > last:
+            yield (*loc, "date"), future_date(item.date)
+        elif previous is not None and item.date < previous:
             yield (
                 (*loc, "date"),
                 _("expected a date on or after the check-in before ({before}), got {date}").format(

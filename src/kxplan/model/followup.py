@@ -18,6 +18,7 @@ from kxplan.framework import KPI_SCALES
 from kxplan.i18n import _
 from kxplan.model.types import Loc, Number, StrictModel, unset
 from kxplan.text import numbers
+from kxplan.text.dates import future_date
 
 if TYPE_CHECKING:
     from kxplan.model.plan import Plan
@@ -153,13 +154,7 @@ def reading_problems(
     last = today or datetime.date.today()
     for number, reading in enumerate(readings):
         if reading.date > last:
-            yield (
-                number,
-                "date",
-                _("expected a date today or earlier, got {date}").format(
-                    date=reading.date.isoformat()
-                ),
-            )
+            yield number, "date", future_date(reading.date)
         elif reading.date in seen:
             yield (
                 number,

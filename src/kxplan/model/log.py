@@ -19,6 +19,7 @@ from pydantic import Field
 from kxplan.framework.vocabulary import LogKind
 from kxplan.i18n import _
 from kxplan.model.types import Loc, Name, Slug, StrictModel, unset
+from kxplan.text.dates import future_date
 
 if TYPE_CHECKING:
     from kxplan.model.initiative import Initiative
@@ -50,10 +51,7 @@ def entry_rules(
 ) -> Iterator[tuple[str, str]]:
     """One entry's own rules, as (field, message): the date is not after today."""
     if entry.date > today():
-        yield (
-            "date",
-            _("expected a date on or before today, got {date}").format(date=entry.date.isoformat()),
-        )
+        yield "date", future_date(entry.date)
 
 
 def initiative_problem(entry: LogEntry, ids: set[str]) -> str | None:

@@ -26,6 +26,7 @@ from kxplan.model.tables import AREA_TABLES, AreaTable
 from kxplan.reports.checkin_moved import Line, Place, kpi_name, moved_lines
 from kxplan.reports.dates import date_text
 from kxplan.reports.roadmap import when_sort_key
+from kxplan.text.dates import is_date, read_date
 from kxplan.text.numbers import whole
 
 STALE_AFTER: Final = dt.timedelta(days=91)
@@ -122,10 +123,8 @@ def when_due(when: str) -> dt.date | None:
     """The last day of an initiative's ``when``: a date itself, the end of its month,
     quarter, half or year; None for a label not placed in time (or none)."""
     text = when.strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
+    if is_date(text):
+        return read_date(text)
     placed, year, _first, last, _text = when_sort_key(text)
     if placed != 0 or not dt.MINYEAR <= year <= dt.MAXYEAR:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from kxplan.model import Plan
@@ -17,6 +18,8 @@ class FollowUpEdits:
     plan: Plan
     changed: Callable[[], None]
     """Marks an edit (the session's own)."""
+    clock: Callable[[], datetime.datetime]
+    """The session's clock: a check-in recorded is not after its day."""
 
     def add_reading(self, kpi_index: int, reading: Reading) -> int:
         """Add a reading at the end of KPI ``kpi_index``'s readings; returns its index
@@ -46,7 +49,7 @@ class FollowUpEdits:
             kept[-1] = checkin
         else:
             kept.append(checkin)
-        problems = list(checkin_problems(kept))
+        problems = list(checkin_problems(kept, self.clock().date()))
         if problems:
             raise EditRefused(problems)
         self.plan.checkins = kept

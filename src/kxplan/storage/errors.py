@@ -18,9 +18,13 @@ class Problem:
     """1-based line where the place can be found, when known."""
     message: str
     """What was expected, and what was found."""
+    column: int | None = None
+    """1-based column on :attr:`line` where reading stopped, when known (TOML syntax)."""
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where = f"{where}:{self.column}"  # file:line:column, as compilers say it
         return (
             f"{where}: {self.place}: {self.message}" if self.place else f"{where}: {self.message}"
         )
@@ -34,6 +38,8 @@ class PlanError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def single(cls, source: str, message: str, line: int | None = None) -> PlanError:
+    def single(
+        cls, source: str, message: str, line: int | None = None, column: int | None = None
+    ) -> PlanError:
         """An error with one whole-file problem."""
-        return cls([Problem(source, "", line, message)])
+        return cls([Problem(source, "", line, message, column)])

@@ -110,7 +110,7 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of 
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
-    """Parse TOML text; a syntax error becomes a PlanError with its line."""
+    """Parse TOML text; a syntax error becomes a PlanError with its line and column."""
     try:
         return toml_reader.loads(text)
     except RecursionError:
@@ -126,13 +126,15 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         message = str(error.args[0] if error.args else error)
         match = _TOML_POSITION.search(message)
         line: int | None = None
+        column: int | None = None
         if match and match.group(1):
-            line = int(match.group(1))
-        elif match:
+            line, column = int(match.group(1)), int(match.group(2))
+        elif match:  # at the end of the document: just after its last character
             line = text.count("\n") + 1
+            column = len(text) - text.rfind("\n")
         detail = toml_detail(_TOML_POSITION.sub("", message).rstrip("."))
         raise PlanError.single(
-            source, _("is not valid TOML: {detail}").format(detail=detail), line
+            source, _("is not valid TOML: {detail}").format(detail=detail), line, column
         ) from None
     except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
         raise _too_long_number(text, source) from None

@@ -22,6 +22,7 @@ from kxplan.model import Loc, Plan
 from kxplan.model.rules import row_problems
 from kxplan.model.tables import AreaTable
 from kxplan.storage import friendly_message
+from kxplan.text.dates import read_date
 from kxplan.text.typed import parse_number as parse_number
 from kxplan.text.typed import parse_whole as parse_whole
 from kxplan.text.typed import read_number as read_number
@@ -204,11 +205,9 @@ def _read(
                 errors[spec.name] = str(error)
         elif spec.kind == "date":
             try:
-                data[spec.name] = datetime.date.fromisoformat(text)
-            except ValueError:
-                errors[spec.name] = _(
-                    "expected a date as YYYY-MM-DD (e.g. 2027-03-31), got {text}"
-                ).format(text=text)
+                data[spec.name] = read_date(text)
+            except ValueError as error:
+                errors[spec.name] = str(error)
         elif spec.kind == "flag":
             data[spec.name] = text == "yes"
         elif spec.kind == "choices":

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from kxplan.i18n import _
 from kxplan.model.evidence import TABLES_BY_NAME, Link
+from kxplan.text.dates import read_optional_date
 from kxplan.tui.forms import read_number
 
 FOLLOW_FIELDS: Final = ("reach_period", "started", "finished", "actual_effort", "outcome")
@@ -27,15 +28,7 @@ ERROR_KEYS: Final = (*FOLLOW_FIELDS, "addresses")
 
 def read_date(text: str) -> datetime.date | None:
     """A date typed as ``2027-03-31``; None for nothing; ValueError says what was expected."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(
-            _("expected a date as YYYY-MM-DD (e.g. 2027-03-31), got {text}").format(text=text)
-        ) from None
+    return read_optional_date(text)
 
 
 def link_title(link: Link) -> str:

@@ -12,6 +12,7 @@ a file.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -56,10 +57,39 @@ def _git_show(arg: str) -> bytes:
             _("cannot read {arg} from git: {reason}").format(arg=arg, reason=reason)
         ) from None
     if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = message[0].removeprefix("fatal: ") if message else _("git show failed")
+        rev, _colon, path = arg.partition(":")
+        reason = failure_reason(None, rev, path)
         raise GitReadError(_("cannot read {arg} from git: {reason}").format(arg=arg, reason=reason))
     return result.stdout
+
+
+def _succeeds(folder: str | os.PathLike[str] | None, *args: str) -> bool:
+    try:
+        result = subprocess.run(
+            ["git", *args],
+            cwd=folder,
+            capture_output=True,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+    except OSError:
+        return False
+    return result.returncode == 0
+
+
+def failure_reason(folder: str | os.PathLike[str] | None, rev: str, path: str) -> str:
+    """Why git could not give ``path`` at ``rev`` (run in ``folder``; None: the current
+    one), in kxplan's words: git's own are English whatever the language, and name git's
+    internals. Worked out from the exit statuses of git's plumbing, never its messages."""
+    if not _succeeds(folder, "rev-parse", "--git-dir"):
+        return _("not in a git repository")
+    if not _succeeds(
+        folder, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+    ):
+        return _("git has no commit {rev}").format(rev=rev)
+    if not _succeeds(folder, "cat-file", "-e", "--end-of-options", f"{rev}:{path}"):
+        return _("{path} is not in commit {rev}").format(path=path, rev=rev)
+    return _("git could not give that file")
 
 
 def load_revision(arg: str) -> Plan:

@@ -15,6 +15,7 @@ A name given with ``--since`` is, in this order: a snapshot (its label, its time
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,6 +86,12 @@ def _run_git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes] | N
         return None
 
 
+def real_file(plan_path: Path) -> Path:
+    """The file a plan's path leads to, every symlink followed (``os.path.realpath``): git
+    is asked about the file in the repository, not a link to it from elsewhere."""
+    return Path(os.path.realpath(plan_path))
+
+
 def _commit_reader(plan_path: Path, rev: str) -> Callable[[], Plan]:
     def read() -> Plan:
         return loads_bytes(_show_own(plan_path, rev), f"{rev}:{plan_path.name}")
@@ -94,15 +101,13 @@ def _commit_reader(plan_path: Path, rev: str) -> Callable[[], Plan]:
 
 def _show_own(plan_path: Path, rev: str) -> bytes:
     """The bytes of the plan's own file at ``rev`` (a revision, never an option)."""
-    folder = plan_path.resolve().parent
-    result = _run_git(
-        folder, "show", "--no-textconv", "--end-of-options", f"{rev}:./{plan_path.name}"
-    )
+    real = real_file(plan_path)
+    folder = real.parent
+    result = _run_git(folder, "show", "--no-textconv", "--end-of-options", f"{rev}:./{real.name}")
     if result is None:
         raise SinceError(_("cannot read {rev} from git: git is not installed").format(rev=rev))
     if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = message[0].removeprefix("fatal: ") if message else _("git show failed")
+        reason = git.failure_reason(folder, rev, f"./{real.name}")
         raise _GitFailed(
             _("cannot read {arg} from git: {reason}").format(arg=rev, reason=reason), reason
         )
@@ -111,9 +116,9 @@ def _show_own(plan_path: Path, rev: str) -> bytes:
 
 def commits(plan_path: Path) -> list[Earlier]:
     """The commits that changed the plan's file, newest first; none outside a repository."""
-    folder = plan_path.resolve().parent
+    real = real_file(plan_path)
     result = _run_git(
-        folder, "log", "--format=%h%x09%cI%x09%s", "--end-of-options", "--", plan_path.name
+        real.parent, "log", "--format=%h%x09%cI%x09%s", "--end-of-options", "--", real.name
     )
     if result is None or result.returncode != 0:
         return []
@@ -132,7 +137,7 @@ def commits(plan_path: Path) -> list[Earlier]:
 def _commit_of(plan_path: Path, rev: str) -> tuple[datetime | None, str]:
     """When the commit ``rev`` names was made and its subject; (None, "") when git
     cannot say."""
-    folder = plan_path.resolve().parent
+    folder = real_file(plan_path).parent
     result = _run_git(folder, "log", "-1", "--format=%cI%x09%s", "--end-of-options", rev, "--")
     if result is None or result.returncode != 0:
         return None, ""
@@ -186,9 +191,106 @@ def previous_version(plan_path: Path, current: Plan) -> Baseline | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """One version a name given with ``--since`` could mean."""
+
+    said: str
+    """What it is, for a message: the snapshot “main”, the plan file main."""
+    unique: str
+    """How to name it alone with ``--since``."""
+    take: Callable[[], Baseline]
+
+
+def _quoted(name: str) -> str:
+    return shlex.quote(name)
+
+
+def _own_path(plan_path: Path) -> str:
+    """The plan's file as ``REV:./path`` wants it from the current folder."""
+    try:
+        relative = os.path.relpath(plan_path)
+    except ValueError:  # another drive (Windows)
+        relative = os.fspath(plan_path)
+    return relative if relative.startswith(("./", "../", "/")) else f"./{relative}"
+
+
+def _candidates(plan_path: Path, wanted: str) -> tuple[list[_Candidate], str | None]:
+    """Every version ``wanted`` could name, and why git gave none (None: git was not
+    asked, or gave one)."""
+    found: list[_Candidate] = []
+    folded = wanted.casefold()
+    for version in reversed(list_versions(plan_path)):
+        names = {version.label.casefold(), version.when, version.path.name, version.path.stem}
+        if folded in names:
+            said = (
+                _("the snapshot “{label}” of {time}").format(label=version.label, time=version.when)
+                if version.label
+                else _("the snapshot of {time}").format(time=version.when)
+            )
+            found.append(
+                _Candidate(
+                    said,
+                    _quoted(version.when),
+                    lambda version=version: Baseline(  # type: ignore[misc]
+                        version.label or version.when,
+                        load_version(version),
+                        version.taken,
+                        version.label,
+                    ),
+                )
+            )
+            break  # the newest snapshot of that name, as before
+    if Path(wanted).is_file():
+        alone = wanted if wanted.startswith(("./", "../", "/")) else f"./{wanted}"
+        found.append(
+            _Candidate(
+                _("the plan file {path}").format(path=wanted),
+                _quoted(alone),
+                lambda: Baseline(wanted, load(wanted)),
+            )
+        )
+    if git.names_revision(wanted):  # never a file too: a file of that name is the file
+        try:
+            raw = git.show(wanted)
+        except git.GitReadError as error:
+            return found, str(error)
+        found.append(
+            _Candidate(
+                _("the git revision {rev}").format(rev=wanted),
+                _quoted(wanted),
+                lambda: Baseline(
+                    wanted,
+                    loads_bytes(raw, wanted),
+                    *_commit_of(plan_path, wanted.partition(":")[0]),
+                ),
+            )
+        )
+        return found, None
+    try:
+        raw = _show_own(plan_path, wanted)
+    except _GitFailed as error:
+        return found, error.reason.rstrip(".")
+    except SinceError as error:  # no git: a name may still be a snapshot or a file
+        return found, str(error)
+    found.append(
+        _Candidate(
+            _("the git revision {rev}").format(rev=wanted),
+            _quoted(f"{wanted}:{_own_path(plan_path)}"),
+            lambda: Baseline(
+                wanted,
+                loads_bytes(raw, f"{wanted}:{plan_path.name}"),
+                *_commit_of(plan_path, wanted),
+            ),
+        )
+    )
+    return found, None
+
+
 def resolve(plan_path: Path, name: str) -> Baseline:
-    """The version ``name`` names (see the module's doc); :class:`SinceError` says why not,
-    or PlanError when what it names is not a valid plan."""
+    """The version ``name`` names (see the module's doc); :class:`SinceError` says why not
+    (nothing of that name, or more than one thing: then it names each and how to name
+    it alone), or PlanError when what it names is not a valid plan."""
     wanted = name.strip()
     if not wanted:
         raise SinceError(_("--since needs a version: a snapshot's label, a file or a git revision"))
@@ -196,27 +298,19 @@ def resolve(plan_path: Path, name: str) -> Baseline:
         raise SinceError(
             _("a version cannot start with '-'; name a snapshot or a commit, e.g. HEAD~1")
         )
-    folded = wanted.casefold()
-    for version in reversed(list_versions(plan_path)):
-        names = {version.label.casefold(), version.when, version.path.name, version.path.stem}
-        if folded in names:
-            return Baseline(
-                version.label or version.when, load_version(version), version.taken, version.label
-            )
-    if Path(wanted).is_file():
-        return Baseline(wanted, load(wanted))
-    if git.names_revision(wanted):
-        try:
-            plan = git.load_revision(wanted)
-        except git.GitReadError as error:
-            raise SinceError(str(error)) from None
-        return Baseline(wanted, plan, *_commit_of(plan_path, wanted.rpartition(":")[0]))
-    try:
-        return Baseline(wanted, _commit_reader(plan_path, wanted)(), *_commit_of(plan_path, wanted))
-    except _GitFailed as error:
-        reason = error.reason.rstrip(".")
+    found, why_not = _candidates(plan_path, wanted)
+    if len(found) > 1:
         raise SinceError(
-            _("no snapshot, plan file or git revision of that name ({reason})").format(
-                reason=reason
+            _("ambiguous: it could be {candidates}; name one alone: {names}").format(
+                candidates="; ".join(item.said for item in found),
+                names="; ".join(f"--since {item.unique}" for item in found),
             )
-        ) from None
+        )
+    if found:
+        return found[0].take()
+    if git.names_revision(wanted) and why_not is not None:
+        raise SinceError(why_not)
+    reason = why_not or _("git gave nothing")
+    raise SinceError(
+        _("no snapshot, plan file or git revision of that name ({reason})").format(reason=reason)
+    )

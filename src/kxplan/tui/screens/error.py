@@ -23,7 +23,11 @@ def describe_problems(problems: Sequence[Problem]) -> Text:
     """Each problem on its own lines: where (line and key path), then what is wrong."""
     text = Text()
     for number, problem in enumerate(problems, 1):
-        if problem.line is not None:
+        if problem.line is not None and problem.column is not None:
+            where = _("line {line}, column {column}").format(
+                line=problem.line, column=problem.column
+            )
+        elif problem.line is not None:
             where = _("line {line}").format(line=problem.line)
         else:
             where = _("whole file")
