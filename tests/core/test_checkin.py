@@ -253,6 +253,18 @@ def test_the_decisions_are_phrased_as_decisions() -> None:
     assert facts.decisions[2].place == Place("contact_reasons", 0)
 
 
+def test_a_reason_asked_on_two_channels_is_named_with_its_channel() -> None:
+    def second_channel(data: dict[str, Any]) -> None:
+        reasons = data["areas"]["unnecessary_demand"]["contact_reasons"]
+        reasons.append({"reason": "Where is my order?", "channel": "Chat", "monthly_volume": 300})
+
+    texts = [line.text for line in checkin_facts(plan_with(second_channel), TODAY).decisions]
+    assert (
+        "Who takes on “Where is my order? / Phone” (900 contacts a month, no initiative)" in texts
+    )
+    assert "Who takes on “Where is my order? / Chat” (300 contacts a month, no initiative)" in texts
+
+
 def test_the_decisions_in_swedish() -> None:
     with i18n.language("sv"):
         facts = checkin_facts(plan_with(), TODAY)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final
@@ -75,6 +76,11 @@ class Unaddressed:
     table: AreaTable
     index: int
     row: Any
+    name: str = ""
+    """The row's key as people read it (``Where is my order? / Phone``)."""
+    short: str = ""
+    """The row in a sentence: a contact reason by its words alone unless another
+    reason has the same words (then with its channel, as :attr:`name`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +180,15 @@ def unaddressed_rows(plan: Plan) -> Iterator[Unaddressed]:
     for table in AREA_TABLES:
         if table.attribute not in LINKABLE:
             continue
-        for index, row in enumerate(table.rows(plan)):
-            if not addressed_by(plan, table, row):
-                yield Unaddressed(table, index, row)
+        rows = table.rows(plan)
+        said = Counter(str(getattr(row, "reason", "")).strip().casefold() for row in rows)
+        for index, row in enumerate(rows):
+            if addressed_by(plan, table, row):
+                continue
+            name = short = table.shown_key(row, plan)
+            if table.attribute == "contact_reasons" and said[row.reason.strip().casefold()] == 1:
+                short = row.reason
+            yield Unaddressed(table, index, row, name, short)
 
 
 def checkin_facts(
@@ -254,7 +266,7 @@ def off_track_text(item: OffTrack) -> str:
 
 def row_text(item: Unaddressed) -> str:
     """``Contact reason “Where is my order? / Phone”`` (the row as the app names it)."""
-    return _("{row} “{key}”").format(row=_(item.table.row_name), key=item.table.shown_key(item.row))
+    return _("{row} “{key}”").format(row=_(item.table.row_name), key=item.name)
 
 
 def decision_lines(facts: CheckinFacts) -> Iterator[Line]:
@@ -301,7 +313,7 @@ def decision_lines(facts: CheckinFacts) -> Iterator[Line]:
                 "Who takes on “{reason}” ({volume} contact a month, no initiative)",
                 "Who takes on “{reason}” ({volume} contacts a month, no initiative)",
                 count,
-            ).format(reason=entry.row.reason, volume=whole(count))
+            ).format(reason=entry.short, volume=whole(count))
         else:
             text = _("Who takes on {row} (no initiative)").format(row=row_text(entry))
         yield Line(text, Place(entry.table.attribute, entry.index))
