@@ -5,7 +5,10 @@ worker (``settle``) instead of for a clock; Pilot's idle checks in shorter slice
 import pytest
 from app_helpers import config_dir
 
+from kxplan.tui.no_break import keep_no_break_spaces
 from kxplan.tui.widgets import background_robustness
+
+keep_no_break_spaces()  # as KxplanApp does, so apps made for a test wrap as it does
 
 __all__ = ["config_dir", "quicker_idle_checks", "robustness_at_once"]
 

@@ -29,6 +29,7 @@ from kxplan.tui.control_filter import ControlCharacterFilter
 from kxplan.tui.csv_importing import CsvImporting
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.languages import SETTING, LanguageSwitching, start_language
+from kxplan.tui.no_break import keep_no_break_spaces
 from kxplan.tui.plan_files import PlanFiles, path_problem
 from kxplan.tui.recent import (
     default_config_dir,
@@ -89,6 +90,7 @@ class KxplanApp(LanguageSwitching, RoomHosting, PlanFiles, CsvImporting):
         language: str | None = None,
     ) -> None:
         super().__init__()
+        keep_no_break_spaces()  # "1 200" is never cut at its narrow no-break space
         self.start_language = language
         """The language asked for at start (``--lang``); else the one remembered."""
         self.start_theme = theme
