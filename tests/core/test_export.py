@@ -337,7 +337,7 @@ class Collector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         self.attrs += [(tag, name, value) for name, value in attrs]
-        if tag not in {"meta", "br", "col", "line", "rect", "circle"}:
+        if tag not in {"meta", "br", "wbr", "col", "line", "rect", "circle"}:
             self.stack.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

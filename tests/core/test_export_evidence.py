@@ -193,6 +193,14 @@ def test_each_initiative_says_what_it_addresses_and_what_that_is_worth() -> None
     assert "**Started:** 1 September 2026" in tagging
 
 
+def test_a_linked_touchpoint_is_named_by_its_stage_label_in_the_documents_language() -> None:
+    plan = with_evidence("kundservice")
+    point = plan.areas.insight.touchpoints[3]
+    text = formats.render(plan, "markdown")
+    assert f"kontaktpunkt ”{point.name} / Efter köpet”" in text
+    assert f"{point.name} / {point.stage}”" not in text  # not the stage's id ("after")
+
+
 def test_the_area_tables_say_who_addresses_each_row_and_flag_the_rest() -> None:
     text = formats.render(with_evidence(), "markdown")
     reasons = text[text.index("| Reason | Channel |") :]

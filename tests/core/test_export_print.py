@@ -160,3 +160,29 @@ def printed_widths(page_file: Path) -> tuple[list[dict[str, Any]], list[dict[str
             browser.close()
     assert body <= CONTENT_WIDTH_PX + 1
     return tables, figures
+
+
+@pytest.mark.parametrize("template", ["kundservice", "contact-centre"])
+def test_on_screen_the_page_never_scrolls_sideways(tmp_path: Path, template: str) -> None:
+    """At a laptop's, a tablet's and a phone's width the document fits the window: a
+    table wider than the window scrolls inside its own box, the page does not."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    page_file = tmp_path / "strategy.html"
+    formats.write(with_evidence(template), "html", page_file)
+    widths = {}
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            for width in (1100, 800, 390):
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                page.goto(page_file.as_uri())
+                widths[width] = page.evaluate(
+                    "() => [document.documentElement.scrollWidth,"
+                    " document.documentElement.clientWidth]"
+                )
+        finally:
+            browser.close()
+    for width, (scroll, client) in widths.items():
+        assert scroll <= client, (template, width, scroll, client)

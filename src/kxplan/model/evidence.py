@@ -94,6 +94,17 @@ class RowIndex:
             return row
 
 
+def link_text(plan: Plan, link: Link, index: RowIndex | None = None) -> str:
+    """The row a link names as people read it, in the current language: its key as
+    the app shows it (a stage by its label in ``plan``); a row not in the plan by the
+    link's own words (:meth:`Link.text`)."""
+    row = (index or RowIndex(plan)).find(link)
+    if row is None:
+        return link.text()
+    table = link.area_table
+    return _("{row} “{key}”").format(row=_(table.row_name), key=table.shown_key(row, plan))
+
+
 def linked_rows(plan: Plan, item: Initiative, index: RowIndex | None = None) -> Iterator[Any]:
     """The rows an initiative addresses, in its order (links to missing rows skipped)."""
     rows = index or RowIndex(plan)

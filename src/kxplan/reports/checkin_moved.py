@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kxplan.framework import SCORES
 from kxplan.i18n import _, ngettext
 from kxplan.model import Kpi, Plan
+from kxplan.model.evidence import RowIndex, link_text
 from kxplan.model.followup import ordered
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.reports.comparison import labels_of, rank_text, trend_note, value_texts
@@ -145,12 +146,13 @@ def link_lines(old: Plan, new: Plan) -> Iterator[Line]:
         }
         for item in old.initiatives
     }
+    rows = RowIndex(new)
     for item in new.initiatives:
         had = earlier.get(item.id, set())
         for link in item.addresses:
             if (link.table, tuple(k.strip().casefold() for k in link.key)) not in had:
                 text = _("{title} now addresses {row}").format(
-                    title=printable(item.title), row=printable(link.text())
+                    title=printable(item.title), row=printable(link_text(new, link, rows))
                 )
                 yield Line(text, Place("initiatives", item.id))
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from kxplan.framework import STATUSES
 from kxplan.i18n import _
 from kxplan.model import Initiative, Kpi, Plan
-from kxplan.model.evidence import RowIndex, linked_rows
+from kxplan.model.evidence import RowIndex, link_text, linked_rows
 from kxplan.model.followup import ordered
 from kxplan.model.linked_figures import kpi_moves, linked_demand, reach_per_month
 from kxplan.reports.blocks import Block, Heading, Note, Table
@@ -26,10 +26,11 @@ from kxplan.scoring.calibration import room_calibration
 from kxplan.text.numbers import DASH, number
 
 
-def addresses_text(item: Initiative) -> str:
+def addresses_text(plan: Plan, item: Initiative, index: RowIndex | None = None) -> str:
     """The rows an initiative addresses, by their table and label:
     ``Contact reason “Where is my order? / phone”; KPI “CSAT / phone”``."""
-    return "; ".join(link.text() for link in item.addresses)
+    rows = index or RowIndex(plan)
+    return "; ".join(link_text(plan, link, rows) for link in item.addresses)
 
 
 def evidence_facts(
@@ -40,7 +41,7 @@ def evidence_facts(
     the KPI moves it should help. None of them without links or a reach period."""
     facts: list[tuple[str, str]] = []
     if item.addresses:
-        facts.append((_("Addresses"), addresses_text(item)))
+        facts.append((_("Addresses"), addresses_text(plan, item, index)))
     if item.addresses or item.reach_period:
         reach = reach_per_month(plan, item, index)
         if reach is not None:

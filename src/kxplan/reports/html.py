@@ -164,9 +164,11 @@ def _table(table: Table) -> str:
 
     def cell(index: int, text: str) -> str:
         lines = visible_lines(text).split("\n")
-        return f"<td{cls(index)}>" + "<br>".join(esc(line) for line in lines) + "</td>"
+        return f"<td{cls(index)}>" + "<br>".join(breakable(line) for line in lines) + "</td>"
 
-    head = "".join(f'<th scope="col"{cls(i)}>{esc(h)}</th>' for i, h in enumerate(table.headers))
+    head = "".join(
+        f'<th scope="col"{cls(i)}>{breakable(h)}</th>' for i, h in enumerate(table.headers)
+    )
     rows = "\n".join(
         "<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in table.rows
     )
@@ -180,9 +182,16 @@ def _table(table: Table) -> str:
     open_tag = f'<table class="{esc(table.style)}">' if table.style else "<table>"
     cols = "" if table.style else _columns(table)
     return (
-        f"{open_tag}\n{cols}<thead><tr>{head}</tr></thead>{foot}\n"
-        f"<tbody>\n{rows}\n</tbody>\n</table>"
+        f'<div class="scroll">{open_tag}\n{cols}<thead><tr>{head}</tr></thead>{foot}\n'
+        f"<tbody>\n{rows}\n</tbody>\n</table></div>"
     )
+
+
+def breakable(text: str) -> str:
+    """``text`` escaped, with a line allowed to break after a slash ("Kontakter/månad"),
+    as :func:`column_shares` counts the words (browsers do not break there by
+    themselves)."""
+    return esc(text).replace("/", "/<wbr>")
 
 
 def column_shares(table: Table) -> list[float]:
