@@ -232,3 +232,27 @@ async def test_an_open_maturity_list_stands_out_from_the_notes_under_it(
         assert overlay.styles.background.a == 1
         assert overlay.styles.background != notes.styles.background
         assert overlay.styles.border_left[0] not in ("", "none", "hidden")
+
+
+async def test_on_a_small_screen_the_kpi_table_still_says_where_each_kpi_stands(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    """The cadence, then the readings' line, give way before a KPI's progress; at 80
+    columns the measure's name is cut rather than the progress dropped."""
+    from evidence_plans import with_evidence
+
+    path = tmp_path / "plan.toml"
+    storage.save(with_evidence("contact-centre"), path)
+    shown = {}
+    for size in ((80, 24), (100, 30)):
+        app = make_app(path, config_dir)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("1")
+            await pilot.pause()
+            table = app.screen.query_one("#table-kpis", AreaTable)
+            shown[size] = [str(column.label) for column in table.columns.values()]
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+    assert shown[(80, 24)] == ["Measure", "Channel", "Baseline", "Target", "Progress"]
+    assert shown[(100, 30)][-2:] == ["Readings", "Progress"]
+    assert "Cadence" not in shown[(100, 30)]

@@ -69,8 +69,9 @@ class Column:
     cell: Callable[[Any, Plan], str]
     per_plan: Callable[[Plan], Callable[[Any], str]] | None = None
     """Cells that read the whole plan once (the links): given, ``cell`` is not used."""
-    gives_way: bool = False
-    """Left out when the table is too wide (the links, the readings)."""
+    gives_way: int = 0
+    """Left out when the table is too wide: 0 never; a higher number before a lower
+    one, and of equal ones the last first (see :data:`LINKS_GIVE_WAY`)."""
 
     def bind(self, plan: Plan) -> Callable[[Any], str]:
         """The column's cells for ``plan``: a row → its text."""
@@ -84,11 +85,16 @@ class Column:
         return _(self.header)
 
 
-def field(name: str, header: str | None = None) -> Column:
+LINKS_GIVE_WAY: Final = 9
+"""Who addresses a row gives way first: it repeats what the initiatives say."""
+
+
+def field(name: str, header: str | None = None, *, gives_way: int = 0) -> Column:
     """A column showing one field of the row as text."""
     return Column(
         header or FIELD_NAMES.get(name, name.replace("_", " ").capitalize()),
         lambda row, _plan: _text(name, getattr(row, name)),
+        gives_way=gives_way,
     )
 
 
@@ -205,7 +211,10 @@ def _money(name: str) -> Callable[[Any, Plan], str]:
 
 def _addressed(table: str) -> Column:
     return Column(
-        N_("Addressed by"), lambda _row, _plan: "", evidence.addressed_by(table), gives_way=True
+        N_("Addressed by"),
+        lambda _row, _plan: "",
+        evidence.addressed_by(table),
+        gives_way=LINKS_GIVE_WAY,
     )
 
 
@@ -225,7 +234,7 @@ TOUCHPOINTS: Final = shown_as(
         field("channel"),
         Column(N_("Critical"), journey.critical_cell),
         # TRANSLATORS: a column's header: expected − experienced score of a touchpoint.
-        Column(N_("Gap"), journey.gap_cell, gives_way=True),
+        Column(N_("Gap"), journey.gap_cell, gives_way=1),
         field("notes"),
         _addressed("touchpoints"),
     ),
@@ -237,9 +246,11 @@ KPIS: Final = shown_as(
         field("channel"),
         Column(N_("Baseline"), _kpi_value("baseline")),
         Column(N_("Target"), _kpi_value("target")),
-        field("cadence"),
-        Column(N_("Readings"), evidence.readings_cell, gives_way=True),
-        Column(N_("Progress"), evidence.progress_cell, gives_way=True),
+        # how often it is measured, then the readings' line, give way before the
+        # progress: on a small screen the table still says where each KPI stands
+        field("cadence", gives_way=3),
+        Column(N_("Readings"), evidence.readings_cell, gives_way=2),
+        Column(N_("Progress"), evidence.progress_cell, gives_way=1),
         _addressed("kpis"),
     ),
 )

@@ -37,6 +37,9 @@ def is_numeric(cells: Sequence[str]) -> bool:
 
 NAME_SHARE: Final = 0.4
 """The share of the room the first (name) column keeps, if its text is that wide."""
+KEEPS_OVER_NAME: Final = 1
+"""Columns that give way at this order or lower (a KPI's progress) are dropped only
+when the table would scroll sideways, not to give the row's name its share."""
 HEADER_FLOOR: Final = 6
 """How narrow a figures column may get to make room for the name: its widest figure,
 and at least this much of its header."""
@@ -190,9 +193,11 @@ class AreaTable(DataTable[Text]):
         row_index = self.cursor_row
         columns = self.spec.columns
         headers, rows, widths, squeezed = self._fit(columns)
-        while squeezed and any(column.gives_way for column in columns):  # the last first
-            last = max(n for n, column in enumerate(columns) if column.gives_way)
-            columns = columns[:last] + columns[last + 1 :]
+        while squeezed and any(column.gives_way for column in columns):
+            order, first = max((c.gives_way, n) for n, c in enumerate(columns) if c.gives_way)
+            if order <= KEEPS_OVER_NAME and sum(widths) <= self._room(len(columns)):
+                break  # the name is cut rather than this column dropped
+            columns = columns[:first] + columns[first + 1 :]
             headers, rows, widths, squeezed = self._fit(columns)
         self._fitted_to = self.size.width
         self.clear(columns=True)
@@ -222,6 +227,10 @@ class AreaTable(DataTable[Text]):
         journey.show_with_title(True)
         journey.post_message(self.AddRow(journey, None))
 
+    def _room(self, columns: int) -> int:
+        """The cells' room across the table, for this many columns."""
+        return self.scrollable_content_region.width - 2 * self.cell_padding * columns
+
     def _fit(
         self, columns: tuple[Column, ...]
     ) -> tuple[list[str], list[list[str]], list[int], bool]:
@@ -235,7 +244,7 @@ class AreaTable(DataTable[Text]):
             max([cell_len(header), *(cell_len(cells[index]) for cells in rows)])
             for index, header in enumerate(headers)
         ]
-        room = self.scrollable_content_region.width - 2 * self.cell_padding * len(headers)
+        room = self._room(len(headers))
         figures = [is_numeric([cells[index] for cells in rows]) for index in range(len(headers))]
         least = [
             max([min(cell_len(header), HEADER_FLOOR), *(cell_len(cells[index]) for cells in rows)])
