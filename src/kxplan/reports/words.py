@@ -4,19 +4,14 @@ a maturity gap, an area's heading."""
 from __future__ import annotations
 
 from kxplan.framework.areas import Area
-from kxplan.i18n import _, pgettext
+from kxplan.i18n import _
 from kxplan.model import Plan
-from kxplan.text.numbers import DASH
+from kxplan.text.numbers import DASH, currency_word
 
 
 def currency(plan: Plan) -> str:
-    """The plan's currency as the document's language writes it: SEK reads "kr" in
-    Swedish; any other currency as the plan names it."""
-    code = plan.currency.strip()
-    if code.upper() == "SEK":
-        # TRANSLATORS: Swedish kronor after an amount ("213 400 kr").
-        return pgettext("currency", "SEK")
-    return code
+    """The plan's currency as the document's language writes it (:func:`currency_word`)."""
+    return currency_word(plan.currency)
 
 
 def gap_text(gap: int | None) -> str:

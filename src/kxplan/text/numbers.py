@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Final
 
-from kxplan.i18n import DECIMAL_MARKS, _, current
+from kxplan.i18n import DECIMAL_MARKS, _, current, pgettext
 
 GROUP: Final = "\u202f"
 """The thousands separator: a narrow no-break space."""
@@ -62,6 +62,16 @@ def whole(value: float | None, *, unknown: str = DASH) -> str:
     return number(value, 0, unknown=unknown)
 
 
+def currency_word(code: str) -> str:
+    """A currency as the current language writes it after an amount: SEK reads "kr"
+    in Swedish; any other currency as the plan names it."""
+    code = code.strip()
+    if code.upper() == "SEK":
+        # TRANSLATORS: Swedish kronor after an amount ("213 400 kr").
+        return pgettext("currency", "SEK")
+    return code
+
+
 def money(
     value: float | None, currency: str, *, places: int | None = None, unknown: str = DASH
 ) -> str:
@@ -77,7 +87,8 @@ def money(
         text = number(value, places)
     else:
         text = number(value) if abs(value) < 100 else whole(value)
-    return f"{text}\u00a0{currency}" if currency.strip() else text
+    word = currency_word(currency)
+    return f"{text}\u00a0{word}" if word else text
 
 
 def percent(share: float | None, places: int = 0, *, unknown: str = DASH) -> str:

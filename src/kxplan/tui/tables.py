@@ -191,20 +191,21 @@ def _avoidable(row: ContactReason, _plan: Plan) -> str:
 
 
 def _avoidable_cost(row: ContactReason, plan: Plan) -> str:
-    cost = plan.avoidable_cost_per_month(row)
-    return "—" if cost is None else number(round(cost, 2), plan.currency)
+    return numbers.money(plan.avoidable_cost_per_month(row), plan.currency)
 
 
 def _percent(name: str) -> Callable[[Any, Plan], str]:
     def cell(row: Any, _plan: Plan) -> str:
-        return number(getattr(row, name), "%")
+        return numbers.percent(getattr(row, name), 2, unknown="")
 
     return cell
 
 
 def _money(name: str) -> Callable[[Any, Plan], str]:
+    """A price per unit (a contact's cost), its decimals kept."""
+
     def cell(row: Any, plan: Plan) -> str:
-        return number(getattr(row, name), plan.currency)
+        return numbers.money(getattr(row, name), plan.currency, places=2, unknown="")
 
     return cell
 
