@@ -90,7 +90,7 @@ def apply(session: Session, source: Source) -> Preview:
     """Import the file's rows into the session's plan, row by row through its
     operations; a refused row changes nothing. The caller saves."""
     table, columns = source.table, source.columns
-    importer = IMPORTERS[columns.kind]
+    importer = IMPORTERS[columns.kind](session)
     seen: dict[Key, int] = {}
     outcomes: dict[int, Outcome] = {}
     refused: dict[int, Problem] = {}
@@ -102,7 +102,7 @@ def apply(session: Session, source: Source) -> Preview:
             row: Row | None = None
             try:
                 row = Row(columns, table.header, record, seen)
-                outcomes[record.line] = importer(session, row)
+                outcomes[record.line] = importer(row)
                 refused.pop(record.line, None)
             except RowRefused as error:
                 if row is not None:

@@ -7,6 +7,7 @@ is (a new row gets the field's default).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
@@ -171,50 +172,59 @@ def _initiative_readers() -> dict[str, Reader]:
     }
 
 
-def initiative(session: Session, row: Row) -> Outcome:
-    """Add or update the initiative the row names by id, else by title."""
-    given = row.read(_initiative_readers())
-    plan = session.plan
-    existing: Initiative | None = None
-    if "id" in given:
-        existing = next((item for item in plan.initiatives if item.id == given["id"]), None)
-    elif "title" in given:
-        named = [item for item in plan.initiatives if _same(item.title, given["title"])]
-        if len(named) > 1:
-            raise RowRefused(
-                row.column("title"),
-                _(
-                    "{count} initiatives are titled {title}; add an id column to tell them apart"
-                ).format(count=len(named), title=repr(given["title"])),
-            )
-        existing = named[0] if named else None
-    if existing is None:
-        if "title" not in given:
-            raise RowRefused(
-                row.column("title"),
-                _("no initiative with id {id}; give a title to add it").format(
-                    id=repr(given.get("id", ""))
-                ),
-            )
-        taken = [item.id for item in plan.initiatives]
-        given.setdefault("id", unique_slug(given["title"], taken))
-        row.claim(("initiative", given["id"]))
-        candidate: Initiative = row.validated(Initiative, given)
+class Initiatives:
+    """Initiative rows into the session's plan: each found by id, else by title, and
+    checked on its own against the plan's initiatives indexed once for the file."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.index = session.initiative_index()
+        self.readers = _initiative_readers()
+
+    def __call__(self, row: Row) -> Outcome:
+        """Add or update the initiative the row names by id, else by title."""
+        given = row.read(self.readers)
+        index = self.index
+        existing: Initiative | None = None
+        if "id" in given:
+            existing = index.find(given["id"])
+        elif "title" in given:
+            named = index.titled(given["title"])
+            if len(named) > 1:
+                raise RowRefused(
+                    row.column("title"),
+                    _(
+                        "{count} initiatives are titled {title}; "
+                        "add an id column to tell them apart"
+                    ).format(count=len(named), title=repr(given["title"])),
+                )
+            existing = named[0] if named else None
+        if existing is None:
+            if "title" not in given:
+                raise RowRefused(
+                    row.column("title"),
+                    _("no initiative with id {id}; give a title to add it").format(
+                        id=repr(given.get("id", ""))
+                    ),
+                )
+            given.setdefault("id", unique_slug(given["title"], index.positions.keys()))
+            row.claim(("initiative", given["id"]))
+            candidate: Initiative = row.validated(Initiative, given)
+            self._put(row, candidate, None)
+            return Outcome(row.line, "added", candidate.title)
+        row.claim(("initiative", existing.id))
+        updated: Initiative = row.validated(Initiative, {**dict(existing), **given})
+        if updated == existing:
+            return Outcome(row.line, "unchanged", existing.title)
+        self._put(row, updated, existing.id)
+        labels = {"status": STATUSES.labels(), "reach_period": PERIODS.labels()}
+        return Outcome(row.line, "updated", updated.title, row.changes(existing, updated, labels))
+
+    def _put(self, row: Row, item: Initiative, replacing: str | None) -> None:
         try:
-            session.put_initiative(candidate)
+            self.session.put_initiative(item, replacing, index=self.index)
         except EditRefused as error:
             raise row.edit_refused(error) from None
-        return Outcome(row.line, "added", candidate.title)
-    row.claim(("initiative", existing.id))
-    updated: Initiative = row.validated(Initiative, {**dict(existing), **given})
-    if updated == existing:
-        return Outcome(row.line, "unchanged", existing.title)
-    try:
-        session.put_initiative(updated, replacing=existing.id)
-    except EditRefused as error:
-        raise row.edit_refused(error) from None
-    labels = {"status": STATUSES.labels(), "reach_period": PERIODS.labels()}
-    return Outcome(row.line, "updated", updated.title, row.changes(existing, updated, labels))
 
 
 # --- contact reasons ------------------------------------------------------------------------
@@ -357,9 +367,9 @@ def reading(session: Session, row: Row) -> Outcome:
     return Outcome(row.line, "updated", subject, row.changes(before, after, {}))
 
 
-IMPORTERS: Final[dict[Kind, Callable[[Session, Row], Outcome]]] = {
-    "initiatives": initiative,
-    "contact-reasons": contact_reason,
-    "readings": reading,
+IMPORTERS: Final[dict[Kind, Callable[[Session], Callable[[Row], Outcome]]]] = {
+    "initiatives": Initiatives,
+    "contact-reasons": lambda session: partial(contact_reason, session),
+    "readings": lambda session: partial(reading, session),
 }
-"""Each kind's row importer: what the row did to the plan, through the session."""
+"""Each kind's row importer for a session: what a row did to the plan, through it."""
