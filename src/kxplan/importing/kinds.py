@@ -6,6 +6,7 @@ is (a new row gets the field's default).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any, Final
@@ -20,7 +21,8 @@ from kxplan.importing.outcomes import Change, Outcome, RowRefused, shown
 from kxplan.importing.reading import CsvRow
 from kxplan.model import Initiative
 from kxplan.model.followup import Reading, reading_problems
-from kxplan.model.ids import unique_slug
+from kxplan.model.graph import cycle_in
+from kxplan.model.ids import slugify, unique_slug
 from kxplan.model.rows import ContactReason, Kpi
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.session import EditRefused, Session
@@ -30,6 +32,9 @@ Reader = Callable[[str], Any]
 Key = tuple[str, ...]
 """A row of the plan, to find it named twice in one file."""
 
+CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""The C0 control characters a cell may not hold: all but tab, line feed and carriage
+return (a NUL or an escape is a broken export, not text anyone wrote)."""
 KPIS: Final = TABLES_BY_ATTRIBUTE["kpis"]
 CONTACT_REASONS: Final = TABLES_BY_ATTRIBUTE["contact_reasons"]
 
@@ -54,6 +59,15 @@ class Row:
                     count=len(row.cells), columns=len(header)
                 ),
             )
+        for index in columns.fields.values():
+            if index < len(row.cells) and (found := CONTROL.search(row.cells[index])):
+                raise RowRefused(
+                    index,
+                    _(
+                        "expected a cell without control characters (tabs and line breaks "
+                        "are fine), got {code} at character {at}"
+                    ).format(code=f"U+{ord(found.group()):04X}", at=found.start() + 1),
+                )
 
     def claim(self, key: Key) -> None:
         """Mark the plan's row ``key`` as this line's; refused when an earlier line of the
@@ -225,6 +239,33 @@ class Initiatives:
             self.session.put_initiative(item, replacing, index=self.index)
         except EditRefused as error:
             raise row.edit_refused(error) from None
+
+
+def cycle_refusals(rows: Iterable[Row]) -> dict[int, RowRefused]:
+    """The initiative rows refused for a dependency whose dependencies on each other form
+    a cycle (none of them can go in before the others): each of them refused as the
+    cycle, naming its ids, at its dependency column; by line."""
+    graph: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
+    column: int | None = None
+    for row in rows:
+        try:
+            given = row.read({"id": cells.line, "title": cells.line, "depends_on": cells.items})
+        except RowRefused:
+            continue
+        ident = given.get("id") or (slugify(given["title"]) if "title" in given else "")
+        if ident and ident not in graph:
+            graph[ident], lines[ident] = given.get("depends_on", []), row.line
+            column = row.column("depends_on")
+    found: dict[int, RowRefused] = {}
+    while cycle := cycle_in(graph):
+        message = _("dependencies form a cycle: {cycle}").format(
+            cycle=" → ".join([*cycle, cycle[0]])
+        )
+        for ident in cycle:
+            found[lines[ident]] = RowRefused(column, message)
+            del graph[ident]  # and look for another
+    return found
 
 
 # --- contact reasons ------------------------------------------------------------------------
