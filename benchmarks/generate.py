@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from kxplan.framework import AREA_IDS, MEASURES, MEASURES_BY_ID
-from kxplan.model import Plan
+from kxplan.model import SCHEMA_VERSION, Plan
 
 _WORDS = (
     "customer",
@@ -194,7 +194,7 @@ def make_plan(n: int, seed: int = 0, *, links: int = 0, readings: int = 0) -> Pl
         _add_evidence(random.Random(seed + 7919), areas, initiatives, links, readings)
     return Plan.model_validate(
         {
-            "schema": 2,
+            "schema": SCHEMA_VERSION,
             "title": "Kundupplevelse 2027 – synthetic",
             "organisation": "Exempel AB",
             "version": f"v{seed + 1}",

@@ -195,7 +195,8 @@ async def test_figures_are_not_cut_at_100_columns(tmp_path: Path, config_dir: Pa
         await pilot.pause()
         table = app.screen.query_one("#table-contact_reasons", DataTable)
         cost = [str(c.label) for c in table.ordered_columns].index("Cost/mo")  # then the links
-        assert str(table.get_row_at(0)[cost]) == "128\u202f960\u00a0SEK"  # no-break, as in the exports
+        # no-break spaces, as in the exports
+        assert str(table.get_row_at(0)[cost]) == "128\u202f960\u00a0SEK"
         widths = [column.get_render_width(table) for column in table.ordered_columns]
         assert widths[cost] - 2 * table.cell_padding >= len("128 960 SEK")
         assert sum(widths) <= table.scrollable_content_region.width

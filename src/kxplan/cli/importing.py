@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kxplan.cli.common import EXIT_PROBLEM, fail
+from kxplan.cli.common import EXIT_PROBLEM, STDIN_NAME, fail, is_stdin, read_stdin
 from kxplan.cli.texts import command, examples, option
 from kxplan.i18n import N_, _, ngettext, pgettext
 from kxplan.text.literal import visible
@@ -54,16 +54,18 @@ def confirm(question: str) -> bool:
         "Volume/Volym, Date/Datum, Value/Värde …); kxplan's own CSV export reads back. "
         "A row that matches one in the plan updates it, the others are added. The preview "
         "comes first, with one line for each row that cannot be imported, and the plan "
-        "changes only when you confirm (or pass --yes)."
+        "changes only when you confirm (or pass --yes).\n\nFILE - reads the CSV from standard "
+        "input; there is no terminal to confirm on, so --yes or --dry-run is needed."
     ),
     epilog=examples(
         "kxplan import plan.toml initiatives.csv",
         "kxplan import plan.toml export.csv --kind contact-reasons --dry-run",
         "kxplan import plan.toml readings.csv --yes",
+        "kxplan import plan.toml - --dry-run < readings.csv",
     ),
 )
 @click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=False))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @option(
     "--kind",
     type=click.Choice(["initiatives", "contact-reasons", "readings"]),
@@ -93,18 +95,27 @@ def import_command(
     from kxplan import importing
     from kxplan.session import ChangedOnDisk, Session
 
+    from_stdin = is_stdin(file)
+    if from_stdin and not (yes or dry_run):
+        fail(
+            _(
+                "FILE '-' is read from standard input, so there is no terminal to confirm "
+                "the import on: pass --yes to import or --dry-run to see the preview"
+            )
+        )
+    name = STDIN_NAME if from_stdin else os.fspath(file)
     try:
-        data = file.read_bytes()
+        data = read_stdin() if from_stdin else file.read_bytes()
     except OSError as error:
         fail(
-            _("{file}: cannot be read: {reason}").format(file=file, reason=error.strerror or error)
+            _("{file}: cannot be read: {reason}").format(file=name, reason=error.strerror or error)
         )
     session = Session.open(plan)  # a PlanError is said one problem a line, status 2
     chosen = next((name for name in importing.KINDS if name == kind), None)
     try:
         source = importing.read(
             data,
-            os.fspath(file),
+            name,
             chosen,
             delimiter=importing.SEPARATORS.get(delimiter or ""),
             encoding=encoding,
@@ -115,7 +126,7 @@ def import_command(
     for line in importing.lines(preview):
         click.echo(visible(line))
     if preview.rows and len(preview.refusals) == preview.rows:
-        fail(_("{file}: no row can be imported").format(file=file))
+        fail(_("{file}: no row can be imported").format(file=name))
     if dry_run:
         return
     if not preview.to_import:

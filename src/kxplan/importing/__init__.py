@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from kxplan.i18n import _
 from kxplan.importing.columns import KINDS, Columns, Kind, guess_kind, map_columns
-from kxplan.importing.kinds import IMPORTERS, Key, Row
+from kxplan.importing.kinds import IMPORTERS, Key, Row, cycle_refusals
 from kxplan.importing.outcomes import (
     KIND_LABELS,
     Outcome,
@@ -80,40 +80,49 @@ def read(
     return Source(table, map_columns(source, table.header, kind), guessed)
 
 
-def _place(row: Row, column: int | None) -> str:
+def _place(header: tuple[str, ...], column: int | None) -> str:
     if column is None:
         return ""
-    return _('column "{name}"').format(name=row.header[column])
+    return _('column "{name}"').format(name=header[column])
 
 
 def apply(session: Session, source: Source) -> Preview:
     """Import the file's rows into the session's plan, row by row through its
     operations; a refused row changes nothing. The caller saves."""
     table, columns = source.table, source.columns
-    importer = IMPORTERS[columns.kind]
+    importer = IMPORTERS[columns.kind](session)
     seen: dict[Key, int] = {}
     outcomes: dict[int, Outcome] = {}
     refused: dict[int, Problem] = {}
     names: dict[int, str] = {}
     waiting = list(table.rows)
+    for_dependency: dict[int, Row] = {}
+    """The rows last refused at their dependencies."""
     while waiting:  # a row refused may go in once a later one has (a dependency)
         again = []
         for record in waiting:
             row: Row | None = None
+            for_dependency.pop(record.line, None)
             try:
                 row = Row(columns, table.header, record, seen)
-                outcomes[record.line] = importer(session, row)
+                outcomes[record.line] = importer(row)
                 refused.pop(record.line, None)
             except RowRefused as error:
                 if row is not None:
                     row.release()
-                place = _place(row, error.column) if row is not None else ""
+                    if error.column is not None and error.column == row.column("depends_on"):
+                        for_dependency[record.line] = row
+                place = _place(table.header, error.column)
                 names[record.line] = row.name() if row is not None else ""
                 refused[record.line] = Problem(table.source, place, record.line, error.message)
                 again.append(record)
         if len(again) == len(waiting):
             break
         waiting = again
+    if columns.kind == "initiatives":  # rows that wait for each other: a cycle, said so
+        for line, cycle in cycle_refusals(for_dependency.values()).items():
+            place = _place(table.header, cycle.column)
+            refused[line] = Problem(table.source, place, line, cycle.message)
     return Preview(
         table.source,
         columns.kind,

@@ -8,6 +8,7 @@ Each reader returns the value or raises :class:`CellRefused` saying what was exp
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -33,6 +34,10 @@ DEMAND_WORDS: Final[dict[str, str]] = {
 """How contact-centre reports and spreadsheets write a demand type, beside its labels."""
 
 
+LINE_BREAK: Final = re.compile("[ \t]*(?:\r\n|[\r\n\u2028\u2029])[ \t]*")
+"""A line break in a cell, with the spaces and tabs around it."""
+
+
 class CellRefused(ValueError):
     """A cell that does not give its field; the message says what was expected."""
 
@@ -46,8 +51,12 @@ def text(cell: str) -> str:
 
 
 def line(cell: str) -> str:
-    """A name or a key: :func:`text` without the spaces around it."""
-    return text(cell.strip())
+    """A name or a key (a title, an id, a reason): :func:`text` without the spaces around
+    it, on one line. A line break inside is how a spreadsheet wraps a long title in a
+    narrow column, not part of it: it reads as one space, as the title would be typed
+    in the app's one-line field (and it finds the title already in the plan)."""
+    said = text(cell.strip())
+    return LINE_BREAK.sub(" ", said) if LINE_BREAK.search(said) else said
 
 
 def number(cell: str) -> float | None:

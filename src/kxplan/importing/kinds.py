@@ -6,7 +6,9 @@ is (a new row gets the field's default).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
@@ -19,7 +21,8 @@ from kxplan.importing.outcomes import Change, Outcome, RowRefused, shown
 from kxplan.importing.reading import CsvRow
 from kxplan.model import Initiative
 from kxplan.model.followup import Reading, reading_problems
-from kxplan.model.ids import unique_slug
+from kxplan.model.graph import cycle_in
+from kxplan.model.ids import slugify, unique_slug
 from kxplan.model.rows import ContactReason, Kpi
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.session import EditRefused, Session
@@ -29,6 +32,9 @@ Reader = Callable[[str], Any]
 Key = tuple[str, ...]
 """A row of the plan, to find it named twice in one file."""
 
+CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""The C0 control characters a cell may not hold: all but tab, line feed and carriage
+return (a NUL or an escape is a broken export, not text anyone wrote)."""
 KPIS: Final = TABLES_BY_ATTRIBUTE["kpis"]
 CONTACT_REASONS: Final = TABLES_BY_ATTRIBUTE["contact_reasons"]
 
@@ -53,6 +59,15 @@ class Row:
                     count=len(row.cells), columns=len(header)
                 ),
             )
+        for index in columns.fields.values():
+            if index < len(row.cells) and (found := CONTROL.search(row.cells[index])):
+                raise RowRefused(
+                    index,
+                    _(
+                        "expected a cell without control characters (tabs and line breaks "
+                        "are fine), got {code} at character {at}"
+                    ).format(code=f"U+{ord(found.group()):04X}", at=found.start() + 1),
+                )
 
     def claim(self, key: Key) -> None:
         """Mark the plan's row ``key`` as this line's; refused when an earlier line of the
@@ -171,50 +186,86 @@ def _initiative_readers() -> dict[str, Reader]:
     }
 
 
-def initiative(session: Session, row: Row) -> Outcome:
-    """Add or update the initiative the row names by id, else by title."""
-    given = row.read(_initiative_readers())
-    plan = session.plan
-    existing: Initiative | None = None
-    if "id" in given:
-        existing = next((item for item in plan.initiatives if item.id == given["id"]), None)
-    elif "title" in given:
-        named = [item for item in plan.initiatives if _same(item.title, given["title"])]
-        if len(named) > 1:
-            raise RowRefused(
-                row.column("title"),
-                _(
-                    "{count} initiatives are titled {title}; add an id column to tell them apart"
-                ).format(count=len(named), title=repr(given["title"])),
-            )
-        existing = named[0] if named else None
-    if existing is None:
-        if "title" not in given:
-            raise RowRefused(
-                row.column("title"),
-                _("no initiative with id {id}; give a title to add it").format(
-                    id=repr(given.get("id", ""))
-                ),
-            )
-        taken = [item.id for item in plan.initiatives]
-        given.setdefault("id", unique_slug(given["title"], taken))
-        row.claim(("initiative", given["id"]))
-        candidate: Initiative = row.validated(Initiative, given)
+class Initiatives:
+    """Initiative rows into the session's plan: each found by id, else by title, and
+    checked on its own against the plan's initiatives indexed once for the file."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.index = session.initiative_index()
+        self.readers = _initiative_readers()
+
+    def __call__(self, row: Row) -> Outcome:
+        """Add or update the initiative the row names by id, else by title."""
+        given = row.read(self.readers)
+        index = self.index
+        existing: Initiative | None = None
+        if "id" in given:
+            existing = index.find(given["id"])
+        elif "title" in given:
+            named = index.titled(given["title"])
+            if len(named) > 1:
+                raise RowRefused(
+                    row.column("title"),
+                    _(
+                        "{count} initiatives are titled {title}; "
+                        "add an id column to tell them apart"
+                    ).format(count=len(named), title=repr(given["title"])),
+                )
+            existing = named[0] if named else None
+        if existing is None:
+            if "title" not in given:
+                raise RowRefused(
+                    row.column("title"),
+                    _("no initiative with id {id}; give a title to add it").format(
+                        id=repr(given.get("id", ""))
+                    ),
+                )
+            given.setdefault("id", unique_slug(given["title"], index.positions.keys()))
+            row.claim(("initiative", given["id"]))
+            candidate: Initiative = row.validated(Initiative, given)
+            self._put(row, candidate, None)
+            return Outcome(row.line, "added", candidate.title)
+        row.claim(("initiative", existing.id))
+        updated: Initiative = row.validated(Initiative, {**dict(existing), **given})
+        if updated == existing:
+            return Outcome(row.line, "unchanged", existing.title)
+        self._put(row, updated, existing.id)
+        labels = {"status": STATUSES.labels(), "reach_period": PERIODS.labels()}
+        return Outcome(row.line, "updated", updated.title, row.changes(existing, updated, labels))
+
+    def _put(self, row: Row, item: Initiative, replacing: str | None) -> None:
         try:
-            session.put_initiative(candidate)
+            self.session.put_initiative(item, replacing, index=self.index)
         except EditRefused as error:
             raise row.edit_refused(error) from None
-        return Outcome(row.line, "added", candidate.title)
-    row.claim(("initiative", existing.id))
-    updated: Initiative = row.validated(Initiative, {**dict(existing), **given})
-    if updated == existing:
-        return Outcome(row.line, "unchanged", existing.title)
-    try:
-        session.put_initiative(updated, replacing=existing.id)
-    except EditRefused as error:
-        raise row.edit_refused(error) from None
-    labels = {"status": STATUSES.labels(), "reach_period": PERIODS.labels()}
-    return Outcome(row.line, "updated", updated.title, row.changes(existing, updated, labels))
+
+
+def cycle_refusals(rows: Iterable[Row]) -> dict[int, RowRefused]:
+    """The initiative rows refused for a dependency whose dependencies on each other form
+    a cycle (none of them can go in before the others): each of them refused as the
+    cycle, naming its ids, at its dependency column; by line."""
+    graph: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
+    column: int | None = None
+    for row in rows:
+        try:
+            given = row.read({"id": cells.line, "title": cells.line, "depends_on": cells.items})
+        except RowRefused:
+            continue
+        ident = given.get("id") or (slugify(given["title"]) if "title" in given else "")
+        if ident and ident not in graph:
+            graph[ident], lines[ident] = given.get("depends_on", []), row.line
+            column = row.column("depends_on")
+    found: dict[int, RowRefused] = {}
+    while cycle := cycle_in(graph):
+        message = _("dependencies form a cycle: {cycle}").format(
+            cycle=" → ".join([*cycle, cycle[0]])
+        )
+        for ident in cycle:
+            found[lines[ident]] = RowRefused(column, message)
+            del graph[ident]  # and look for another
+    return found
 
 
 # --- contact reasons ------------------------------------------------------------------------
@@ -357,9 +408,9 @@ def reading(session: Session, row: Row) -> Outcome:
     return Outcome(row.line, "updated", subject, row.changes(before, after, {}))
 
 
-IMPORTERS: Final[dict[Kind, Callable[[Session, Row], Outcome]]] = {
-    "initiatives": initiative,
-    "contact-reasons": contact_reason,
-    "readings": reading,
+IMPORTERS: Final[dict[Kind, Callable[[Session], Callable[[Row], Outcome]]]] = {
+    "initiatives": Initiatives,
+    "contact-reasons": lambda session: partial(contact_reason, session),
+    "readings": lambda session: partial(reading, session),
 }
-"""Each kind's row importer: what the row did to the plan, through the session."""
+"""Each kind's row importer for a session: what a row did to the plan, through it."""

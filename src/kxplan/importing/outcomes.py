@@ -8,6 +8,7 @@ refused with one line naming the file, the line, the column and what was expecte
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal
@@ -163,16 +164,15 @@ def ignored_line(preview: Preview) -> str | None:
 def outcome_line(outcome: Outcome) -> str:
     """One row of the preview as a line: ``+ line 3: Chat on the web``."""
     mark = {"added": "+", "updated": "~", "unchanged": "="}[outcome.action]
+    subject = shown(outcome.subject) if outcome.subject else ""  # on one line
     if outcome.changes:
         return _("{mark} line {line}: {subject} ({changes})").format(
             mark=mark,
             line=outcome.line,
-            subject=outcome.subject,
+            subject=subject,
             changes="; ".join(str(change) for change in outcome.changes),
         )
-    return _("{mark} line {line}: {subject}").format(
-        mark=mark, line=outcome.line, subject=outcome.subject
-    )
+    return _("{mark} line {line}: {subject}").format(mark=mark, line=outcome.line, subject=subject)
 
 
 def lines(preview: Preview) -> list[str]:
@@ -188,7 +188,7 @@ def lines(preview: Preview) -> list[str]:
 
 def shown(value: object, labels: Mapping[str, str] | None = None) -> str:
     """A field's value as the preview shows it: numbers as people read them, lists
-    joined, a dash for nothing."""
+    joined, a dash for nothing, a text's line breaks as ⏎."""
     if value is None or value == "" or value == [] or value == {}:
         return numbers.DASH
     if isinstance(value, bool):
@@ -204,4 +204,11 @@ def shown(value: object, labels: Mapping[str, str] | None = None) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{key}={shown(item)}" for key, item in value.items())
     text = str(value)
-    return labels.get(text, text) if labels else text
+    if labels:
+        text = labels.get(text, text)
+    return _BREAK.sub(" ⏎ ", text) if _BREAK.search(text) else text
+
+
+_BREAK: Final = re.compile("\r\n|[\r\n\u2028\u2029]")
+"""A line break in a text field: the preview shows it as ⏎, so each row stays one line
+(what is imported keeps it)."""

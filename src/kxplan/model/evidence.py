@@ -10,7 +10,7 @@ every view.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from kxplan.i18n import _
@@ -127,35 +127,46 @@ def addressed_by(plan: Plan, table: AreaTable, row: Any) -> list[Initiative]:
 def link_problems(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every link that names no row, or has the wrong number of key parts."""
     index: RowIndex | None = None
+
+    def rows() -> RowIndex:  # built at the first link that needs it
+        nonlocal index
+        index = index or RowIndex(plan)
+        return index
+
     for position, item in enumerate(plan.initiatives):
-        seen: set[tuple[str, tuple[str, ...]]] = set()
-        for number, link in enumerate(item.addresses):
-            table = TABLES_BY_NAME[link.table]
-            loc: tuple[str | int, ...] = ("initiatives", position, "addresses", number)
-            named = (link.table, _folded(link.key))
-            if named in seen:  # counted twice, it would double the reach and the savings
-                yield (
-                    (*loc, "key"),
-                    _("{row} is linked twice; each row once").format(row=link.text()),
-                )
-                continue
-            seen.add(named)
-            if len(link.key) == len(table.key_fields):
-                index = index or RowIndex(plan)
-                if index.find(link) is not None:
-                    continue
-            if len(link.key) != len(table.key_fields):
-                fields = ", ".join(table.key_fields)
-                yield (
-                    (*loc, "key"),
-                    _("expected {count} key part(s) for a {row} ({fields}), got {got}").format(
-                        count=len(table.key_fields),
-                        row=_(table.row_name),
-                        fields=fields,
-                        got=len(link.key),
-                    ),
-                )
-                continue
+        yield from initiative_link_problems(item, ("initiatives", position), rows)
+
+
+def initiative_link_problems(
+    item: Initiative, at: tuple[str | int, ...], rows: Callable[[], RowIndex]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The links of one initiative (located at ``at``) that name no row of ``rows()``,
+    name one twice, or have the wrong number of key parts."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for number, link in enumerate(item.addresses):
+        table = TABLES_BY_NAME[link.table]
+        loc: tuple[str | int, ...] = (*at, "addresses", number)
+        named = (link.table, _folded(link.key))
+        if named in seen:  # counted twice, it would double the reach and the savings
+            yield (
+                (*loc, "key"),
+                _("{row} is linked twice; each row once").format(row=link.text()),
+            )
+            continue
+        seen.add(named)
+        if len(link.key) != len(table.key_fields):
+            fields = ", ".join(table.key_fields)
+            yield (
+                (*loc, "key"),
+                _("expected {count} key part(s) for a {row} ({fields}), got {got}").format(
+                    count=len(table.key_fields),
+                    row=_(table.row_name),
+                    fields=fields,
+                    got=len(link.key),
+                ),
+            )
+            continue
+        if rows().find(link) is None:
             yield (*loc, "key"), _("no {row} in the plan").format(row=link.text())
 
 

@@ -21,8 +21,10 @@ from kxplan.text import numbers
 from kxplan.text.dates import future_date
 
 if TYPE_CHECKING:
+    from kxplan.model.initiative import Initiative
     from kxplan.model.plan import Plan
     from kxplan.model.rows import Kpi
+    from kxplan.model.scales import Scale
 
 DAYS_A_MONTH: Final = 365.25 / 12
 
@@ -122,22 +124,34 @@ def followup_problems(plan: Plan) -> Iterator[tuple[Loc, str]]:
     one reading a date per KPI, none dated after today."""
     scale = plan.scales.effort
     for index, item in enumerate(plan.initiatives):
-        loc: Loc = ("initiatives", index)
-        if item.started and item.finished and item.finished < item.started:
-            yield (
-                (*loc, "finished"),
-                _("expected a date on or after started ({started}), got {finished}").format(
-                    started=item.started.isoformat(), finished=item.finished.isoformat()
-                ),
-            )
-        actual = item.actual_effort
-        if actual is not None and not scale.min <= actual <= scale.max:
-            yield (
-                (*loc, "actual_effort"),
-                _("expected a score from {low} to {high}, got {value}").format(
-                    low=scale.min, high=scale.max, value=numbers.number(actual, 6)
-                ),
-            )
+        yield from initiative_followup_problems(item, ("initiatives", index), scale)
+    yield from readings_problems(plan)
+
+
+def initiative_followup_problems(
+    item: Initiative, loc: Loc, scale: Scale
+) -> Iterator[tuple[Loc, str]]:
+    """One initiative's (located at ``loc``): finished not before started, actual effort
+    on the effort ``scale``."""
+    if item.started and item.finished and item.finished < item.started:
+        yield (
+            (*loc, "finished"),
+            _("expected a date on or after started ({started}), got {finished}").format(
+                started=item.started.isoformat(), finished=item.finished.isoformat()
+            ),
+        )
+    actual = item.actual_effort
+    if actual is not None and not scale.min <= actual <= scale.max:
+        yield (
+            (*loc, "actual_effort"),
+            _("expected a score from {low} to {high}, got {value}").format(
+                low=scale.min, high=scale.max, value=numbers.number(actual, 6)
+            ),
+        )
+
+
+def readings_problems(plan: Plan) -> Iterator[tuple[Loc, str]]:
+    """The readings of the plan's KPIs that break a rule (:func:`reading_problems`)."""
     for position, kpi in enumerate(plan.areas.insight.kpis):
         for number, field, message in reading_problems(kpi, kpi.readings):
             yield ("areas", "insight", "kpis", position, "readings", number, field), message

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kxplan.model.initiative import Initiative
@@ -18,7 +18,13 @@ def dependents(plan: Plan, initiative_id: str) -> list[Initiative]:
 
 def dependency_cycle(initiatives: Sequence[Initiative]) -> list[str]:
     """The ids of one dependency cycle, in order, or [] when there is none."""
-    graph = {item.id: [d for d in item.depends_on if d != item.id] for item in initiatives}
+    return cycle_in({item.id: item.depends_on for item in initiatives})
+
+
+def cycle_in(depends_on: Mapping[str, Sequence[str]]) -> list[str]:
+    """The ids of one cycle of ``depends_on`` (each id's dependencies, in order), or []
+    when there is none; a dependency on itself or on an id not in it is no cycle."""
+    graph = {ident: [d for d in deps if d != ident] for ident, deps in depends_on.items()}
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     for start in graph:
         if state.get(start):

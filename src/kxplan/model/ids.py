@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import Final
 
 from kxplan.model.types import SLUG_PATTERN
@@ -46,8 +47,9 @@ def _letters_in_ascii(text: str) -> str:
 
 
 def unique_slug(text: str, taken: Iterable[str]) -> str:
-    """A slug for ``text`` that is not in ``taken``, numbered when needed."""
-    existing = set(taken)
+    """A slug for ``text`` that is not in ``taken``, numbered when needed (a set, or a
+    dict's keys, is looked in as it is: no copy per new id)."""
+    existing = taken if isinstance(taken, AbstractSet) else set(taken)
     base = slugify(text)
     if base not in existing:
         return base

@@ -8,21 +8,21 @@ problem is (location, message), the location as pydantic reports one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Final
 
 import kxplan.model as package
 from kxplan.framework import KPI_SCALES
-from kxplan.i18n import DECIMAL_MARKS, N_, _, current
-from kxplan.model.evidence import link_problems
-from kxplan.model.followup import followup_problems
+from kxplan.i18n import N_, _
+from kxplan.model.evidence import initiative_link_problems
+from kxplan.model.followup import initiative_followup_problems, readings_problems
 from kxplan.model.graph import dependency_cycle
+from kxplan.model.initiative_rules import Indexes, check_initiative, duplicates, value_text
 from kxplan.model.journey import reference_rules, scale_problems, stage_rules, touchpoint_rules
 from kxplan.model.log import LOG, entry_rules, log_problems
 from kxplan.model.rows import Kpi
-from kxplan.model.scales import Criterion
 from kxplan.model.tables import AREA_TABLES, AreaTable, still_named
-from kxplan.model.types import MAX_EXTRA_DEPTH, Loc, integral_as_int
+from kxplan.model.types import MAX_EXTRA_DEPTH, Loc
 from kxplan.model.workshop import workshop_rule_problems
 
 if TYPE_CHECKING:
@@ -41,27 +41,8 @@ class RuleViolations(Exception):
         super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in problems))
 
 
-_Add = Callable[[Loc, str], None]
-_K = TypeVar("_K", bound=Hashable)
-
-
 def _blank(text: str) -> bool:
     return not text.strip()
-
-
-def _duplicates(keys: Iterable[_K]) -> Iterator[tuple[int, _K]]:
-    seen: set[_K] = set()
-    for index, key in enumerate(keys):
-        if key in seen:
-            yield index, key
-        seen.add(key)
-
-
-def _fmt(value: float) -> str:
-    """A value as the file gave it, with the current language's decimal mark."""
-    text = str(integral_as_int(value))
-    mark = DECIMAL_MARKS[current()]
-    return text if mark == "." else text.replace(".", mark)
 
 
 def plan_rule_problems(plan: Plan) -> Problems:
@@ -80,7 +61,7 @@ def plan_rule_problems(plan: Plan) -> Problems:
         )
     if _blank(plan.title):
         add(("title",), _("expected a title, got an empty one"))
-    for index, name in _duplicates(p.strip().casefold() for p in plan.participants):
+    for index, name in duplicates(p.strip().casefold() for p in plan.participants):
         add(
             ("participants", index),
             _("participant {name} is listed twice").format(name=repr(name)),
@@ -105,8 +86,7 @@ def plan_rule_problems(plan: Plan) -> Problems:
                     ),
                 )
 
-    criteria = {c.id: c for c in plan.scoring.criteria}
-    for index, key in _duplicates(c.id for c in plan.scoring.criteria):
+    for index, key in duplicates(c.id for c in plan.scoring.criteria):
         add(
             ("scoring", "criteria", index, "id"),
             _("criterion id {id} is used twice").format(id=repr(key)),
@@ -134,9 +114,8 @@ def plan_rule_problems(plan: Plan) -> Problems:
     problems.extend(scale_problems(plan))
     for table in AREA_TABLES:
         problems += table_rule_problems(table, table.rows(plan), plan)
-    _initiative_rules(plan, criteria, add)
-    problems.extend(link_problems(plan))
-    problems.extend(followup_problems(plan))
+    _initiative_rules(plan, problems)
+    problems.extend(readings_problems(plan))
     problems.extend(log_problems(plan))
     workshop_rule_problems(plan, add)
     for key, value in plan.extra.items():
@@ -182,7 +161,7 @@ def table_rule_problems(
                 problems.append((table.loc(index, field), _required(field)))
     if table.unique:
         keys = [_casefold_key(table.key_of(row)) for row in rows]
-        for index, _key in _duplicates(keys):
+        for index, _key in duplicates(keys):
             problems.append(
                 (
                     table.loc(index),
@@ -268,7 +247,7 @@ def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:
                 yield (
                     field,
                     _("expected a value on {kpi}'s {span} scale, got {value}").format(
-                        span=KPI_SCALES.say(term.span), kpi=kpi.shown_label, value=_fmt(value)
+                        span=KPI_SCALES.say(term.span), kpi=kpi.shown_label, value=value_text(value)
                     ),
                 )
         elif term.low is not None and value < term.low:
@@ -276,9 +255,9 @@ def _kpi_rules(kpi: Kpi) -> Iterator[tuple[str, str]]:
                 field,
                 _("expected {kpi} of {low} or more ({span}), got {value}").format(
                     kpi=kpi.shown_label,
-                    low=_fmt(term.low),
+                    low=value_text(term.low),
                     span=KPI_SCALES.say(term.span),
-                    value=_fmt(value),
+                    value=value_text(value),
                 ),
             )
 
@@ -299,97 +278,31 @@ ROW_RULES: Final[dict[str, Callable[[Any, Plan | None], Iterable[tuple[str | int
 """The rules of one row of a table, by attribute: (field, [index,] message), plan in hand."""
 
 
-def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> None:
-    ids = {item.id for item in plan.initiatives}
-    for index, key in _duplicates(item.id for item in plan.initiatives):
-        add(
-            ("initiatives", index, "id"),
-            _("id {id} is used by an earlier initiative").format(id=repr(key)),
+def _initiative_rules(plan: Plan, problems: Problems) -> None:
+    """Each initiative's own rules (:mod:`kxplan.model.initiative_rules`), and the ones
+    across initiatives: an id used twice, a dependency cycle; in the order they have
+    always been said (ids, fields, the cycle, links, follow-up)."""
+    for index, key in duplicates(item.id for item in plan.initiatives):
+        problems.append(
+            (
+                ("initiatives", index, "id"),
+                _("id {id} is used by an earlier initiative").format(id=repr(key)),
+            )
         )
+    indexes = Indexes(plan)
+    links: Problems = []
+    followup: Problems = []
 
-    scales = plan.scales
-    bounds = {
-        "effort": (scales.effort.min, scales.effort.max),
-        "customer_value": (scales.customer_value.min, scales.customer_value.max),
-        "efficiency": (scales.efficiency.min, scales.efficiency.max),
-        "time_criticality": (scales.customer_value.min, scales.customer_value.max),
-        "risk_reduction": (scales.customer_value.min, scales.customer_value.max),
-    }
-    initiative_bounds = list(bounds.items())
-    estimate_bounds = initiative_bounds[:3]
+    def add(loc: Loc, message: str) -> None:
+        problems.append((loc, message))
 
-    def out_of_scale(loc: Loc, low: int, high: int, value: float) -> None:
-        add(
-            loc,
-            _("expected a score from {low} to {high}, got {value}").format(
-                low=low, high=high, value=_fmt(value)
-            ),
-        )
-
-    # This loop runs for every initiative on every load: the common case (nothing
-    # wrong) is kept to plain comparisons, and lists of one skip the duplicate checks.
     for index, item in enumerate(plan.initiatives):
         loc: Loc = ("initiatives", index)
-        if not item.title.strip():
-            add((*loc, "title"), _("expected a title, got blank"))
-        if len(item.areas) > 1:
-            for index_area, area_id in _duplicates(item.areas):
-                add(
-                    (*loc, "areas", index_area),
-                    _("area {area} is listed twice").format(area=repr(area_id)),
-                )
-        for field, (low, high) in initiative_bounds:
-            value = getattr(item, field)
-            if value is not None and not low <= value <= high:
-                out_of_scale((*loc, field), low, high, value)
-        for name, value in item.criteria.items():
-            criterion = criteria.get(name)
-            if criterion is None:
-                known = ", ".join(sorted(criteria)) or _("none are defined under [scoring]")
-                add(
-                    (*loc, "criteria", name),
-                    _("unknown criterion {id} (known: {known})").format(id=repr(name), known=known),
-                )
-            elif not criterion.min <= value <= criterion.max:
-                out_of_scale((*loc, "criteria", name), criterion.min, criterion.max, value)
-        if item.depends_on:
-            for dep_index, dep in enumerate(item.depends_on):
-                if dep == item.id:
-                    add(
-                        (*loc, "depends_on", dep_index),
-                        _("an initiative cannot depend on itself"),
-                    )
-                elif dep not in ids:
-                    add(
-                        (*loc, "depends_on", dep_index),
-                        _("no initiative has the id {id}").format(id=repr(dep)),
-                    )
-            if len(item.depends_on) > 1:
-                for dep_index, dep in _duplicates(item.depends_on):
-                    add(
-                        (*loc, "depends_on", dep_index),
-                        _("{id} is listed twice").format(id=repr(dep)),
-                    )
-        if not item.estimates:
-            continue
-        names = [e.participant.strip().casefold() for e in item.estimates]
-        if len(set(names)) < len(names):
-            for est_index, participant in _duplicates(names):
-                add(
-                    (*loc, "estimates", est_index, "participant"),
-                    _("participant {name} has two estimates").format(name=repr(participant)),
-                )
-        for est_index, estimate in enumerate(item.estimates):
-            if not names[est_index]:
-                add(
-                    (*loc, "estimates", est_index, "participant"),
-                    _("expected a name, got blank"),
-                )
-            for field, (low, high) in estimate_bounds:
-                value = getattr(estimate, field)
-                if value is not None and not low <= value <= high:
-                    out_of_scale((*loc, "estimates", est_index, field), low, high, value)
-
+        check_initiative(item, loc, indexes, add)
+        if item.addresses:
+            links.extend(initiative_link_problems(item, loc, indexes.rows))
+        if item.started or item.actual_effort is not None:
+            followup.extend(initiative_followup_problems(item, loc, indexes.effort))
     cycle = dependency_cycle(plan.initiatives)
     if cycle:
         index = next(i for i, item in enumerate(plan.initiatives) if item.id == cycle[0])
@@ -397,3 +310,5 @@ def _initiative_rules(plan: Plan, criteria: dict[str, Criterion], add: _Add) -> 
             ("initiatives", index, "depends_on"),
             _("dependencies form a cycle: {cycle}").format(cycle=" → ".join([*cycle, cycle[0]])),
         )
+    problems += links
+    problems += followup

@@ -42,6 +42,7 @@ from kxplan.model.tables import AreaTable, stages_kept
 from kxplan.session.file import ChangedOnDisk as ChangedOnDisk
 from kxplan.session.file import Fingerprint, PlanFile
 from kxplan.session.followup import FollowUpEdits
+from kxplan.session.initiatives import InitiativeIndex
 from kxplan.session.refused import EditRefused as EditRefused
 from kxplan.session.refused import Problems as Problems
 from kxplan.session.refused import problems_of
@@ -224,11 +225,26 @@ class Session(FollowUpEdits, PlanFile):
         self.changed()
         return gone
 
-    def initiative_problems(self, initiative: Initiative, replacing: str | None = None) -> Problems:
+    def initiative_index(self) -> InitiativeIndex:
+        """The plan's initiatives indexed, to check and put many one by one (an import):
+        pass it to :meth:`put_initiative`, which keeps it up to date."""
+        return InitiativeIndex(self.plan)
+
+    def initiative_problems(
+        self,
+        initiative: Initiative,
+        replacing: str | None = None,
+        index: InitiativeIndex | None = None,
+    ) -> Problems:
         """What the plan's rules say about ``initiative`` put in place of ``replacing``
-        (None: added): problems located at it, and a dependency cycle through it."""
+        (None: added): problems located at it, and a dependency cycle through it. Only
+        the initiative is checked, against ``index`` (built here when not given), unless
+        the plan already breaks a rule across initiatives (an id twice, a cycle)."""
+        index = index or InitiativeIndex(self.plan)
+        if index.sound:
+            return index.problems(initiative, replacing)
         candidate = with_initiative(self.plan, initiative, replacing)
-        index = next(i for i, item in enumerate(candidate.initiatives) if item is initiative)
+        position = next(i for i, item in enumerate(candidate.initiatives) if item is initiative)
         probe = Plan.model_construct(
             title="-",
             scales=self.plan.scales,
@@ -243,21 +259,29 @@ class Session(FollowUpEdits, PlanFile):
         return [
             (loc, message)
             for loc, message in plan_rule_problems(probe)
-            if loc[:2] == ("initiatives", index)
+            if loc[:2] == ("initiatives", position)
             or (cycle_at is not None and tuple(loc) == cycle_at)
         ]
 
-    def put_initiative(self, initiative: Initiative, replacing: str | None = None) -> None:
+    def put_initiative(
+        self,
+        initiative: Initiative,
+        replacing: str | None = None,
+        *,
+        index: InitiativeIndex | None = None,
+    ) -> None:
         """Add ``initiative``, or put it in place of the one with id ``replacing``.
 
         Dependencies on a renamed initiative follow its new id, and anyone who gave an
         estimate but is not yet a participant joins the participants. EditRefused when the
         plan's rules refuse the initiative (KeyError when ``replacing`` is unknown).
+        ``index`` (from :meth:`initiative_index`) is used for the check and kept up to date.
         """
-        problems = self.initiative_problems(initiative, replacing)
+        problems = self.initiative_problems(initiative, replacing, index)
         if problems:
             raise EditRefused(problems)
         plan = self.plan
+        before = None if replacing is None or index is None else index.find(replacing)
         edited = with_initiative(plan, initiative, replacing)
         plan.initiatives, plan.votes, plan.rounds = edited.initiatives, edited.votes, edited.rounds
         known = {name.strip().casefold() for name in plan.participants}
@@ -265,6 +289,8 @@ class Session(FollowUpEdits, PlanFile):
             if estimate.participant.strip().casefold() not in known:
                 plan.participants.append(estimate.participant.strip())
                 known.add(estimate.participant.strip().casefold())
+        if index is not None:
+            index.record(initiative, replacing, before)
         self.changed()
 
     def replace_initiative(self, initiative_id: str, initiative: Initiative) -> bool:
