@@ -132,3 +132,28 @@ def test_a_cycle_is_said_in_swedish() -> None:
     with language("sv"):
         result = run(base_plan(), "id;title;depends on\na;A;b\nb;B;a\n")
     assert result.refusals[0].message == "beroendena bildar en cirkel: a → b → a"
+
+
+def test_a_chain_written_backwards_goes_in_trying_only_the_rows_it_unblocks() -> None:
+    rows = "".join(f"r{n};Row {n};{f'r{n + 1}' if n < 300 else ''}\n" for n in range(1, 301))
+    session = Session(base_plan())
+    calls = 0
+    put = session.put_initiative
+
+    def counted(*args: object, **kwargs: object) -> None:
+        nonlocal calls
+        calls += 1
+        put(*args, **kwargs)  # type: ignore[arg-type]
+
+    session.put_initiative = counted  # type: ignore[method-assign]
+    done = importing.apply(session, importing.read(f"id;title;depends on\n{rows}".encode(), "f"))
+    assert [o.action for o in done.outcomes] == ["added"] * 300
+    assert calls < 2 * 300  # each row tried about twice, not once a pass (45,000 times)
+
+
+def test_a_row_waiting_for_a_dependency_that_never_comes_hears_of_its_twin() -> None:
+    result = run(base_plan(), "id;title;depends on\nn1;New;missing\nn1;Again;\n")
+    assert [o.line for o in result.outcomes] == [3]
+    assert [str(p) for p in result.refusals] == [
+        "in.csv:2: is the same row as line 3; a row is imported once"
+    ]

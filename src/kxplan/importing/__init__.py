@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from kxplan.i18n import _
 from kxplan.importing.columns import KINDS, Columns, Kind, guess_kind, map_columns
-from kxplan.importing.kinds import IMPORTERS, Key, Row, cycle_refusals
+from kxplan.importing.kinds import IMPORTERS, Initiatives, Key, Row
 from kxplan.importing.outcomes import (
     KIND_LABELS,
     Outcome,
@@ -28,6 +28,7 @@ from kxplan.importing.outcomes import (
     tally,
 )
 from kxplan.importing.reading import SEPARATORS, CsvTable, ImportFailed, KindUnknown, read_table
+from kxplan.importing.waiting import cycle_refusals, waited_for
 from kxplan.model import Plan
 from kxplan.session import Session
 from kxplan.storage import Problem
@@ -98,11 +99,25 @@ def apply(session: Session, source: Source) -> Preview:
     waiting = list(table.rows)
     for_dependency: dict[int, Row] = {}
     """The rows last refused at their dependencies."""
+    waits: dict[int, tuple[int, frozenset[str]]] = {}
+    """Each row refused at its dependencies: when, and what it waits for (its ids and
+    title): it is tried again only once one of them has been imported since."""
+    touched = importer.touched if isinstance(importer, Initiatives) else {}
+    attempt = 0
     while waiting:  # a row refused may go in once a later one has (a dependency)
         again = []
         for record in waiting:
+            if (wait := waits.get(record.line)) is not None and not any(
+                touched.get(key, -1) > wait[0] for key in wait[1]
+            ):
+                again.append(record)  # nothing it waits for has come: refused as it was
+                continue
+            attempt += 1
+            if isinstance(importer, Initiatives):
+                importer.attempt = attempt
             row: Row | None = None
             for_dependency.pop(record.line, None)
+            waits.pop(record.line, None)
             try:
                 row = Row(columns, table.header, record, seen)
                 outcomes[record.line] = importer(row)
@@ -112,6 +127,8 @@ def apply(session: Session, source: Source) -> Preview:
                     row.release()
                     if error.column is not None and error.column == row.column("depends_on"):
                         for_dependency[record.line] = row
+                        if (keys := waited_for(row)) is not None:
+                            waits[record.line] = (attempt, keys)
                 place = _place(table.header, error.column)
                 names[record.line] = row.name() if row is not None else ""
                 refused[record.line] = Problem(table.source, place, record.line, error.message)

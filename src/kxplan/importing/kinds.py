@@ -19,10 +19,10 @@ from kxplan.importing import cells
 from kxplan.importing.columns import Columns, Kind
 from kxplan.importing.outcomes import Change, Outcome, RowRefused, shown
 from kxplan.importing.reading import CsvRow
+from kxplan.importing.waiting import title_key
 from kxplan.model import Initiative
 from kxplan.model.followup import Reading, reading_problems
-from kxplan.model.graph import cycle_in
-from kxplan.model.ids import slugify, unique_slug
+from kxplan.model.ids import unique_slug
 from kxplan.model.rows import ContactReason, Kpi
 from kxplan.model.tables import TABLES_BY_ATTRIBUTE
 from kxplan.session import EditRefused, Session
@@ -194,6 +194,11 @@ class Initiatives:
         self.session = session
         self.index = session.initiative_index()
         self.readers = _initiative_readers()
+        self.attempt = 0
+        """The number of the row being tried (set by the caller)."""
+        self.touched: dict[str, int] = {}
+        """The ids and titles (:func:`waited_for`'s keys) put into the plan, each with
+        the number of the last row that put one."""
 
     def __call__(self, row: Row) -> Outcome:
         """Add or update the initiative the row names by id, else by title."""
@@ -239,33 +244,8 @@ class Initiatives:
             self.session.put_initiative(item, replacing, index=self.index)
         except EditRefused as error:
             raise row.edit_refused(error) from None
-
-
-def cycle_refusals(rows: Iterable[Row]) -> dict[int, RowRefused]:
-    """The initiative rows refused for a dependency whose dependencies on each other form
-    a cycle (none of them can go in before the others): each of them refused as the
-    cycle, naming its ids, at its dependency column; by line."""
-    graph: dict[str, list[str]] = {}
-    lines: dict[str, int] = {}
-    column: int | None = None
-    for row in rows:
-        try:
-            given = row.read({"id": cells.line, "title": cells.line, "depends_on": cells.items})
-        except RowRefused:
-            continue
-        ident = given.get("id") or (slugify(given["title"]) if "title" in given else "")
-        if ident and ident not in graph:
-            graph[ident], lines[ident] = given.get("depends_on", []), row.line
-            column = row.column("depends_on")
-    found: dict[int, RowRefused] = {}
-    while cycle := cycle_in(graph):
-        message = _("dependencies form a cycle: {cycle}").format(
-            cycle=" → ".join([*cycle, cycle[0]])
-        )
-        for ident in cycle:
-            found[lines[ident]] = RowRefused(column, message)
-            del graph[ident]  # and look for another
-    return found
+        for key in (item.id, replacing or item.id, title_key(item.title)):
+            self.touched[key] = self.attempt
 
 
 # --- contact reasons ------------------------------------------------------------------------
