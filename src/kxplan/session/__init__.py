@@ -241,7 +241,7 @@ class Session(FollowUpEdits, PlanFile):
         the initiative is checked, against ``index`` (built here when not given), unless
         the plan already breaks a rule across initiatives (an id twice, a cycle)."""
         index = index or InitiativeIndex(self.plan)
-        if index.sound:
+        if index.sound and not index.takes_another_id(initiative, replacing):
             return index.problems(initiative, replacing)
         candidate = with_initiative(self.plan, initiative, replacing)
         position = next(i for i, item in enumerate(candidate.initiatives) if item is initiative)

@@ -85,6 +85,14 @@ class InitiativeIndex:
         ids = sorted(self.titles.get(folded(title), ()), key=self.positions.__getitem__)
         return [self.plan.initiatives[self.positions[ident]] for ident in ids]
 
+    def takes_another_id(self, initiative: Initiative, replacing: str | None) -> bool:
+        """Whether ``initiative`` is renamed onto the id of another initiative: the
+        rename then points that one's dependents at both, so only the whole plan's
+        check can say what follows (a found test: a cycle through the other one)."""
+        return (
+            replacing is not None and initiative.id != replacing and initiative.id in self.positions
+        )
+
     def problems(self, initiative: Initiative, replacing: str | None) -> list[tuple[Loc, str]]:
         """What the plan's rules say about ``initiative`` put in place of ``replacing``
         (None: added), as the whole plan's rules would: an id used earlier, its own
