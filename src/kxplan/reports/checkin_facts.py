@@ -181,12 +181,13 @@ def unaddressed_rows(plan: Plan) -> Iterator[Unaddressed]:
         if table.attribute not in LINKABLE:
             continue
         rows = table.rows(plan)
-        said = Counter(str(getattr(row, "reason", "")).strip().casefold() for row in rows)
+        reasons = table.attribute == "contact_reasons"
+        said = Counter(row.reason.strip().casefold() for row in rows) if reasons else Counter()
         for index, row in enumerate(rows):
             if addressed_by(plan, table, row):
                 continue
             name = short = table.shown_key(row, plan)
-            if table.attribute == "contact_reasons" and said[row.reason.strip().casefold()] == 1:
+            if reasons and said[row.reason.strip().casefold()] == 1:
                 short = row.reason
             yield Unaddressed(table, index, row, name, short)
 

@@ -240,7 +240,7 @@ class Session(FollowUpEdits, PlanFile):
         (None: added): problems located at it, and a dependency cycle through it. Only
         the initiative is checked, against ``index`` (built here when not given), unless
         the plan already breaks a rule across initiatives (an id twice, a cycle)."""
-        index = index or InitiativeIndex(self.plan)
+        index = index or self.initiative_index()
         if index.sound and not index.takes_another_id(initiative, replacing):
             return index.problems(initiative, replacing)
         candidate = with_initiative(self.plan, initiative, replacing)
