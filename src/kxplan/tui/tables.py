@@ -41,10 +41,13 @@ from kxplan.tui import evidence_columns as evidence
 from kxplan.tui import journey_columns as journey
 
 
-def number(value: float | None) -> str:
-    """A number as people write it: 3, 2.5, 1 200 (see :func:`kxplan.text.numbers.number`);
-    blank for none (amounts and shares: :func:`~kxplan.text.numbers.money`, ``percent``)."""
-    return numbers.number(value, unknown="")
+def number(value: float | None, unit: str = "") -> str:
+    """A number as people write it: 3, 2.5, 1 200 (see :func:`kxplan.text.numbers.number`),
+    then its unit; blank for none."""
+    if value is None:
+        return ""
+    text = numbers.number(value)
+    return f"{text} {unit}".strip() if unit else text
 
 
 def _text(name: str, value: object) -> str:
