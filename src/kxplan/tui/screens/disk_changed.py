@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
 from kxplan.framework import AREAS_BY_ID, SCORES, STRATEGY_QUESTIONS
@@ -33,6 +33,7 @@ from kxplan.text.literal import printable
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.screens.confirm import Answer, Confirm
 from kxplan.tui.widgets.key_footer import KeyFooter
+from kxplan.tui.widgets.scroll import Scroll
 from kxplan.versions.comparison import compare
 from kxplan.versions.merge import MISSING, Conflict, MergeResult, Side
 
@@ -69,7 +70,7 @@ class DiskChanged(Confirm):
             with Horizontal(classes="dialog-buttons", id="disk-changed-buttons"):
                 for answer, label, variant in self.choices:
                     yield Button(label, variant=variant, id=f"answer-{answer}", compact=True)  # type: ignore[arg-type]
-            with VerticalScroll(id="disk-changes"):
+            with Scroll(id="disk-changes"):
                 yield Static(Text(self.message), id="confirm-message")
         yield KeyFooter()
 
@@ -258,7 +259,7 @@ class ResolveConflicts(Confirm):
         with Vertical(classes="dialog", id="confirm"):
             yield Label(Text(self.question_title), classes="dialog-title")
             yield Static(Text(self.message), id="confirm-message")
-            with VerticalScroll(id="conflicts"):
+            with Scroll(id="conflicts"):
                 for index, conflict in enumerate(self.conflicts):
                     place = conflict_place(conflict, self.titles)
                     was = (

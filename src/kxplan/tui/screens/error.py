@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Static
@@ -17,6 +17,7 @@ from kxplan.i18n import _, ngettext
 from kxplan.storage import Problem
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.key_footer import KeyFooter
+from kxplan.tui.widgets.scroll import Scroll
 
 
 def describe_problems(problems: Sequence[Problem]) -> Text:
@@ -70,7 +71,7 @@ class ErrorScreen(Screen[None]):
                 ),
                 classes="hint",
             )
-            with VerticalScroll(id="problems"):
+            with Scroll(id="problems"):
                 yield Static(describe_problems(self.problems), id="problem-list")
             yield Button(_("Back to welcome"), variant="primary", id="back")
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
@@ -19,6 +19,7 @@ from kxplan.scoring import ROBUST_PERCENTILES, unstable_rule
 from kxplan.tui.keys import bindings_for, help_keys
 from kxplan.tui.ranking_rows import UNSTABLE_MARK
 from kxplan.tui.widgets.key_footer import KeyFooter
+from kxplan.tui.widgets.scroll import Scroll
 
 
 def range_help() -> Text:
@@ -62,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):
             yield Label(_("Keys"), classes="dialog-title")
-            with VerticalScroll():
+            with Scroll():
                 yield Static(keys_table(), id="keys")
                 yield Static(range_help(), id="help-range")
             yield Static(Text(_("escape closes this help")), classes="hint")

@@ -21,7 +21,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -57,6 +57,7 @@ from kxplan.tui.screens.initiative_fields import (
 )
 from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.key_footer import KeyFooter
+from kxplan.tui.widgets.scroll import Scroll
 
 __all__ = ["InitiativeEditor", "anchor_hint", "in_kept_order"]
 
@@ -104,7 +105,7 @@ class InitiativeEditor(EvidenceEditing):
         title = _("Edit initiative") if item else _("New initiative")
         with Vertical(id="editor") as editor:
             editor.border_title = title
-            with VerticalScroll(id="form"):
+            with Scroll(id="form"):
                 # What a room gives first, in the order it talks: the name, the three
                 # scores, the status and the areas; then the case; then the rest.
                 with Horizontal(classes="row"):
@@ -366,7 +367,7 @@ class InitiativeEditor(EvidenceEditing):
         field = self.query(f"#{key}")
         if key != "general" and field and field.first().focusable:
             field.first().focus(scroll_visible=False)
-        form = self.query_one("#form", VerticalScroll)
+        form = self.query_one("#form", Scroll)
 
         def scroll(target: Widget) -> None:
             form.scroll_to_widget(target, animate=False, immediate=True)

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -35,6 +35,7 @@ from kxplan.tui.screens.room_dialogs import (
     RoundSetup,
 )
 from kxplan.tui.widgets.key_footer import KeyFooter
+from kxplan.tui.widgets.scroll import Scroll
 
 
 def _text(lines: list[Line]) -> Text:
@@ -73,7 +74,7 @@ class RoomScreen(Screen[None]):
                 yield Static(id="room-url")
                 yield Static(id="room-where")
                 yield Static(id="room-people")
-        with VerticalScroll(id="room-board"):
+        with Scroll(id="room-board"):
             yield Static(id="room-round")
             yield Static(id="room-votes")
             yield Static(id="room-ideas")

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
@@ -30,6 +30,7 @@ from kxplan.tui.journey_columns import plan_choices
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.widgets.form_select import FormSelect
 from kxplan.tui.widgets.key_footer import KeyFooter
+from kxplan.tui.widgets.scroll import Scroll
 
 __all__ = ["RowCheck", "RowEditor"]
 
@@ -76,7 +77,7 @@ class RowEditor(ModalScreen[BaseModel | None]):
             title = _("Add {row}").format(row=row_name)
         with Vertical(id="row-editor", classes="dialog"):
             yield Label(Text(title), classes="dialog-title")
-            with VerticalScroll(id="row-fields"):
+            with Scroll(id="row-fields"):
                 for spec in self.fields:
                     yield from self._compose_field(spec)
             yield Static("", id="row-status")

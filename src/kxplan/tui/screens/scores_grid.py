@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -25,6 +25,7 @@ from kxplan.session import Session
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.scores_grid import MAX_ROWS, cell_text, columns, read, rows
 from kxplan.tui.widgets.key_footer import KeyFooter
+from kxplan.tui.widgets.scroll import Scroll
 
 TITLE_WIDTH = 24
 """The title column's width."""
@@ -70,7 +71,7 @@ class ScoresGrid(ModalScreen[int | None]):
                 yield Label(Text(_("Initiative"), style="bold"))
                 for column in self.cols:
                     yield Label(Text(column.header, style="bold"))
-            with VerticalScroll(id="scores-rows"):
+            with Scroll(id="scores-rows"):
                 grid = Grid(id="scores")
                 grid.styles.grid_size_columns = 1 + len(self.cols)
                 grid.styles.grid_columns = widths

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -25,6 +25,7 @@ from kxplan.tui.keys import bindings_for
 from kxplan.tui.scoring_form import CRITERION_FIELDS, NUMBER_FIELDS, Check, read_settings
 from kxplan.tui.scoring_form import settings_texts as texts_of
 from kxplan.tui.widgets.key_footer import KeyFooter
+from kxplan.tui.widgets.scroll import Scroll
 
 LABELS = {
     "value_weight": N_("Customer value weight"),
@@ -72,7 +73,7 @@ class ScoringSettingsScreen(ModalScreen[ScoringSettings | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="scoring-settings", classes="dialog"):
             yield Label(_("Scoring settings"), classes="dialog-title")
-            with VerticalScroll(id="scoring-fields"):
+            with Scroll(id="scoring-fields"):
                 with Horizontal(classes="form-row"):
                     yield Label(_("Method"), classes="form-label")
                     yield Select(

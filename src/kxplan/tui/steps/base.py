@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import TextArea
@@ -14,6 +14,7 @@ from textual.widgets import TextArea
 from kxplan.session import Session
 from kxplan.tui.keys import bindings_for
 from kxplan.tui.messages import PlanEdited
+from kxplan.tui.widgets.scroll import Scroll
 
 
 def step_header(title: str, purpose: str) -> Content:
@@ -21,7 +22,7 @@ def step_header(title: str, purpose: str) -> Content:
     return Content.assemble((title, "bold $text-primary"), "  ", purpose)
 
 
-class Step(VerticalScroll):
+class Step(Scroll):
     """One step of the walk; scrolls when the terminal is small."""
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
