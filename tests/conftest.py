@@ -50,3 +50,17 @@ def _english_again() -> Iterator[None]:
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+RUN_FIRST = ("tui", "browser", "core", "cli")
+"""The layers in the order their tests are handed out: the app's and the browser's long
+flows first, the many short core and CLI tests last, so the two workers finish together
+instead of one running a long flow alone at the end."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def layer(item: pytest.Item) -> int:
+        parts = item.path.relative_to(Path(__file__).parent).parts
+        return RUN_FIRST.index(parts[0]) if parts[0] in RUN_FIRST else len(RUN_FIRST)
+
+    items.sort(key=layer)  # stable: within a layer, the files' own order
