@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from app_helpers import set_value, type_into
 from textual.app import App
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static, TextArea
 
@@ -427,3 +428,39 @@ async def test_a_large_room_gets_rows_only_for_participants_with_estimates() -> 
             ("Person 7", 2),
             ("Person 12", 4),
         ]
+
+
+async def test_composed_again_the_form_reads_and_marks_its_new_fields() -> None:
+    """The editor looks its fields up once; composed again (as a language switch does)
+    it must read the new ones, not the ones it showed before."""
+    app = EditorHarness(workshop_plan())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await set_value(pilot, "#effort", "lots")
+        assert error_text(pilot, "effort")
+        await editor(pilot).recompose()
+        await pilot.pause()
+        assert error_text(pilot, "effort") == ""  # the new field is empty, and so fine
+        await set_value(pilot, "#effort", "many")
+        assert error_text(pilot, "effort")
+        assert pilot.app.screen.query_one("#effort", Input).has_class("-invalid")
+        await set_value(pilot, "#title", "Call-back")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InitiativeEditor)  # refused: effort is wrong
+        await set_value(pilot, "#effort", "2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [(i.title, i.effort) for i in app.results if i is not None] == [("Call-back", 2)]
+
+
+async def test_a_message_in_the_same_words_and_another_style_is_shown() -> None:
+    app = EditorHarness(workshop_plan())
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = editor(pilot)
+        notice = form.query_one("#notice", Static)
+        form.found.show(notice, Content("Ready"))
+        form.found.show(notice, Content("Ready").stylize("bold"))
+        shown = notice.content
+        assert isinstance(shown, Content)
+        assert shown.plain == "Ready"
+        assert shown.spans  # the bold one, not the plain one it already showed

@@ -31,6 +31,7 @@ from kxplan.framework import AreaId
 from kxplan.i18n import _, ngettext
 from kxplan.model import Initiative, Plan, unique_slug
 from kxplan.text.numbers import number
+from kxplan.tui.found_widgets import FoundWidgets
 from kxplan.tui.initiative_form import (
     ESTIMATE_FIELDS,
     FIRST_SCORES,
@@ -97,10 +98,12 @@ class InitiativeEditor(EvidenceEditing):
         """The initiative as the form stands, when it is valid; None while anything is wrong."""
         self.errors: dict[str, str] = {}
         """What is wrong, by field key (``effort``, ``estimate-1-effort``, ``general``…)."""
+        self.found = FoundWidgets(self)  # the form's fields, looked up once
 
     # --- building the form ------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        self.found.forget()  # composed again (another language): new widgets
         item = self.original
         title = _("Edit initiative") if item else _("New initiative")
         with Vertical(id="editor") as editor:
@@ -184,7 +187,7 @@ class InitiativeEditor(EvidenceEditing):
     def _show_hints(self, estimated: dict[str, list[float]]) -> None:
         """Each score's hint; where participants estimated it, that their median decides."""
         for score in self._scores:
-            hint = self.query_one(f"#{score.key}-hint", Static)
+            hint = self.found.one(f"{score.key}-hint", Static)
             values = estimated.get(score.key)
             if values:
                 median = number(statistics.median(values))
@@ -195,9 +198,9 @@ class InitiativeEditor(EvidenceEditing):
                     count,
                 )  # short, to fit beside the score at 80 columns; the note under
                 # "Estimates by participant" says the rest (and a long one wraps)
-                hint.update(Content(said.format(median=median, count=count)))
+                self.found.show(hint, Content(said.format(median=median, count=count)))
             else:
-                hint.update(self._hint(score, self._text(score.key)))
+                self.found.show(hint, self._hint(score, self._text(score.key)))
             hint.set_class(bool(values), "-overridden")
 
     def on_mount(self) -> None:
@@ -208,15 +211,13 @@ class InitiativeEditor(EvidenceEditing):
     # --- reading the form -------------------------------------------------------------
 
     def _text(self, widget_id: str) -> str:
-        widget = self.query_one(f"#{widget_id}")
-        if isinstance(widget, TextArea):
-            return widget.text
-        assert isinstance(widget, Input)
-        return widget.value
+        widget = self.found.one(widget_id, Input | TextArea)  # type: ignore[arg-type]
+        return widget.text if isinstance(widget, TextArea) else widget.value
 
     def _selected(self, widget_id: str) -> list[str]:
-        lists = self.query(f"#{widget_id}").results(SelectionList)
-        return [str(value) for widget in lists for value in widget.selected]
+        """What is ticked in a list (there is no dependency list without other initiatives)."""
+        widget = self.found.maybe(widget_id, SelectionList)
+        return [str(value) for value in widget.selected] if widget is not None else []
 
     def _raw_state(self) -> tuple[object, ...]:
         inputs = tuple(
@@ -261,22 +262,24 @@ class InitiativeEditor(EvidenceEditing):
         if not (self._save_tried or self._title_touched):
             # A new, still empty form: no need to say the title (and so the id) is missing yet.
             errors = {key: message for key, message in errors.items() if key not in ("title", "id")}
-        for static in self.query(".error").results(Static):
+        for static in self.found.every(".error", Static):
             key = (static.id or "").removesuffix("-error")
             if key == "estimates":
                 message = "\n".join(v for k, v in errors.items() if k.startswith("estimate-"))
             else:
                 message = errors.get(key, "")
-            static.update(Content(message))
+            self.found.show(static, Content(message))
             static.set_class(bool(message), "-shown")
-        for widget in self.query(Input):
+        for widget in self.found.every("Input", Input):
             widget.set_class(bool(widget.id and widget.id in errors), "-invalid")
         count = len(errors)
-        notice = self.query_one("#notice", Static)
         if count:
-            notice.update(Content(problems_to_fix(count)))
+            self._notice(problems_to_fix(count))
         elif not self._discard_armed:
-            notice.update(Content(""))
+            self._notice("")
+
+    def _notice(self, text: str) -> None:
+        self.found.show(self.found.one("notice", Static), Content(text))
 
     # --- reacting to edits ------------------------------------------------------------
 
@@ -318,10 +321,11 @@ class InitiativeEditor(EvidenceEditing):
         added = self.form.add_row(name)
         if added is None:
             said = _("{name} already has a row").format(name=name)
-            self.query_one("#notice", Static).update(Content(said))
+            self._notice(said)
             return
         name = added
         await self.query_one("#estimates", Grid).mount_all(list(self._estimate_row(row, name)))
+        self.found.forget()  # the new row's fields are read and marked too
         event.input.value = ""
         self.query_one(f"#estimate-{row}-effort", Input).focus()
         self._check()
@@ -381,9 +385,7 @@ class InitiativeEditor(EvidenceEditing):
         """Close without saving; asks for a second Escape when something was typed."""
         if self.modified and not self._discard_armed:
             self._discard_armed = True
-            self.query_one("#notice", Static).update(
-                Content(_("Unsaved changes: press Escape again to discard them, Ctrl+S to save"))
-            )
+            self._notice(_("Unsaved changes: press Escape again to discard them, Ctrl+S to save"))
             return
         self.dismiss(None)
 
