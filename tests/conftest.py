@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -50,6 +51,14 @@ def _english_again() -> Iterator[None]:
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: a worker more than there are cores. An app test spends about a sixth
+    of its time asleep while Pilot waits for the app to be idle; the extra worker uses the
+    core meanwhile (on 2 cores, 4 min 33 s instead of 4 min 51 s for the whole suite)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 1
 
 
 RUN_FIRST = ("tui", "browser", "core", "cli")
