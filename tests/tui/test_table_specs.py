@@ -27,4 +27,4 @@ def test_each_area_shows_the_registrys_tables_in_its_order() -> None:
 def test_a_cell_number_is_the_one_number_for_people(value: float | None) -> None:
     expected = "" if value is None else numbers.number(value)
     assert number(value) == expected
-    assert number(value, "SEK") == ("" if value is None else f"{expected} SEK")
+    assert number(value, "SEK") == ("" if value is None else f"{expected}\u00a0SEK")

@@ -43,11 +43,9 @@ from kxplan.tui import journey_columns as journey
 
 def number(value: float | None, unit: str = "") -> str:
     """A number as people write it: 3, 2.5, 1 200 (see :func:`kxplan.text.numbers.number`),
-    then its unit; blank for none."""
-    if value is None:
-        return ""
-    text = numbers.number(value)
-    return f"{text} {unit}".strip() if unit else text
+    then its unit after a no-break space (:func:`~kxplan.text.numbers.measured`, so a
+    narrow column never leaves the unit alone on a line); blank for none."""
+    return numbers.measured(value, unit, unknown="")
 
 
 def _text(name: str, value: object) -> str:
