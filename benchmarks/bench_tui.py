@@ -29,8 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import make_plan
 
 from kxplan import scoring
-from kxplan.model import Plan
-from kxplan.tui.screens.initiative_editor import with_initiative
+from kxplan.model import Plan, with_initiative
 from kxplan.tui.widgets.ranking import RankingView
 
 TARGET_MS = 50.0
