@@ -102,8 +102,8 @@ def test_a_row_shown_in_the_form_reads_back_unchanged(
 
 def test_numbers_are_written_as_people_write_them() -> None:
     assert number(None) == ""
-    assert number(4000.0, "EUR") == "4\u202f000 EUR"
-    assert number(2.5, "%") == "2.5 %"
+    assert number(4000.0, "EUR") == "4\u202f000\u00a0EUR"  # the unit never wraps away
+    assert number(2.5, "%") == "2.5\u00a0%"
     assert number(0.125) == "0.12"
 
 
