@@ -4,16 +4,20 @@ whole plan with it in place said."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from support import base_data
 
-from kxplan.model import Initiative, Plan, plan_rule_problems
+from kxplan.model import Initiative, Plan, ScoringSettings, plan_rule_problems
 from kxplan.model.initiative_rules import Indexes, initiative_problems
-from kxplan.session import Session
+from kxplan.model.tables import TABLES_BY_ATTRIBUTE
+from kxplan.session import EditRefused, Session
+from kxplan.session.initiatives import InitiativeIndex
 
 EXAMPLES = settings(max_examples=60, deadline=None)
 
@@ -157,3 +161,74 @@ def test_the_session_checks_one_initiative_as_the_whole_plan_did(
     quick = session.initiative_problems(item, replacing, index)
     index.sound = False  # the check of the whole plan, as before the index
     assert quick == session.initiative_problems(item, replacing, index)
+
+
+@st.composite
+def session_edits(draw: st.DrawFn) -> list[tuple[str, Any]]:
+    """Edits a session may receive one after the other: an initiative put in place (or
+    added), a linked row deleted, an initiative deleted, the "reach" criterion narrowed."""
+    steps: list[tuple[str, Any]] = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(
+            st.sampled_from(["put", "put", "put", "delete row", "delete initiative", "criterion"])
+        )
+        if kind == "criterion":
+            steps.append((kind, draw(st.integers(2, 4))))
+        elif kind == "put":
+            ident = draw(st.sampled_from([*IDS, "new"]))
+            steps.append((kind, (ident, draw(initiatives(ident, clean=True)), draw(st.data()))))
+        else:
+            steps.append((kind, draw(st.sampled_from(["contact_reasons", "frictions"]))))
+    return steps
+
+
+@EXAMPLES
+@given(plans(clean=True), session_edits())
+def test_the_index_a_session_keeps_between_edits_says_what_a_new_one_says(
+    plan: Plan, edits: list[tuple[str, Any]]
+) -> None:
+    """The session keeps its index from one initiative edit to the next; any other
+    change (a row the links name deleted, an initiative deleted) makes it build a new
+    one. Its answers match the whole plan's check after every edit."""
+    session = Session(_sound(plan))
+    for kind, detail in edits:
+        if kind == "criterion":
+            reach = {"id": "reach", "label": "Reach", "min": 1, "max": detail}
+            scoring = {**session.plan.scoring.model_dump(), "criteria": [reach]}
+            with contextlib.suppress(EditRefused):  # an initiative scores above it
+                session.set_scoring(ScoringSettings.model_validate(scoring))
+        elif kind == "delete row":
+            table = TABLES_BY_ATTRIBUTE[detail]
+            if table.rows(session.plan):
+                session.delete_row(table, 0)
+        elif kind == "delete initiative":
+            if session.plan.initiatives:
+                session.delete_initiative(session.plan.initiatives[0].id)
+        else:
+            ident, item, data = detail
+            taken = [each.id for each in session.plan.initiatives]
+            replacing = data.draw(st.sampled_from([None, *taken]))
+            if replacing not in (None, ident) and replacing in item.depends_on:
+                continue  # the whole plan's check cannot judge this rename (see above)
+            kept = session.initiative_problems(item, replacing)
+            whole = session.initiative_index()
+            whole.sound = False
+            assert kept == session.initiative_problems(item, replacing, whole)
+            if not kept:
+                session.put_initiative(item, replacing)
+
+
+def test_a_session_indexes_its_initiatives_once_for_edits_one_after_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = Session(Plan.model_validate(base_data()))
+    built: list[int] = []
+    build = InitiativeIndex._build
+    monkeypatch.setattr(InitiativeIndex, "_build", lambda self: (built.append(1), build(self))[-1])
+    first = session.plan.initiatives[0]
+    for effort in (1, 2, 3):
+        session.put_initiative(first.model_copy(update={"effort": effort}), first.id)
+    assert len(built) == 1
+    session.set_plan_field("title", "Another title")  # any other change: a new index
+    session.put_initiative(first.model_copy(update={"effort": 4}), first.id)
+    assert len(built) == 2

@@ -90,6 +90,8 @@ class Session(FollowUpEdits, PlanFile):
         self._previous: tuple[str, dict[str, Any]] | None = None
         """The file's text as last read or written, and the plan data it reads as: a save
         changes only what changed since (comments and hand formatting stay)."""
+        self._index: InitiativeIndex | None = None
+        """The initiatives indexed, kept from one initiative's edit to the next edit."""
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> Session:
@@ -230,6 +232,13 @@ class Session(FollowUpEdits, PlanFile):
         pass it to :meth:`put_initiative`, which keeps it up to date."""
         return InitiativeIndex(self.plan)
 
+    def _kept_index(self) -> InitiativeIndex:
+        """The index kept since the last edit of an initiative, or a new one."""
+        plan, index = self.plan, self._index
+        if index is None or index.plan is not plan or index.initiatives is not plan.initiatives:
+            index = self._index = self.initiative_index()
+        return index
+
     def initiative_problems(
         self,
         initiative: Initiative,
@@ -238,9 +247,9 @@ class Session(FollowUpEdits, PlanFile):
     ) -> Problems:
         """What the plan's rules say about ``initiative`` put in place of ``replacing``
         (None: added): problems located at it, and a dependency cycle through it. Only
-        the initiative is checked, against ``index`` (built here when not given), unless
+        the initiative is checked, against ``index`` (the session's own when not given), unless
         the plan already breaks a rule across initiatives (an id twice, a cycle)."""
-        index = index or self.initiative_index()
+        index = index or self._kept_index()
         if index.sound and not index.takes_another_id(initiative, replacing):
             return index.problems(initiative, replacing)
         candidate = with_initiative(self.plan, initiative, replacing)
@@ -277,11 +286,10 @@ class Session(FollowUpEdits, PlanFile):
         plan's rules refuse the initiative (KeyError when ``replacing`` is unknown).
         ``index`` (from :meth:`initiative_index`) is used for the check and kept up to date.
         """
-        problems = self.initiative_problems(initiative, replacing, index)
-        if problems:
+        index = index or self._kept_index()
+        if problems := self.initiative_problems(initiative, replacing, index):
             raise EditRefused(problems)
-        plan = self.plan
-        before = None if replacing is None or index is None else index.find(replacing)
+        plan, before = self.plan, None if replacing is None else index.find(replacing)
         edited = with_initiative(plan, initiative, replacing)
         plan.initiatives, plan.votes, plan.rounds = edited.initiatives, edited.votes, edited.rounds
         known = {name.strip().casefold() for name in plan.participants}
@@ -289,9 +297,9 @@ class Session(FollowUpEdits, PlanFile):
             if estimate.participant.strip().casefold() not in known:
                 plan.participants.append(estimate.participant.strip())
                 known.add(estimate.participant.strip().casefold())
-        if index is not None:
-            index.record(initiative, replacing, before)
+        index.record(initiative, replacing, before)
         self.changed()
+        self._index = index  # kept up to date by record: the next edit needs no new one
 
     def replace_initiative(self, initiative_id: str, initiative: Initiative) -> bool:
         """Put ``initiative`` in place of ``initiative_id``; True when that changed the plan."""
@@ -387,5 +395,6 @@ class Session(FollowUpEdits, PlanFile):
 
     def changed(self) -> None:
         """Record an edit: the plan is dirty and its ``updated`` time is now."""
+        self._index = None  # put_initiative keeps its own up to date
         self.plan.updated = self.clock()
         self.dirty = True

@@ -55,6 +55,8 @@ class InitiativeIndex:
 
     def _build(self) -> None:
         plan = self.plan
+        self.initiatives = plan.initiatives
+        """The plan's list indexed (a change that puts another list in voids the index)."""
         self.positions: dict[str, int] = {}
         self.titles: dict[str, list[str]] = {}
         self.depends_on: dict[str, Sequence[str]] = {}
@@ -161,6 +163,7 @@ class InitiativeIndex:
     ) -> None:
         """The plan now has ``initiative`` in place of ``before`` (id ``replacing``; None:
         added at the end)."""
+        self.initiatives = self.plan.initiatives
         if replacing is not None and replacing != initiative.id:
             self._build()  # a rename rewrote the dependencies on it
             return
