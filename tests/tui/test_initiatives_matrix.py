@@ -177,6 +177,29 @@ async def test_arrow_keys_move_to_the_nearest_number_in_that_direction() -> None
         assert matrix.points[matrix.cursor].rank == rank % len(matrix.points) + 1
 
 
+def screen_lines(matrix: EffortImpactMatrix) -> list[str]:
+    """The matrix's lines as the screen gets them, trailing spaces aside."""
+    height = matrix.content_size.height
+    return [matrix.render_line(y).text.rstrip() for y in range(height)]
+
+
+async def test_the_screen_shows_the_matrix_drawn_after_each_change() -> None:
+    app = MatrixHarness(crowded_plan())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        matrix = app.matrix
+        before = screen_lines(matrix)
+        assert before == [line.rstrip() for line in drawn_lines(matrix)]
+        await pilot.press("tab")  # another initiative under the cursor: another last line
+        after = screen_lines(matrix)
+        assert after != before
+        assert after == [line.rstrip() for line in drawn_lines(matrix)]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen_lines(matrix) == [line.rstrip() for line in drawn_lines(matrix)]
+        assert len(screen_lines(matrix)) == 24
+
+
 async def test_an_empty_plan_says_what_to_do() -> None:
     app = MatrixHarness(Plan(title="Empty", initiatives=[Initiative(id="x", title="X")]))
     async with app.run_test(size=(80, 24)) as pilot:

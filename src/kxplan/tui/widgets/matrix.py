@@ -14,13 +14,13 @@ chooses the initiative under it.
 from __future__ import annotations
 
 from collections.abc import Collection
+from itertools import groupby
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from kxplan.framework import METHODS, QUADRANTS, Method
 from kxplan.i18n import N_, _
@@ -31,9 +31,10 @@ from kxplan.tui import matrix_layout as layout
 from kxplan.tui.matrix_layout import AXIS_WIDTH, MAX_ITEMS, Geometry, Label, Point, Ranges
 from kxplan.tui.messages import AboutInitiative
 from kxplan.tui.ranking_rows import rank_shown
+from kxplan.tui.widgets.drawn_text import DrawnText
 
 
-class EffortImpactMatrix(Widget, can_focus=True):
+class EffortImpactMatrix(DrawnText, can_focus=True):
     """The effort × impact matrix with the initiatives as rank numbers."""
 
     DEFAULT_CSS = """
@@ -106,6 +107,8 @@ class EffortImpactMatrix(Widget, can_focus=True):
         self.labels: list[Label] = []
         """Where each number ended up, after the last render."""
         self.problem = ""
+        self._styles: dict[str, Style] = {}
+        """The component styles read during one render."""
         if plan is not None:
             self.update_plan(plan)
 
@@ -182,12 +185,16 @@ class EffortImpactMatrix(Widget, can_focus=True):
     # --- drawing ----------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        style = self.get_component_rich_style(f"matrix--{name}")
-        if name == "cursor":
-            return style
-        return Style(color=style.color, bold=style.bold)
+        found = self._styles.get(name)
+        if found is None:
+            style = self.get_component_rich_style(f"matrix--{name}")
+            found = style if name == "cursor" else Style(color=style.color, bold=style.bold)
+            self._styles[name] = found
+        return found
 
     def render(self) -> Text:
+        """The matrix as text, a line per row."""
+        self._styles.clear()  # read again: the theme may have changed
         width, height = self.content_size
         if self.plan is None or self.ranking is None:
             return Text(_("No plan loaded"), style=self._style("muted"))
@@ -242,8 +249,9 @@ class EffortImpactMatrix(Widget, can_focus=True):
         assert self.ranking is not None
         axis, line = self._style("axis"), self._style("line")
         width = geo.plot_width
+        blank = Style()
         cells: list[list[tuple[str, Style]]] = [
-            [(" ", Style()) for _ in range(width)] for _ in range(geo.plot_height)
+            [(" ", blank)] * width for _ in range(geo.plot_height)
         ]
         for col in range(width):
             cells[geo.line_row][col] = ("─", line)
@@ -285,8 +293,8 @@ class EffortImpactMatrix(Widget, can_focus=True):
             prefix = f"{number(tick):>3} " if tick is not None else "    "
             text = Text(prefix, style=axis)
             text.append("┤" if tick is not None else "│", style=axis)
-            for char, style in row_cells:
-                text.append(char, style=style)
+            for style, run in groupby(row_cells, key=lambda cell: cell[1]):
+                text.append("".join(char for char, _style in run), style=style)
             lines.append(text)
         bottom = Text(" " * (AXIS_WIDTH - 1) + "└", style=axis)
         bottom.append("".join("┴" if c == geo.line_col else "─" for c in range(width)), style=axis)
