@@ -87,3 +87,35 @@ def test_the_summary_lists_the_ranking_it_is_given(rank_calls: list[Any]) -> Non
     assert text.startswith(f"1. {ranking.results[0].title}")
     assert StrategySummary.top_initiatives(shown).plain == text
     assert len(rank_calls) == 1
+
+
+async def test_the_matrix_has_a_saved_edit_as_soon_as_the_list_so_one_frame_shows_both() -> None:
+    app = Harness(Session(plan()))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        step = app.query_one(PrioritisationStep)
+        step.toggle_view()  # the matrix on screen
+        await pilot.pause()
+        view, matrix = app.query_one(RankingView), app.query_one(EffortImpactMatrix)
+        target = app.session.plan.initiatives[0]
+        app.session.put_initiative(target.model_copy(update={"effort": 5.0}), "i0")
+        step.reload()
+        # no pause: the list's Changed message has not been handled yet
+        assert matrix.ranking is view.ranking
+        rank_numbers = {point.id: point.rank for point in matrix.points}
+        assert rank_numbers["i0"] == view.shown_ids.index("i0") + 1
+
+
+async def test_the_matrix_says_when_the_method_asked_for_cannot_rank() -> None:
+    weighted = plan()
+    weighted.scoring.method = "weighted"  # without criteria: impact ÷ effort instead
+    app = Harness(Session(weighted))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        app.query_one(PrioritisationStep).toggle_view()
+        await pilot.pause()
+        view, matrix = app.query_one(RankingView), app.query_one(EffortImpactMatrix)
+        assert view.problem
+        assert matrix.problem == view.problem
+        last_line = matrix.render().plain.splitlines()[-1]
+        assert last_line.startswith(f"{view.problem}: showing impact ÷ effort"[:60])

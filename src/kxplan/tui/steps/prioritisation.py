@@ -101,7 +101,10 @@ class PrioritisationStep(AreaStep):
     def reload(self) -> None:
         super().reload()
         view = self.query_one(RankingView)
-        view.update_plan(self.session.plan)  # ranks once; the matrix follows its Changed
+        view.update_plan(self.session.plan)  # ranks once
+        change = view.change()
+        if change is not None:  # now, not when its Changed arrives: one frame shows both
+            self._follow(change)
         doomed, self._deleting = self._deleting, None
         if doomed is not None and doomed[0] not in view.shown_ids and view.shown_ids:
             # deleted: the cursor stays where it was, on the row that took its place
@@ -209,13 +212,21 @@ class PrioritisationStep(AreaStep):
 
     @on(RankingView.Changed)
     def _ranking_changed(self, event: RankingView.Changed) -> None:
-        """The matrix draws the list's own ranking: its numbers, its method, its filters."""
         event.stop()
-        self.query_one(EffortImpactMatrix).show(
-            event.plan,
-            event.ranking,
-            shown_ids=event.shown_ids,
-            filters=event.filters,
+        self._follow(event)
+
+    def _follow(self, change: RankingView.Changed) -> None:
+        """The matrix draws the list's own ranking: its numbers, its method, its filters,
+        and why the method asked for could not rank."""
+        matrix = self.query_one(EffortImpactMatrix)
+        if matrix.ranking is change.ranking and matrix.filters == change.filters:
+            return  # shown already (reload shows it before the list's message arrives)
+        matrix.show(
+            change.plan,
+            change.ranking,
+            shown_ids=change.shown_ids,
+            filters=change.filters,
+            problem=change.problem,
         )
 
     @on(RankingView.SpreadWanted)

@@ -48,6 +48,7 @@ from kxplan.tui.widgets.background_robustness import BackgroundRobustness
 from kxplan.tui.widgets.rank_table import RankTable
 from kxplan.tui.widgets.ranked_list import COMPONENT_CSS, STYLE_NAMES, RankedList
 from kxplan.tui.widgets.ranked_list import NOTHING_MATCHES as NOTHING_MATCHES
+from kxplan.tui.widgets.text_pane import TextPane
 
 FILTER_KEYS: Final = Binding.Group(N_("Filter"))
 """The area, status and quadrant filters and clearing them share one entry in the footer."""
@@ -162,7 +163,7 @@ class RankingView(Widget):
     def compose(self) -> ComposeResult:
         yield Static(id="ranking-bar", markup=False)
         yield RankedList(id="ranking-table")
-        yield Static(id="ranking-details", markup=False)
+        yield TextPane(id="ranking-details", markup=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._theme_changed, init=False)
@@ -279,13 +280,16 @@ class RankingView(Widget):
             self._ask_robustness()
             self._post_changed()
 
+    def change(self) -> RankingView.Changed | None:
+        """What the list shows now, as its Changed message says it (None before a plan)."""
+        if self.plan is None or self.ranking is None:
+            return None
+        view = self.plan, self.ranking, self.shown_ids, self.filters.text(), self.problem
+        return self.Changed(*view)
+
     def _post_changed(self) -> None:
-        if self.plan is not None and self.ranking is not None:
-            self.post_message(
-                self.Changed(
-                    self.plan, self.ranking, self.shown_ids, self.filters.text(), self.problem
-                )
-            )
+        if (change := self.change()) is not None:
+            self.post_message(change)
 
     def _rank(self) -> None:
         plan = self.plan
@@ -320,8 +324,7 @@ class RankingView(Widget):
         self.query_one("#ranking-bar", Static).update(Content(" · ").join(parts), layout=False)
 
     def _show_details(self) -> None:
-        details = self.query_one("#ranking-details", Static)
-        details.update(self.details_text(self.highlighted_id))
+        self.query_one("#ranking-details", TextPane).update(self.details_text(self.highlighted_id))
 
     def details_text(self, initiative_id: str | None) -> Content:
         """What the details pane says about one initiative: why this rank, and the spread."""
