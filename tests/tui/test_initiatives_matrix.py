@@ -283,3 +283,22 @@ async def test_the_matrix_follows_the_lists_method_and_filters() -> None:
         assert matrix.ranking is not None
         assert matrix.ranking.method == "ice"
         assert {p.id: str(p.rank) for p in matrix.points} == listed == {"c": "1", "a": "3"}
+
+
+async def test_the_title_counts_the_numbers_a_full_quadrant_has_no_room_for() -> None:
+    plan = Plan(
+        title="Crowded",
+        initiatives=[scored(f"q{n:02}", 1 + n % 3, 5 - n % 2, 5) for n in range(90)],
+    )
+    app = MatrixHarness(plan)
+    async with app.run_test(size=(72, 16)) as pilot:
+        await pilot.pause()
+        matrix = app.matrix
+        title = drawn_lines(matrix)[0]
+        placed = sum(len(label.points) for label in matrix.labels)
+        assert 0 < placed < len(matrix.points) == 90
+        assert f", {90 - placed} without room to draw" in title
+        await pilot.resize_terminal(140, 45)  # room for all: nothing to count
+        await pilot.pause()
+        assert sum(len(label.points) for label in matrix.labels) == 90
+        assert "without room" not in drawn_lines(matrix)[0]

@@ -172,7 +172,9 @@ def place(point: Point, geo: Geometry, axes: Ranges) -> tuple[int, int]:
 
 
 def layout_labels(points: Sequence[Point], geo: Geometry, axes: Ranges) -> list[Label]:
-    """Place every point's number, sharing or nudging where they would overlap."""
+    """Place every point's number, sharing or nudging where they would overlap, else at
+    the nearest free place in its quadrant; a number with no room left in its quadrant
+    is not drawn (no number is drawn over another: "49" over "7" reads as "497")."""
     groups: dict[tuple[int, int], list[Point]] = {}
     for point in points:
         groups.setdefault(place(point, geo, axes), []).append(point)
@@ -189,10 +191,25 @@ def layout_labels(points: Sequence[Point], geo: Geometry, axes: Ranges) -> list[
                 pending[:0] = [chunk[:half], chunk[half:]]
                 continue
             if spot is None:
-                spot = (row, col)  # nowhere free: draw over, the legend still lists it
+                spot = _nearest_free(row, col, text_width, geo, taken, chunk[0].quadrant)
+            if spot is None:
+                continue  # the quadrant is full: not drawn (the title counts it)
             taken.setdefault(spot[0], []).append((spot[1], spot[1] + text_width))
             labels.append(Label(chunk, spot[0], spot[1]))
     return labels
+
+
+def _area(geo: Geometry, quadrant: Quadrant) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The rows (first, last) and columns (first, end) a quadrant's numbers may use."""
+    term = QUADRANTS[quadrant]
+    rows = (1, geo.data_top) if term.high_impact else (geo.line_row + 1, geo.data_bottom)
+    cols = (0, geo.line_col - 1) if term.low_effort else (geo.line_col + 1, geo.plot_width)
+    return rows, cols
+
+
+def _fits(r: int, c: int, width: int, taken: dict[int, list[tuple[int, int]]]) -> bool:
+    """Whether a number ``width`` wide at (r, c) keeps a space from every one placed."""
+    return all(c + width < start or c > end for start, end in taken.get(r, []))
 
 
 def _free_spot(
@@ -203,16 +220,63 @@ def _free_spot(
     taken: dict[int, list[tuple[int, int]]],
     quadrant: Quadrant,
 ) -> tuple[int, int] | None:
-    term = QUADRANTS[quadrant]
-    rows = (1, geo.data_top) if term.high_impact else (geo.line_row + 1, geo.data_bottom)
-    cols = (0, geo.line_col - 1) if term.low_effort else (geo.line_col + 1, geo.plot_width)
+    rows, cols = _area(geo, quadrant)
     for d_row, d_col in _nudges():
         r, c = row + d_row, col + d_col
         if not rows[0] <= r <= rows[1] or c < cols[0] or c + width > cols[1]:
             continue
-        if all(c + width < start or c > end for start, end in taken.get(r, [])):
+        if _fits(r, c, width, taken):
             return r, c
     return None
+
+
+def _nearest_free(
+    row: int,
+    col: int,
+    width: int,
+    geo: Geometry,
+    taken: dict[int, list[tuple[int, int]]],
+    quadrant: Quadrant,
+) -> tuple[int, int] | None:
+    """The free spot in the quadrant nearest to (row, col) (a row counts as two columns,
+    as a cell is about twice as tall as wide), or None when there is none."""
+    rows, cols = _area(geo, quadrant)
+    best: tuple[int, int, int] | None = None
+    for r in sorted(range(rows[0], rows[1] + 1), key=lambda r: abs(r - row)):
+        if best is not None and abs(r - row) * 2 > best[0]:
+            break
+        c = _nearest_in_row(col, (cols[0], cols[1] - width), width, taken.get(r, []))
+        if c is not None:
+            found = (abs(r - row) * 2 + abs(c - col), r, c)
+            best = found if best is None else min(best, found)
+    return None if best is None else (best[1], best[2])
+
+
+def _nearest_in_row(
+    col: int, starts: tuple[int, int], width: int, spans: list[tuple[int, int]]
+) -> int | None:
+    """The start in ``starts`` (first, last) nearest to ``col`` (the lower one of two as
+    near) where a number ``width`` wide keeps a space from every span placed."""
+    first, last = starts
+    if first > last:
+        return None
+    blocked: list[list[int]] = []  # starts that would touch a span, merged
+    for start, end in sorted(spans):
+        if blocked and start - width <= blocked[-1][1] + 1:
+            blocked[-1][1] = max(blocked[-1][1], end)
+        else:
+            blocked.append([start - width, end])
+    free = [
+        (low, high)
+        for low, high in zip(
+            [first, *(end + 1 for _start, end in blocked)],
+            [*(start - 1 for start, _end in blocked), last],
+            strict=True,
+        )
+        if max(low, first) <= min(high, last)
+    ]
+    near = [min(max(col, max(low, first)), min(high, last)) for low, high in free]
+    return min(near, key=lambda c: (abs(c - col), c)) if near else None
 
 
 def _nudges() -> Iterator[tuple[int, int]]:

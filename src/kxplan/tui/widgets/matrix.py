@@ -243,6 +243,10 @@ class EffortImpactMatrix(DrawnText, can_focus=True):
             text.append(_(" · only {filters}").format(filters=self.filters), style=muted)
         if self.hidden:
             text.append(_(", top {count} drawn").format(count=MAX_ITEMS), style=muted)
+        placed = sum(len(label.points) for label in self.labels)
+        if placed < len(self.points):  # a crowded quadrant: the legend still lists them
+            said = _(", {count} without room to draw").format(count=len(self.points) - placed)
+            text.append(said, style=muted)
         return text
 
     def _plot_lines(self, geo: Geometry) -> list[Text]:
