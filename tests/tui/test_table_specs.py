@@ -28,3 +28,16 @@ def test_a_cell_number_is_the_one_number_for_people(value: float | None) -> None
     expected = "" if value is None else numbers.number(value)
     assert number(value) == expected
     assert number(value, "SEK") == ("" if value is None else f"{expected}\u00a0SEK")
+
+
+def test_the_kpi_table_says_all_in_the_language_spoken_for_a_kpi_of_every_channel() -> None:
+    from kxplan.i18n import language
+    from kxplan.model import Kpi, Plan
+
+    plan = Plan(title="KPIs")
+    plan.areas.insight.kpis = [Kpi(measure="nps"), Kpi(measure="csat", channel="Phone")]
+    spec = next(spec for spec in TABLES_BY_AREA["insight"] if spec.key == "kpis")
+    channel = next(column for column in spec.columns if column.header == "Channel")
+    cells = channel.bind(plan)
+    with language("sv"):
+        assert [cells(kpi) for kpi in plan.areas.insight.kpis] == ["alla", "Phone"]

@@ -136,10 +136,11 @@ class KpiMove:
 
     def explain(self) -> str:
         """``CSAT (all): 3.6 → 4.2``; a dash for what is not set."""
-        unit = f" {self.kpi.shown_unit}" if self.kpi.shown_unit else ""
+        kpi = self.kpi
+        unit = f" {kpi.shown_unit}" if kpi.shown_unit else ""
         return (
-            f"{self.kpi.shown_label} ({self.kpi.channel}): {numbers.number(self.kpi.baseline)} → "
-            f"{numbers.number(self.kpi.target)}{unit}"
+            f"{kpi.shown_label} ({kpi.shown_channel}): {numbers.number(kpi.baseline)} → "
+            f"{numbers.number(kpi.target)}{unit}"
         )
 
 

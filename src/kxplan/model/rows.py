@@ -21,6 +21,7 @@ from kxplan.framework import (
     MeasureId,
     ScaleTerm,
 )
+from kxplan.i18n import pgettext
 from kxplan.model.followup import Reading
 from kxplan.model.types import (
     Cost,
@@ -126,6 +127,17 @@ class Kpi(StrictModel):
     def shown_label(self) -> str:
         """The name to show: the given name, or the measure's in the current language."""
         return self.name or MEASURES_BY_ID[self.measure].label
+
+    @property
+    def every_channel(self) -> bool:
+        """Whether the KPI measures every channel: its channel blank or "all"."""
+        return self.channel.strip().casefold() in ("", "all")
+
+    @property
+    def shown_channel(self) -> str:
+        """The channel to show: for every channel the file's word "all" in the current
+        language ("alla"), else the channel as written."""
+        return pgettext("channel", "all") if self.every_channel else self.channel
 
     @property
     def scale_key(self) -> KpiScale:

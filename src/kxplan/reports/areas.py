@@ -151,7 +151,7 @@ def _kpis(plan: Plan, table: AreaTable) -> Iterator[Block]:
         rows.append(
             (
                 kpi.shown_label,
-                kpi.channel,
+                kpi.shown_channel,
                 stage_label(plan, kpi.stage),
                 f"{number(kpi.baseline)} → {kpi.shown(kpi.target)}",
                 kpi.cadence,

@@ -46,7 +46,7 @@ class Line:
 
 def kpi_name(kpi: Kpi) -> str:
     """A KPI as a check-in names it: ``CSAT``, ``CSAT / phone`` for one channel."""
-    if kpi.channel.strip().casefold() in ("", "all"):
+    if kpi.every_channel:
         return kpi.shown_label
     return f"{kpi.shown_label} / {kpi.channel}"
 

@@ -87,11 +87,14 @@ LINKS_GIVE_WAY: Final = 9
 """Who addresses a row gives way first: it repeats what the initiatives say."""
 
 
-def field(name: str, header: str | None = None, *, gives_way: int = 0) -> Column:
-    """A column showing one field of the row as text."""
+def field(
+    name: str, header: str | None = None, *, gives_way: int = 0, shown: str | None = None
+) -> Column:
+    """A column showing one field of the row as text (``shown``: the attribute that
+    says it as people read it, ``shown_channel``)."""
     return Column(
         header or FIELD_NAMES.get(name, name.replace("_", " ").capitalize()),
-        lambda row, _plan: _text(name, getattr(row, name)),
+        lambda row, _plan: _text(name, getattr(row, shown or name)),
         gives_way=gives_way,
     )
 
@@ -242,7 +245,7 @@ KPIS: Final = shown_as(
     "kpis",
     (
         Column(N_("Measure"), _kpi_measure),
-        field("channel"),
+        field("channel", shown="shown_channel"),
         Column(N_("Baseline"), _kpi_value("baseline")),
         Column(N_("Target"), _kpi_value("target")),
         # how often it is measured, then the readings' line, give way before the

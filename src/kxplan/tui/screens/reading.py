@@ -96,7 +96,7 @@ class ReadingDialog(ModalScreen[Reading | None]):
         kpi = self.kpi
         with Vertical(classes="dialog", id="reading"):
             title = _("A reading of {kpi} ({channel})").format(
-                kpi=kpi.shown_label, channel=kpi.channel
+                kpi=kpi.shown_label, channel=kpi.shown_channel
             )
             yield Label(Text(title), classes="dialog-title")
             yield Static(Text(standing(kpi)), classes="hint")
