@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
+from app_helpers import wait_until
 from textual.app import App, ComposeResult
 
 from kxplan import scoring
@@ -195,9 +196,8 @@ async def test_the_screen_shows_the_matrix_drawn_after_each_change() -> None:
         assert after != before
         assert after == [line.rstrip() for line in drawn_lines(matrix)]
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: len(screen_lines(matrix)) == 24)
         assert screen_lines(matrix) == [line.rstrip() for line in drawn_lines(matrix)]
-        assert len(screen_lines(matrix)) == 24
 
 
 async def test_an_empty_plan_says_what_to_do() -> None:
@@ -299,6 +299,5 @@ async def test_the_title_counts_the_numbers_a_full_quadrant_has_no_room_for() ->
         assert 0 < placed < len(matrix.points) == 90
         assert f", {90 - placed} without room to draw" in title
         await pilot.resize_terminal(140, 45)  # room for all: nothing to count
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: "without room" not in drawn_lines(matrix)[0])
         assert sum(len(label.points) for label in matrix.labels) == 90
-        assert "without room" not in drawn_lines(matrix)[0]

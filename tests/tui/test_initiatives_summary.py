@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app_helpers import wait_until
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.widgets import Static
@@ -186,6 +187,7 @@ async def test_gap_lines_are_never_cut_short_beside_the_other_sections() -> None
         assert top.region.y == gaps.region.y
         assert top.region.x > gaps.region.right
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert top.region.y >= gaps.region.bottom  # stacked, each as wide as the other
+        # the sections restack on the screen's next layout, a timer tick after the resize
+        assert await wait_until(pilot, lambda: top.region.y >= gaps.region.bottom)
+        # stacked, each as wide as the other
         assert gaps.region.width == top.region.width
