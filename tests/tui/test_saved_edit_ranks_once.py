@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult
 from kxplan import scoring
 from kxplan.model import Plan
 from kxplan.session import Session
+from kxplan.tui.messages import EditInitiative
 from kxplan.tui.steps.prioritisation import PrioritisationStep
 from kxplan.tui.widgets.matrix import EffortImpactMatrix
 from kxplan.tui.widgets.ranking import RankingView
@@ -119,3 +120,30 @@ async def test_the_matrix_says_when_the_method_asked_for_cannot_rank() -> None:
         assert matrix.problem == view.problem
         last_line = matrix.render().plain.splitlines()[-1]
         assert last_line.startswith(f"{view.problem}: showing impact ÷ effort"[:60])
+
+
+class ChoosingHarness(Harness):
+    """The step, noting which initiative Enter asks to edit."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.chosen: list[str] = []
+
+    def on_edit_initiative(self, message: EditInitiative) -> None:
+        self.chosen.append(message.initiative_id)
+
+
+async def test_closing_the_pane_over_the_matrix_gives_the_keys_back_to_the_matrix() -> None:
+    app = ChoosingHarness(Session(plan()))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        app.query_one(PrioritisationStep).toggle_view()
+        await pilot.pause()
+        matrix = app.query_one(EffortImpactMatrix)
+        await pilot.press("q")  # the pane: maturity and notes
+        assert app.focused is not matrix
+        await pilot.press("q")
+        assert app.focused is matrix  # not the hidden list
+        await pilot.press("tab", "enter")
+        assert app.chosen == [matrix.selected_id]
+        assert matrix.selected_id == matrix.points[1].id

@@ -77,7 +77,7 @@ class PrioritisationStep(AreaStep):
         if self.guide_shown:
             self.query_one("#maturity-today").focus()
         elif focused is not None and pane in focused.ancestors:
-            self.query_one(RankingView).table.focus()
+            self.focus_on_arrival()  # back to the view shown: the list or the matrix
 
     def notes_room(self) -> int:
         """The notes open in a pane under the ranking, which stays in sight: five lines."""
