@@ -301,3 +301,26 @@ async def test_the_title_counts_the_numbers_a_full_quadrant_has_no_room_for() ->
         await pilot.resize_terminal(140, 45)  # room for all: nothing to count
         assert await wait_until(pilot, lambda: "without room" not in drawn_lines(matrix)[0])
         assert sum(len(label.points) for label in matrix.labels) == 90
+
+
+async def test_arrows_leave_a_number_that_had_no_room_to_be_drawn() -> None:
+    plan = Plan(
+        title="Crowded",
+        initiatives=[scored(f"q{n:02}", 1 + n % 3, 5 - n % 2, 5) for n in range(90)],
+    )
+    app = MatrixHarness(plan)
+    async with app.run_test(size=(72, 16)) as pilot:
+        await pilot.pause()
+        matrix = app.matrix
+        drawn = {point.id for label in matrix.labels for point in label.points}
+        undrawn = next(i for i, point in enumerate(matrix.points) if point.id not in drawn)
+        matrix.cursor = undrawn
+        await pilot.pause()
+        reached = []
+        for key in ("left", "right", "up", "down"):
+            matrix.cursor = undrawn
+            await pilot.press(key)
+            if matrix.cursor != undrawn:
+                reached.append(matrix.points[matrix.cursor].id)
+        assert reached  # some direction has a drawn number to go to
+        assert set(reached) <= drawn

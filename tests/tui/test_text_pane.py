@@ -51,3 +51,30 @@ async def test_a_pane_lays_out_only_for_text_of_another_height(
         await pilot.pause()
         assert asked[-1] is False
         assert pane.render().spans  # type: ignore[union-attr]
+
+
+class CappedHarness(App[None]):
+    CSS = "TextPane { width: 20; height: auto; max-height: 4; border-top: solid red; }"
+
+    def compose(self) -> ComposeResult:
+        yield TextPane(id="pane", markup=False)
+
+
+async def test_text_longer_than_the_pane_ends_in_an_ellipsis() -> None:
+    app = CappedHarness()
+    async with app.run_test(size=(40, 10)) as pilot:
+        pane = app.query_one(TextPane)
+        pane.update(Content("one\ntwo"))
+        await pilot.pause()
+        assert str(pane.render()) == "one\ntwo"  # fits: as given
+        pane.update(Content("first line\nsecond line\na third line that wraps onto two"))
+        await pilot.pause()
+        shown = str(pane.render()).splitlines()
+        assert len(shown) == 3  # max-height 4 less the border
+        assert shown[:2] == ["first line", "second line"]
+        assert shown[2].endswith("…")
+        assert len(shown[2]) <= 20
+        assert shown[2].startswith("a third line")
+        pane.styles.width = 40  # wider: the whole text fits again
+        await pilot.pause()
+        assert str(pane.render()).splitlines()[-1] == "a third line that wraps onto two"

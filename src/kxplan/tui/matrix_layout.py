@@ -314,10 +314,16 @@ def label_position(labels: Sequence[Label], point_id: str) -> tuple[int, int] | 
 
 
 def nearest(
-    points: Sequence[Point], labels: Sequence[Label], current: str, d_col: int, d_row: int
+    points: Sequence[Point],
+    labels: Sequence[Label],
+    current: str,
+    d_col: int,
+    d_row: int,
+    undrawn_at: tuple[int, int] | None = None,
 ) -> int | None:
-    """The index of the nearest point in this direction from ``current``, if any."""
-    here = label_position(labels, current)
+    """The index of the nearest drawn point in this direction from ``current``, if any;
+    from ``undrawn_at`` (where it belongs) when ``current`` has no room to be drawn."""
+    here = label_position(labels, current) or undrawn_at
     if here is None:
         return None
     best: tuple[float, int] | None = None

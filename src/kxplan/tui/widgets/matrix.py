@@ -372,9 +372,11 @@ class EffortImpactMatrix(DrawnText, can_focus=True):
 
     def action_move(self, d_col: int, d_row: int) -> None:
         """Move the cursor to the nearest number in this direction."""
-        current = self.selected_id
-        if current is not None:
-            found = layout.nearest(self.points, self.labels, current, d_col, d_row)
+        current, axes = self.selected_id, self._ranges()
+        if current is not None and axes is not None:
+            point = self.points[min(self.cursor, len(self.points) - 1)]
+            belongs = layout.place(point, self.geometry(*self.content_size), axes)
+            found = layout.nearest(self.points, self.labels, current, d_col, d_row, belongs)
             if found is not None:
                 self.cursor = found
 
