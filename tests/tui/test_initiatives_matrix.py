@@ -285,12 +285,16 @@ async def test_the_matrix_follows_the_lists_method_and_filters() -> None:
         assert {p.id: str(p.rank) for p in matrix.points} == listed == {"c": "1", "a": "3"}
 
 
-async def test_the_title_counts_the_numbers_a_full_quadrant_has_no_room_for() -> None:
-    plan = Plan(
+def overfull_plan() -> Plan:
+    """Ninety quick wins on six spots: more than a 72×16 matrix has room for."""
+    return Plan(
         title="Crowded",
         initiatives=[scored(f"q{n:02}", 1 + n % 3, 5 - n % 2, 5) for n in range(90)],
     )
-    app = MatrixHarness(plan)
+
+
+async def test_the_title_counts_the_numbers_a_full_quadrant_has_no_room_for() -> None:
+    app = MatrixHarness(overfull_plan())
     async with app.run_test(size=(72, 16)) as pilot:
         await pilot.pause()
         matrix = app.matrix
@@ -304,11 +308,7 @@ async def test_the_title_counts_the_numbers_a_full_quadrant_has_no_room_for() ->
 
 
 async def test_arrows_leave_a_number_that_had_no_room_to_be_drawn() -> None:
-    plan = Plan(
-        title="Crowded",
-        initiatives=[scored(f"q{n:02}", 1 + n % 3, 5 - n % 2, 5) for n in range(90)],
-    )
-    app = MatrixHarness(plan)
+    app = MatrixHarness(overfull_plan())
     async with app.run_test(size=(72, 16)) as pilot:
         await pilot.pause()
         matrix = app.matrix

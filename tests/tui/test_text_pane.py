@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from app_helpers import wait_until
 from textual.app import App, ComposeResult
 from textual.content import Content
 
@@ -75,6 +76,6 @@ async def test_text_longer_than_the_pane_ends_in_an_ellipsis() -> None:
         assert shown[2].endswith("…")
         assert len(shown[2]) <= 20
         assert shown[2].startswith("a third line")
-        pane.styles.width = 40  # wider: the whole text fits again
-        await pilot.pause()
-        assert str(pane.render()).splitlines()[-1] == "a third line that wraps onto two"
+        pane.styles.width = 40  # wider: the whole text fits again, once the pane is resized
+        last = "a third line that wraps onto two"
+        assert await wait_until(pilot, lambda: str(pane.render()).splitlines()[-1] == last)

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from kxplan.model.plan import Plan
 
 
+def shown_field(row: Any, name: str) -> Any:
+    """A row's field as people read it: its ``shown_<name>`` where the row has one (a
+    KPI's channel "all" in the current language), else the field as written."""
+    return getattr(row, f"shown_{name}", None) or getattr(row, name)
+
+
 @dataclass(frozen=True, slots=True)
 class AreaTable:
     """One structured table of an area."""
@@ -72,7 +78,7 @@ class AreaTable:
         (``Checkout / Under köpet``); :meth:`key_text` keeps the words of the file."""
         parts = []
         for name in self.key_fields:
-            value = getattr(row, f"shown_{name}", None) or getattr(row, name)
+            value = shown_field(row, name)
             if name == "stage" and value:
                 value = stage_label(plan, str(value))
             if value:

@@ -35,7 +35,7 @@ from kxplan.model import ContactReason, Kpi, Plan
 from kxplan.model import tables as registry
 from kxplan.model.journey import stage_label
 from kxplan.model.log import LOG
-from kxplan.model.tables import AreaTable
+from kxplan.model.tables import AreaTable, shown_field
 from kxplan.text import numbers
 from kxplan.tui import evidence_columns as evidence
 from kxplan.tui import journey_columns as journey
@@ -87,14 +87,12 @@ LINKS_GIVE_WAY: Final = 9
 """Who addresses a row gives way first: it repeats what the initiatives say."""
 
 
-def field(
-    name: str, header: str | None = None, *, gives_way: int = 0, shown: str | None = None
-) -> Column:
-    """A column showing one field of the row as text (``shown``: the attribute that
-    says it as people read it, ``shown_channel``)."""
+def field(name: str, header: str | None = None, *, gives_way: int = 0) -> Column:
+    """A column showing one field of the row as text, as people read it
+    (:func:`~kxplan.model.tables.shown_field`)."""
     return Column(
         header or FIELD_NAMES.get(name, name.replace("_", " ").capitalize()),
-        lambda row, _plan: _text(name, getattr(row, shown or name)),
+        lambda row, _plan: _text(name, shown_field(row, name)),
         gives_way=gives_way,
     )
 
@@ -245,7 +243,7 @@ KPIS: Final = shown_as(
     "kpis",
     (
         Column(N_("Measure"), _kpi_measure),
-        field("channel", shown="shown_channel"),
+        field("channel"),
         Column(N_("Baseline"), _kpi_value("baseline")),
         Column(N_("Target"), _kpi_value("target")),
         # how often it is measured, then the readings' line, give way before the

@@ -52,9 +52,9 @@ class TextPane(Static):
         if width <= 1 or limit is None or limit.unit != Unit.CELLS:
             return content
         room = int(limit.value) - self.styles.gutter.height
-        lines = content.wrap(width)
-        if room < 1 or len(lines) <= room:
+        # the height is kept by the content, and the layout check below reads it again
+        if room < 1 or content.get_height(cast(RulesMap, self.styles), width) <= room:
             return content
-        kept = lines[:room]
+        kept = content.wrap(width)[:room]
         kept[-1] = Content.assemble(kept[-1].truncate(width - 1), "…")
         return Content("\n").join(kept)
